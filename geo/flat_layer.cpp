@@ -1,0 +1,100 @@
+#include "geo/flat_layer.h"
+
+#include <ogrsf_frmts.h>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+
+namespace geo {
+namespace {
+
+void appendCurve(FlatLayer& out, const OGRSimpleCurve& curve) {
+    out.partStart.push_back(static_cast<std::uint32_t>(out.vertexCount()));
+    for (const OGRPoint& p : curve) {
+        out.xy.push_back(p.getX());
+        out.xy.push_back(p.getY());
+        out.extent.include(p.getX(), p.getY());
+    }
+}
+
+void appendGeometry(FlatLayer& out, const OGRGeometry& geometry) {
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPoint: {
+        const auto& p = *geometry.toPoint();
+        out.partStart.push_back(static_cast<std::uint32_t>(out.vertexCount()));
+        out.xy.push_back(p.getX());
+        out.xy.push_back(p.getY());
+        out.extent.include(p.getX(), p.getY());
+        break;
+    }
+    case wkbLineString:
+        appendCurve(out, *geometry.toLineString());
+        break;
+    case wkbPolygon:
+        for (const OGRLinearRing* ring : *geometry.toPolygon())
+            appendCurve(out, *ring);
+        break;
+    case wkbMultiPoint:
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *geometry.toGeometryCollection())
+            appendGeometry(out, *part);
+        break;
+    default: {
+        // Curves, surfaces and the like: draw their linear approximation.
+        std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
+        if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(geometry.getGeometryType()))
+            appendGeometry(out, *linear);
+        break;
+    }
+    }
+}
+
+GeometryKind kindOf(OGRwkbGeometryType type) {
+    const OGRwkbGeometryType flat = wkbFlatten(type);
+    if (flat == wkbPoint || flat == wkbMultiPoint)
+        return GeometryKind::Points;
+    if (OGR_GT_IsCurve(flat) || OGR_GT_IsSubClassOf(flat, wkbMultiCurve))
+        return GeometryKind::Lines;
+    return GeometryKind::Polygons;
+}
+
+} // namespace
+
+FlatLayer readFlatLayer(const std::string& path, const std::string& layerName,
+                        const std::string& categoryField) {
+    GDALDatasetUniquePtr dataset = openVector(path);
+    OGRLayer* layer = layerName.empty() ? dataset->GetLayer(0)
+                                        : dataset->GetLayerByName(layerName.c_str());
+    if (!layer)
+        throw InputError("has no layer '" + layerName + "'; run `ogrinfo` on it to list its layers",
+                         {path, layerName, {}, {}});
+
+    int fieldIndex = -1;
+    if (!categoryField.empty()) {
+        fieldIndex = layer->GetLayerDefn()->GetFieldIndex(categoryField.c_str());
+        if (fieldIndex < 0)
+            throw InputError("has no field '" + categoryField + "'", {path, layerName, {}, {}});
+    }
+
+    FlatLayer out;
+    out.kind = kindOf(layer->GetGeomType());
+    const GIntBig count = layer->GetFeatureCount(FALSE);
+    if (count > 0) {
+        out.featurePart.reserve(static_cast<std::size_t>(count) + 1);
+        out.category.reserve(static_cast<std::size_t>(count));
+    }
+    layer->ResetReading();
+    for (const auto& feature : *layer) {
+        out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
+        if (const OGRGeometry* geometry = feature->GetGeometryRef(); geometry && !geometry->IsEmpty())
+            appendGeometry(out, *geometry);
+        out.category.emplace_back(fieldIndex >= 0 ? feature->GetFieldAsString(fieldIndex) : "");
+    }
+    out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
+    out.partStart.push_back(static_cast<std::uint32_t>(out.vertexCount()));
+    return out;
+}
+
+} // namespace geo

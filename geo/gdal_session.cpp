@@ -1,0 +1,49 @@
+#include "geo/gdal_session.h"
+
+#include <filesystem>
+#include <mutex>
+
+#include <cpl_error.h>
+
+#include "geo/error.h"
+
+namespace geo {
+
+void initialiseGdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        GDALAllRegister();
+        // Attribute bytes are decoded by tianmu itself (encodings are detected, not assumed).
+        CPLSetConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    });
+}
+
+GDALDatasetUniquePtr openVector(const std::string& path) {
+    initialiseGdal();
+    if (!std::filesystem::exists(path))
+        throw InputError("file not found; check the path", {path, {}, {}, {}});
+    GdalMessageCollector quiet;
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!dataset) {
+        std::string reason = quiet.messages().empty() ? "no GDAL driver recognises it"
+                                                      : quiet.messages().back();
+        throw InputError("cannot open as a vector dataset (" + reason +
+                             "); check that the file is complete and of a supported format",
+                         {path, {}, {}, {}});
+    }
+    return dataset;
+}
+
+GdalMessageCollector::GdalMessageCollector() { CPLPushErrorHandlerEx(&handler, this); }
+
+GdalMessageCollector::~GdalMessageCollector() { CPLPopErrorHandler(); }
+
+void CPL_STDCALL GdalMessageCollector::handler(CPLErr level, CPLErrorNum /*number*/,
+                                               const char* message) {
+    auto* self = static_cast<GdalMessageCollector*>(CPLGetErrorHandlerUserData());
+    if (self && level >= CE_Warning)
+        self->m_messages.emplace_back(message ? message : "");
+}
+
+} // namespace geo

@@ -1,0 +1,34 @@
+// Areas on the ellipsoid of a layer's datum (PROJ's geodesic routines), the way 三调 TBMJ
+// and every area tianmu reports are defined, independent of the map projection.
+#pragma once
+
+#include <memory>
+
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+
+#include "geo/area.h"
+
+namespace geo {
+
+class GeodesicAreaCalculator {
+public:
+    // `crs` is the CRS of the geometries passed to area(); a projected CRS is unprojected to
+    // its own geographic CRS, so the datum's ellipsoid is the one used. Throws InputError
+    // for a CRS without an ellipsoid (engineering or unknown CRS).
+    explicit GeodesicAreaCalculator(const OGRSpatialReference& crs);
+    ~GeodesicAreaCalculator();
+    GeodesicAreaCalculator(GeodesicAreaCalculator&&) noexcept;
+    GeodesicAreaCalculator& operator=(GeodesicAreaCalculator&&) noexcept;
+
+    // Area of polygons and multipolygons (holes subtracted); zero for other geometry types.
+    Area area(const OGRGeometry& geometry) const;
+    // Area of one ring given as x/y arrays in the calculator's CRS, always non-negative.
+    Area ringArea(const double* xs, const double* ys, int count) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace geo
