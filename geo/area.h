@@ -33,7 +33,8 @@ public:
     constexpr auto operator<=>(const Area&) const noexcept = default;
 
 private:
-    constexpr explicit Area(double squareMetres) noexcept : m_squareMetres(squareMetres) {}
+    constexpr explicit Area(double squareMetres) noexcept
+        : m_squareMetres(squareMetres) {}
     double m_squareMetres = 0.0;
 };
 

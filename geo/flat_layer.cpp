@@ -44,7 +44,8 @@ void appendGeometry(FlatLayer& out, const OGRGeometry& geometry) {
     default: {
         // Curves, surfaces and the like: draw their linear approximation.
         std::unique_ptr<OGRGeometry> linear(geometry.getLinearGeometry());
-        if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(geometry.getGeometryType()))
+        if (linear &&
+            wkbFlatten(linear->getGeometryType()) != wkbFlatten(geometry.getGeometryType()))
             appendGeometry(out, *linear);
         break;
     }
@@ -65,8 +66,8 @@ GeometryKind kindOf(OGRwkbGeometryType type) {
 FlatLayer readFlatLayer(const std::string& path, const std::string& layerName,
                         const std::string& categoryField) {
     GDALDatasetUniquePtr dataset = openVector(path);
-    OGRLayer* layer = layerName.empty() ? dataset->GetLayer(0)
-                                        : dataset->GetLayerByName(layerName.c_str());
+    OGRLayer* layer =
+        layerName.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(layerName.c_str());
     if (!layer)
         throw InputError("has no layer '" + layerName + "'; run `ogrinfo` on it to list its layers",
                          {path, layerName, {}, {}});
@@ -88,7 +89,8 @@ FlatLayer readFlatLayer(const std::string& path, const std::string& layerName,
     layer->ResetReading();
     for (const auto& feature : *layer) {
         out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
-        if (const OGRGeometry* geometry = feature->GetGeometryRef(); geometry && !geometry->IsEmpty())
+        if (const OGRGeometry* geometry = feature->GetGeometryRef();
+            geometry && !geometry->IsEmpty())
             appendGeometry(out, *geometry);
         out.category.emplace_back(fieldIndex >= 0 ? feature->GetFieldAsString(fieldIndex) : "");
     }

@@ -15,10 +15,10 @@ enum class GeometryKind { Points, Lines, Polygons };
 
 struct FlatLayer {
     GeometryKind kind = GeometryKind::Polygons;
-    std::vector<double> xy;                   // x0, y0, x1, y1, … of every vertex
-    std::vector<std::uint32_t> partStart;     // first vertex of each ring / line / point; +end
-    std::vector<std::uint32_t> featurePart;   // first part of each feature; +end
-    std::vector<std::string> category;        // the chosen attribute per feature (may be empty)
+    std::vector<double> xy;                 // x0, y0, x1, y1, … of every vertex
+    std::vector<std::uint32_t> partStart;   // first vertex of each ring / line / point; +end
+    std::vector<std::uint32_t> featurePart; // first part of each feature; +end
+    std::vector<std::string> category;      // the chosen attribute per feature (may be empty)
     Extent extent;
 
     std::size_t featureCount() const noexcept {

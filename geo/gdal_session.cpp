@@ -1,9 +1,9 @@
 #include "geo/gdal_session.h"
 
-#include <filesystem>
 #include <mutex>
 
 #include <cpl_error.h>
+#include <cpl_vsi.h>
 
 #include "geo/error.h"
 
@@ -20,14 +20,15 @@ void initialiseGdal() {
 
 GDALDatasetUniquePtr openVector(const std::string& path) {
     initialiseGdal();
-    if (!std::filesystem::exists(path))
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) != 0)
         throw InputError("file not found; check the path", {path, {}, {}, {}});
     GdalMessageCollector quiet;
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!dataset) {
-        std::string reason = quiet.messages().empty() ? "no GDAL driver recognises it"
-                                                      : quiet.messages().back();
+        std::string reason =
+            quiet.messages().empty() ? "no GDAL driver recognises it" : quiet.messages().back();
         throw InputError("cannot open as a vector dataset (" + reason +
                              "); check that the file is complete and of a supported format",
                          {path, {}, {}, {}});
@@ -35,9 +36,13 @@ GDALDatasetUniquePtr openVector(const std::string& path) {
     return dataset;
 }
 
-GdalMessageCollector::GdalMessageCollector() { CPLPushErrorHandlerEx(&handler, this); }
+GdalMessageCollector::GdalMessageCollector() {
+    CPLPushErrorHandlerEx(&handler, this);
+}
 
-GdalMessageCollector::~GdalMessageCollector() { CPLPopErrorHandler(); }
+GdalMessageCollector::~GdalMessageCollector() {
+    CPLPopErrorHandler();
+}
 
 void CPL_STDCALL GdalMessageCollector::handler(CPLErr level, CPLErrorNum /*number*/,
                                                const char* message) {

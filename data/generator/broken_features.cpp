@@ -18,7 +18,8 @@ std::string newBsm(const County& county, std::size_t serial) {
 SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) {
     SurveyorDelivery d;
     for (const Parcel& p : county.parcels)
-        d.parcels.push_back({p, std::shared_ptr<OGRGeometry>(new OGRPolygon(toPolygon(p.geometry)))});
+        d.parcels.push_back(
+            {p, std::shared_ptr<OGRGeometry>(new OGRPolygon(toPolygon(p.geometry)))});
     d.transfers = county.transfers;
     Rng rng(hashOf(seed, 101));
     const auto count = static_cast<int>(county.parcels.size());
@@ -34,12 +35,15 @@ SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) 
     // 1. A bowtie: two neighbouring vertices of the outer ring swapped, as a digitiser's slip.
     {
         const int i = pickParcel([](const Parcel& p) {
-            return p.dlbm == "0101" && p.geometry.rings.size() == 1 && p.geometry.rings[0].size() >= 8;
+            return p.dlbm == "0101" && p.geometry.rings.size() == 1 &&
+                   p.geometry.rings[0].size() >= 8;
         });
         Ring ring = county.parcels[static_cast<std::size_t>(i)].geometry.rings[0];
         std::swap(ring[2], ring[3]);
-        d.parcels[static_cast<std::size_t>(i)].geometry.reset(new OGRPolygon(toPolygon(Polygon{{ring}})));
-        d.broken.push_back({"self_intersection", "DLTB", i, county.parcels[static_cast<std::size_t>(i)].bsm,
+        d.parcels[static_cast<std::size_t>(i)].geometry.reset(
+            new OGRPolygon(toPolygon(Polygon{{ring}})));
+        d.broken.push_back({"self_intersection", "DLTB", i,
+                            county.parcels[static_cast<std::size_t>(i)].bsm,
                             "two vertices swapped; MakeValid repairs it"});
     }
     // 2. An exact duplicate of another parcel, BSM included, appended at the end.
@@ -49,15 +53,18 @@ SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) 
         copy.geometry.reset(copy.geometry->clone());
         d.parcels.push_back(copy);
         d.broken.push_back({"duplicate", "DLTB", static_cast<long long>(d.parcels.size() - 1),
-                            copy.parcel.bsm, "same geometry and attributes as record " + std::to_string(i)});
+                            copy.parcel.bsm,
+                            "same geometry and attributes as record " + std::to_string(i)});
     }
     // 3. A sliver: a needle-thin triangle along the first edge of a parcel.
     {
-        const int i = pickParcel([](const Parcel& p) { return p.dlbm == "0101" || p.dlbm == "0103"; });
+        const int i =
+            pickParcel([](const Parcel& p) { return p.dlbm == "0101" || p.dlbm == "0103"; });
         const Ring& ring = county.parcels[static_cast<std::size_t>(i)].geometry.rings[0];
         const Point a = ring[0], b = ring[1];
         const double len = std::hypot(b.x - a.x, b.y - a.y);
-        const Point apex{(a.x + b.x) / 2 - 0.05 * (b.y - a.y) / len, (a.y + b.y) / 2 + 0.05 * (b.x - a.x) / len};
+        const Point apex{(a.x + b.x) / 2 - 0.05 * (b.y - a.y) / len,
+                         (a.y + b.y) / 2 + 0.05 * (b.x - a.x) / len};
         SurveyorParcel sliver = d.parcels[static_cast<std::size_t>(i)];
         sliver.parcel.bsm = newBsm(county, 1);
         sliver.parcel.tbbh = "9001";
@@ -67,7 +74,8 @@ SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) 
         sliver.parcel.kcmj = 0.0;
         sliver.parcel.tbdlmj = sliver.parcel.tbmj;
         d.parcels.push_back(sliver);
-        d.broken.push_back({"sliver", "DLTB", static_cast<long long>(d.parcels.size() - 1), sliver.parcel.bsm,
+        d.broken.push_back({"sliver", "DLTB", static_cast<long long>(d.parcels.size() - 1),
+                            sliver.parcel.bsm,
                             "triangle 5 cm wide along an edge of record " + std::to_string(i)});
     }
     // 4. A parcel far outside the county: wrong coordinates typed in.
@@ -89,8 +97,9 @@ SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) 
                 pt.setX(pt.getX() + (maxX - minX) + 5000.0);
         stray.geometry.reset(moved);
         d.parcels.push_back(stray);
-        d.broken.push_back({"outside_villages", "DLTB", static_cast<long long>(d.parcels.size() - 1),
-                            stray.parcel.bsm, "shifted east beyond the county"});
+        d.broken.push_back({"outside_villages", "DLTB",
+                            static_cast<long long>(d.parcels.size() - 1), stray.parcel.bsm,
+                            "shifted east beyond the county"});
     }
     // 5. A record with no geometry at all.
     {
@@ -104,12 +113,14 @@ SurveyorDelivery makeSurveyorDelivery(const County& county, std::uint64_t seed) 
     }
     // 6. A ledger row naming a parcel that does not exist.
     if (!d.transfers.empty()) {
-        Transfer ghost = d.transfers[static_cast<std::size_t>(rng.between(0, static_cast<int>(d.transfers.size()) - 1))];
+        Transfer ghost = d.transfers[static_cast<std::size_t>(
+            rng.between(0, static_cast<int>(d.transfers.size()) - 1))];
         ghost.contract = ghost.contract.substr(0, ghost.contract.size() - 4) + "8888";
         ghost.parcel = newBsm(county, 99);
         d.transfers.push_back(ghost);
-        d.broken.push_back({"no_parcel", "transfers", static_cast<long long>(d.transfers.size() - 1),
-                            ghost.contract, "DKBM " + ghost.parcel + " is in no parcel layer"});
+        d.broken.push_back({"no_parcel", "transfers",
+                            static_cast<long long>(d.transfers.size() - 1), ghost.contract,
+                            "DKBM " + ghost.parcel + " is in no parcel layer"});
     }
     return d;
 }
@@ -118,8 +129,11 @@ nlohmann::json manifestOf(const County& county, const SurveyorDelivery& delivery
                           std::uint64_t seed, int requestedParcels) {
     nlohmann::json broken = nlohmann::json::array();
     for (const BrokenFeature& b : delivery.broken) {
-        nlohmann::json entry = {{"problem", b.problem}, {"layer", b.layer}, {"record", b.record},
-                                {"id", b.id}, {"note", b.note}};
+        nlohmann::json entry = {{"problem", b.problem},
+                                {"layer", b.layer},
+                                {"record", b.record},
+                                {"id", b.id},
+                                {"note", b.note}};
         if (b.layer == "transfers")
             entry["csv_line"] = b.record + 2; // line 1 is the header
         broken.push_back(entry);
@@ -148,8 +162,10 @@ nlohmann::json manifestOf(const County& county, const SurveyorDelivery& delivery
         {"files",
          {{"project", "county.gpkg"},
           {"dem", "dem.tif"},
-          {"surveyor_cgcs2000", "surveyor/cgcs2000/DLTB.shp (EPSG:4525 .prj, GBK, DBF language byte 0x4D, no .cpg)"},
-          {"surveyor_xian80", "surveyor/xian80/DLTB.shp (Xian 1980 zone 37 .prj, EPSG:2361, same coordinates)"},
+          {"surveyor_cgcs2000",
+           "surveyor/cgcs2000/DLTB.shp (EPSG:4525 .prj, GBK, DBF language byte 0x4D, no .cpg)"},
+          {"surveyor_xian80",
+           "surveyor/xian80/DLTB.shp (Xian 1980 zone 37 .prj, EPSG:2361, same coordinates)"},
           {"surveyor_noprj", "surveyor/noprj/DLTB.shp (no .prj, DBF language byte 0, no .cpg)"},
           {"ledgers", "surveyor/{transfers,assets,funds}.{csv,xlsx} (CSV in GBK)"}}},
         {"broken_features", broken},

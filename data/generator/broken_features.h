@@ -17,15 +17,16 @@
 namespace sample {
 
 struct SurveyorParcel {
-    Parcel parcel;                          // attributes (its geometry member is unused)
-    std::shared_ptr<OGRGeometry> geometry;  // null for the record with no geometry
+    Parcel parcel;                         // attributes (its geometry member is unused)
+    std::shared_ptr<OGRGeometry> geometry; // null for the record with no geometry
 };
 
 struct BrokenFeature {
-    std::string problem; // self_intersection, duplicate, sliver, outside_villages, empty_geometry, no_parcel
-    std::string layer;   // DLTB or transfers
+    std::string problem;  // self_intersection, duplicate, sliver, outside_villages, empty_geometry,
+                          // no_parcel
+    std::string layer;    // DLTB or transfers
     long long record = 0; // 0-based record in DLTB, or 0-based data row of the ledger
-    std::string id;      // BSM, or the contract code
+    std::string id;       // BSM, or the contract code
     std::string note;
 };
 

@@ -24,7 +24,9 @@ VertexKey keyOf(CellId a, CellId b, CellId c) {
     return key;
 }
 
-bool keyLess(const VertexKey& a, const VertexKey& b) { return a.cells < b.cells; }
+bool keyLess(const VertexKey& a, const VertexKey& b) {
+    return a.cells < b.cells;
+}
 
 } // namespace
 
@@ -34,19 +36,23 @@ std::size_t VertexKeyHash::operator()(const VertexKey& k) const noexcept {
                                            static_cast<std::uint64_t>(k.cells[2])));
 }
 
-CellMesh::CellMesh(int columns, int rows, double spacing, double x0, double y0,
-                   std::uint64_t seed)
-    : m_columns(columns), m_rows(rows), m_spacing(spacing), m_x0(x0), m_y0(y0), m_seed(seed) {
+CellMesh::CellMesh(int columns, int rows, double spacing, double x0, double y0, std::uint64_t seed)
+    : m_columns(columns)
+    , m_rows(rows)
+    , m_spacing(spacing)
+    , m_x0(x0)
+    , m_y0(y0)
+    , m_seed(seed) {
     m_points.resize(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows));
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < columns; ++c) {
-            const std::uint64_t h = hashOf(seed, static_cast<std::uint64_t>(c),
-                                           static_cast<std::uint64_t>(r));
+            const std::uint64_t h =
+                hashOf(seed, static_cast<std::uint64_t>(c), static_cast<std::uint64_t>(r));
             // Keep sites off the square borders a little, so no two sites nearly coincide.
             const double u = 0.04 + 0.92 * unitOf(h);
             const double v = 0.04 + 0.92 * unitOf(mix(h));
             m_points[static_cast<std::size_t>(cellAt(c, r))] = {x0 + (c + u) * spacing,
-                                                                 y0 + (r + v) * spacing};
+                                                                y0 + (r + v) * spacing};
         }
     m_neighbourStart.reserve(m_points.size() + 1);
     m_neighbourStart.push_back(0);
@@ -107,13 +113,16 @@ std::vector<CellId> CellMesh::clipNeighbours(CellId cell) const {
     for (const Candidate& cand : candidates) {
         double reachSq = 0.0;
         for (const auto& v : poly)
-            reachSq = std::max(reachSq, (v.p.x - p.x) * (v.p.x - p.x) + (v.p.y - p.y) * (v.p.y - p.y));
+            reachSq =
+                std::max(reachSq, (v.p.x - p.x) * (v.p.x - p.x) + (v.p.y - p.y) * (v.p.y - p.y));
         if (cand.distance * 0.5 > std::sqrt(reachSq))
             break; // no farther site can cut the cell any more
         const Point& q = site(cand.id);
         const double dx = q.x - p.x, dy = q.y - p.y;
         const double mx = 0.5 * (p.x + q.x), my = 0.5 * (p.y + q.y);
-        auto side = [&](const Point& v) { return (v.x - mx) * dx + (v.y - my) * dy; };
+        auto side = [&](const Point& v) {
+            return (v.x - mx) * dx + (v.y - my) * dy;
+        };
         next.clear();
         const std::size_t n = poly.size();
         for (std::size_t i = 0; i < n; ++i) {
@@ -144,7 +153,8 @@ std::vector<CellId> CellMesh::clipNeighbours(CellId cell) const {
 
 std::span<const CellId> CellMesh::neighbours(CellId c) const noexcept {
     const auto i = static_cast<std::size_t>(c);
-    return {m_neighbours.data() + m_neighbourStart[i], m_neighbourStart[i + 1] - m_neighbourStart[i]};
+    return {m_neighbours.data() + m_neighbourStart[i],
+            m_neighbourStart[i + 1] - m_neighbourStart[i]};
 }
 
 std::vector<CellEdge> CellMesh::edges(CellId cell) const {
@@ -171,7 +181,8 @@ void CellMesh::appendEdgeInterior(const CellEdge& edge, std::vector<Point>& out)
     const double len = std::hypot(b.x - a.x, b.y - a.y);
     if (len < 0.35 * m_spacing)
         return;
-    Rng rng(hashOf(m_seed ^ 0xed9e5ULL, static_cast<std::uint64_t>(std::min(edge.cell, edge.across)),
+    Rng rng(hashOf(m_seed ^ 0xed9e5ULL,
+                   static_cast<std::uint64_t>(std::min(edge.cell, edge.across)),
                    static_cast<std::uint64_t>(std::max(edge.cell, edge.across))));
     const int kinks = len < 0.7 * m_spacing ? rng.between(0, 1) : rng.between(1, 2);
     std::vector<Point> pts;

@@ -31,9 +31,9 @@ struct Township {
 };
 
 struct Village {
-    std::string code;     // 12-digit 行政区划代码
+    std::string code; // 12-digit 行政区划代码
     std::string name;
-    int township = 0;     // index into County::townships
+    int township = 0; // index into County::townships
     int households = 0;
     int population = 0;
     Point centre;
@@ -41,16 +41,16 @@ struct Village {
 };
 
 struct Parcel {
-    std::string bsm;       // 标识码
-    std::string tbbh;      // 图斑编号, unique within the village
-    std::string dlbm;      // 地类编码 (GB/T 21010-2017)
-    std::string qsxz;      // 权属性质
-    int village = 0;       // index into County::villages
-    double tbmj = 0.0;     // 图斑面积, m², ellipsoidal, 2 decimals
-    double kcxs = 0.0;     // 扣除系数 (田坎)
-    double kcmj = 0.0;     // 扣除面积
-    double tbdlmj = 0.0;   // 图斑地类面积 = TBMJ − KCMJ
-    bool idle = false;     // 是否闲置 (abandoned / idle land flagged by the surveyor)
+    std::string bsm;            // 标识码
+    std::string tbbh;           // 图斑编号, unique within the village
+    std::string dlbm;           // 地类编码 (GB/T 21010-2017)
+    std::string qsxz;           // 权属性质
+    int village = 0;            // index into County::villages
+    double tbmj = 0.0;          // 图斑面积, m², ellipsoidal, 2 decimals
+    double kcxs = 0.0;          // 扣除系数 (田坎)
+    double kcmj = 0.0;          // 扣除面积
+    double tbdlmj = 0.0;        // 图斑地类面积 = TBMJ − KCMJ
+    bool idle = false;          // 是否闲置 (abandoned / idle land flagged by the surveyor)
     double meanSlope = 0.0;     // degrees, at the parcel's cells (kept for tests and ledgers)
     double meanElevation = 0.0; // metres
     Polygon geometry;
@@ -71,15 +71,15 @@ struct Road {
 };
 
 struct Transfer {
-    std::string contract;   // LZHTBM
-    std::string parcel;     // DKBM: the BSM of the parcel
+    std::string contract;                       // LZHTBM
+    std::string parcel;                         // DKBM: the BSM of the parcel
     std::string transferorCode, transferorName; // CBFBM / CBFMC
     std::string transfereeCode, transfereeName; // SRFBM / SRFMC
-    std::string mode;       // LZFS: 出租 转包 入股 互换 转让 其他
-    double areaMu = 0.0;    // LZMJM, contract area in 亩
-    std::string start, end; // LZQXKSRQ / LZQXJSRQ, YYYY-MM-DD
-    std::string use;        // LZHTDYT
-    double price = 0.0;     // LZJGSM, 元/亩/年
+    std::string mode;                           // LZFS: 出租 转包 入股 互换 转让 其他
+    double areaMu = 0.0;                        // LZMJM, contract area in 亩
+    std::string start, end;                     // LZQXKSRQ / LZQXJSRQ, YYYY-MM-DD
+    std::string use;                            // LZHTDYT
+    double price = 0.0;                         // LZJGSM, 元/亩/年
     int village = 0;
 };
 
@@ -103,7 +103,7 @@ struct Fund {
 struct County {
     std::string code; // 6-digit county code
     std::string name;
-    int epsg = 4525;  // CGCS2000 / 3-degree Gauss-Kruger zone 37
+    int epsg = 4525; // CGCS2000 / 3-degree Gauss-Kruger zone 37
     Grid<float> dem;
     std::vector<Township> townships;
     std::vector<Village> villages;

@@ -30,7 +30,9 @@ constexpr double countyShareOfMesh = 0.44;
 constexpr double centreEasting = 37'560'000.0;
 constexpr double centreNorthing = 2'885'000.0;
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
 
 // 田坎 deduction by slope grade (GB/T 21010 slope grades; a county's own coefficients).
 double ridgeCoefficient(const std::string& dlbm, double slope) {
@@ -137,9 +139,9 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
     for (std::size_t c = 0; c < cellCount; ++c)
         riverCell[c] = riverCell[c] && layout.inCounty[c];
     growVillages(mesh, options.villages, riverCell, seed, layout);
-    const int townshipCount = options.townships > 0
-                                  ? options.townships
-                                  : std::max(1, static_cast<int>(std::lround(options.villages / 10.0)));
+    const int townshipCount =
+        options.townships > 0 ? options.townships
+                              : std::max(1, static_cast<int>(std::lround(options.villages / 10.0)));
     groupTownships(mesh, townshipCount, layout);
 
     Rng nameRng(hashOf(seed, 62));
@@ -148,7 +150,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
     auto takeName = [&nameRng](std::vector<std::string>& pool, int index) {
         if (pool.empty())
             return std::to_string(index);
-        const auto i = static_cast<std::size_t>(nameRng.between(0, static_cast<int>(pool.size()) - 1));
+        const auto i =
+            static_cast<std::size_t>(nameRng.between(0, static_cast<int>(pool.size()) - 1));
         std::string name = pool[i];
         pool.erase(pool.begin() + static_cast<std::ptrdiff_t>(i));
         return name;
@@ -165,7 +168,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         Village village;
         village.township = layout.township[v];
         const int seq = ++villagesInTownship[static_cast<std::size_t>(village.township)];
-        village.code = county.townships[static_cast<std::size_t>(village.township)].code + padded(200 + seq, 3);
+        village.code = county.townships[static_cast<std::size_t>(village.township)].code +
+                       padded(200 + seq, 3);
         village.name = takeName(villageStems, static_cast<int>(v)) + "村";
         village.centre = mesh.site(layout.villageSeed[v]);
         county.villages.push_back(std::move(village));
@@ -180,7 +184,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         for (std::size_t i = 0; i + 1 < road.line.size(); ++i) {
             const Point& a = road.line[i];
             const Point& b = road.line[i + 1];
-            const int n = std::max(1, static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / (0.5 * pixel)));
+            const int n =
+                std::max(1, static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / (0.5 * pixel)));
             for (int k = 0; k <= n; ++k) {
                 const double t = static_cast<double>(k) / n;
                 const int c = roadPixels.colOf(a.x + t * (b.x - a.x));
@@ -210,7 +215,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         t.centreDistance = std::hypot(p.x - centre.x, p.y - centre.y);
         t.onRiver = riverCell[static_cast<std::size_t>(c)] != 0;
         t.onRoad = roadCell[static_cast<std::size_t>(c)] != 0 && !t.onRiver;
-        use[static_cast<std::size_t>(c)] = painter.paint(t, hashOf(seed, 63, static_cast<std::uint64_t>(c)));
+        use[static_cast<std::size_t>(c)] =
+            painter.paint(t, hashOf(seed, 63, static_cast<std::uint64_t>(c)));
     }
 
     report("parcels");
@@ -220,7 +226,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
     std::vector<std::vector<CellId>> parcelCells;
     std::vector<CellId> visitOrder = layout.countyCells;
     std::sort(visitOrder.begin(), visitOrder.end(), [seed](CellId a, CellId b) {
-        return hashOf(seed, 64, static_cast<std::uint64_t>(a)) < hashOf(seed, 64, static_cast<std::uint64_t>(b));
+        return hashOf(seed, 64, static_cast<std::uint64_t>(a)) <
+               hashOf(seed, 64, static_cast<std::uint64_t>(b));
     });
     std::vector<Point> scratch;
     auto edgeVertices = [&](const CellEdge& e) {
@@ -251,7 +258,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
                     continue;
                 int delta = 0;
                 for (const CellEdge& e : mesh.edges(m))
-                    delta += (parcelOf[static_cast<std::size_t>(e.across)] == id ? -1 : 1) * edgeVertices(e);
+                    delta += (parcelOf[static_cast<std::size_t>(e.across)] == id ? -1 : 1) *
+                             edgeVertices(e);
                 if (vertices + delta > 40)
                     continue;
                 vertices += delta;
@@ -274,7 +282,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
                 xs.push_back(p.x);
                 ys.push_back(p.y);
             }
-            const double a = areas.ringArea(xs.data(), ys.data(), static_cast<int>(xs.size())).inSquareMetres();
+            const double a =
+                areas.ringArea(xs.data(), ys.data(), static_cast<int>(xs.size())).inSquareMetres();
             total += r == 0 ? a : -a;
         }
         return total;
@@ -298,8 +307,10 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         parcel.qsxz = (parcel.dlbm == "1101" || parcel.dlbm == "1006") ? "10" : "30";
         for (CellId c : members) {
             const Point& p = mesh.site(c);
-            parcel.meanSlope += terrain.slope.sample(p.x, p.y) / static_cast<double>(members.size());
-            parcel.meanElevation += terrain.elevation.sample(p.x, p.y) / static_cast<double>(members.size());
+            parcel.meanSlope +=
+                terrain.slope.sample(p.x, p.y) / static_cast<double>(members.size());
+            parcel.meanElevation +=
+                terrain.elevation.sample(p.x, p.y) / static_cast<double>(members.size());
         }
         parcel.tbmj = round2(polygonArea(parcel.geometry));
         parcel.kcxs = ridgeCoefficient(parcel.dlbm, parcel.meanSlope);
@@ -334,7 +345,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
             if (use[static_cast<std::size_t>(c)].dlbm == "1101")
                 water.push_back(c);
         for (Polygon& p : regionOutline(mesh, water, [&](CellId c) {
-                 return layout.inCounty[static_cast<std::size_t>(c)] && use[static_cast<std::size_t>(c)].dlbm == "1101";
+                 return layout.inCounty[static_cast<std::size_t>(c)] &&
+                        use[static_cast<std::size_t>(c)].dlbm == "1101";
              }))
             county.riverSurfaces.push_back(std::move(p));
     }
@@ -374,7 +386,8 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         else if (d == "0101" || d == "0103")
             fieldSpots[v].push_back(mesh.site(c));
     }
-    const LedgerInputs inputs{county, parcelNeighbours, buildingSpots, fieldSpots, names, options.asOf, seed};
+    const LedgerInputs inputs{county, parcelNeighbours, buildingSpots, fieldSpots,
+                              names,  options.asOf,     seed};
     std::vector<std::string> overlapping, mismatched;
     county.transfers = makeTransfers(inputs, overlapping, mismatched);
     county.assets = makeAssets(inputs);

@@ -13,10 +13,10 @@ namespace sample {
 
 struct GeneratorOptions {
     std::uint64_t seed = 20230615;
-    int parcels = 4000;     // approximate number of parcels
+    int parcels = 4000; // approximate number of parcels
     int villages = 4;
-    int townships = 0;      // 0: about one per ten villages
-    double cellSpacing = 45.0; // metres between mesh sites: a paddy of about 3 亩
+    int townships = 0;               // 0: about one per ten villages
+    double cellSpacing = 45.0;       // metres between mesh sites: a paddy of about 3 亩
     std::string asOf = "2026-06-30"; // ledgers are dated relative to this day
 };
 

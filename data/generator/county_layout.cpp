@@ -12,7 +12,9 @@
 namespace sample {
 namespace {
 
-double distance(const Point& a, const Point& b) { return std::hypot(a.x - b.x, a.y - b.y); }
+double distance(const Point& a, const Point& b) {
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
 
 // Mitchell's best-candidate sampling: well spread but not a lattice.
 std::vector<std::size_t> spreadPicks(const std::vector<Point>& candidates, int count, Rng& rng) {
@@ -62,7 +64,8 @@ void shapeCounty(const CellMesh& mesh, std::uint64_t seed, Layout& layout) {
     std::size_t bestSize = 0;
     int next = 0;
     for (CellId start = 0; start < static_cast<CellId>(n); ++start) {
-        if (!layout.inCounty[static_cast<std::size_t>(start)] || component[static_cast<std::size_t>(start)] >= 0)
+        if (!layout.inCounty[static_cast<std::size_t>(start)] ||
+            component[static_cast<std::size_t>(start)] >= 0)
             continue;
         std::size_t size = 0;
         std::vector<CellId> stack{start};
@@ -72,7 +75,8 @@ void shapeCounty(const CellMesh& mesh, std::uint64_t seed, Layout& layout) {
             stack.pop_back();
             ++size;
             for (CellId m : mesh.neighbours(c))
-                if (layout.inCounty[static_cast<std::size_t>(m)] && component[static_cast<std::size_t>(m)] < 0) {
+                if (layout.inCounty[static_cast<std::size_t>(m)] &&
+                    component[static_cast<std::size_t>(m)] < 0) {
                     component[static_cast<std::size_t>(m)] = next;
                     stack.push_back(m);
                 }
@@ -98,7 +102,8 @@ void shapeCounty(const CellMesh& mesh, std::uint64_t seed, Layout& layout) {
         const CellId c = stack.back();
         stack.pop_back();
         for (CellId m : mesh.neighbours(c))
-            if (!outside[static_cast<std::size_t>(m)] && !layout.inCounty[static_cast<std::size_t>(m)]) {
+            if (!outside[static_cast<std::size_t>(m)] &&
+                !layout.inCounty[static_cast<std::size_t>(m)]) {
                 outside[static_cast<std::size_t>(m)] = 1;
                 stack.push_back(m);
             }
@@ -111,7 +116,8 @@ void shapeCounty(const CellMesh& mesh, std::uint64_t seed, Layout& layout) {
                     if (cc < 0 || rr < 0 || cc >= mesh.columns() || rr >= mesh.rows())
                         continue;
                     const CellId m = mesh.cellAt(cc, rr);
-                    if (!outside[static_cast<std::size_t>(m)] && !layout.inCounty[static_cast<std::size_t>(m)]) {
+                    if (!outside[static_cast<std::size_t>(m)] &&
+                        !layout.inCounty[static_cast<std::size_t>(m)]) {
                         outside[static_cast<std::size_t>(m)] = 1;
                         stack.push_back(m);
                     }
@@ -170,7 +176,8 @@ void growVillages(const CellMesh& mesh, int villages, const std::vector<std::uin
                 step *= 6.0;
             if (d + step < cost[static_cast<std::size_t>(m)]) {
                 cost[static_cast<std::size_t>(m)] = d + step;
-                layout.village[static_cast<std::size_t>(m)] = layout.village[static_cast<std::size_t>(c)];
+                layout.village[static_cast<std::size_t>(m)] =
+                    layout.village[static_cast<std::size_t>(c)];
                 open.emplace(d + step, m);
             }
         }

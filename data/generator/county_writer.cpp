@@ -75,28 +75,31 @@ struct Field {
 OGRLayer* createLayer(GDALDataset& ds, const std::string& file, const char* name,
                       OGRwkbGeometryType type, const OGRSpatialReference* crs,
                       const std::vector<Field>& fields, CSLConstList options = nullptr) {
-    OGRLayer* layer = ds.CreateLayer(name, const_cast<OGRSpatialReference*>(crs), type, const_cast<char**>(options));
+    OGRLayer* layer = ds.CreateLayer(name, const_cast<OGRSpatialReference*>(crs), type,
+                                     const_cast<char**>(options));
     check(layer != nullptr, file, std::string("cannot create layer ") + name);
     for (const Field& f : fields) {
         OGRFieldDefn defn(f.name, f.type);
         defn.SetWidth(f.width);
         defn.SetPrecision(f.precision);
-        check(layer->CreateField(&defn) == OGRERR_NONE, file, std::string("cannot create field ") + f.name);
+        check(layer->CreateField(&defn) == OGRERR_NONE, file,
+              std::string("cannot create field ") + f.name);
     }
     return layer;
 }
 
-void addFeature(OGRLayer& layer, const std::string& file, const std::function<void(OGRFeature&)>& fill) {
+void addFeature(OGRLayer& layer, const std::string& file,
+                const std::function<void(OGRFeature&)>& fill) {
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer.GetLayerDefn()));
     fill(*feature);
     check(layer.CreateFeature(feature.get()) == OGRERR_NONE, file, "cannot write a feature");
 }
 
 const std::vector<Field> parcelFields = {
-    {"BSM", OFTString, 18},    {"TBBH", OFTString, 8},    {"DLBM", OFTString, 5},
-    {"DLMC", OFTString, 60},   {"QSXZ", OFTString, 2},    {"QSDWDM", OFTString, 19},
-    {"QSDWMC", OFTString, 60}, {"ZLDWDM", OFTString, 19}, {"ZLDWMC", OFTString, 60},
-    {"TBMJ", OFTReal, 15, 2},  {"KCXS", OFTReal, 6, 4},   {"KCMJ", OFTReal, 15, 2},
+    {"BSM", OFTString, 18},     {"TBBH", OFTString, 8},    {"DLBM", OFTString, 5},
+    {"DLMC", OFTString, 60},    {"QSXZ", OFTString, 2},    {"QSDWDM", OFTString, 19},
+    {"QSDWMC", OFTString, 60},  {"ZLDWDM", OFTString, 19}, {"ZLDWMC", OFTString, 60},
+    {"TBMJ", OFTReal, 15, 2},   {"KCXS", OFTReal, 6, 4},   {"KCMJ", OFTReal, 15, 2},
     {"TBDLMJ", OFTReal, 15, 2}, {"SFXZ", OFTInteger, 1},
 };
 
@@ -122,8 +125,8 @@ void fillParcel(OGRFeature& f, const County& county, const Parcel& p,
 }
 
 const std::vector<Field> villageFields = {
-    {"CJDM", OFTString, 12},  {"ZLDWDM", OFTString, 19}, {"ZLDWMC", OFTString, 60},
-    {"XZDM", OFTString, 9},   {"XZMC", OFTString, 60},   {"HS", OFTInteger, 8},
+    {"CJDM", OFTString, 12}, {"ZLDWDM", OFTString, 19}, {"ZLDWMC", OFTString, 60},
+    {"XZDM", OFTString, 9},  {"XZMC", OFTString, 60},   {"HS", OFTInteger, 8},
     {"RK", OFTInteger, 8},
 };
 
@@ -140,9 +143,9 @@ void fillVillage(OGRFeature& f, const County& county, const Village& v) {
 }
 
 const std::vector<Field> transferFields = {
-    {"LZHTBM", OFTString, 20}, {"DKBM", OFTString, 19},    {"CBFBM", OFTString, 18},
-    {"CBFMC", OFTString, 40},  {"SRFBM", OFTString, 18},   {"SRFMC", OFTString, 80},
-    {"LZFS", OFTString, 10},   {"LZMJM", OFTReal, 12, 2},  {"LZQXKSRQ", OFTString, 10},
+    {"LZHTBM", OFTString, 20},   {"DKBM", OFTString, 19},    {"CBFBM", OFTString, 18},
+    {"CBFMC", OFTString, 40},    {"SRFBM", OFTString, 18},   {"SRFMC", OFTString, 80},
+    {"LZFS", OFTString, 10},     {"LZMJM", OFTReal, 12, 2},  {"LZQXKSRQ", OFTString, 10},
     {"LZQXJSRQ", OFTString, 10}, {"LZHTDYT", OFTString, 40}, {"LZJGSM", OFTReal, 10, 2},
     {"ZLDWDM", OFTString, 19},
 };
@@ -151,8 +154,18 @@ std::vector<std::string> transferRow(const County& county, const Transfer& t) {
     char area[32], price[32];
     std::snprintf(area, sizeof area, "%.2f", t.areaMu);
     std::snprintf(price, sizeof price, "%.2f", t.price);
-    return {t.contract, t.parcel, t.transferorCode, t.transferorName, t.transfereeCode,
-            t.transfereeName, t.mode, area, t.start, t.end, t.use, price,
+    return {t.contract,
+            t.parcel,
+            t.transferorCode,
+            t.transferorName,
+            t.transfereeCode,
+            t.transfereeName,
+            t.mode,
+            area,
+            t.start,
+            t.end,
+            t.use,
+            price,
             county.villages[static_cast<std::size_t>(t.village)].code + "0000000"};
 }
 
@@ -167,7 +180,8 @@ std::vector<std::string> assetRow(const County& county, const Asset& a) {
     std::snprintf(value, sizeof value, "%.2f", a.bookValue);
     std::snprintf(floor, sizeof floor, "%.2f", a.floorArea);
     const Village& v = county.villages[static_cast<std::size_t>(a.village)];
-    return {a.code, a.name, a.type, a.status, value, floor, a.idleSince, v.code + "0000000", v.name};
+    return {a.code, a.name, a.type, a.status, value, floor, a.idleSince, v.code + "0000000",
+            v.name};
 }
 
 const std::vector<Field> fundFields = {
@@ -230,8 +244,10 @@ void writeGeoPackage(const County& county, const std::string& path,
         });
 
     OGRLayer* rivers = createLayer(*ds, path, "rivers", wkbLineString, &crs,
-                                   {{"HLMC", OFTString, 40}, {"DJ", OFTInteger, 2},
-                                    {"KD", OFTReal, 8, 1}, {"HLMJ", OFTReal, 12, 3}});
+                                   {{"HLMC", OFTString, 40},
+                                    {"DJ", OFTInteger, 2},
+                                    {"KD", OFTReal, 8, 1},
+                                    {"HLMJ", OFTReal, 12, 3}});
     for (const River& r : county.rivers)
         addFeature(*rivers, path, [&](OGRFeature& f) {
             f.SetField("HLMC", r.name.c_str());
@@ -241,7 +257,8 @@ void writeGeoPackage(const County& county, const std::string& path,
             f.SetGeometry(toLine(r.line).get());
         });
 
-    OGRLayer* surfaces = createLayer(*ds, path, "river_surfaces", wkbPolygon, &crs, {{"DLBM", OFTString, 5}});
+    OGRLayer* surfaces =
+        createLayer(*ds, path, "river_surfaces", wkbPolygon, &crs, {{"DLBM", OFTString, 5}});
     for (const Polygon& p : county.riverSurfaces)
         addFeature(*surfaces, path, [&](OGRFeature& f) {
             f.SetField("DLBM", "1101");
@@ -284,15 +301,16 @@ void writeDem(const County& county, const std::string& tif, const std::string& g
     options.SetNameValue("COMPRESS", "DEFLATE");
     options.SetNameValue("PREDICTOR", "3");
     options.SetNameValue("TILED", "YES");
-    GDALDatasetUniquePtr ds(gtiff->Create(tif.c_str(), dem.width, dem.height, 1, GDT_Float32, options.List()));
+    GDALDatasetUniquePtr ds(
+        gtiff->Create(tif.c_str(), dem.width, dem.height, 1, GDT_Float32, options.List()));
     check(ds != nullptr, tif, "cannot create GeoTIFF");
     double transform[6] = {dem.originX, dem.pixel, 0.0, dem.originY, 0.0, -dem.pixel};
     ds->SetGeoTransform(transform);
     const OGRSpatialReference crs = crsOf(county.epsg);
     ds->SetSpatialRef(&crs);
     check(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, dem.width, dem.height,
-                                         const_cast<float*>(dem.values.data()), dem.width, dem.height,
-                                         GDT_Float32, 0, 0) == CE_None,
+                                         const_cast<float*>(dem.values.data()), dem.width,
+                                         dem.height, GDT_Float32, 0, 0) == CE_None,
           tif, "cannot write elevations");
     ds->GetRasterBand(1)->SetDescription("elevation (m)");
 
@@ -302,7 +320,8 @@ void writeDem(const County& county, const std::string& tif, const std::string& g
     gpkgOptions.SetNameValue("APPEND_SUBDATASET", "YES");
     gpkgOptions.SetNameValue("RASTER_TABLE", "dem");
     gpkgOptions.SetNameValue("TILE_FORMAT", "TIFF");
-    GDALDatasetUniquePtr copy(gpkgDriver->CreateCopy(gpkg.c_str(), ds.get(), FALSE, gpkgOptions.List(), nullptr, nullptr));
+    GDALDatasetUniquePtr copy(gpkgDriver->CreateCopy(gpkg.c_str(), ds.get(), FALSE,
+                                                     gpkgOptions.List(), nullptr, nullptr));
     check(copy != nullptr, gpkg, "cannot add the DEM raster");
 }
 
@@ -316,8 +335,8 @@ void setDbfLanguageByte(const std::string& dbf, unsigned char value) {
 
 struct ShapefileVariant {
     std::string folder;
-    int prjEpsg;           // 0: no .prj
-    unsigned char ldid;    // DBF language byte
+    int prjEpsg;        // 0: no .prj
+    unsigned char ldid; // DBF language byte
 };
 
 void writeShapefiles(const County& county, const std::string& dir, const ShapefileVariant& variant,
@@ -333,8 +352,9 @@ void writeShapefiles(const County& county, const std::string& dir, const Shapefi
     {
         GDALDatasetUniquePtr ds(driver->Create(dltb.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         check(ds != nullptr, dltb, "cannot create shapefile");
-        OGRLayer* layer = createLayer(*ds, dltb, "DLTB", wkbPolygon, variant.prjEpsg ? &crs : nullptr,
-                                      parcelFields, layerOptions.List());
+        OGRLayer* layer =
+            createLayer(*ds, dltb, "DLTB", wkbPolygon, variant.prjEpsg ? &crs : nullptr,
+                        parcelFields, layerOptions.List());
         for (const SurveyorParcel& sp : parcels)
             addFeature(*layer, dltb, [&](OGRFeature& f) {
                 fillParcel(f, county, sp.parcel, landUseNames);
@@ -346,8 +366,9 @@ void writeShapefiles(const County& county, const std::string& dir, const Shapefi
     {
         GDALDatasetUniquePtr ds(driver->Create(cjdcq.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         check(ds != nullptr, cjdcq, "cannot create shapefile");
-        OGRLayer* layer = createLayer(*ds, cjdcq, "CJDCQ", wkbPolygon, variant.prjEpsg ? &crs : nullptr,
-                                      villageFields, layerOptions.List());
+        OGRLayer* layer =
+            createLayer(*ds, cjdcq, "CJDCQ", wkbPolygon, variant.prjEpsg ? &crs : nullptr,
+                        villageFields, layerOptions.List());
         for (const Village& v : county.villages)
             addFeature(*layer, cjdcq, [&](OGRFeature& f) { fillVillage(f, county, v); });
     }
@@ -418,7 +439,8 @@ void writeCounty(const County& county, const WriteOptions& options,
             {"noprj", 0, 0x00},              // no .prj, no language byte: both must be inferred
         };
         for (const ShapefileVariant& v : variants)
-            writeShapefiles(county, (surveyor / v.folder).string(), v, delivery.parcels, landUseNames);
+            writeShapefiles(county, (surveyor / v.folder).string(), v, delivery.parcels,
+                            landUseNames);
 
         std::vector<std::vector<std::string>> transferRows, assetRows, fundRows;
         for (const Transfer& t : delivery.transfers)
@@ -441,7 +463,8 @@ void writeCounty(const County& county, const WriteOptions& options,
         writeLedger((surveyor / "assets").string(), "资产台账", assetWithXY, assetRows);
         writeLedger((surveyor / "funds").string(), "资金台账", fundFields, fundRows);
 
-        nlohmann::json manifest = manifestOf(county, delivery, options.seed, options.requestedParcels);
+        nlohmann::json manifest =
+            manifestOf(county, delivery, options.seed, options.requestedParcels);
         std::ofstream out(staging / "manifest.json");
         out << manifest.dump(2) << '\n';
         check(static_cast<bool>(out), (staging / "manifest.json").string(), "cannot write");

@@ -19,7 +19,11 @@ struct Grid {
 
     Grid() = default;
     Grid(int w, int h, double x0, double y0, double size, T fill = T{})
-        : width(w), height(h), originX(x0), originY(y0), pixel(size)
+        : width(w)
+        , height(h)
+        , originX(x0)
+        , originY(y0)
+        , pixel(size)
         , values(static_cast<std::size_t>(w) * static_cast<std::size_t>(h), fill) {}
 
     template <typename U>
@@ -38,8 +42,12 @@ struct Grid {
     }
     double centreX(int col) const noexcept { return originX + (col + 0.5) * pixel; }
     double centreY(int row) const noexcept { return originY - (row + 0.5) * pixel; }
-    int colOf(double x) const noexcept { return static_cast<int>(std::floor((x - originX) / pixel)); }
-    int rowOf(double y) const noexcept { return static_cast<int>(std::floor((originY - y) / pixel)); }
+    int colOf(double x) const noexcept {
+        return static_cast<int>(std::floor((x - originX) / pixel));
+    }
+    int rowOf(double y) const noexcept {
+        return static_cast<int>(std::floor((originY - y) / pixel));
+    }
 
     // Bilinear value at a map position, clamped to the grid.
     double sample(double x, double y) const noexcept {

@@ -27,7 +27,8 @@ struct CellLandUse {
 
 class LandUsePainter {
 public:
-    explicit LandUsePainter(std::uint64_t seed) noexcept : m_seed(seed) {}
+    explicit LandUsePainter(std::uint64_t seed) noexcept
+        : m_seed(seed) {}
     CellLandUse paint(const CellTerrain& t, std::uint64_t cellHash) const;
 
 private:

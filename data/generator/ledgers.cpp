@@ -25,9 +25,13 @@ std::string dateOf(int year, int month, int day) {
     return std::to_string(year) + "-" + twoDigits(month) + "-" + twoDigits(day);
 }
 
-int yearOf(const std::string& date) { return std::stoi(date.substr(0, 4)); }
+int yearOf(const std::string& date) {
+    return std::stoi(date.substr(0, 4));
+}
 
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+    return std::round(v * 100.0) / 100.0;
+}
 
 std::string householdCode(const Village& v, int household) {
     char buf[16];
@@ -45,8 +49,9 @@ std::string cooperativeCode(const County& county, Rng& rng) {
 
 std::string stemOf(const std::string& villageName) {
     const std::string suffix = "村";
-    return villageName.size() > suffix.size() ? villageName.substr(0, villageName.size() - suffix.size())
-                                              : villageName;
+    return villageName.size() > suffix.size()
+               ? villageName.substr(0, villageName.size() - suffix.size())
+               : villageName;
 }
 
 } // namespace
@@ -68,7 +73,8 @@ std::vector<Transfer> makeTransfers(const LedgerInputs& in, std::vector<std::str
     std::vector<std::vector<int>> cropland(county.villages.size());
     for (std::size_t p = 0; p < county.parcels.size(); ++p)
         if (isCropland(county.parcels[p].dlbm) && !county.parcels[p].idle)
-            cropland[static_cast<std::size_t>(county.parcels[p].village)].push_back(static_cast<int>(p));
+            cropland[static_cast<std::size_t>(county.parcels[p].village)].push_back(
+                static_cast<int>(p));
     std::vector<bool> taken(county.parcels.size(), false);
 
     for (std::size_t v = 0; v < county.villages.size(); ++v) {
@@ -95,7 +101,8 @@ std::vector<Transfer> makeTransfers(const LedgerInputs& in, std::vector<std::str
             Rng household(hashOf(in.seed, 72, static_cast<std::uint64_t>(p)));
             const int hh = household.between(1, std::max(1, village.households));
             t.transferorCode = householdCode(village, hh);
-            Rng person(hashOf(in.seed, 73, static_cast<std::uint64_t>(v * 10000 + static_cast<std::size_t>(hh))));
+            Rng person(hashOf(
+                in.seed, 73, static_cast<std::uint64_t>(v * 10000 + static_cast<std::size_t>(hh))));
             t.transferorName = in.names.person(person);
             t.transfereeCode = transfereeCode;
             t.transfereeName = transfereeName;
@@ -110,7 +117,9 @@ std::vector<Transfer> makeTransfers(const LedgerInputs& in, std::vector<std::str
             t.end = end;
             const auto uses = in.names.transferUses.find(parcel.dlbm);
             t.use = uses != in.names.transferUses.end() ? pick(uses->second, rng) : "农业种植";
-            const double base = parcel.dlbm == "0101" ? 600.0 : parcel.dlbm.rfind("02", 0) == 0 ? 700.0 : 450.0;
+            const double base = parcel.dlbm == "0101"             ? 600.0
+                                : parcel.dlbm.rfind("02", 0) == 0 ? 700.0
+                                                                  : 450.0;
             t.price = std::round(base * rng.uniform(0.7, 1.3) / 10.0) * 10.0;
             t.village = static_cast<int>(v);
             rows.push_back(std::move(t));
@@ -152,19 +161,24 @@ std::vector<Transfer> makeTransfers(const LedgerInputs& in, std::vector<std::str
         }
 
         // Scattered household deals make up the rest of the share.
-        for (int attempt = 0; attempt < 4 * static_cast<int>(cropland[v].size()) && covered < share * total; ++attempt) {
+        for (int attempt = 0;
+             attempt < 4 * static_cast<int>(cropland[v].size()) && covered < share * total;
+             ++attempt) {
             const int p = pick(cropland[v], rng);
             if (taken[static_cast<std::size_t>(p)])
                 continue;
-            static const std::vector<std::string> modes = {"转包", "转包", "出租", "出租", "互换", "转让", "其他"};
+            static const std::vector<std::string> modes = {"转包", "转包", "出租", "出租",
+                                                           "互换", "转让", "其他"};
             const std::string& mode = pick(modes, rng);
             Rng other(hashOf(in.seed, 75, static_cast<std::uint64_t>(p)));
             const int hh = other.between(1, std::max(1, village.households));
-            Rng person(hashOf(in.seed, 73, static_cast<std::uint64_t>(v * 10000 + static_cast<std::size_t>(hh))));
+            Rng person(hashOf(
+                in.seed, 73, static_cast<std::uint64_t>(v * 10000 + static_cast<std::size_t>(hh))));
             const int startYear = yearOf(in.asOf) - rng.between(0, 7);
             const std::string start = dateOf(startYear, rng.between(1, 12), rng.between(1, 28));
             const std::string end = shiftMonths(start, 12 * rng.between(2, 8));
-            addRow(p, contractCode(), mode, householdCode(village, hh), in.names.person(person), start, end);
+            addRow(p, contractCode(), mode, householdCode(village, hh), in.names.person(person),
+                   start, end);
             covered += county.parcels[static_cast<std::size_t>(p)].tbmj;
         }
     }
@@ -172,14 +186,17 @@ std::vector<Transfer> makeTransfers(const LedgerInputs& in, std::vector<std::str
     // A few parcels are let twice over overlapping years: a data-entry error to be flagged.
     const std::size_t base = rows.size();
     for (int k = 0; k < 3 && base > 10; ++k) {
-        Transfer second = rows[static_cast<std::size_t>(rng.between(0, static_cast<int>(base) - 1))];
-        second.contract = "LZ" + county.villages[static_cast<std::size_t>(second.village)].code + "9" + std::to_string(900 + k);
+        Transfer second =
+            rows[static_cast<std::size_t>(rng.between(0, static_cast<int>(base) - 1))];
+        second.contract = "LZ" + county.villages[static_cast<std::size_t>(second.village)].code +
+                          "9" + std::to_string(900 + k);
         second.mode = "转包";
         second.start = shiftMonths(second.start, 12);
         second.end = shiftMonths(second.start, 36);
         Rng person(hashOf(in.seed, 76, static_cast<std::uint64_t>(k)));
         second.transfereeName = in.names.person(person);
-        second.transfereeCode = householdCode(county.villages[static_cast<std::size_t>(second.village)], 9000 + k);
+        second.transfereeCode =
+            householdCode(county.villages[static_cast<std::size_t>(second.village)], 9000 + k);
         overlapping.push_back(second.parcel);
         rows.push_back(std::move(second));
     }
@@ -216,9 +233,12 @@ std::vector<Asset> makeAssets(const LedgerInputs& in) {
                 std::snprintf(buf, sizeof buf, "%03d", ++seq);
                 a.code = "ZC" + village.code + buf;
                 a.type = kind.type;
-                a.name = stemOf(village.name) + kind.name + (count > 1 ? std::to_string(i + 1) + "号" : "");
+                a.name = stemOf(village.name) + kind.name +
+                         (count > 1 ? std::to_string(i + 1) + "号" : "");
                 const double r = rng.uniform();
-                a.status = r < kind.idleShare ? "闲置" : r < kind.idleShare + kind.leasedShare ? "出租" : "在用";
+                a.status = r < kind.idleShare                      ? "闲置"
+                           : r < kind.idleShare + kind.leasedShare ? "出租"
+                                                                   : "在用";
                 a.bookValue = std::round(rng.uniform(kind.minValue, kind.maxValue) / 100.0) * 100.0;
                 a.floorArea = std::round(rng.uniform(kind.minFloor, kind.maxFloor));
                 if (a.status == "闲置")

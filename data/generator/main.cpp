@@ -89,14 +89,16 @@ int main(int argc, char** argv) {
     try {
         const auto started = std::chrono::steady_clock::now();
         auto progress = [&](const std::string& step) {
-            const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const double s =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             std::fprintf(stderr, "[%7.1f s] %s\n", s, step.c_str());
         };
-        const sample::NameBook names = sample::NameBook::load(dataDir + "/generator/names/names.zh.json",
-                                                              dataDir + "/landuse/gbt21010-2017.json");
+        const sample::NameBook names = sample::NameBook::load(
+            dataDir + "/generator/names/names.zh.json", dataDir + "/landuse/gbt21010-2017.json");
         const sample::County county = sample::generateCounty(options, names, progress);
         progress("writing " + out);
-        sample::writeCounty(county, {out, !projectOnly, options.seed, options.parcels}, names.landUseNames);
+        sample::writeCounty(county, {out, !projectOnly, options.seed, options.parcels},
+                            names.landUseNames);
         progress("done: " + std::to_string(county.parcels.size()) + " parcels in " +
                  std::to_string(county.villages.size()) + " villages");
         std::cout << std::filesystem::path(out) / "county.gpkg" << '\n';

@@ -11,7 +11,8 @@ namespace {
 nlohmann::json readJson(const std::string& path) {
     std::ifstream in(path);
     if (!in)
-        throw std::runtime_error(path + ": cannot be read; pass --data-dir pointing at tianmu's data/ folder");
+        throw std::runtime_error(
+            path + ": cannot be read; pass --data-dir pointing at tianmu's data/ folder");
     try {
         return nlohmann::json::parse(in);
     } catch (const nlohmann::json::exception& e) {
@@ -43,7 +44,8 @@ NameBook NameBook::load(const std::string& namesFile, const std::string& landUse
         throw std::runtime_error(namesFile + ": missing or mistyped entry (" + e.what() + ")");
     }
     try {
-        for (const auto& [code, entry] : readJson(landUseFile).at("codes").items())
+        const nlohmann::json landUse = readJson(landUseFile); // must outlive the loop below
+        for (const auto& [code, entry] : landUse.at("codes").items())
             book.landUseNames[code] = entry.at("zh");
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(landUseFile + ": missing or mistyped entry (" + e.what() + ")");
@@ -51,7 +53,9 @@ NameBook NameBook::load(const std::string& namesFile, const std::string& landUse
     return book;
 }
 
-std::string NameBook::person(Rng& rng) const { return pick(surnames, rng) + pick(givenNames, rng); }
+std::string NameBook::person(Rng& rng) const {
+    return pick(surnames, rng) + pick(givenNames, rng);
+}
 
 std::string NameBook::cooperative(Rng& rng) const {
     return pick(cooperativeCrops, rng) + pick(cooperativeSuffixes, rng);

@@ -15,8 +15,8 @@ struct NameBook {
     std::vector<std::string> surnames, givenNames, cooperativeCrops, cooperativeSuffixes;
     std::vector<std::string> riverStems, tributarySuffixes;
     std::string mainRiverSuffix;
-    std::map<std::string, std::vector<std::string>> transferUses;   // by land-use code
-    std::map<std::string, std::string> landUseNames;                // 地类编码 → 地类名称
+    std::map<std::string, std::vector<std::string>> transferUses; // by land-use code
+    std::map<std::string, std::string> landUseNames;              // 地类编码 → 地类名称
 
     // Reads the word lists and the land-use code table; throws std::runtime_error naming the
     // file when one is missing or malformed.

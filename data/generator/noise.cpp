@@ -7,7 +7,9 @@
 namespace sample {
 namespace {
 
-double smooth(double t) noexcept { return t * t * t * (t * (t * 6.0 - 15.0) + 10.0); }
+double smooth(double t) noexcept {
+    return t * t * t * (t * (t * 6.0 - 15.0) + 10.0);
+}
 
 double lattice(std::uint64_t seed, long long i, long long j) noexcept {
     return unitOf(hashOf(seed, static_cast<std::uint64_t>(i), static_cast<std::uint64_t>(j)));

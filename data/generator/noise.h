@@ -10,7 +10,9 @@ class NoiseField {
 public:
     // `wavelength` is the size of the largest feature in the same unit as the coordinates.
     NoiseField(std::uint64_t seed, double wavelength, int octaves = 4) noexcept
-        : m_seed(seed), m_wavelength(wavelength), m_octaves(octaves) {}
+        : m_seed(seed)
+        , m_wavelength(wavelength)
+        , m_octaves(octaves) {}
 
     double at(double x, double y) const noexcept;
 

@@ -26,7 +26,8 @@ constexpr double unitOf(std::uint64_t h) noexcept {
 
 class Rng {
 public:
-    explicit constexpr Rng(std::uint64_t seed) noexcept : m_state(seed) {}
+    explicit constexpr Rng(std::uint64_t seed) noexcept
+        : m_state(seed) {}
 
     constexpr std::uint64_t next() noexcept {
         m_state += 0x9e3779b97f4a7c15ULL;

@@ -35,8 +35,12 @@ std::vector<Point> route(const Terrain& terrain, int step, const Point& from, co
     const int w = (dem.width + step - 1) / step;
     const int h = (dem.height + step - 1) / step;
     const double pixel = dem.pixel * step;
-    auto colOf = [&](double x) { return std::clamp(static_cast<int>((x - dem.originX) / pixel), 0, w - 1); };
-    auto rowOf = [&](double y) { return std::clamp(static_cast<int>((dem.originY - y) / pixel), 0, h - 1); };
+    auto colOf = [&](double x) {
+        return std::clamp(static_cast<int>((x - dem.originX) / pixel), 0, w - 1);
+    };
+    auto rowOf = [&](double y) {
+        return std::clamp(static_cast<int>((dem.originY - y) / pixel), 0, h - 1);
+    };
     auto centre = [&](int c, int r) {
         return Point{dem.originX + (c + 0.5) * pixel, dem.originY - (r + 0.5) * pixel};
     };
@@ -44,7 +48,10 @@ std::vector<Point> route(const Terrain& terrain, int step, const Point& from, co
     const auto n = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
     std::vector<double> cost(n, std::numeric_limits<double>::infinity());
     std::vector<std::size_t> parent(n, SIZE_MAX);
-    auto idx = [w](int c, int r) { return static_cast<std::size_t>(r) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c); };
+    auto idx = [w](int c, int r) {
+        return static_cast<std::size_t>(r) * static_cast<std::size_t>(w) +
+               static_cast<std::size_t>(c);
+    };
     using Item = std::pair<double, std::size_t>;
     std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
     cost[idx(sc, sr)] = 0.0;
@@ -66,7 +73,8 @@ std::vector<Point> route(const Terrain& terrain, int step, const Point& from, co
                 const double slope = terrain.slope.sample(p.x, p.y) * std::numbers::pi / 180.0;
                 const bool river = terrain.riverDistance.sample(p.x, p.y) < dem.pixel;
                 const double len = pixel * ((dc != 0 && dr != 0) ? std::numbers::sqrt2 : 1.0);
-                const double stepCost = len * (1.0 + 12.0 * std::tan(slope)) + (river ? 150.0 : 0.0);
+                const double stepCost =
+                    len * (1.0 + 12.0 * std::tan(slope)) + (river ? 150.0 : 0.0);
                 const std::size_t j = idx(nc, nr);
                 if (cost[i] + stepCost < cost[j]) {
                     cost[j] = cost[i] + stepCost;

@@ -28,15 +28,15 @@ Grid<float> shapeElevation(int columns, int rows, double pixel, double x0, doubl
         for (int c = 0; c < columns; ++c) {
             const double x = dem.centreX(c);
             const double y = dem.centreY(r);
-            const double u = (x - x0) / width;                // 0 at the west edge
-            const double v = (y - (y0 - height)) / height;    // 0 at the south edge
+            const double u = (x - x0) / width;             // 0 at the west edge
+            const double v = (y - (y0 - height)) / height; // 0 at the south edge
             const double centre = 0.5 + 0.5 * (meander.at(x, 0.0) - 0.5);
             const double d = std::fabs(v - centre) * height;
             const double valley = 1.0 - std::exp(-(d / valleyWidth) * (d / valleyWidth));
             const double h = hills.at(x, y);
             const double ridge = 1.0 - std::fabs(2.0 * ridges.at(x, y) - 1.0);
-            const double z = 60.0 + 35.0 * (1.0 - u) + valley * (110.0 + 280.0 * h + 110.0 * ridge * h) +
-                             20.0 * (h - 0.5);
+            const double z = 60.0 + 35.0 * (1.0 - u) +
+                             valley * (110.0 + 280.0 * h + 110.0 * ridge * h) + 20.0 * (h - 0.5);
             dem.at(c, r) = static_cast<float>(z);
         }
     return dem;
@@ -50,8 +50,8 @@ Grid<float> slopeOf(const Grid<float>& dem) {
             const int r0 = std::max(r - 1, 0), r1 = std::min(r + 1, dem.height - 1);
             const double dzdx = (dem.at(c1, r) - dem.at(c0, r)) / ((c1 - c0) * dem.pixel);
             const double dzdy = (dem.at(c, r1) - dem.at(c, r0)) / ((r1 - r0) * dem.pixel);
-            slope.at(c, r) = static_cast<float>(std::atan(std::hypot(dzdx, dzdy)) * 180.0 /
-                                                std::numbers::pi);
+            slope.at(c, r) =
+                static_cast<float>(std::atan(std::hypot(dzdx, dzdy)) * 180.0 / std::numbers::pi);
         }
     return slope;
 }
@@ -98,8 +98,7 @@ Grid<float> distanceTo(const Grid<std::uint8_t>& source, std::vector<std::size_t
     return dist;
 }
 
-Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0,
-                    std::uint64_t seed) {
+Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0, std::uint64_t seed) {
     Terrain t;
     t.elevation = shapeElevation(columns, rows, pixel, x0, y0, seed);
     t.slope = slopeOf(t.elevation);
@@ -197,7 +196,8 @@ Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0,
             continue;
         river.upstreamArea = t.upstreamArea.values[last];
         t.mainRiverArea = std::max(t.mainRiverArea, river.upstreamArea);
-        river.order = 1 + static_cast<int>(std::log(river.upstreamArea / threshold) / std::log(4.0));
+        river.order =
+            1 + static_cast<int>(std::log(river.upstreamArea / threshold) / std::log(4.0));
         t.rivers.push_back(std::move(river));
     }
 
@@ -206,8 +206,7 @@ Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0,
     t.heightAboveRiver = Grid<float>::like(dem);
     for (std::size_t i = 0; i < n; ++i)
         t.heightAboveRiver.values[i] =
-            nearest[i] == SIZE_MAX ? 0.0F
-                                   : std::max(0.0F, dem.values[i] - dem.values[nearest[i]]);
+            nearest[i] == SIZE_MAX ? 0.0F : std::max(0.0F, dem.values[i] - dem.values[nearest[i]]);
     return t;
 }
 

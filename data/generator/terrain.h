@@ -22,8 +22,7 @@ struct Terrain {
 };
 
 // A DEM of `columns` × `rows` pixels of `pixel` metres, north-west corner at (x0, y0).
-Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0,
-                    std::uint64_t seed);
+Terrain makeTerrain(int columns, int rows, double pixel, double x0, double y0, std::uint64_t seed);
 
 // Chamfer distance (metres) from every pixel to the nearest pixel where `source` is true;
 // `nearest` receives the index of that source pixel (or SIZE_MAX when there is none).

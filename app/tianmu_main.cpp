@@ -1,0 +1,87 @@
+#include "app/tianmu_main.h"
+
+#include <cstdio>
+
+#include <QApplication>
+#include <QGuiApplication>
+#include <QStringList>
+
+#include "app/cli/exit_codes.h"
+#include "app/cli/preview_command.h"
+#include "app/gui/main_window.h"
+#include "geo/gdal_session.h"
+
+namespace app {
+namespace {
+
+constexpr const char* usage =
+    R"(Usage: tianmu [PROJECT.gpkg]          open the tianmu window (on a project)
+       tianmu COMMAND [options]        run a command without a display
+
+Commands:
+  preview    draw a project to a PNG image
+
+Run 'tianmu COMMAND --help' for a command's options.
+Exit codes: 0 success, 1 failure, 2 usage error, 3 bad input.
+)";
+
+bool hasDisplay() {
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runCommand(const QString& command, const QStringList& arguments, int argc, char** argv) {
+    // Headless commands draw with QPainter, which needs a GUI application but no screen.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication application(argc, argv);
+    if (command == "preview")
+        return runPreviewCommand(arguments);
+    std::fprintf(stderr, "tianmu: unknown command '%s'\n%s", qPrintable(command), usage);
+    return ExitUsage;
+}
+
+} // namespace
+
+int runTianmu(int argc, char** argv) {
+    geo::initialiseGdal();
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+
+    if (!args.isEmpty()) {
+        const QString& first = args.front();
+        if (first == "--help" || first == "-h" || first == "help") {
+            std::fprintf(stdout, "%s", usage);
+            return ExitSuccess;
+        }
+        if (first == "--version") {
+            std::fprintf(stdout, "tianmu %s\n", TIANMU_VERSION);
+            return ExitSuccess;
+        }
+        if (first.startsWith('-')) {
+            std::fprintf(stderr, "tianmu: unknown option '%s'\n%s", qPrintable(first), usage);
+            return ExitUsage;
+        }
+        if (!first.endsWith(".gpkg", Qt::CaseInsensitive))
+            return runCommand(first, args.mid(1), argc, argv);
+    }
+
+    if (!hasDisplay()) {
+        std::fprintf(
+            stderr, "tianmu: no display (DISPLAY / WAYLAND_DISPLAY unset), so the window cannot "
+                    "open. Use a command such as 'tianmu preview' instead; see 'tianmu --help'.\n");
+        return ExitUsage;
+    }
+    QApplication application(argc, argv);
+    QApplication::setApplicationName("tianmu");
+    QApplication::setOrganizationName("tianmu");
+    MainWindow window;
+    window.show();
+    if (!args.isEmpty())
+        window.openProject(args.front());
+    return QApplication::exec();
+}
+
+} // namespace app
