@@ -1,0 +1,222 @@
+#!/usr/bin/env bash
+# Runs tianmu's benchmarks side by side with a reference command (usually a GDAL tool) on a
+# generated county of a chosen size, and prints medians, the ratio and peak memory.
+# Add a benchmark: one `bench` call at the bottom (see tests/bench/README.md).
+set -euo pipefail
+export LC_ALL=C # EPOCHREALTIME and printf must use '.' as the decimal point
+
+usage() {
+    cat <<'EOF'
+Usage: tests/bench/run.sh [options]
+
+Builds the release preset (build-release), generates a county with tianmu-sample once per
+(parcels, seed) into a cache folder, then runs every benchmark RUNS times, alternating the
+tianmu command and its reference command, and prints for each: the median wall time of both,
+the ratio tianmu / reference (below 1: tianmu is faster) and the peak memory (max RSS).
+
+Options:
+  --parcels N   approximate number of parcels to generate (default 1000000)
+  --runs N      timed runs of each command (default 3)
+  --seed N      generator seed (default 20230615)
+  --data DIR    cache folder for generated counties
+                (default ${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench)
+  --help        this text
+
+The cached county of N parcels lives in DIR/p<N>-v<villages>-s<seed>/ with the generator's
+log (step timings) in generate.log; delete that folder after changing the generator.
+EOF
+}
+
+parcels=1000000
+runs=3
+seed=20230615
+data="${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench"
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+isCount() { [[ $1 =~ ^[1-9][0-9]*$ ]]; }
+
+while (($#)); do
+    case $1 in
+        --parcels) (($# >= 2)) || die "--parcels needs a value"; parcels=$2; shift 2 ;;
+        --runs)    (($# >= 2)) || die "--runs needs a value"; runs=$2; shift 2 ;;
+        --seed)    (($# >= 2)) || die "--seed needs a value"; seed=$2; shift 2 ;;
+        --data)    (($# >= 2)) || die "--data needs a value"; data=$2; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+isCount "$parcels" || die "--parcels must be a positive whole number"
+isCount "$runs" || die "--runs must be a positive whole number"
+[[ $seed =~ ^[0-9]+$ ]] || die "--seed must be a whole number"
+((parcels >= 100)) || die "--parcels must be at least 100 (tianmu-sample's minimum)"
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+bin="$root/build-release/bin"
+
+# About a thousand parcels per village, as in the committed sample (4000 parcels, 4 villages),
+# within the generator's limits.
+villages=$((parcels / 1000))
+((villages < 4)) && villages=4
+((villages > 2000)) && villages=2000
+
+# --- build -----------------------------------------------------------------------------------
+echo "== building the release preset (build-release)" >&2
+buildLog=$(mktemp)
+if ! (cd "$root" && cmake --preset release && cmake --build --preset release) >"$buildLog" 2>&1; then
+    tail -n 40 "$buildLog" >&2
+    rm -f "$buildLog"
+    die "build failed"
+fi
+rm -f "$buildLog"
+
+# --- data ------------------------------------------------------------------------------------
+mkdir -p "$data"
+dataset="$data/p$parcels-v$villages-s$seed"
+gpkg="$dataset/county.gpkg"
+sampleArgs=(--seed "$seed" --parcels "$parcels" --villages "$villages" --project-only)
+generatorHash=$(sha256sum "$bin/tianmu-sample" | cut -d' ' -f1)
+
+if [[ -f $gpkg && -f $dataset/generate.log ]]; then
+    echo "== reusing $dataset" >&2
+    if [[ $(cat "$dataset/generator.sha256" 2>/dev/null) != "$generatorHash" ]]; then
+        echo "   note: made by a different tianmu-sample build; delete the folder to regenerate" >&2
+    fi
+else
+    # Generate into a side folder and rename it when complete, so an interrupted run is
+    # never mistaken for a cached data set.
+    echo "== generating $parcels parcels into $dataset (takes minutes for 1M)" >&2
+    partial="$dataset.partial"
+    rm -rf "$partial"
+    mkdir -p "$partial"
+    if ! "$bin/tianmu-sample" --out "$partial" "${sampleArgs[@]}" \
+            >/dev/null 2> >(tee "$partial/generate.log" >&2); then
+        die "tianmu-sample failed; its log is in $partial/generate.log"
+    fi
+    wait # for the tee above to flush the log
+    echo "$generatorHash" >"$partial/generator.sha256"
+    rm -rf "$dataset"
+    mv "$partial" "$dataset"
+fi
+
+# Scratch space on the same file system as the cache, for commands that write.
+scratch=$(mktemp -d "$data/scratch.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+# --- timing ----------------------------------------------------------------------------------
+# Peak memory comes from GNU time's %M (max RSS in KiB) when /usr/bin/time exists; otherwise
+# from a "peak_rss_kib N" line the tianmu command prints itself, and none for the reference.
+hasGnuTime=false
+[[ -x /usr/bin/time ]] && hasGnuTime=true
+
+now() { if [[ -n ${EPOCHREALTIME:-} ]]; then echo "$EPOCHREALTIME"; else date +%s.%N; fi; }
+
+# timeOnce SIDE LOGBASE CMD...: runs CMD once, appends its wall time in seconds to
+# LOGBASE.SIDE.times and its peak RSS in KiB (when known) to LOGBASE.SIDE.mem. The tianmu
+# side's stdout is kept (tools report counts and memory there); the reference's is discarded
+# so that a chatty tool like ogrinfo pays for formatting, not for disk writes.
+timeOnce() {
+    local side=$1 base=$2
+    shift 2
+    local out=/dev/null
+    [[ $side == tianmu ]] && out="$base.$side.out"
+    local memFile="$base.$side.maxrss" start end status=0
+    start=$(now)
+    if $hasGnuTime; then
+        /usr/bin/time -f %M -o "$memFile" "$@" >"$out" 2>"$base.$side.err" || status=$?
+    else
+        "$@" >"$out" 2>"$base.$side.err" || status=$?
+    fi
+    end=$(now)
+    if ((status != 0)); then
+        echo "run.sh: $side command failed (exit $status): $*" >&2
+        tail -n 20 "$base.$side.err" >&2
+        exit 1
+    fi
+    awk -v s="$start" -v e="$end" 'BEGIN { printf "%.6f\n", e - s }' >>"$base.$side.times"
+    if $hasGnuTime; then
+        tail -n 1 "$memFile" >>"$base.$side.mem"
+    elif [[ $side == tianmu ]]; then
+        awk '$1 == "peak_rss_kib" { print $2 }' "$out" >>"$base.$side.mem"
+    fi
+}
+
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+peakMib() { [[ -s $1 ]] && sort -g "$1" | tail -n 1 | awk '{ printf "%.0f", $1 / 1024 }' || echo "-"; }
+
+results=()
+notes=()
+
+# bench NAME [--setup CMD] [--note TEXT] -- TIANMU_CMD... -- REFERENCE_CMD...
+# Runs both commands $runs times, alternating tianmu and reference, and records a table row.
+# --setup CMD runs (untimed, through eval) before every tianmu run, e.g. to clear its output.
+bench() {
+    local name=$1 setup="" note=""
+    shift
+    while [[ $1 != -- ]]; do
+        case $1 in
+            --setup) setup=$2; shift 2 ;;
+            --note) note=$2; shift 2 ;;
+            *) die "bench $name: unexpected $1" ;;
+        esac
+    done
+    shift
+    local tianmu=() reference=()
+    while (($#)) && [[ $1 != -- ]]; do tianmu+=("$1"); shift; done
+    (($#)) || die "bench $name: missing '-- REFERENCE_CMD'"
+    shift
+    reference=("$@")
+    ((${#tianmu[@]} && ${#reference[@]})) || die "bench $name: empty command"
+
+    local base="$scratch/bench$((${#results[@]} + 1))"
+    echo "== $name" >&2
+    for ((i = 1; i <= runs; ++i)); do
+        [[ -n $setup ]] && eval "$setup"
+        timeOnce tianmu "$base" "${tianmu[@]}"
+        timeOnce reference "$base" "${reference[@]}"
+        printf '   run %d: tianmu %.2f s, reference %.2f s\n' "$i" \
+            "$(tail -n 1 "$base.tianmu.times")" "$(tail -n 1 "$base.reference.times")" >&2
+    done
+    local t r mark=""
+    t=$(median "$base.tianmu.times")
+    r=$(median "$base.reference.times")
+    if [[ -n $note ]]; then
+        notes+=("$note")
+        mark=" [${#notes[@]}]"
+    fi
+    results+=("$(awk -v n="$name$mark" -v t="$t" -v r="$r" -v tm="$(peakMib "$base.tianmu.mem")" \
+        -v rm="$(peakMib "$base.reference.mem" 2>/dev/null)" \
+        'BEGIN { printf "%-30s %10.2f %12.2f %7.2f %12s %12s", n, t, r, t / r, tm, rm }')")
+    [[ -s $base.tianmu.out ]] && sed 's/^/   tianmu reports: /' "$base.tianmu.out" >&2
+    return 0
+}
+
+# --- benchmarks ------------------------------------------------------------------------------
+bench "generate $parcels parcels" \
+    --setup 'rm -rf "$scratch/generated"' \
+    --note "'generate' times writing (tianmu-sample --project-only: build the county, write county.gpkg and dem.tif) against reading it back (ogrinfo -al -q): different work, a yardstick only." \
+    -- "$bin/tianmu-sample" --out "$scratch/generated" "${sampleArgs[@]}" \
+    -- ogrinfo -ro -al -q "$gpkg" parcels
+
+bench "load parcels" \
+    --note "ogrinfo -al -q formats every feature as text (about 0.9 KB a parcel) and most of its time goes to writing geometries as WKT; tianmu-bench-read keeps geometry and DLBM in memory." \
+    -- "$bin/tianmu-bench-read" "$gpkg" \
+    -- ogrinfo -ro -al -q "$gpkg" parcels
+
+# --- report ----------------------------------------------------------------------------------
+features=$(ogrinfo -ro -so "$gpkg" parcels | awk -F': ' '/^Feature Count/ { print $2 }')
+echo
+echo "tianmu benchmarks: $features parcels ($parcels requested, $villages villages, seed $seed), $runs runs each"
+echo "data: $gpkg ($(du -h "$gpkg" | cut -f1))"
+echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), $(ogrinfo --version | cut -d, -f1), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+if $hasGnuTime; then
+    echo "memory: max RSS from /usr/bin/time, largest over the runs"
+else
+    echo "memory: tianmu's own VmHWM report; not measured for references (/usr/bin/time missing)"
+fi
+echo
+printf '%-30s %10s %12s %7s %12s %12s\n' benchmark "tianmu s" "reference s" ratio "tianmu MiB" "ref. MiB"
+printf '%s\n' "${results[@]}"
+for i in "${!notes[@]}"; do
+    echo "[$((i + 1))] ${notes[$i]}"
+done
+echo "times are medians of wall time; ratio = tianmu / reference (below 1: tianmu is faster)"
