@@ -6,16 +6,30 @@
 
 namespace app {
 
-std::string stylesDirectory() {
-    if (const QByteArray env = qgetenv("TIANMU_STYLES_DIR"); !env.isEmpty())
+namespace {
+
+std::string locate(const char* variable, const char* installedRelative,
+                   const std::string& sourceTree) {
+    if (const QByteArray env = qgetenv(variable); !env.isEmpty())
         return env.toStdString();
     if (QCoreApplication::instance()) {
         const QString installed =
-            QDir(QCoreApplication::applicationDirPath()).filePath("../share/tianmu/styles");
+            QDir(QCoreApplication::applicationDirPath()).filePath(installedRelative);
         if (QFileInfo(installed).isDir())
             return QDir::cleanPath(installed).toStdString();
     }
-    return TIANMU_SOURCE_STYLES_DIR;
+    return sourceTree;
+}
+
+} // namespace
+
+std::string stylesDirectory() {
+    return locate("TIANMU_STYLES_DIR", "../share/tianmu/styles", TIANMU_SOURCE_DIR "/styles");
+}
+
+std::string profilesDirectory() {
+    return locate("TIANMU_PROFILES_DIR", "../share/tianmu/data/profiles",
+                  TIANMU_SOURCE_DIR "/data/profiles");
 }
 
 } // namespace app

@@ -9,4 +9,8 @@ namespace app {
 // executable, else the source tree this binary was built from.
 std::string stylesDirectory();
 
+// The mapping profiles folder: $TIANMU_PROFILES_DIR, else share/tianmu/data/profiles next to
+// the executable, else data/profiles of the source tree.
+std::string profilesDirectory();
+
 } // namespace app

@@ -7,6 +7,8 @@
 #include <QStringList>
 
 #include "app/cli/exit_codes.h"
+#include "app/cli/import_command.h"
+#include "app/cli/info_command.h"
 #include "app/cli/preview_command.h"
 #include "app/gui/main_window.h"
 #include "geo/gdal_session.h"
@@ -19,6 +21,8 @@ constexpr const char* usage =
        tianmu COMMAND [options]        run a command without a display
 
 Commands:
+  info       show what an import would see in a file (encoding, CRS, fields, validity)
+  import     import a file into a project layer
   preview    draw a project to a PNG image
 
 Run 'tianmu COMMAND --help' for a command's options.
@@ -38,6 +42,10 @@ int runCommand(const QString& command, const QStringList& arguments, int argc, c
     QGuiApplication application(argc, argv);
     if (command == "preview")
         return runPreviewCommand(arguments);
+    if (command == "info")
+        return runInfoCommand(arguments);
+    if (command == "import")
+        return runImportCommand(arguments);
     std::fprintf(stderr, "tianmu: unknown command '%s'\n%s", qPrintable(command), usage);
     return ExitUsage;
 }

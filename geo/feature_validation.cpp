@@ -1,0 +1,129 @@
+#include "geo/feature_validation.h"
+
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include "geo/gdal_session.h"
+
+namespace geo {
+namespace {
+
+bool belongs(OGRwkbGeometryType type, GeometryFamily family) {
+    const OGRwkbGeometryType flat = wkbFlatten(type);
+    switch (family) {
+    case GeometryFamily::Polygon:
+        return flat == wkbPolygon || flat == wkbMultiPolygon;
+    case GeometryFamily::Line:
+        return flat == wkbLineString || flat == wkbMultiLineString;
+    case GeometryFamily::Point:
+        return flat == wkbPoint || flat == wkbMultiPoint;
+    case GeometryFamily::LineOrPolygon:
+        return belongs(type, GeometryFamily::Line) || belongs(type, GeometryFamily::Polygon);
+    case GeometryFamily::Any:
+        return true;
+    }
+    return false;
+}
+
+const char* familyName(GeometryFamily family) {
+    switch (family) {
+    case GeometryFamily::Polygon:
+        return "polygons";
+    case GeometryFamily::Line:
+        return "lines";
+    case GeometryFamily::Point:
+        return "points";
+    case GeometryFamily::LineOrPolygon:
+        return "lines or polygons";
+    default:
+        return "geometries";
+    }
+}
+
+std::unique_ptr<OGRGeometry> promote(std::unique_ptr<OGRGeometry> g, GeometryFamily family) {
+    const OGRwkbGeometryType flat = wkbFlatten(g->getGeometryType());
+    if ((family == GeometryFamily::Polygon || family == GeometryFamily::LineOrPolygon) &&
+        flat == wkbPolygon)
+        return std::unique_ptr<OGRGeometry>(OGRGeometryFactory::forceToMultiPolygon(g.release()));
+    if ((family == GeometryFamily::Line || family == GeometryFamily::LineOrPolygon) &&
+        flat == wkbLineString)
+        return std::unique_ptr<OGRGeometry>(
+            OGRGeometryFactory::forceToMultiLineString(g.release()));
+    return g;
+}
+
+// Keeps only the polygon parts of MakeValid's result (it may add lines and points).
+std::unique_ptr<OGRGeometry> polygonParts(const OGRGeometry& g) {
+    auto out = std::make_unique<OGRMultiPolygon>();
+    const OGRwkbGeometryType flat = wkbFlatten(g.getGeometryType());
+    if (flat == wkbPolygon)
+        out->addGeometry(&g);
+    else if (flat == wkbMultiPolygon || flat == wkbGeometryCollection)
+        for (const OGRGeometry* part : *g.toGeometryCollection()) {
+            std::unique_ptr<OGRGeometry> sub = polygonParts(*part);
+            for (const OGRGeometry* p : *sub->toMultiPolygon())
+                out->addGeometry(p);
+        }
+    return out;
+}
+
+} // namespace
+
+GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) {
+    GeometryCheck check;
+    if (!geometry || geometry->IsEmpty()) {
+        check.outcome = GeometryCheck::Outcome::Rejected;
+        check.kind = "empty_geometry";
+        check.detail = "the feature has no geometry";
+        return check;
+    }
+    if (!belongs(geometry->getGeometryType(), family)) {
+        check.outcome = GeometryCheck::Outcome::Rejected;
+        check.kind = "wrong_geometry_type";
+        check.detail = std::string("a ") + OGRGeometryTypeToName(geometry->getGeometryType()) +
+                       " where " + familyName(family) + " are expected";
+        return check;
+    }
+    std::unique_ptr<OGRGeometry> g(geometry->clone());
+    if (family != GeometryFamily::Point) {
+        GdalMessageCollector geosMessages; // GEOS explains invalidity through GDAL's error handler
+        if (!g->IsValid()) {
+            check.kind = "invalid_geometry";
+            check.detail = geosMessages.messages().empty() ? "invalid geometry"
+                                                           : geosMessages.messages().back();
+            std::unique_ptr<OGRGeometry> repaired(g->MakeValid());
+            if (repaired && (family == GeometryFamily::Polygon ||
+                             (family == GeometryFamily::LineOrPolygon &&
+                              belongs(g->getGeometryType(), GeometryFamily::Polygon))))
+                repaired = polygonParts(*repaired);
+            if (!repaired || repaired->IsEmpty() || !repaired->IsValid()) {
+                check.outcome = GeometryCheck::Outcome::Rejected;
+                check.detail += "; MakeValid could not repair it";
+                return check;
+            }
+            check.outcome = GeometryCheck::Outcome::Repaired;
+            check.detail += "; repaired with MakeValid";
+            g = std::move(repaired);
+        }
+    }
+    if (belongs(g->getGeometryType(), GeometryFamily::Polygon) && family != GeometryFamily::Any) {
+        const double area = OGR_G_Area(OGRGeometry::ToHandle(g.get()));
+        std::unique_ptr<OGRGeometry> boundary(g->Boundary());
+        const double perimeter =
+            boundary ? OGR_G_Length(OGRGeometry::ToHandle(boundary.get())) : 0.0;
+        const double compactness =
+            perimeter > 0 ? 4 * std::numbers::pi * area / (perimeter * perimeter) : 0.0;
+        check.sliver = area < 1.0 || (area < 100.0 && compactness < 0.05);
+    }
+    check.geometry = promote(std::move(g), family);
+    return check;
+}
+
+std::string geometryKey(const OGRGeometry& geometry) {
+    std::vector<unsigned char> wkb(geometry.WkbSize());
+    geometry.exportToWkb(wkbNDR, wkb.data());
+    return std::string(wkb.begin(), wkb.end());
+}
+
+} // namespace geo

@@ -1,0 +1,29 @@
+// Checks one geometry for import: empty, wrong type, invalid (with GEOS's reason, repaired
+// with MakeValid when possible), sliver. Promotes to the layer's multi type.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <ogr_geometry.h>
+
+namespace geo {
+
+enum class GeometryFamily { Polygon, Line, Point, LineOrPolygon, Any };
+
+struct GeometryCheck {
+    enum class Outcome { Accepted, Repaired, Rejected };
+    Outcome outcome = Outcome::Accepted;
+    std::string
+        kind; // for Repaired/Rejected: empty_geometry, wrong_geometry_type, invalid_geometry
+    std::string detail; // the reason in words (GEOS's message for invalid geometries)
+    std::unique_ptr<OGRGeometry> geometry; // what to store (null when rejected)
+    bool sliver = false; // a needle or crumb: area under 1 m², or very thin and small
+};
+
+GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family);
+
+// A key that is equal for geometries with identical coordinates (for duplicate detection).
+std::string geometryKey(const OGRGeometry& geometry);
+
+} // namespace geo

@@ -1,0 +1,607 @@
+#include "geo/importer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include <cpl_string.h>
+#include <ogr_spatialref.h>
+
+#include "geo/error.h"
+#include "geo/feature_validation.h"
+#include "geo/gdal_handles.h"
+#include "geo/gdal_session.h"
+#include "geo/geodesic_area.h"
+#include "geo/source_reading.h"
+#include "geo/spatial_index.h"
+
+namespace geo {
+namespace {
+
+struct LayerSpec {
+    GeometryFamily family;
+    OGRwkbGeometryType storedType; // wkbNone for tables
+    const char* idField;
+};
+
+const std::map<std::string, LayerSpec>& layerSpecs() {
+    static const std::map<std::string, LayerSpec> specs = {
+        {"parcels", {GeometryFamily::Polygon, wkbMultiPolygon, "BSM"}},
+        {"villages", {GeometryFamily::Polygon, wkbMultiPolygon, "ZLDWDM"}},
+        {"rivers", {GeometryFamily::LineOrPolygon, wkbUnknown, "HLMC"}},
+        {"assets", {GeometryFamily::Point, wkbPoint, "ZCBM"}},
+        {"transfers", {GeometryFamily::Any, wkbNone, "LZHTBM"}},
+        {"funds", {GeometryFamily::Any, wkbNone, "ZLDWDM"}},
+    };
+    return specs;
+}
+
+const std::set<std::string> transferModes = {"出租", "转包", "入股", "互换", "转让", "其他"};
+
+std::string nowIso() {
+    const std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+OGRSpatialReference crsOf(int epsg) {
+    OGRSpatialReference srs;
+    srs.importFromEPSG(epsg);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
+
+// The project CRS for a first import: CGCS2000 Gauss-Kruger. A projected source on an old
+// Chinese datum moves to the same zone on CGCS2000; a lon/lat source gets the 3° zone of its
+// centre; any other projected CRS (data from outside China) is kept as it is.
+int chooseProjectCrs(int sourceEpsg, const Extent& extent, std::vector<std::string>& warnings) {
+    const OGRSpatialReference source = crsOf(sourceEpsg);
+    const std::string name = source.GetName() ? source.GetName() : "";
+    if (source.IsGeographic()) {
+        OGRSpatialReference wgs = crsOf(4326);
+        CoordinateTransformationPtr toLonLat(OGRCreateCoordinateTransformation(&source, &wgs));
+        double x = (extent.minX + extent.maxX) / 2, y = (extent.minY + extent.maxY) / 2;
+        if (toLonLat)
+            toLonLat->Transform(1, &x, &y);
+        const int cm = 3 * static_cast<int>(std::lround(x / 3.0));
+        if (const int epsg =
+                epsgByName("CGCS2000 / 3-degree Gauss-Kruger CM " + std::to_string(cm) + "E"))
+            return epsg;
+        warnings.push_back("no CGCS2000 Gauss-Kruger zone for longitude " + std::to_string(x) +
+                           "; the project keeps the source's lon/lat CRS");
+        return sourceEpsg;
+    }
+    for (const char* old : {"Xian 1980 / ", "Beijing 1954 / ", "New Beijing / "})
+        if (name.rfind(old, 0) == 0)
+            if (const int epsg = epsgByName("CGCS2000 / " + name.substr(std::string(old).size())))
+                return epsg;
+    return sourceEpsg;
+}
+
+struct OutputColumn {
+    std::string name;
+    OGRFieldType type;
+    int mappedColumn = -1; // index into FieldMapping::columns, or -1 for an unmapped source field
+    int sourceField = -1;
+};
+
+} // namespace
+
+const std::vector<std::string>& canonicalLayers() {
+    static const std::vector<std::string> names = {"parcels", "villages",  "rivers",
+                                                   "assets",  "transfers", "funds"};
+    return names;
+}
+
+ImportSummary importIntoProject(const ImportOptions& o) {
+    const auto specIt = layerSpecs().find(o.layer);
+    if (specIt == layerSpecs().end())
+        throw InputError("unknown layer '" + o.layer +
+                         "'; use parcels, villages, rivers, assets, transfers or funds");
+    const LayerSpec& spec = specIt->second;
+    auto progress = [&](const std::string& step, double fraction) {
+        if (o.progress)
+            o.progress(step, fraction);
+    };
+
+    ImportSummary s;
+    s.record.layer = o.layer;
+    s.record.source = o.source;
+    s.record.started = nowIso();
+
+    progress("detecting the encoding", 0.0);
+    s.encoding = detectEncoding(o.source, o.encoding == "auto" ? std::string() : o.encoding);
+    const bool utf8 = s.encoding.encoding == "UTF-8";
+    auto decode = [&](const char* raw) -> std::string {
+        const std::string bytes = raw ? raw : "";
+        if (utf8 && isValidUtf8(bytes))
+            return bytes;
+        return decodeToUtf8(bytes, s.encoding.encoding);
+    };
+    s.record.encoding = s.encoding.encoding;
+    s.record.encodingReason = s.encoding.decidedBy;
+
+    GDALDatasetUniquePtr ds = openSourceRaw(o.source);
+    OGRLayer& src = *ds->GetLayer(0);
+    OGRFeatureDefn& srcDefn = *src.GetLayerDefn();
+    std::vector<std::string> names;
+    for (int i = 0; i < srcDefn.GetFieldCount(); ++i)
+        names.push_back(decode(srcDefn.GetFieldDefn(i)->GetNameRef()));
+
+    // The field mapping: the named profile, a profile file, or the best match.
+    std::vector<MappingProfile> profiles;
+    const MappingProfile* profile = nullptr;
+    MappingProfile fromFile;
+    if (!o.profile.empty() && std::filesystem::exists(o.profile)) {
+        fromFile = MappingProfile::load(o.profile);
+        profile = &fromFile;
+    } else {
+        profiles = MappingProfile::loadDirectory(o.profilesDirectory);
+        if (!o.profile.empty()) {
+            for (const MappingProfile& p : profiles)
+                if (p.name == o.profile)
+                    profile = &p;
+            if (!profile)
+                throw InputError("no mapping profile named '" + o.profile + "' in " +
+                                 o.profilesDirectory);
+        } else {
+            profile = chooseProfile(profiles, o.layer, names);
+        }
+    }
+    if (!profile)
+        throw InputError("no mapping profile for layer '" + o.layer + "' in " +
+                         o.profilesDirectory);
+    if (profile->layer != o.layer)
+        throw InputError("profile '" + profile->name + "' is for layer '" + profile->layer +
+                         "', not '" + o.layer + "'");
+    s.mapping = matchProfile(*profile, names);
+    s.profileTitle = profile->title;
+    s.record.profile = profile->name;
+    if (!s.mapping.missingRequired.empty()) {
+        std::string missing;
+        for (const std::string& m : s.mapping.missingRequired)
+            missing += (missing.empty() ? "" : ", ") + m;
+        std::string have;
+        for (const std::string& n : names)
+            have += (have.empty() ? "" : ", ") + n;
+        throw InputError("has no field for " + missing + " (profile " + profile->name +
+                             "; its fields are: " + have +
+                             "); rename the field, or pass --profile with a profile that names it",
+                         {o.source, src.GetName(), {}, {}});
+    }
+    auto mappedIndex = [&](const std::string& target) {
+        for (std::size_t i = 0; i < s.mapping.columns.size(); ++i)
+            if (s.mapping.columns[i].target == target)
+                return static_cast<int>(i);
+        return -1;
+    };
+
+    // Geometry source: the layer's own, or X/Y columns of a ledger table.
+    const bool spatial = spec.storedType != wkbNone;
+    const int xColumn = mappedIndex("X");
+    const int yColumn = mappedIndex("Y");
+    const bool pointsFromXY =
+        spatial && src.GetGeomType() == wkbNone && xColumn >= 0 && yColumn >= 0;
+    if (spatial && src.GetGeomType() == wkbNone && !pointsFromXY)
+        throw InputError("has no geometry, and " + o.layer +
+                             " need one; import a spatial file (or X and Y columns)",
+                         {o.source, src.GetName(), {}, {}});
+
+    auto store = openGeoPackageProject(o.project);
+    s.projectCreated = !std::filesystem::exists(o.project);
+
+    CoordinateTransformationPtr toProject;
+    std::unique_ptr<GeodesicAreaCalculator> areas;
+    OGRSpatialReference projectCrs;
+    bool projectIsProjected = false;
+    if (spatial) {
+        progress("deciding the coordinate system", 0.0);
+        Extent extent;
+        if (pointsFromXY) {
+            for (const auto& f : src) {
+                const auto x = parseNumber(f->GetFieldAsString(
+                    s.mapping.columns[static_cast<std::size_t>(xColumn)].source));
+                const auto y = parseNumber(f->GetFieldAsString(
+                    s.mapping.columns[static_cast<std::size_t>(yColumn)].source));
+                if (x && y)
+                    extent.include(*x, *y);
+            }
+            src.ResetReading();
+        } else {
+            OGREnvelope env;
+            if (src.GetExtent(&env, TRUE) == OGRERR_NONE)
+                extent = {env.MinX, env.MinY, env.MaxX, env.MaxY};
+        }
+        CrsInput input;
+        input.prjText = pointsFromXY ? std::string() : sourceCrsText(o.source, src);
+        input.extent = extent;
+        if (o.crs != "auto" && !o.crs.empty()) {
+            const std::string digits = o.crs.rfind("EPSG:", 0) == 0 ? o.crs.substr(5) : o.crs;
+            input.overrideEpsg = std::atoi(digits.c_str());
+            if (*input.overrideEpsg <= 0)
+                throw InputError("--crs must be auto or EPSG:N, not '" + o.crs + "'");
+        }
+        if (store->crsEpsg() > 0)
+            input.referenceEpsg = store->crsEpsg();
+        s.crs = detectCrs(input);
+        if (s.crs.epsg == 0)
+            throw InputError("the coordinate system cannot be decided: " + s.crs.reason,
+                             {o.source, src.GetName(), {}, {}});
+        s.warnings.insert(s.warnings.end(), s.crs.warnings.begin(), s.crs.warnings.end());
+        s.record.crs = "EPSG:" + std::to_string(s.crs.epsg);
+        s.record.crsReason = s.crs.decidedBy + ": " + s.crs.reason;
+
+        s.projectEpsg = store->crsEpsg();
+        if (s.projectEpsg == 0)
+            s.projectEpsg = chooseProjectCrs(s.crs.epsg, extent, s.warnings);
+        projectCrs = crsOf(s.projectEpsg);
+        projectIsProjected = projectCrs.IsProjected() != 0;
+        if (s.projectEpsg != s.crs.epsg) {
+            const OGRSpatialReference sourceCrs = crsOf(s.crs.epsg);
+            toProject.reset(OGRCreateCoordinateTransformation(&sourceCrs, &projectCrs));
+            if (!toProject)
+                throw InputError(
+                    "PROJ has no way to convert from EPSG:" + std::to_string(s.crs.epsg) +
+                    " to the project's EPSG:" + std::to_string(s.projectEpsg));
+        }
+        areas = std::make_unique<GeodesicAreaCalculator>(projectCrs);
+    } else {
+        s.projectEpsg = store->crsEpsg();
+    }
+
+    // Parcel ids in the project, to check the ledger against; villages, to check parcels.
+    std::set<std::string> parcelIds;
+    const bool checkParcelIds = o.layer == "transfers" && store->hasLayer("parcels");
+    if (o.layer == "transfers" && !checkParcelIds)
+        s.warnings.push_back("the project has no parcels yet, so ledger parcel ids were not "
+                             "checked; import parcels first");
+    if (checkParcelIds)
+        for (const auto& f : *store->layer("parcels"))
+            parcelIds.insert(f->GetFieldAsString("BSM"));
+    std::vector<std::unique_ptr<OGRGeometry>> villageShapes;
+    std::vector<Extent> villageBoxes;
+    if (o.layer == "parcels" && store->hasLayer("villages")) {
+        for (const auto& f : *store->layer("villages"))
+            if (const OGRGeometry* g = f->GetGeometryRef()) {
+                OGREnvelope env;
+                g->getEnvelope(&env);
+                villageBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
+                villageShapes.emplace_back(g->clone());
+            }
+    } else if (o.layer == "parcels") {
+        s.warnings.push_back(
+            "the project has no villages yet, so parcels outside every village were not checked");
+    }
+    const SpatialIndex villageIndex(villageBoxes);
+
+    // The output schema: mapped fields, then the source's other fields, then computed ones.
+    std::vector<OutputColumn> columns;
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < s.mapping.columns.size(); ++i) {
+        const FieldMapping::Column& c = s.mapping.columns[i];
+        if (pointsFromXY && (c.target == "X" || c.target == "Y"))
+            continue;
+        const OGRFieldType type = c.type == FieldType::Integer ? OFTInteger64
+                                  : c.type == FieldType::Real  ? OFTReal
+                                                               : OFTString;
+        columns.push_back({c.target, type, static_cast<int>(i), c.source});
+        taken.insert(c.target);
+    }
+    for (int i : s.mapping.unmapped) {
+        std::string name = names[static_cast<std::size_t>(i)];
+        while (taken.count(name))
+            name += "_src";
+        const OGRFieldType t = srcDefn.GetFieldDefn(i)->GetType();
+        const OGRFieldType type =
+            (t == OFTInteger || t == OFTInteger64 || t == OFTReal) ? t : OFTString;
+        columns.push_back({name, type, -1, i});
+        taken.insert(name);
+    }
+    std::vector<FieldSpec> fields;
+    for (const OutputColumn& c : columns)
+        fields.push_back({c.name, c.type});
+    const bool polygons = spec.family == GeometryFamily::Polygon;
+    if (polygons)
+        for (const char* name : {"AREA_ELL", "AREA_PLN", "AREA_MU", "AREA_HA"})
+            fields.push_back({name, OFTReal});
+    fields.push_back({"SRC_REC", OFTInteger64});
+    fields.push_back({"QA", OFTString});
+
+    store->begin();
+    // Whatever leaves this function early (an exception, --strict) undoes the transaction.
+    struct RollbackUnlessCommitted {
+        ProjectStore& store;
+        bool committed = false;
+        ~RollbackUnlessCommitted() {
+            if (!committed)
+                store.rollback();
+        }
+    } transaction{*store};
+    if (spatial && store->crsEpsg() == 0)
+        store->setCrsEpsg(s.projectEpsg);
+    OGRLayer& out = store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
+    const int qaField = out.GetLayerDefn()->GetFieldIndex("QA");
+
+    auto addIssue = [&](long long record, const std::string& id, const std::string& kind,
+                        const std::string& detail, const std::string& action,
+                        const OGRGeometry* original) {
+        ImportIssue issue{o.layer, record, id, kind, detail, action, nullptr};
+        if (original)
+            issue.original.reset(original->clone());
+        s.issues.push_back(std::move(issue));
+    };
+
+    std::unordered_map<std::string, long long> seen; // geometry+id → first record
+    struct Written {
+        GIntBig fid;
+        Extent box;
+        long long record;
+        std::string id;
+    };
+    std::vector<Written> written;
+    const long long total = std::max<GIntBig>(1, src.GetFeatureCount(FALSE));
+    long long record = -1;
+    src.ResetReading();
+    for (const auto& f : src) {
+        ++record;
+        ++s.record.read;
+        if (record % 20000 == 0)
+            progress("importing", static_cast<double>(record) / static_cast<double>(total));
+        const int idColumn = mappedIndex(spec.idField);
+        const std::string id =
+            idColumn >= 0 ? decode(f->GetFieldAsString(
+                                s.mapping.columns[static_cast<std::size_t>(idColumn)].source))
+                          : "";
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
+        std::vector<std::string> qa;
+        std::string rejection;
+        std::string rejectionKind;
+
+        // Attributes: decode, convert, check.
+        for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
+            const OutputColumn& c = columns[k];
+            const auto fieldIndex = static_cast<int>(k);
+            if (!f->IsFieldSetAndNotNull(c.sourceField)) {
+                if (c.mappedColumn >= 0 &&
+                    s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].required) {
+                    rejection = "no value for " + c.name;
+                    rejectionKind = "missing_value";
+                }
+                continue;
+            }
+            const std::string text = decode(f->GetFieldAsString(c.sourceField));
+            if (looksLikeMojibake(text)) {
+                qa.push_back("mojibake");
+                addIssue(record, id, "mojibake",
+                         c.name + " is garbled text (\"" + text + "\"); left empty", "flagged",
+                         nullptr);
+                continue;
+            }
+            const FieldType type =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
+            const double factor =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
+                    : 1.0;
+            if (type == FieldType::String) {
+                row->SetField(fieldIndex, text.c_str());
+            } else if (type == FieldType::Date) {
+                const auto date = parseDate(text);
+                if (!date) {
+                    rejection = c.name + " \"" + text + "\" is not a date (write it as YYYY-MM-DD)";
+                    rejectionKind = "bad_date";
+                } else {
+                    row->SetField(fieldIndex, date->c_str());
+                }
+            } else {
+                const auto number = parseNumber(text);
+                if (!number) {
+                    rejection = c.name + " \"" + text + "\" is not a number";
+                    rejectionKind = "bad_number";
+                } else if (c.type == OFTInteger64 || c.type == OFTInteger) {
+                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(*number * factor)));
+                } else {
+                    row->SetField(fieldIndex, *number * factor);
+                }
+            }
+        }
+        if (rejection.empty() && o.layer == "transfers") {
+            const std::string mode = row->GetFieldAsString("LZFS");
+            const std::string start = row->GetFieldAsString("LZQXKSRQ");
+            const std::string end = row->GetFieldAsString("LZQXJSRQ");
+            const std::string parcel = row->GetFieldAsString("DKBM");
+            if (!transferModes.count(mode)) {
+                rejection =
+                    "transfer mode \"" + mode + "\" is not one of 出租 转包 入股 互换 转让 其他";
+                rejectionKind = "unknown_transfer_mode";
+            } else if (end < start) {
+                rejection = "the contract ends (" + end + ") before it starts (" + start + ")";
+                rejectionKind = "bad_dates";
+            } else if (row->GetFieldAsDouble("LZMJM") <= 0.0) {
+                rejection = "the contract area LZMJM must be positive";
+                rejectionKind = "bad_number";
+            } else if (checkParcelIds && !parcelIds.count(parcel)) {
+                rejection = "parcel " + parcel + " is not in the project's parcels";
+                rejectionKind = "no_parcel";
+            }
+        }
+
+        // Geometry: read or build, check, repair, transform, measure.
+        std::unique_ptr<OGRGeometry> original;
+        if (pointsFromXY && rejection.empty()) {
+            original = std::make_unique<OGRPoint>(
+                *parseNumber(f->GetFieldAsString(
+                    s.mapping.columns[static_cast<std::size_t>(xColumn)].source)),
+                *parseNumber(f->GetFieldAsString(
+                    s.mapping.columns[static_cast<std::size_t>(yColumn)].source)));
+        } else if (f->GetGeometryRef()) {
+            original.reset(f->GetGeometryRef()->clone());
+        }
+        if (spatial && rejection.empty()) {
+            if (original && toProject && original->transform(toProject.get()) != OGRERR_NONE) {
+                rejection = "its coordinates cannot be converted to the project CRS";
+                rejectionKind = "bad_coordinates";
+            } else {
+                GeometryCheck check = checkGeometry(original.get(), spec.family);
+                if (check.outcome == GeometryCheck::Outcome::Rejected) {
+                    rejection = check.detail;
+                    rejectionKind = check.kind;
+                } else {
+                    if (check.outcome == GeometryCheck::Outcome::Repaired) {
+                        qa.push_back("repaired");
+                        ++s.record.repaired;
+                        addIssue(record, id, check.kind, check.detail, "repaired", original.get());
+                    }
+                    const std::string key = geometryKey(*check.geometry) + '\x1f' + id;
+                    if (const auto dup = seen.find(key); dup != seen.end()) {
+                        rejection = "same geometry and id as record " + std::to_string(dup->second);
+                        rejectionKind = "duplicate";
+                    } else {
+                        seen.emplace(key, record);
+                        if (check.sliver) {
+                            qa.push_back("sliver");
+                            addIssue(record, id, "sliver",
+                                     "a needle or crumb of under 1 m² or very thin", "flagged",
+                                     nullptr);
+                        }
+                        if (polygons) {
+                            const Area ellipsoidal = areas->area(*check.geometry);
+                            row->SetField("AREA_ELL", ellipsoidal.inSquareMetres());
+                            if (projectIsProjected)
+                                row->SetField("AREA_PLN", OGR_G_Area(OGRGeometry::ToHandle(
+                                                              check.geometry.get())));
+                            row->SetField("AREA_MU", ellipsoidal.inMu());
+                            row->SetField("AREA_HA", ellipsoidal.inHectares());
+                        }
+                        if (!villageShapes.empty()) {
+                            bool inVillage = false;
+                            const OGRGeometryUniquePtr inside(OGRGeometry::FromHandle(
+                                OGR_G_PointOnSurface(OGRGeometry::ToHandle(check.geometry.get()))));
+                            if (inside && !inside->IsEmpty()) {
+                                const OGRPoint& p = *inside->toPoint();
+                                villageIndex.query({p.getX(), p.getY(), p.getX(), p.getY()},
+                                                   [&](std::uint32_t v) {
+                                                       inVillage = villageShapes[v]->Contains(&p);
+                                                       return !inVillage;
+                                                   });
+                            }
+                            if (!inVillage) {
+                                qa.push_back("outside_villages");
+                                addIssue(record, id, "outside_villages",
+                                         "the parcel lies in no village of the project", "flagged",
+                                         nullptr);
+                            }
+                        }
+                        row->SetGeometryDirectly(check.geometry.release());
+                    }
+                }
+            }
+        }
+
+        if (!rejection.empty()) {
+            ++s.record.rejected;
+            addIssue(record, id, rejectionKind, rejection, "rejected", original.get());
+            continue;
+        }
+        row->SetField("SRC_REC", static_cast<GIntBig>(record));
+        if (!qa.empty()) {
+            std::string flags;
+            for (const std::string& q : qa)
+                flags += (flags.empty() ? "" : ",") + q;
+            row->SetField(qaField, flags.c_str());
+            ++s.record.flagged;
+        }
+        if (out.CreateFeature(row.get()) != OGRERR_NONE) {
+            throw Error("cannot write feature " + std::to_string(record) + " (" +
+                            CPLGetLastErrorMsg() + ")",
+                        {o.project, o.layer, record, {}});
+        }
+        ++s.record.imported;
+        if (polygons) {
+            OGREnvelope env;
+            row->GetGeometryRef()->getEnvelope(&env);
+            written.push_back(
+                {row->GetFID(), {env.MinX, env.MinY, env.MaxX, env.MaxY}, record, id});
+        }
+    }
+
+    // Overlaps between imported polygons, found through a spatial index (never all pairs).
+    if (polygons && !written.empty()) {
+        progress("checking overlaps", 0.95);
+        std::vector<Extent> boxes;
+        for (const Written& w : written)
+            boxes.push_back(w.box);
+        const SpatialIndex index(boxes);
+        std::set<std::size_t> overlapping;
+        constexpr double tolerance = 1.0; // m² in the project CRS
+        for (std::size_t i = 0; i < written.size(); ++i) {
+            OGRFeatureUniquePtr a;
+            index.query(written[i].box, [&](std::uint32_t j) {
+                if (j <= i)
+                    return true;
+                if (!a)
+                    a.reset(out.GetFeature(written[i].fid));
+                OGRFeatureUniquePtr b(out.GetFeature(written[j].fid));
+                if (!a || !b || !a->GetGeometryRef()->Intersects(b->GetGeometryRef()))
+                    return true;
+                std::unique_ptr<OGRGeometry> common(
+                    a->GetGeometryRef()->Intersection(b->GetGeometryRef()));
+                const double area = common ? OGR_G_Area(OGRGeometry::ToHandle(common.get())) : 0.0;
+                if (area > tolerance) {
+                    overlapping.insert(j);
+                    addIssue(written[j].record, written[j].id, "overlap",
+                             "overlaps record " + std::to_string(written[i].record) + " (" +
+                                 written[i].id + ") by " +
+                                 std::to_string(static_cast<long long>(area)) + " m²",
+                             "flagged", nullptr);
+                }
+                return true;
+            });
+        }
+        for (std::size_t j : overlapping) {
+            OGRFeatureUniquePtr f(out.GetFeature(written[j].fid));
+            std::string flags = f->GetFieldAsString(qaField);
+            if (flags.empty())
+                ++s.record.flagged;
+            f->SetField(qaField,
+                        (flags.empty() ? std::string("overlap") : flags + ",overlap").c_str());
+            if (out.SetFeature(f.get()) != OGRERR_NONE)
+                throw Error("cannot flag an overlapping feature",
+                            {o.project, o.layer, written[j].record, {}});
+        }
+    }
+
+    if (o.strict && s.record.rejected > 0) {
+        const auto first = std::find_if(s.issues.begin(), s.issues.end(), [](const ImportIssue& i) {
+            return i.action == "rejected";
+        });
+        throw InputError(std::to_string(s.record.rejected) + " of " +
+                             std::to_string(s.record.read) +
+                             " features were rejected and --strict is set, so nothing was "
+                             "imported; the first: record " +
+                             std::to_string(first->sourceRecord) + ": " + first->detail,
+                         {o.source, {}, {}, {}});
+    }
+    s.record.finished = nowIso();
+    progress("saving", 0.99);
+    const long long importId = store->recordImport(s.record);
+    store->recordIssues(importId, s.issues);
+    store->commit();
+    transaction.committed = true;
+    store->finish();
+    for (ImportIssue& issue : s.issues)
+        issue.original.reset();
+    progress("done", 1.0);
+    return s;
+}
+
+} // namespace geo

@@ -1,0 +1,247 @@
+#include "geo/project_store.h"
+
+#include <filesystem>
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+
+namespace geo {
+namespace {
+
+constexpr const char* projectTable = "tianmu_project";
+constexpr const char* importsTable = "tianmu_imports";
+constexpr const char* issuesTable = "import_issues";
+constexpr const char* auditTable = "audit_log";
+
+FieldSpec field(const char* name, OGRFieldType type) {
+    return {name, type};
+}
+
+class GeoPackageStore final : public ProjectStore {
+public:
+    explicit GeoPackageStore(const std::string& path)
+        : m_path(path) {
+        initialiseGdal();
+        std::error_code ec;
+        m_new = !std::filesystem::exists(path, ec);
+        GdalMessageCollector messages;
+        if (m_new) {
+            m_writePath = path + ".partial";
+            std::filesystem::remove(m_writePath, ec);
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+            m_ds.reset(driver->Create(m_writePath.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            if (!m_ds)
+                throw InputError("cannot create the project (" + lastMessage(messages) +
+                                     "); check that the folder exists and is writable",
+                                 {path, {}, {}, {}});
+            createBookkeeping();
+        } else {
+            m_writePath = path;
+            const char* drivers[] = {"GPKG", nullptr};
+            m_ds.reset(GDALDataset::Open(path.c_str(),
+                                         GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_UPDATE, drivers,
+                                         nullptr, nullptr));
+            if (!m_ds)
+                throw InputError("is not a GeoPackage tianmu can open for writing (" +
+                                     lastMessage(messages) +
+                                     "); give a new file name to create a project",
+                                 {path, {}, {}, {}});
+            if (!m_ds->GetLayerByName(projectTable))
+                createBookkeeping();
+        }
+    }
+
+    ~GeoPackageStore() override {
+        m_ds.reset();
+        if (m_new && !m_finished) {
+            std::error_code ec;
+            std::filesystem::remove(m_writePath,
+                                    ec); // a new project that never finished leaves nothing
+        }
+    }
+
+    const std::string& path() const noexcept override { return m_path; }
+
+    int crsEpsg() const override {
+        OGRLayer* table = m_ds->GetLayerByName(projectTable);
+        table->SetAttributeFilter("key = 'crs_epsg'");
+        table->ResetReading();
+        OGRFeatureUniquePtr row(table->GetNextFeature());
+        table->SetAttributeFilter(nullptr);
+        return row ? std::atoi(row->GetFieldAsString("value")) : 0;
+    }
+
+    void setCrsEpsg(int epsg) override { setProperty("crs_epsg", std::to_string(epsg)); }
+
+    bool hasLayer(const std::string& name) const override {
+        return m_ds->GetLayerByName(name.c_str()) != nullptr;
+    }
+
+    OGRLayer* layer(const std::string& name) override { return m_ds->GetLayerByName(name.c_str()); }
+
+    void begin() override {
+        if (m_ds->StartTransaction(FALSE) != OGRERR_NONE)
+            throw Error("cannot start a transaction on the project", {m_path, {}, {}, {}});
+    }
+    void commit() override {
+        if (m_ds->CommitTransaction() != OGRERR_NONE)
+            throw Error("cannot commit the import to the project (" +
+                            std::string(CPLGetLastErrorMsg()) + ")",
+                        {m_path, {}, {}, {}});
+    }
+    void rollback() override { m_ds->RollbackTransaction(); }
+
+    OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                            const std::vector<FieldSpec>& fields) override {
+        for (int i = 0; i < m_ds->GetLayerCount(); ++i)
+            if (name == m_ds->GetLayer(i)->GetName()) {
+                if (m_ds->DeleteLayer(i) != OGRERR_NONE)
+                    throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
+                break;
+            }
+        OGRSpatialReference crs;
+        OGRSpatialReference* crsPtr = nullptr;
+        if (type != wkbNone && epsg > 0) {
+            crs.importFromEPSG(epsg);
+            crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            crsPtr = &crs;
+        }
+        CPLStringList options;
+        options.SetNameValue("FID", "fid");
+        if (type != wkbNone)
+            options.SetNameValue("SPATIAL_INDEX", "YES");
+        OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
+        if (!created)
+            throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
+                        {m_path, name, {}, {}});
+        for (const FieldSpec& f : fields) {
+            OGRFieldDefn defn(f.name.c_str(), f.type);
+            if (created->CreateField(&defn) != OGRERR_NONE)
+                throw Error("cannot create field " + f.name, {m_path, name, {}, {}});
+        }
+        return *created;
+    }
+
+    long long recordImport(const ImportRecord& r) override {
+        OGRLayer* table = m_ds->GetLayerByName(importsTable);
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
+        row->SetField("layer", r.layer.c_str());
+        row->SetField("source", r.source.c_str());
+        row->SetField("encoding", r.encoding.c_str());
+        row->SetField("encoding_reason", r.encodingReason.c_str());
+        row->SetField("crs", r.crs.c_str());
+        row->SetField("crs_reason", r.crsReason.c_str());
+        row->SetField("profile", r.profile.c_str());
+        row->SetField("features_read", static_cast<GIntBig>(r.read));
+        row->SetField("imported", static_cast<GIntBig>(r.imported));
+        row->SetField("repaired", static_cast<GIntBig>(r.repaired));
+        row->SetField("rejected", static_cast<GIntBig>(r.rejected));
+        row->SetField("flagged", static_cast<GIntBig>(r.flagged));
+        row->SetField("started", r.started.c_str());
+        row->SetField("finished", r.finished.c_str());
+        if (table->CreateFeature(row.get()) != OGRERR_NONE)
+            throw Error("cannot record the import", {m_path, importsTable, {}, {}});
+        return row->GetFID();
+    }
+
+    void recordIssues(long long importId, const std::vector<ImportIssue>& issues) override {
+        OGRLayer* table = m_ds->GetLayerByName(issuesTable);
+        for (const ImportIssue& issue : issues) {
+            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
+            row->SetField("import_id", static_cast<GIntBig>(importId));
+            row->SetField("layer", issue.layer.c_str());
+            row->SetField("source_record", static_cast<GIntBig>(issue.sourceRecord));
+            row->SetField("source_id", issue.sourceId.c_str());
+            row->SetField("kind", issue.kind.c_str());
+            row->SetField("detail", issue.detail.c_str());
+            row->SetField("action", issue.action.c_str());
+            if (issue.original)
+                row->SetGeometry(issue.original.get());
+            if (table->CreateFeature(row.get()) != OGRERR_NONE)
+                throw Error("cannot record an import issue", {m_path, issuesTable, {}, {}});
+        }
+    }
+
+    void finish() override {
+        if (!m_new || m_finished)
+            return;
+        m_ds.reset(); // close before the rename
+        std::error_code ec;
+        std::filesystem::rename(m_writePath, m_path, ec);
+        if (ec)
+            throw Error("cannot move the new project into place: " + ec.message(),
+                        {m_path, {}, {}, {}});
+        m_finished = true;
+        const char* drivers[] = {"GPKG", nullptr};
+        m_ds.reset(GDALDataset::Open(m_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers,
+                                     nullptr, nullptr));
+    }
+
+private:
+    static std::string lastMessage(const GdalMessageCollector& messages) {
+        return messages.messages().empty() ? std::string("no detail from GDAL")
+                                           : messages.messages().back();
+    }
+
+    void setProperty(const std::string& key, const std::string& value) {
+        OGRLayer* table = m_ds->GetLayerByName(projectTable);
+        table->SetAttributeFilter(("key = '" + key + "'").c_str());
+        table->ResetReading();
+        OGRFeatureUniquePtr row(table->GetNextFeature());
+        table->SetAttributeFilter(nullptr);
+        if (!row) {
+            row.reset(OGRFeature::CreateFeature(table->GetLayerDefn()));
+            row->SetField("key", key.c_str());
+            row->SetField("value", value.c_str());
+            if (table->CreateFeature(row.get()) != OGRERR_NONE)
+                throw Error("cannot write project property " + key, {m_path, projectTable, {}, {}});
+        } else {
+            row->SetField("value", value.c_str());
+            if (table->SetFeature(row.get()) != OGRERR_NONE)
+                throw Error("cannot write project property " + key, {m_path, projectTable, {}, {}});
+        }
+    }
+
+    void createBookkeeping() {
+        auto table = [&](const char* name, OGRwkbGeometryType type, std::vector<FieldSpec> fields) {
+            if (!m_ds->GetLayerByName(name))
+                recreateLayer(name, type, 0, fields);
+        };
+        table(projectTable, wkbNone, {field("key", OFTString), field("value", OFTString)});
+        table(importsTable, wkbNone,
+              {field("layer", OFTString), field("source", OFTString), field("encoding", OFTString),
+               field("encoding_reason", OFTString), field("crs", OFTString),
+               field("crs_reason", OFTString), field("profile", OFTString),
+               field("features_read", OFTInteger64), field("imported", OFTInteger64),
+               field("repaired", OFTInteger64), field("rejected", OFTInteger64),
+               field("flagged", OFTInteger64), field("started", OFTString),
+               field("finished", OFTString)});
+        table(issuesTable, wkbUnknown,
+              {field("import_id", OFTInteger64), field("layer", OFTString),
+               field("source_record", OFTInteger64), field("source_id", OFTString),
+               field("kind", OFTString), field("detail", OFTString), field("action", OFTString)});
+        table(auditTable, wkbNone,
+              {field("time", OFTString), field("user", OFTString), field("layer", OFTString),
+               field("feature_id", OFTString), field("field", OFTString),
+               field("old_value", OFTString), field("new_value", OFTString),
+               field("action", OFTString)});
+        setProperty("schema_version", "1");
+    }
+
+    std::string m_path;
+    std::string m_writePath;
+    bool m_new = false;
+    bool m_finished = false;
+    GDALDatasetUniquePtr m_ds;
+};
+
+} // namespace
+
+std::unique_ptr<ProjectStore> openGeoPackageProject(const std::string& path) {
+    return std::make_unique<GeoPackageStore>(path);
+}
+
+} // namespace geo

@@ -1,0 +1,74 @@
+// The project behind one small interface: canonical layers, import records, import issues
+// and the audit log. The GeoPackage store is the embedded default; a PostGIS store (GDAL's
+// PostgreSQL driver) can implement the same interface, so nothing outside the store may use
+// GeoPackage-only SQL.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+namespace geo {
+
+// A column of a layer to create.
+struct FieldSpec {
+    std::string name;
+    OGRFieldType type = OFTString;
+};
+
+// One row of `tianmu_imports`: what was imported, how it was decided, and what happened.
+struct ImportRecord {
+    std::string layer, source, encoding, encodingReason, crs, crsReason, profile;
+    long long read = 0, imported = 0, repaired = 0, rejected = 0, flagged = 0;
+    std::string started, finished; // ISO 8601 UTC
+};
+
+// One row of `import_issues`: a feature that was repaired, rejected or flagged.
+struct ImportIssue {
+    std::string layer;
+    long long sourceRecord = -1; // 0-based record (feature or ledger row) in the source
+    std::string sourceId;        // its id (BSM, contract code, …) when it has one
+    std::string kind;            // empty_geometry, invalid_geometry, duplicate, sliver, …
+    std::string detail;          // the reason, e.g. GEOS's message
+    std::string action;          // repaired, rejected, flagged
+    std::unique_ptr<OGRGeometry> original; // the geometry as read, when there was one
+};
+
+class ProjectStore {
+public:
+    virtual ~ProjectStore() = default;
+
+    virtual const std::string& path() const noexcept = 0;
+    // EPSG code of the project CRS; 0 until the first spatial layer is imported.
+    virtual int crsEpsg() const = 0;
+    virtual void setCrsEpsg(int epsg) = 0;
+    virtual bool hasLayer(const std::string& name) const = 0;
+    // Read access to a layer (nullptr when absent).
+    virtual OGRLayer* layer(const std::string& name) = 0;
+
+    // Everything between begin() and commit() is one transaction; rollback() undoes it.
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+
+    // Drops `name` if present and creates it empty with this schema (spatial index included).
+    virtual OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                                    const std::vector<FieldSpec>& fields) = 0;
+    // Returns the id of the new import record.
+    virtual long long recordImport(const ImportRecord& record) = 0;
+    virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;
+
+    // Makes a new project durable (for a new GeoPackage: renames the partial file into
+    // place). Call after commit(); without it a new project leaves no file behind.
+    virtual void finish() = 0;
+};
+
+// Opens the GeoPackage at `path`, or prepares a new one when it does not exist (written to a
+// partial file until finish()). Throws InputError when the file exists but is not a
+// GeoPackage tianmu can open.
+std::unique_ptr<ProjectStore> openGeoPackageProject(const std::string& path);
+
+} // namespace geo

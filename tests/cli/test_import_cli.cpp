@@ -1,0 +1,101 @@
+// `tianmu info` and `tianmu import` run as a planner runs them.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include "support/sample_fixture.h"
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run tianmu(const QStringList& arguments) {
+    QProcess process;
+    process.start(TIANMU_EXECUTABLE, arguments);
+    REQUIRE(process.waitForFinished(300000));
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString surveyor(const char* relative) {
+    return QString::fromStdString(testing::sourcePath("data/sample/surveyor/") + relative);
+}
+
+} // namespace
+
+TEST_CASE("tianmu info shows the decided encoding, CRS and decoded Chinese samples",
+          "[cli][info]") {
+    const Run r = tianmu({"info", surveyor("noprj/DLTB.shp")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.contains("CP936"));
+    CHECK(r.out.contains("EPSG:4525"));
+    CHECK(r.out.contains("please confirm"));
+    CHECK(r.out.contains(QString::fromUtf8("水田")));
+    CHECK(r.out.contains("1 invalid_geometry"));
+    CHECK(r.out.contains("1 empty_geometry"));
+
+    const Run json = tianmu({"info", "--json", surveyor("cgcs2000/DLTB.shp")});
+    REQUIRE(json.exitCode == 0);
+    const QJsonObject doc = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    CHECK(doc["encoding"].toObject()["name"].toString() == "CP936");
+    const QJsonObject layer = doc["layers"].toArray().first().toObject();
+    CHECK(layer["crs"].toObject()["epsg"].toInt() == 4525);
+    CHECK(layer["crs"].toObject()["decided_by"].toString() == "prj");
+}
+
+TEST_CASE("tianmu import writes the project and the report; rejects are listed, not fatal",
+          "[cli][import]") {
+    const std::string dir = testing::temporaryDirectory();
+    const QString project = QString::fromStdString(dir + "/county.gpkg");
+    const QString report = QString::fromStdString(dir + "/report.json");
+    Run r =
+        tianmu({"import", "--project", project, "--as", "villages", surveyor("noprj/CJDCQ.shp")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    r = tianmu({"import", "--project", project, "--as", "parcels", "--report", report,
+                surveyor("noprj/DLTB.shp")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.contains("2 rejected"));
+    CHECK(r.err.contains("%]")); // progress on stderr
+    QFile file(report);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject counts = doc["counts"].toObject();
+    CHECK(counts["read"].toInt() == counts["imported"].toInt() + counts["rejected"].toInt());
+    CHECK(doc["issues"].toArray().size() >= 5);
+    CHECK(doc["crs"].toObject()["needs_confirmation"].toBool());
+}
+
+TEST_CASE("import usage errors exit 2, bad input 3 with the file named", "[cli][import]") {
+    const std::string dir = testing::temporaryDirectory();
+    const QString project = QString::fromStdString(dir + "/county.gpkg");
+    CHECK(tianmu({"import", "--project", project, surveyor("noprj/DLTB.shp")}).exitCode == 2);
+    CHECK(tianmu({"import", "--project", project, "--as", "fields", surveyor("noprj/DLTB.shp")})
+              .exitCode == 2);
+    CHECK(tianmu({"import", "--project", project, "--as", "parcels", "--crs", "4525",
+                  surveyor("noprj/DLTB.shp")})
+              .exitCode == 2);
+    const Run missing =
+        tianmu({"import", "--project", project, "--as", "parcels", "/nonexistent/DLTB.shp"});
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err.contains("/nonexistent/DLTB.shp"));
+    const Run strict = tianmu({"import", "--project", project, "--as", "parcels", "--strict",
+                               surveyor("noprj/DLTB.shp")});
+    CHECK(strict.exitCode == 3);
+    CHECK(strict.err.contains("--strict"));
+    CHECK_FALSE(std::filesystem::exists(project.toStdString()));
+    CHECK(tianmu({"info"}).exitCode == 2);
+    CHECK(tianmu({"info", "/nonexistent/x.shp"}).exitCode == 3);
+}

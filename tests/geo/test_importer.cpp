@@ -1,0 +1,196 @@
+// Importing the sample county as a surveyor delivered it: GBK without .cpg, with and without
+// .prj, broken features, ledgers with a bad row. Checked against the generator's own answer.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/importer.h"
+#include "support/dataset_digest.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+std::string delivered(const std::string& relative) {
+    return testing::smallCounty().directory + "/surveyor/" + relative;
+}
+
+geo::ImportSummary importFile(const std::string& project, const std::string& layer,
+                              const std::string& source, bool strict = false) {
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = layer;
+    o.source = source;
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    o.strict = strict;
+    return geo::importIntoProject(o);
+}
+
+nlohmann::json manifest() {
+    std::ifstream in(testing::smallCounty().directory + "/manifest.json");
+    return nlohmann::json::parse(in);
+}
+
+std::map<std::string, int> issueKinds(const geo::ImportSummary& s) {
+    std::map<std::string, int> kinds;
+    for (const auto& i : s.issues)
+        ++kinds[i.kind + "/" + i.action];
+    return kinds;
+}
+
+} // namespace
+
+TEST_CASE(
+    "the delivered GBK shapefiles without .cpg or .prj import with correct text, CRS and areas",
+    "[importer]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    const auto villages = importFile(project, "villages", delivered("noprj/CJDCQ.shp"));
+    CHECK(villages.projectCreated);
+    CHECK(villages.encoding.encoding == "CP936");
+    CHECK(villages.crs.epsg == 4525);
+    CHECK(villages.crs.decidedBy == "coordinates");
+    CHECK(villages.projectEpsg == 4525);
+    CHECK(villages.record.imported ==
+          static_cast<long long>(testing::smallCounty().county.villages.size()));
+
+    const auto parcels = importFile(project, "parcels", delivered("noprj/DLTB.shp"));
+    const nlohmann::json m = manifest();
+    CHECK(parcels.mapping.profile == "sandiao-dltb");
+    CHECK(parcels.record.read == m["counts"]["surveyor_dltb_records"].get<long long>());
+    CHECK(parcels.record.imported + parcels.record.rejected == parcels.record.read);
+    // The manifest's known answer: one bowtie repaired, a duplicate and an empty record
+    // rejected, a sliver and a parcel outside every village flagged.
+    const auto kinds = issueKinds(parcels);
+    CHECK(kinds.at("invalid_geometry/repaired") == 1);
+    CHECK(kinds.at("duplicate/rejected") == 1);
+    CHECK(kinds.at("empty_geometry/rejected") == 1);
+    CHECK(kinds.at("sliver/flagged") == 1);
+    CHECK(kinds.at("outside_villages/flagged") == 1);
+    CHECK(parcels.record.rejected == 2);
+    for (const auto& b : m["broken_features"]) {
+        if (b["layer"] != "DLTB")
+            continue;
+        const auto record = b["record"].get<long long>();
+        const bool listed =
+            std::any_of(parcels.issues.begin(), parcels.issues.end(),
+                        [&](const geo::ImportIssue& i) { return i.sourceRecord == record; });
+        INFO(b.dump());
+        CHECK(listed);
+    }
+
+    // Read back: Chinese names decoded, areas on the ellipsoid equal the surveyed TBMJ.
+    auto ds = geo::openVector(project);
+    std::set<std::string> villageNames;
+    for (const auto& v : testing::smallCounty().county.villages)
+        villageNames.insert(v.name);
+    long long rows = 0;
+    for (const auto& f : *ds->GetLayerByName("parcels")) {
+        ++rows;
+        const std::string qa = f->GetFieldAsString("QA");
+        if (qa.find("outside") == std::string::npos)
+            REQUIRE(villageNames.count(f->GetFieldAsString("ZLDWMC")) == 1);
+        if (qa.empty())
+            REQUIRE(f->GetFieldAsDouble("AREA_ELL") ==
+                    Approx(f->GetFieldAsDouble("TBMJ")).margin(0.011));
+        REQUIRE(f->GetFieldAsDouble("AREA_MU") ==
+                Approx(f->GetFieldAsDouble("AREA_ELL") * 15.0 / 10000.0).epsilon(1e-12));
+    }
+    CHECK(rows == parcels.record.imported);
+    long long issueRows = 0;
+    for (const auto& f : *ds->GetLayerByName("import_issues")) {
+        (void)f;
+        ++issueRows;
+    }
+    CHECK(issueRows == static_cast<long long>(villages.issues.size() + parcels.issues.size()));
+    CHECK(ds->GetLayerByName("tianmu_imports")->GetFeatureCount() == 2);
+    CHECK(ds->GetLayerByName("audit_log") != nullptr);
+}
+
+TEST_CASE("Xian 1980 data moves to CGCS2000 with a warning about the datum shift", "[importer]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    const auto s = importFile(project, "villages", delivered("xian80/CJDCQ.shp"));
+    CHECK(s.crs.epsg == 2361);
+    CHECK(s.crs.decidedBy == "prj");
+    CHECK(s.projectEpsg == 4525);
+    const bool warned = std::any_of(s.warnings.begin(), s.warnings.end(), [](const std::string& w) {
+        return w.find("datum") != std::string::npos;
+    });
+    CHECK(warned);
+}
+
+TEST_CASE("ledgers import; a row for no parcel is rejected, the rest kept", "[importer]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    importFile(project, "parcels", delivered("cgcs2000/DLTB.shp"));
+    const auto t = importFile(project, "transfers", delivered("transfers.csv"));
+    const nlohmann::json m = manifest();
+    CHECK(t.encoding.encoding == "CP936");
+    CHECK(t.record.read == m["counts"]["surveyor_transfer_rows"].get<long long>());
+    CHECK(t.record.rejected == 1);
+    CHECK(issueKinds(t).at("no_parcel/rejected") == 1);
+    {
+        // Scoped: an open reading statement would hold a lock on the project.
+        auto ds = geo::openVector(project);
+        OGRFeatureUniquePtr first(ds->GetLayerByName("transfers")->GetNextFeature());
+        CHECK(std::string(first->GetFieldAsString("LZQXKSRQ")).size() == 10);
+        const std::string mode = first->GetFieldAsString("LZFS");
+        CHECK((mode == "出租" || mode == "入股" || mode == "转包" || mode == "互换" ||
+               mode == "转让" || mode == "其他"));
+    }
+
+    const auto xlsx = importFile(project, "funds", delivered("funds.xlsx"));
+    CHECK(xlsx.record.imported ==
+          static_cast<long long>(testing::smallCounty().county.villages.size()));
+    const auto assets = importFile(project, "assets", delivered("assets.csv"));
+    CHECK(assets.record.imported ==
+          static_cast<long long>(testing::smallCounty().county.assets.size()));
+    CHECK(assets.crs.epsg == 4525);
+}
+
+TEST_CASE("strict mode refuses a delivery with rejects and leaves the project as it was",
+          "[importer]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    importFile(project, "parcels", delivered("cgcs2000/DLTB.shp"));
+    const auto before = testing::datasetDigest(project);
+    CHECK_THROWS_WITH(importFile(project, "transfers", delivered("transfers.csv"), true),
+                      Catch::Contains("--strict") && Catch::Contains("not in the project"));
+    CHECK(testing::datasetDigest(project) == before);
+}
+
+TEST_CASE("input that cannot be imported at all stops with a reason and creates nothing",
+          "[importer]") {
+    const std::string dir = testing::temporaryDirectory();
+    const std::string project = dir + "/new.gpkg";
+    CHECK_THROWS_AS(importFile(project, "parcels", dir + "/missing.shp"), geo::InputError);
+    CHECK_FALSE(std::filesystem::exists(project));
+    // A village layer is no parcel layer: DLBM is missing.
+    CHECK_THROWS_WITH(importFile(project, "parcels", delivered("cgcs2000/CJDCQ.shp")),
+                      Catch::Contains("has no field for"));
+    CHECK_FALSE(std::filesystem::exists(project));
+    CHECK(std::filesystem::is_empty(dir));
+}
+
+TEST_CASE("the real 零陵区 boundary covers about 2.959 million 亩", "[importer][real]") {
+    const std::string source =
+        std::string(TIANMU_SHARED_DATA_DIR) + "/gary-yongzhou-districts/yongzhou_districts.shp";
+    if (!std::filesystem::exists(source)) {
+        WARN("../shared/data/real is not present; skipped");
+        return;
+    }
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    const auto s = importFile(project, "villages", source);
+    CHECK(s.crs.epsg == 4490);
+    CHECK(s.record.imported == 11);
+    auto ds = geo::openVector(project);
+    double lingling = 0.0;
+    for (const auto& f : *ds->GetLayerByName("villages"))
+        for (int i = 0; i < f->GetFieldCount(); ++i)
+            if (std::string(f->GetFieldAsString(i)) == "零陵区")
+                lingling = f->GetFieldAsDouble("AREA_MU");
+    CHECK(lingling == Approx(2.959e6).epsilon(0.002));
+}
