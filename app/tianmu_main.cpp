@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QGuiApplication>
 #include <QStringList>
 
@@ -36,12 +37,14 @@ bool hasDisplay() {
 }
 
 int runCommand(const QString& command, const QStringList& arguments, int argc, char** argv) {
-    // Headless commands draw with QPainter, which needs a GUI application but no screen.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication application(argc, argv);
-    if (command == "preview")
+    if (command == "preview") {
+        // Drawing with QPainter needs a GUI application, but no screen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication application(argc, argv);
         return runPreviewCommand(arguments);
+    }
+    QCoreApplication application(argc, argv);
     if (command == "info")
         return runInfoCommand(arguments);
     if (command == "import")

@@ -108,7 +108,7 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) 
         }
     }
     if (belongs(g->getGeometryType(), GeometryFamily::Polygon) && family != GeometryFamily::Any) {
-        const double area = OGR_G_Area(OGRGeometry::ToHandle(g.get()));
+        const double area = planarArea(*g);
         std::unique_ptr<OGRGeometry> boundary(g->Boundary());
         const double perimeter =
             boundary ? OGR_G_Length(OGRGeometry::ToHandle(boundary.get())) : 0.0;
@@ -118,6 +118,23 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) 
     }
     check.geometry = promote(std::move(g), family);
     return check;
+}
+
+double planarArea(const OGRGeometry& geometry) {
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPolygon:
+        return geometry.toPolygon()->get_Area();
+    case wkbMultiPolygon:
+        return geometry.toMultiPolygon()->get_Area();
+    case wkbGeometryCollection: {
+        double total = 0.0;
+        for (const OGRGeometry* part : *geometry.toGeometryCollection())
+            total += planarArea(*part);
+        return total;
+    }
+    default:
+        return 0.0;
+    }
 }
 
 std::string geometryKey(const OGRGeometry& geometry) {

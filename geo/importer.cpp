@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -60,7 +61,7 @@ OGRSpatialReference crsOf(int epsg) {
 
 // The project CRS for a first import: CGCS2000 Gauss-Kruger. A projected source on an old
 // Chinese datum moves to the same zone on CGCS2000; a lon/lat source gets the 3° zone of its
-// centre; any other projected CRS (data from outside China) is kept as it is.
+// centre (outside China: its UTM zone); any other projected CRS is kept as it is.
 int chooseProjectCrs(int sourceEpsg, const Extent& extent, std::vector<std::string>& warnings) {
     const OGRSpatialReference source = crsOf(sourceEpsg);
     const std::string name = source.GetName() ? source.GetName() : "";
@@ -74,7 +75,12 @@ int chooseProjectCrs(int sourceEpsg, const Extent& extent, std::vector<std::stri
         if (const int epsg =
                 epsgByName("CGCS2000 / 3-degree Gauss-Kruger CM " + std::to_string(cm) + "E"))
             return epsg;
-        warnings.push_back("no CGCS2000 Gauss-Kruger zone for longitude " + std::to_string(x) +
+        // Outside China: the UTM zone of the centre, so areas and distances are in metres.
+        const int zone = std::clamp(static_cast<int>(std::floor((x + 180.0) / 6.0)) + 1, 1, 60);
+        if (const int epsg =
+                epsgByName("WGS 84 / UTM zone " + std::to_string(zone) + (y >= 0 ? "N" : "S")))
+            return epsg;
+        warnings.push_back("no projected CRS found for longitude " + std::to_string(x) +
                            "; the project keeps the source's lon/lat CRS");
         return sourceEpsg;
     }
@@ -467,6 +473,8 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                         rejectionKind = "duplicate";
                     } else {
                         seen.emplace(key, record);
+                        if (!projectIsProjected) // the check above measured in degrees
+                            check.sliver = areas->area(*check.geometry).inSquareMetres() < 1.0;
                         if (check.sliver) {
                             qa.push_back("sliver");
                             addIssue(record, id, "sliver",
@@ -477,8 +485,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                             const Area ellipsoidal = areas->area(*check.geometry);
                             row->SetField("AREA_ELL", ellipsoidal.inSquareMetres());
                             if (projectIsProjected)
-                                row->SetField("AREA_PLN", OGR_G_Area(OGRGeometry::ToHandle(
-                                                              check.geometry.get())));
+                                row->SetField("AREA_PLN", planarArea(*check.geometry));
                             row->SetField("AREA_MU", ellipsoidal.inMu());
                             row->SetField("AREA_HA", ellipsoidal.inHectares());
                         }
@@ -555,7 +562,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                     return true;
                 std::unique_ptr<OGRGeometry> common(
                     a->GetGeometryRef()->Intersection(b->GetGeometryRef()));
-                const double area = common ? OGR_G_Area(OGRGeometry::ToHandle(common.get())) : 0.0;
+                const double area = common ? planarArea(*common) : 0.0;
                 if (area > tolerance) {
                     overlapping.insert(j);
                     addIssue(written[j].record, written[j].id, "overlap",
@@ -580,6 +587,18 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         }
     }
 
+    if (s.record.imported == 0) {
+        if (s.record.read == 0)
+            throw InputError("has no features to import", {o.source, src.GetName(), {}, {}});
+        const auto first = std::find_if(s.issues.begin(), s.issues.end(), [](const ImportIssue& i) {
+            return i.action == "rejected";
+        });
+        throw InputError("none of its " + std::to_string(s.record.read) +
+                             " features could be imported, so nothing was changed; the first was "
+                             "rejected because: " +
+                             first->detail,
+                         {o.source, src.GetName(), first->sourceRecord, {}});
+    }
     if (o.strict && s.record.rejected > 0) {
         const auto first = std::find_if(s.issues.begin(), s.issues.end(), [](const ImportIssue& i) {
             return i.action == "rejected";

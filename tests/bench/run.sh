@@ -20,10 +20,14 @@ Options:
   --seed N      generator seed (default 20230615)
   --data DIR    cache folder for generated counties
                 (default ${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench)
+  --only WORD   run only the benchmarks whose name contains WORD (e.g. import)
   --help        this text
 
-The cached county of N parcels lives in DIR/p<N>-v<villages>-s<seed>/ with the generator's
-log (step timings) in generate.log; delete that folder after changing the generator.
+The cached county of N parcels lives in DIR/p<N>-v<villages>-s<seed>/: county.gpkg, dem.tif,
+the surveyor delivery (surveyor/cgcs2000/DLTB.shp and CJDCQ.shp, GBK, ...) and the
+generator's log (step timings) in generate.log; delete that folder after changing the
+generator. A folder made by an older run.sh with --project-only (no surveyor/) is generated
+again in place.
 EOF
 }
 
@@ -31,6 +35,7 @@ parcels=1000000
 runs=3
 seed=20230615
 data="${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench"
+only=""
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 isCount() { [[ $1 =~ ^[1-9][0-9]*$ ]]; }
@@ -41,6 +46,7 @@ while (($#)); do
         --runs)    (($# >= 2)) || die "--runs needs a value"; runs=$2; shift 2 ;;
         --seed)    (($# >= 2)) || die "--seed needs a value"; seed=$2; shift 2 ;;
         --data)    (($# >= 2)) || die "--data needs a value"; data=$2; shift 2 ;;
+        --only)    (($# >= 2)) || die "--only needs a value"; only=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -73,22 +79,32 @@ rm -f "$buildLog"
 mkdir -p "$data"
 dataset="$data/p$parcels-v$villages-s$seed"
 gpkg="$dataset/county.gpkg"
+# The 'generate' benchmark writes only the project (--project-only); the cached data set also
+# holds the surveyor delivery, which the 'import' benchmark reads.
 sampleArgs=(--seed "$seed" --parcels "$parcels" --villages "$villages" --project-only)
+dataArgs=(--seed "$seed" --parcels "$parcels" --villages "$villages")
+surveyor="$dataset/surveyor/cgcs2000"
+dltb="$surveyor/DLTB.shp"   # parcels as a surveyor delivers them: GBK attributes, EPSG:4525
+cjdcq="$surveyor/CJDCQ.shp" # villages, likewise
 generatorHash=$(sha256sum "$bin/tianmu-sample" | cut -d' ' -f1)
 
-if [[ -f $gpkg && -f $dataset/generate.log ]]; then
+if [[ -f $gpkg && -f $dataset/generate.log && -f $dltb && -f $cjdcq ]]; then
     echo "== reusing $dataset" >&2
     if [[ $(cat "$dataset/generator.sha256" 2>/dev/null) != "$generatorHash" ]]; then
         echo "   note: made by a different tianmu-sample build; delete the folder to regenerate" >&2
     fi
 else
     # Generate into a side folder and rename it when complete, so an interrupted run is
-    # never mistaken for a cached data set.
+    # never mistaken for a cached data set. A folder from an older run.sh, made with
+    # --project-only, lacks surveyor/ and is replaced the same way.
+    if [[ -f $gpkg ]]; then
+        echo "== $dataset has no surveyor delivery (made with --project-only); generating it again" >&2
+    fi
     echo "== generating $parcels parcels into $dataset (takes minutes for 1M)" >&2
     partial="$dataset.partial"
     rm -rf "$partial"
     mkdir -p "$partial"
-    if ! "$bin/tianmu-sample" --out "$partial" "${sampleArgs[@]}" \
+    if ! "$bin/tianmu-sample" --out "$partial" "${dataArgs[@]}" \
             >/dev/null 2> >(tee "$partial/generate.log" >&2); then
         die "tianmu-sample failed; its log is in $partial/generate.log"
     fi
@@ -167,6 +183,10 @@ bench() {
     reference=("$@")
     ((${#tianmu[@]} && ${#reference[@]})) || die "bench $name: empty command"
 
+    if [[ -n $only && $name != *"$only"* ]]; then
+        echo "== $name: skipped (--only $only)" >&2
+        return 0
+    fi
     local base="$scratch/bench$((${#results[@]} + 1))"
     echo "== $name" >&2
     for ((i = 1; i <= runs; ++i)); do
@@ -202,11 +222,32 @@ bench "load parcels" \
     -- "$bin/tianmu-bench-read" "$gpkg" \
     -- ogrinfo -ro -al -q "$gpkg" parcels
 
+# import: a new project holding the villages (imported untimed by the setup, so that the
+# outside-village check runs, as in a real project), then the timed parcel import with
+# encoding detection and decoding, field mapping, validation and repair, duplicate, sliver,
+# outside-village and overlap checks and areas. The reference converts the same shapefile
+# to a GeoPackage (GDAL recodes the GBK attributes to UTF-8 from the DBF language byte).
+# The setup also deletes the reference's output, which ogr2ogr refuses to overwrite.
+prepareImport() {
+    rm -f "$scratch/new.gpkg" "$scratch/new.gpkg.partial" "$scratch/ref.gpkg"
+    if ! "$bin/tianmu" import --project "$scratch/new.gpkg" --as villages "$cjdcq" \
+            >"$scratch/villages.out" 2>&1; then
+        tail -n 20 "$scratch/villages.out" >&2
+        die "importing the villages (setup of the import benchmark) failed"
+    fi
+}
+bench "import $parcels parcels" \
+    --setup prepareImport \
+    --note "'import' times tianmu import --as parcels of surveyor/cgcs2000/DLTB.shp (GBK) into a project already holding the villages (imported untimed in the setup, so the outside-village check runs) against ogr2ogr -f GPKG of the same file into a new GeoPackage." \
+    -- "$bin/tianmu" import --project "$scratch/new.gpkg" --as parcels "$dltb" \
+    -- ogr2ogr -f GPKG "$scratch/ref.gpkg" "$dltb"
+
 # --- report ----------------------------------------------------------------------------------
 features=$(ogrinfo -ro -so "$gpkg" parcels | awk -F': ' '/^Feature Count/ { print $2 }')
 echo
 echo "tianmu benchmarks: $features parcels ($parcels requested, $villages villages, seed $seed), $runs runs each"
 echo "data: $gpkg ($(du -h "$gpkg" | cut -f1))"
+echo "      $dltb ($(ogrinfo -ro -so "$dltb" DLTB | awk -F': ' '/^Feature Count/ { print $2 }') records, .shp+.dbf $(du -ch "${dltb%.shp}.shp" "${dltb%.shp}.dbf" | tail -n 1 | cut -f1))"
 echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), $(ogrinfo --version | cut -d, -f1), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 if $hasGnuTime; then
     echo "memory: max RSS from /usr/bin/time, largest over the runs"
@@ -215,7 +256,7 @@ else
 fi
 echo
 printf '%-30s %10s %12s %7s %12s %12s\n' benchmark "tianmu s" "reference s" ratio "tianmu MiB" "ref. MiB"
-printf '%s\n' "${results[@]}"
+((${#results[@]})) && printf '%s\n' "${results[@]}"
 for i in "${!notes[@]}"; do
     echo "[$((i + 1))] ${notes[$i]}"
 done
