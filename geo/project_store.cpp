@@ -165,6 +165,54 @@ public:
         }
     }
 
+    void replaceRaster(const std::string& name, GDALDataset& source,
+                       const ImportRecord& record) override {
+        // Raster tiles are written by GDAL on its own connection, outside any transaction we
+        // hold, so the raster goes into a copy of the project that replaces it when complete.
+        const std::string work = m_path + ".raster-partial";
+        std::error_code ec;
+        std::filesystem::remove(work, ec);
+        m_ds.reset();
+        std::filesystem::copy_file(m_writePath, work, ec);
+        if (ec)
+            throw Error("cannot copy the project to add a raster: " + ec.message(),
+                        {m_path, name, {}, {}});
+        auto discard = [&] {
+            std::filesystem::remove(work, ec);
+            reopen(m_writePath);
+        };
+        try {
+            reopen(work);
+            dropRasterTable(name);
+            m_ds.reset();
+            CPLStringList options;
+            options.SetNameValue("APPEND_SUBDATASET", "YES");
+            options.SetNameValue("RASTER_TABLE", name.c_str());
+            options.SetNameValue("TILE_FORMAT", "TIFF"); // keeps Float32 elevations exact
+            GdalMessageCollector messages;
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+            GDALDatasetUniquePtr copy(
+                driver->CreateCopy(work.c_str(), &source, FALSE, options.List(), nullptr, nullptr));
+            if (!copy)
+                throw InputError("the raster could not be written (" + lastMessage(messages) + ")",
+                                 {m_path, name, {}, {}});
+            copy.reset();
+            reopen(work);
+            recordImport(record);
+            m_ds.reset();
+        } catch (...) {
+            discard();
+            throw;
+        }
+        std::filesystem::rename(work, m_writePath, ec);
+        if (ec) {
+            discard();
+            throw Error("cannot move the project with its new raster into place: " + ec.message(),
+                        {m_path, name, {}, {}});
+        }
+        reopen(m_writePath);
+    }
+
     void finish() override {
         if (!m_new || m_finished)
             return;
@@ -181,6 +229,32 @@ public:
     }
 
 private:
+    void reopen(const std::string& file) {
+        const char* drivers[] = {"GPKG", nullptr};
+        m_ds.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_UPDATE,
+                                     drivers, nullptr, nullptr));
+        if (!m_ds)
+            throw Error("cannot reopen the project", {m_path, {}, {}, {}});
+    }
+
+    // GeoPackage bookkeeping of a tiled raster table; GDAL has no call to delete one.
+    void dropRasterTable(const std::string& name) {
+        const std::string quoted = "'" + name + "'";
+        for (const std::string& sql :
+             {"DELETE FROM gpkg_2d_gridded_tile_ancillary WHERE tpudt_name = " + quoted,
+              "DELETE FROM gpkg_2d_gridded_coverage_ancillary WHERE tile_matrix_set_name = " +
+                  quoted,
+              "DELETE FROM gpkg_tile_matrix WHERE table_name = " + quoted,
+              "DELETE FROM gpkg_tile_matrix_set WHERE table_name = " + quoted,
+              "DELETE FROM gpkg_extensions WHERE table_name = " + quoted,
+              "DELETE FROM gpkg_contents WHERE table_name = " + quoted,
+              "DROP TABLE IF EXISTS \"" + name + "\""}) {
+            GdalMessageCollector
+                quiet; // the ancillary tables exist only once a coverage was written
+            m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        }
+    }
+
     static std::string lastMessage(const GdalMessageCollector& messages) {
         return messages.messages().empty() ? std::string("no detail from GDAL")
                                            : messages.messages().back();

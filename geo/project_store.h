@@ -61,6 +61,12 @@ public:
     virtual long long recordImport(const ImportRecord& record) = 0;
     virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;
 
+    // Stores `source` as the raster layer `name`, replacing one of that name, and records
+    // the import. Runs outside begin()/commit(): the store makes it atomic itself (the
+    // project is only changed when the whole raster is written).
+    virtual void replaceRaster(const std::string& name, GDALDataset& source,
+                               const ImportRecord& record) = 0;
+
     // Makes a new project durable (for a new GeoPackage: renames the partial file into
     // place). Call after commit(); without it a new project leaves no file behind.
     virtual void finish() = 0;

@@ -8,6 +8,7 @@
 #include "app/cli/import_report.h"
 #include "app/cli/text_output.h"
 #include "app/resource_paths.h"
+#include "geo/dem_import.h"
 #include "geo/error.h"
 #include "geo/importer.h"
 
@@ -19,25 +20,28 @@ QString q(const std::string& s) {
 }
 
 void printSummary(const geo::ImportSummary& s) {
-    printResult(QString("imported %1 of %2 features into %3 (%4 rejected, %5 repaired, %6 flagged)")
+    const QString unit = s.record.layer == "dem" ? "pixels" : "features";
+    printResult(QString("imported %1 of %2 %3 into %4 (%5 rejected, %6 repaired, %7 flagged)")
                     .arg(s.record.imported)
                     .arg(s.record.read)
-                    .arg(q(s.record.layer))
+                    .arg(unit, q(s.record.layer))
                     .arg(s.record.rejected)
                     .arg(s.record.repaired)
                     .arg(s.record.flagged));
-    printResult("encoding: " + q(s.encoding.encoding) + " (decided by " + q(s.encoding.decidedBy) +
-                ")");
+    if (!s.encoding.encoding.empty())
+        printResult("encoding: " + q(s.encoding.encoding) + " (decided by " +
+                    q(s.encoding.decidedBy) + ")");
     if (s.crs.epsg)
         printResult(QString("CRS: EPSG:%1 %2 (%3: %4)%5; project CRS EPSG:%6")
                         .arg(s.crs.epsg)
                         .arg(q(s.crs.name), q(s.crs.decidedBy), q(s.crs.reason))
                         .arg(s.crs.needsConfirmation ? " — inferred, please confirm" : "")
                         .arg(s.projectEpsg));
-    printResult(QString("profile: %1 (%2), %3 fields mapped, %4 kept as they are")
-                    .arg(q(s.mapping.profile), q(s.profileTitle))
-                    .arg(s.mapping.columns.size())
-                    .arg(s.mapping.unmapped.size()));
+    if (!s.mapping.profile.empty())
+        printResult(QString("profile: %1 (%2), %3 fields mapped, %4 kept as they are")
+                        .arg(q(s.mapping.profile), q(s.profileTitle))
+                        .arg(s.mapping.columns.size())
+                        .arg(s.mapping.unmapped.size()));
     for (const std::string& w : s.warnings)
         printResult("warning: " + q(w));
     std::map<std::string, int> byKind;
@@ -94,9 +98,9 @@ int runImportCommand(const QStringList& arguments) {
     }
     const std::string layer = parser.value("as").toStdString();
     const auto& layers = geo::canonicalLayers();
-    if (std::find(layers.begin(), layers.end(), layer) == layers.end()) {
+    if (layer != "dem" && std::find(layers.begin(), layers.end(), layer) == layers.end()) {
         printError("tianmu import: --as must be one of parcels, villages, rivers, assets, "
-                   "transfers, funds (not '" +
+                   "transfers, funds, dem (not '" +
                    parser.value("as") + "').");
         return ExitUsage;
     }
@@ -124,7 +128,8 @@ int runImportCommand(const QStringList& arguments) {
         }
     };
     try {
-        const geo::ImportSummary summary = geo::importIntoProject(options);
+        const geo::ImportSummary summary =
+            layer == "dem" ? geo::importDem(options) : geo::importIntoProject(options);
         printSummary(summary);
         if (parser.isSet("report")) {
             const std::string error = writeFileAtomically(parser.value("report").toStdString(),

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "geo/dem_import.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/importer.h"
@@ -193,4 +194,47 @@ TEST_CASE("the real 零陵区 boundary covers about 2.959 million 亩", "[import
             if (std::string(f->GetFieldAsString(i)) == "零陵区")
                 lingling = f->GetFieldAsDouble("AREA_MU");
     CHECK(lingling == Approx(2.959e6).epsilon(0.002));
+}
+
+TEST_CASE("a DEM imports as the project's raster, replacing the previous one", "[importer][dem]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "dem";
+    o.source = testing::smallCounty().directory + "/dem.tif";
+    const auto first = geo::importDem(o);
+    CHECK(first.crs.epsg == 4525);
+    const auto second = geo::importDem(o); // re-import replaces, never duplicates
+    CHECK(second.record.imported == first.record.imported);
+
+    GDALDatasetUniquePtr stored(
+        GDALDataset::Open(project.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(stored);
+    const auto& dem = testing::smallCounty().county.dem;
+    CHECK(stored->GetRasterXSize() == dem.width);
+    CHECK(stored->GetRasterYSize() == dem.height);
+    float value = 0.0F;
+    const int col = dem.width / 3, row = dem.height / 2;
+    REQUIRE(stored->GetRasterBand(1)->RasterIO(GF_Read, col, row, 1, 1, &value, 1, 1, GDT_Float32,
+                                               0, 0) == CE_None);
+    CHECK(value == dem.at(col, row));
+    stored.reset();
+    auto vectors = geo::openVector(project);
+    CHECK(vectors->GetLayerByName("villages")->GetFeatureCount() ==
+          static_cast<GIntBig>(testing::smallCounty().county.villages.size()));
+    CHECK(vectors->GetLayerByName("tianmu_imports")->GetFeatureCount() == 3);
+}
+
+TEST_CASE("a file that is no raster is refused as a DEM and changes nothing", "[importer][dem]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
+    const auto before = testing::datasetDigest(project);
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "dem";
+    o.source = delivered("transfers.csv");
+    CHECK_THROWS_WITH(geo::importDem(o),
+                      Catch::Contains("transfers.csv") && Catch::Contains("raster"));
+    CHECK(testing::datasetDigest(project) == before);
 }
