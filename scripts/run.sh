@@ -1,20 +1,43 @@
 #!/usr/bin/env bash
-# The README's run command: set up, build, and show tianmu on the bundled sample county.
-# With a display it opens the window on the sample project; without one it draws the sample
-# headless and prints the paths of what it wrote.
+# The README's run command: set up, build, and run tianmu's main job on the bundled sample
+# county. It imports the files a surveyor delivered (GBK shapefiles without .cpg, one without
+# .prj, GBK and XLSX ledgers, a DEM) into a new project, then either opens the tianmu window
+# on it (with a display) or draws it headless, and prints the paths of what it wrote.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scripts/build.sh
 
-project="$root/data/sample/county.gpkg"
+tianmu="$root/build/bin/tianmu"
+sample="$root/data/sample/surveyor"
+out="$root/out"
+project="$out/sample-project.gpkg"
+mkdir -p "$out"
+rm -f "$project" "$out"/import-*.json
+
+echo "Importing the sample county's survey delivery into $project" >&2
+import() { # LAYER FILE
+    echo "--- $1: $2" >&2
+    "$tianmu" import --project "$project" --as "$1" --report "$out/import-$1.json" "$2"
+}
+import villages "$sample/cgcs2000/CJDCQ.shp"
+import parcels "$sample/noprj/DLTB.shp"
+import rivers "$sample/cgcs2000/HL.shp"
+import transfers "$sample/transfers.csv"
+import assets "$sample/assets.csv"
+import funds "$sample/funds.xlsx"
+import dem "$root/data/sample/dem.tif"
+
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
-    exec build/bin/tianmu "$project"
+    exec "$tianmu" "$project"
 fi
 
-out="$root/out"
-mkdir -p "$out"
-echo "No display: running tianmu headless on the sample county." >&2
-build/bin/tianmu preview --project "$project" --out "$out/sample-preview.png"
+echo "No display: drawing the project headless." >&2
+"$tianmu" preview --project "$project" --out "$out/sample-project.png" >/dev/null
+echo
 echo "Wrote:"
-echo "  $out/sample-preview.png   (map of the sample county: parcels by land use, rivers, roads, villages)"
+echo "  $project   (the project: villages, parcels, rivers, transfers, assets, funds, dem, import_issues)"
+for f in "$out"/import-*.json; do
+    echo "  $f   (import report: encoding and CRS decisions, every rejected or repaired feature)"
+done
+echo "  $out/sample-project.png   (map of the imported project)"

@@ -142,6 +142,19 @@ void fillVillage(OGRFeature& f, const County& county, const Village& v) {
     f.SetGeometry(toGeometry(v.boundary).get());
 }
 
+const std::vector<Field> riverFields = {{"HLMC", OFTString, 40},
+                                        {"DJ", OFTInteger, 2},
+                                        {"KD", OFTReal, 8, 1},
+                                        {"HLMJ", OFTReal, 12, 3}};
+
+void fillRiver(OGRFeature& f, const River& r) {
+    f.SetField("HLMC", r.name.c_str());
+    f.SetField("DJ", r.order);
+    f.SetField("KD", r.width);
+    f.SetField("HLMJ", r.upstreamArea);
+    f.SetGeometry(toLine(r.line).get());
+}
+
 const std::vector<Field> transferFields = {
     {"LZHTBM", OFTString, 20},   {"DKBM", OFTString, 19},    {"CBFBM", OFTString, 18},
     {"CBFMC", OFTString, 40},    {"SRFBM", OFTString, 18},   {"SRFMC", OFTString, 80},
@@ -243,19 +256,9 @@ void writeGeoPackage(const County& county, const std::string& path,
             f.SetGeometry(&g);
         });
 
-    OGRLayer* rivers = createLayer(*ds, path, "rivers", wkbLineString, &crs,
-                                   {{"HLMC", OFTString, 40},
-                                    {"DJ", OFTInteger, 2},
-                                    {"KD", OFTReal, 8, 1},
-                                    {"HLMJ", OFTReal, 12, 3}});
+    OGRLayer* rivers = createLayer(*ds, path, "rivers", wkbLineString, &crs, riverFields);
     for (const River& r : county.rivers)
-        addFeature(*rivers, path, [&](OGRFeature& f) {
-            f.SetField("HLMC", r.name.c_str());
-            f.SetField("DJ", r.order);
-            f.SetField("KD", r.width);
-            f.SetField("HLMJ", r.upstreamArea);
-            f.SetGeometry(toLine(r.line).get());
-        });
+        addFeature(*rivers, path, [&](OGRFeature& f) { fillRiver(f, r); });
 
     OGRLayer* surfaces =
         createLayer(*ds, path, "river_surfaces", wkbPolygon, &crs, {{"DLBM", OFTString, 5}});
@@ -372,8 +375,21 @@ void writeShapefiles(const County& county, const std::string& dir, const Shapefi
         for (const Village& v : county.villages)
             addFeature(*layer, cjdcq, [&](OGRFeature& f) { fillVillage(f, county, v); });
     }
+    // The river lines, in the delivered CRS only (the variants exercise CRS detection).
+    const bool withRivers = variant.prjEpsg == county.epsg;
+    if (withRivers) {
+        const std::string hl = dir + "/HL.shp";
+        GDALDatasetUniquePtr ds(driver->Create(hl.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        check(ds != nullptr, hl, "cannot create shapefile");
+        OGRLayer* layer =
+            createLayer(*ds, hl, "HL", wkbLineString, &crs, riverFields, layerOptions.List());
+        for (const River& r : county.rivers)
+            addFeature(*layer, hl, [&](OGRFeature& f) { fillRiver(f, r); });
+    }
     // Surveyors rarely ship a .cpg: the encoding must be detected, not read.
-    for (const char* name : {"DLTB", "CJDCQ"}) {
+    for (const char* name : {"DLTB", "CJDCQ", "HL"}) {
+        if (!fs::exists(dir + "/" + name + ".dbf"))
+            continue;
         fs::remove(dir + "/" + name + ".cpg");
         setDbfLanguageByte(dir + "/" + name + ".dbf", variant.ldid);
     }
