@@ -238,3 +238,42 @@ TEST_CASE("a file that is no raster is refused as a DEM and changes nothing", "[
                       Catch::Contains("transfers.csv") && Catch::Contains("raster"));
     CHECK(testing::datasetDigest(project) == before);
 }
+
+TEST_CASE("overlapping neighbours are flagged, wrong geometry types rejected", "[importer]") {
+    // Three parcels near 111.5°E 26°N (about 10 m squares): B overlaps A by about 33 m², C only
+    // touches A along an edge; a point feature does not belong in a parcel layer.
+    const std::string dir = testing::temporaryDirectory();
+    const std::string source = dir + "/parcels.geojson";
+    std::ofstream(source) << R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"BSM":"A","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":
+        [[[111.5,26.0],[111.5001,26.0],[111.5001,26.0001],[111.5,26.0001],[111.5,26.0]]]}},
+      {"type":"Feature","properties":{"BSM":"B","DLBM":"0103"},"geometry":{"type":"Polygon","coordinates":
+        [[[111.50005,26.00002],[111.50015,26.00002],[111.50015,26.00008],[111.50005,26.00008],[111.50005,26.00002]]]}},
+      {"type":"Feature","properties":{"BSM":"C","DLBM":"0201"},"geometry":{"type":"Polygon","coordinates":
+        [[[111.5,26.0001],[111.5001,26.0001],[111.5001,26.0002],[111.5,26.0002],[111.5,26.0001]]]}},
+      {"type":"Feature","properties":{"BSM":"D","DLBM":"0702"},"geometry":{"type":"Point","coordinates":[111.5,26.0]}}]})";
+    const auto s = importFile(dir + "/p.gpkg", "parcels", source);
+    CHECK(s.crs.epsg == 4326);    // GeoJSON is WGS 84 by definition
+    CHECK(s.projectEpsg == 4546); // CGCS2000 3° Gauss-Kruger CM 111°E
+    CHECK(s.record.read == 4);
+    CHECK(s.record.imported == 3);
+    CHECK(s.record.rejected == 1);
+    std::map<std::string, std::string> kindById;
+    for (const auto& i : s.issues)
+        kindById[i.sourceId] += i.kind + " ";
+    CHECK(kindById["D"] == "wrong_geometry_type ");
+    CHECK(kindById["B"] == "overlap ");
+    INFO("C: " << kindById["C"]);
+    CHECK(kindById["C"].empty()); // sharing an edge is not an overlap
+    CHECK(kindById.count("A") == 0);
+
+    // About 10 m × 11 m, i.e. a sixth of a 亩: AREA_MU follows the ellipsoid.
+    auto ds = geo::openVector(dir + "/p.gpkg");
+    OGRLayer* parcels = ds->GetLayerByName("parcels");
+    parcels->SetAttributeFilter("BSM = 'A'");
+    OGRFeatureUniquePtr a(parcels->GetNextFeature());
+    REQUIRE(a);
+    CHECK(a->GetFieldAsDouble("AREA_ELL") == Approx(10.0 * 11.07).epsilon(0.01));
+    CHECK(a->GetFieldAsDouble("AREA_PLN") ==
+          Approx(a->GetFieldAsDouble("AREA_ELL")).epsilon(0.001));
+}
