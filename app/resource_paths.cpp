@@ -27,6 +27,10 @@ std::string stylesDirectory() {
     return locate("TIANMU_STYLES_DIR", "../share/tianmu/styles", TIANMU_SOURCE_DIR "/styles");
 }
 
+std::string dataDirectory() {
+    return locate("TIANMU_DATA_DIR", "../share/tianmu/data", TIANMU_SOURCE_DIR "/data");
+}
+
 std::string profilesDirectory() {
     return locate("TIANMU_PROFILES_DIR", "../share/tianmu/data/profiles",
                   TIANMU_SOURCE_DIR "/data/profiles");

@@ -13,4 +13,8 @@ std::string stylesDirectory();
 // the executable, else data/profiles of the source tree.
 std::string profilesDirectory();
 
+// tianmu's data folder (profiles, rules, land-use codes): $TIANMU_DATA_DIR, else the installed
+// share/tianmu/data, else data/ of the source tree.
+std::string dataDirectory();
+
 } // namespace app

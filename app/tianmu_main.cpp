@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QStringList>
 
+#include "app/cli/classify_command.h"
 #include "app/cli/exit_codes.h"
 #include "app/cli/import_command.h"
 #include "app/cli/info_command.h"
@@ -24,6 +25,8 @@ constexpr const char* usage =
 Commands:
   info       show what an import would see in a file (encoding, CRS, fields, validity)
   import     import a file into a project layer
+  classify   classify parcels into zones, idle assets, transfers; type villages
+  explain    show why a parcel got its zone, rule by rule
   preview    draw a project to a PNG image
 
 Run 'tianmu COMMAND --help' for a command's options.
@@ -49,6 +52,10 @@ int runCommand(const QString& command, const QStringList& arguments, int argc, c
         return runInfoCommand(arguments);
     if (command == "import")
         return runImportCommand(arguments);
+    if (command == "classify")
+        return runClassifyCommand(arguments);
+    if (command == "explain")
+        return runExplainCommand(arguments);
     std::fprintf(stderr, "tianmu: unknown command '%s'\n%s", qPrintable(command), usage);
     return ExitUsage;
 }

@@ -8,8 +8,9 @@
 namespace geo {
 namespace {
 
-void appendCurve(FlatLayer& out, const OGRSimpleCurve& curve) {
+void appendCurve(FlatLayer& out, const OGRSimpleCurve& curve, bool ring) {
     out.partStart.push_back(static_cast<std::uint32_t>(out.vertexCount()));
+    out.partIsRing.push_back(ring ? 1 : 0);
     for (const OGRPoint& p : curve) {
         out.xy.push_back(p.getX());
         out.xy.push_back(p.getY());
@@ -22,17 +23,18 @@ void appendGeometry(FlatLayer& out, const OGRGeometry& geometry) {
     case wkbPoint: {
         const auto& p = *geometry.toPoint();
         out.partStart.push_back(static_cast<std::uint32_t>(out.vertexCount()));
+        out.partIsRing.push_back(0);
         out.xy.push_back(p.getX());
         out.xy.push_back(p.getY());
         out.extent.include(p.getX(), p.getY());
         break;
     }
     case wkbLineString:
-        appendCurve(out, *geometry.toLineString());
+        appendCurve(out, *geometry.toLineString(), false);
         break;
     case wkbPolygon:
         for (const OGRLinearRing* ring : *geometry.toPolygon())
-            appendCurve(out, *ring);
+            appendCurve(out, *ring, true);
         break;
     case wkbMultiPoint:
     case wkbMultiLineString:

@@ -18,6 +18,7 @@ struct FlatLayer {
     std::vector<double> xy;                 // x0, y0, x1, y1, … of every vertex
     std::vector<std::uint32_t> partStart;   // first vertex of each ring / line / point; +end
     std::vector<std::uint32_t> featurePart; // first part of each feature; +end
+    std::vector<std::uint8_t> partIsRing;   // per part: 1 for a polygon ring, 0 for a line or point
     std::vector<std::string> category;      // the chosen attribute per feature (may be empty)
     Extent extent;
 

@@ -65,19 +65,33 @@ public:
 
     const std::string& path() const noexcept override { return m_path; }
 
-    int crsEpsg() const override {
-        OGRLayer* table = m_ds->GetLayerByName(projectTable);
-        table->SetAttributeFilter("key = 'crs_epsg'");
-        table->ResetReading();
-        OGRFeatureUniquePtr row(table->GetNextFeature());
-        table->SetAttributeFilter(nullptr);
-        return row ? std::atoi(row->GetFieldAsString("value")) : 0;
-    }
+    int crsEpsg() const override { return std::atoi(property("crs_epsg").c_str()); }
 
     void setCrsEpsg(int epsg) override { setProperty("crs_epsg", std::to_string(epsg)); }
 
     bool hasLayer(const std::string& name) const override {
         return m_ds->GetLayerByName(name.c_str()) != nullptr;
+    }
+
+    bool hasRasterLayer(const std::string& name) const override {
+        const std::string sql = "SELECT table_name FROM gpkg_contents WHERE data_type IN ('tiles', "
+                                "'2d-gridded-coverage') AND table_name = '" +
+                                name + "'";
+        OGRLayer* result = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (!result)
+            return false;
+        const bool found = result->GetFeatureCount() > 0;
+        m_ds->ReleaseResultSet(result);
+        return found;
+    }
+
+    std::string property(const std::string& key) const override {
+        OGRLayer* table = m_ds->GetLayerByName(projectTable);
+        table->SetAttributeFilter(("key = '" + key + "'").c_str());
+        table->ResetReading();
+        OGRFeatureUniquePtr row(table->GetNextFeature());
+        table->SetAttributeFilter(nullptr);
+        return row ? row->GetFieldAsString("value") : "";
     }
 
     OGRLayer* layer(const std::string& name) override { return m_ds->GetLayerByName(name.c_str()); }
@@ -260,7 +274,7 @@ private:
                                            : messages.messages().back();
     }
 
-    void setProperty(const std::string& key, const std::string& value) {
+    void setProperty(const std::string& key, const std::string& value) override {
         OGRLayer* table = m_ds->GetLayerByName(projectTable);
         table->SetAttributeFilter(("key = '" + key + "'").c_str());
         table->ResetReading();

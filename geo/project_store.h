@@ -46,6 +46,10 @@ public:
     virtual int crsEpsg() const = 0;
     virtual void setCrsEpsg(int epsg) = 0;
     virtual bool hasLayer(const std::string& name) const = 0;
+    virtual bool hasRasterLayer(const std::string& name) const = 0;
+    // A project property (key/value), e.g. which rule set classified it.
+    virtual void setProperty(const std::string& key, const std::string& value) = 0;
+    virtual std::string property(const std::string& key) const = 0;
     // Read access to a layer (nullptr when absent).
     virtual OGRLayer* layer(const std::string& name) = 0;
 

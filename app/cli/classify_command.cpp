@@ -1,0 +1,186 @@
+#include "app/cli/classify_command.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+
+#include "app/cli/exit_codes.h"
+#include "app/cli/text_output.h"
+#include "app/resource_paths.h"
+#include "geo/classifier.h"
+#include "geo/error.h"
+
+namespace app {
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+std::string defaultRules() {
+    return dataDirectory() + "/rules/lingling-five-zones.json";
+}
+std::string landUseCodes() {
+    return dataDirectory() + "/landuse/gbt21010-2017.json";
+}
+
+bool parse(QCommandLineParser& parser, const QString& command, const QStringList& arguments) {
+    if (!parser.parse(QStringList{"tianmu " + command} + arguments)) {
+        printError("tianmu " + command + ": " + parser.errorText() + "\nRun 'tianmu " + command +
+                   " --help' for usage.");
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runClassifyCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Classifies every parcel of a project into development zones "
+                                     "by a rule file (first matching rule "
+                                     "wins), finds idle three-assets, judges the transfer ledger "
+                                     "on the as-of date, assigns parcels to "
+                                     "villages by location and types each village. Results replace "
+                                     "the previous ones in the project "
+                                     "(tables parcel_classes, idle_items, transfer_flags, "
+                                     "village_stats, village_mismatches), each with "
+                                     "the rule that decided it.");
+    parser.addHelpOption();
+    parser.addOption({"project", "The project GeoPackage.", "P.gpkg"});
+    parser.addOption(
+        {"rules", "A rule file (default data/rules/lingling-five-zones.json).", "FILE"});
+    parser.addOption({"as-of", "Judge transfers on this day, YYYY-MM-DD (default today).", "DATE"});
+    if (!parse(parser, "classify", arguments))
+        return ExitUsage;
+    if (parser.isSet("help")) {
+        printResult(parser.helpText() +
+                    "\nExit codes: 0 success, 1 failure, 2 usage error, 3 bad input.");
+        return ExitSuccess;
+    }
+    if (!parser.isSet("project")) {
+        printError(
+            "tianmu classify: --project is required.\nRun 'tianmu classify --help' for usage.");
+        return ExitUsage;
+    }
+    const QString asOf =
+        parser.isSet("as-of") ? parser.value("as-of") : QDate::currentDate().toString(Qt::ISODate);
+    if (!QDate::fromString(asOf, Qt::ISODate).isValid()) {
+        printError("tianmu classify: --as-of must be a date like 2026-06-30.");
+        return ExitUsage;
+    }
+    geo::ClassifyOptions options;
+    options.project = parser.value("project").toStdString();
+    options.rules = parser.isSet("rules") ? parser.value("rules").toStdString() : defaultRules();
+    options.landUseCodes = landUseCodes();
+    options.asOf = asOf.toStdString();
+    QString lastStep;
+    options.progress = [&](const std::string& step, double fraction) {
+        if (q(step) != lastStep)
+            printError(QString("[%1%] %2").arg(static_cast<int>(fraction * 100), 3).arg(q(step)));
+        lastStep = q(step);
+    };
+    try {
+        const geo::ClassifySummary s = geo::classifyProject(options);
+        printResult(QString("classified %1 parcels with %2 (as of %3)")
+                        .arg(s.parcels)
+                        .arg(q(options.rules))
+                        .arg(asOf));
+        for (const auto& z : s.zones)
+            printResult(QString("  %1 %2: %3 parcels, %4 亩")
+                            .arg(q(z.name), -8)
+                            .arg(q(z.zone), -12)
+                            .arg(z.parcels, 7)
+                            .arg(z.mu, 12, 'f', 2));
+        printResult(QString("idle: %1 parcels (%2 亩), %3 assets, %4 villages with idle funds")
+                        .arg(s.idleParcels)
+                        .arg(s.idleMu, 0, 'f', 2)
+                        .arg(s.idleAssets)
+                        .arg(s.idleFunds));
+        printResult(QString("transferred on %1: %2 parcels, %3 亩; %4 ledger flags")
+                        .arg(asOf)
+                        .arg(s.transferredParcels)
+                        .arg(s.transferredMu, 0, 'f', 2)
+                        .arg(s.transferFlags));
+        QStringList types;
+        for (const auto& [type, count] : s.villagesByPrimaryType)
+            types << QString("%1 %2").arg(q(type)).arg(count);
+        printResult("villages by primary type: " + types.join(", "));
+        if (s.villageMismatches > 0)
+            printResult(QString("village code mismatches: %1 (table village_mismatches)")
+                            .arg(s.villageMismatches));
+        for (const std::string& w : s.warnings)
+            printResult("warning: " + q(w));
+        return ExitSuccess;
+    } catch (const geo::InputError& e) {
+        printError(QString("tianmu classify: ") + e.what());
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(QString("tianmu classify: internal failure: ") + e.what());
+        return ExitFailure;
+    }
+}
+
+int runExplainCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Shows, for one parcel, every rule tried in order and why it matched or "
+        "not, from the facts stored by the last classification.");
+    parser.addHelpOption();
+    parser.addOption({"project", "The project GeoPackage.", "P.gpkg"});
+    parser.addOption({"parcel", "The parcel's id (BSM).", "ID"});
+    parser.addOption(
+        {"rules", "The rule file (default data/rules/lingling-five-zones.json).", "FILE"});
+    if (!parse(parser, "explain", arguments))
+        return ExitUsage;
+    if (parser.isSet("help")) {
+        printResult(parser.helpText() +
+                    "\nExit codes: 0 success, 1 failure, 2 usage error, 3 bad input.");
+        return ExitSuccess;
+    }
+    if (!parser.isSet("project") || !parser.isSet("parcel")) {
+        printError("tianmu explain: --project and --parcel are required.\nRun 'tianmu explain "
+                   "--help' for usage.");
+        return ExitUsage;
+    }
+    try {
+        const geo::ParcelExplanation e = geo::explainParcel(
+            parser.value("project").toStdString(),
+            parser.isSet("rules") ? parser.value("rules").toStdString() : defaultRules(),
+            landUseCodes(), parser.value("parcel").toStdString());
+        printResult(QString("parcel %1, land use %2").arg(q(e.parcelId), q(e.landUse)));
+        auto fact = [](const std::optional<double>& v, const char* unit) {
+            return v ? (std::isfinite(*v) ? QString::number(*v, 'f', 1) + " " + unit
+                                          : QString("far"))
+                     : QString("no data");
+        };
+        printResult(QString("  mean slope %1, mean elevation %2, above the village's lowest point "
+                            "%3, river %4, area %5 m²")
+                        .arg(fact(e.facts.meanSlope, "°"), fact(e.facts.meanElevation, "m"),
+                             fact(e.facts.relativeElevation, "m"), fact(e.facts.riverDistance, "m"))
+                        .arg(e.facts.area, 0, 'f', 1));
+        int step = 0;
+        for (const geo::RuleTrace& t : e.trace) {
+            const char* verdict = t.result == geo::RuleTrace::Result::Matched   ? "MATCHED"
+                                  : t.result == geo::RuleTrace::Result::Skipped ? "skipped"
+                                                                                : "no";
+            printResult(
+                QString("  %1. %2: %3 — %4").arg(++step).arg(q(t.ruleId), verdict, q(t.why)));
+        }
+        if (!e.zone.empty())
+            printResult(QString("zone: %1 (%2), suggested use %3, decided by rule %4")
+                            .arg(q(e.zoneName), q(e.zone), q(e.suggestedUse), q(e.ruleId)));
+        printResult("village: " + q(e.village) + " — " + q(e.villageRule));
+        printResult("idle: " + (e.idleRule.empty() ? QString("no") : q(e.idleRule)));
+        printResult("transfer: " +
+                    (e.transferRule.empty() ? QString("no contract") : q(e.transferRule)));
+        return ExitSuccess;
+    } catch (const geo::InputError& e) {
+        printError(QString("tianmu explain: ") + e.what());
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(QString("tianmu explain: internal failure: ") + e.what());
+        return ExitFailure;
+    }
+}
+
+} // namespace app

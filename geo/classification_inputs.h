@@ -1,0 +1,69 @@
+// What classification reads from a project: parcels with the fields rules need, villages,
+// rivers, and the ledgers. Everything is copied into memory once, in the project CRS.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/flat_layer.h"
+#include "geo/project_store.h"
+
+namespace geo {
+
+struct ParcelRecord {
+    long long fid = 0;
+    std::string id;          // BSM
+    std::string landUse;     // DLBM
+    std::string villageCode; // ZLDWDM as surveyed
+    double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
+    double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction
+    std::vector<std::pair<std::string, std::string>> attributes; // fields named by rules
+};
+
+struct VillageRecord {
+    std::string code; // ZLDWDM
+    std::string name; // ZLDWMC
+    long long households = 0;
+};
+
+struct TransferRow {
+    long long fid = 0;
+    std::string contract, parcel, mode, start, end, transferee;
+    double areaMu = 0.0;
+};
+
+struct AssetRow {
+    long long fid = 0;
+    std::string id, name, type, status, idleSince;
+    double x = 0.0, y = 0.0;
+    bool located = false;
+};
+
+struct FundRow {
+    std::string villageCode, villageName;
+    double idle = 0.0;
+};
+
+struct ClassificationInputs {
+    std::vector<ParcelRecord> parcels;
+    FlatLayer parcelShapes; // feature i is parcels[i]
+    std::vector<VillageRecord> villages;
+    FlatLayer villageShapes;
+    FlatLayer rivers;
+    bool hasRivers = false;
+    std::vector<TransferRow> transfers;
+    std::vector<AssetRow> assets;
+    std::vector<FundRow> funds;
+    std::string assetStatusField;
+};
+
+// Throws InputError when the project has no parcels. `attributeFields` are read from the
+// parcels for attribute tests; `idleFlagField` too.
+// `riverFilterField`/`riverFilterMin`: keep only rivers whose field is at least the minimum.
+ClassificationInputs
+readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
+                         const std::string& assetStatusField, const std::string& fundIdleField,
+                         const std::string& riverFilterField = {}, double riverFilterMin = 0.0);
+
+} // namespace geo

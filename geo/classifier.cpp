@@ -1,0 +1,387 @@
+#include "geo/classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/area.h"
+#include "geo/classification_inputs.h"
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/river_distance.h"
+#include "geo/spatial_index.h"
+#include "geo/terrain_statistics.h"
+#include "geo/transfer_status.h"
+#include "geo/village_profile.h"
+
+namespace geo {
+namespace {
+
+constexpr const char* resultsTable = "parcel_classes";
+
+std::vector<std::string> attributeFieldsOf(const RuleSet& rules) {
+    std::set<std::string> fields;
+    std::function<void(const Condition&)> walk = [&](const Condition& c) {
+        for (const AttributeTest& t : c.attributes)
+            fields.insert(t.field);
+        for (const Condition& alt : c.any)
+            walk(alt);
+    };
+    for (const ZoneRule& r : rules.rules())
+        walk(r.when);
+    if (!rules.idleFlagField.empty())
+        fields.insert(rules.idleFlagField);
+    return {fields.begin(), fields.end()};
+}
+
+std::set<std::string> parcelFieldNames(ProjectStore& store) {
+    std::set<std::string> names;
+    if (OGRLayer* parcels = store.layer("parcels"))
+        for (int i = 0; i < parcels->GetLayerDefn()->GetFieldCount(); ++i)
+            names.insert(parcels->GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+    return names;
+}
+
+bool isIdleFlag(const std::string& value) {
+    return value == "1" || value == "是" || value == "Y" || value == "y" || value == "true";
+}
+
+std::optional<double> finite(double v) {
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+} // namespace
+
+std::set<std::string> loadLandUseCodes(const std::string& path) {
+    std::ifstream in(path);
+    if (!in)
+        throw InputError("land-use code table cannot be read", {path, {}, {}, {}});
+    std::set<std::string> codes;
+    try {
+        const nlohmann::json table = nlohmann::json::parse(in); // must outlive the loop
+        for (const auto& [code, entry] : table.at("codes").items()) {
+            (void)entry;
+            codes.insert(code);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(std::string("land-use code table is malformed: ") + e.what(),
+                         {path, {}, {}, {}});
+    }
+    return codes;
+}
+
+ClassifySummary classifyProject(const ClassifyOptions& o) {
+    auto progress = [&](const std::string& step, double fraction) {
+        if (o.progress)
+            o.progress(step, fraction);
+    };
+    initialiseGdal();
+    if (!std::filesystem::exists(o.project))
+        throw InputError("project not found; create it with tianmu import",
+                         {o.project, {}, {}, {}});
+    auto store = openGeoPackageProject(o.project);
+    const RuleSet rules =
+        RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFieldNames(*store));
+    ClassifySummary summary;
+
+    progress("reading the project", 0.0);
+    ClassificationInputs in =
+        readClassificationInputs(*store, attributeFieldsOf(rules), rules.assetStatusField,
+                                 rules.fundIdleField, rules.riverFilterField, rules.riverFilterMin);
+    const std::size_t n = in.parcels.size();
+    summary.parcels = static_cast<long long>(n);
+
+    // Terrain per parcel, exactly over the DEM pixels each covers.
+    std::vector<TerrainStatistics> terrain;
+    if (store->hasRasterLayer("dem")) {
+        progress("terrain statistics", 0.1);
+        TerrainOptions options;
+        options.progress = [&](double f) {
+            progress("terrain statistics", 0.1 + 0.5 * f);
+            return true;
+        };
+        terrain = computeTerrainStatistics("GPKG:" + o.project + ":dem", in.parcelShapes, options);
+    } else if (rules.usesDem()) {
+        summary.warnings.push_back(
+            "the project has no DEM, so rules on slope and elevation were skipped; "
+            "import one with: tianmu import --as dem");
+    }
+    if (!in.hasRivers && rules.usesRivers())
+        summary.warnings.push_back(
+            "the project has no rivers, so rules on river distance were skipped; "
+            "import them with: tianmu import --as rivers");
+
+    progress("villages", 0.6);
+    const VillageAssignment villages = assignVillages(in, rules.villageByLocation);
+    summary.villageMismatches = static_cast<long long>(villages.mismatches.size());
+
+    // Relative elevation: above the lowest DEM pixel of the parcel's village.
+    std::vector<double> villageLowest(in.villages.size() + 1,
+                                      std::numeric_limits<double>::infinity());
+    if (!terrain.empty())
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isfinite(terrain[i].minElevation)) {
+                const std::size_t v = villages.village[i] < 0
+                                          ? in.villages.size()
+                                          : static_cast<std::size_t>(villages.village[i]);
+                villageLowest[v] = std::min(villageLowest[v], terrain[i].minElevation);
+            }
+
+    progress("zones", 0.7);
+    const RiverDistance riverDistance(in.rivers, 10000.0);
+    // Heights above the nearest river need the DEM's elevation at that river point.
+    GDALDatasetUniquePtr dem;
+    double demTransform[6] = {0, 1, 0, 0, 0, -1};
+    if (!terrain.empty() && in.hasRivers) {
+        dem.reset(GDALDataset::Open(("GPKG:" + o.project + ":dem").c_str(),
+                                    GDAL_OF_RASTER | GDAL_OF_READONLY));
+        if (dem && dem->GetGeoTransform(demTransform) != CE_None)
+            dem.reset();
+    }
+    auto elevationAt = [&](double x, double y) -> std::optional<double> {
+        const int col = static_cast<int>(std::floor((x - demTransform[0]) / demTransform[1]));
+        const int row = static_cast<int>(std::floor((y - demTransform[3]) / demTransform[5]));
+        if (!dem || col < 0 || row < 0 || col >= dem->GetRasterXSize() ||
+            row >= dem->GetRasterYSize())
+            return std::nullopt;
+        float value = 0.0F;
+        if (dem->GetRasterBand(1)->RasterIO(GF_Read, col, row, 1, 1, &value, 1, 1, GDT_Float32, 0,
+                                            0) != CE_None)
+            return std::nullopt;
+        return static_cast<double>(value);
+    };
+    std::vector<ParcelFacts> facts(n);
+    std::vector<int> decided(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        ParcelFacts& f = facts[i];
+        f.landUse = in.parcels[i].landUse;
+        f.attributes = in.parcels[i].attributes;
+        f.area = in.parcels[i].areaM2;
+        if (in.hasRivers)
+            f.riverDistance = riverDistance.distance(in.parcelShapes, i);
+        if (!terrain.empty()) {
+            f.meanSlope = finite(terrain[i].meanSlope);
+            f.meanElevation = finite(terrain[i].meanElevation);
+            const std::size_t v = villages.village[i] < 0
+                                      ? in.villages.size()
+                                      : static_cast<std::size_t>(villages.village[i]);
+            if (f.meanElevation && std::isfinite(villageLowest[v]))
+                f.relativeElevation = *f.meanElevation - villageLowest[v];
+            double x = 0, y = 0, nearest[2] = {0, 0};
+            if (f.meanElevation && dem && interiorPoint(in.parcelShapes, i, x, y) &&
+                std::isfinite(riverDistance.distance(x, y, nearest)))
+                if (const auto river = elevationAt(nearest[0], nearest[1]))
+                    f.riverHeight = *f.meanElevation - *river;
+        }
+        decided[i] = rules.classify(f);
+    }
+
+    progress("idle three-assets and transfers", 0.8);
+    const TransferStatus transfers = analyseTransfers(in, rules, o.asOf);
+    summary.transferFlags = static_cast<long long>(transfers.flags.size());
+
+    std::vector<bool> idle(n, false);
+    std::vector<std::string> idleRule(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (const auto& [field, value] : in.parcels[i].attributes)
+            if (field == rules.idleFlagField && isIdleFlag(value)) {
+                idle[i] = true;
+                idleRule[i] = "flag " + field + "=" + value;
+            }
+        for (const std::string& p : rules.idleLandUse)
+            if (!idle[i] && landUseMatches(in.parcels[i].landUse, p)) {
+                idle[i] = true;
+                idleRule[i] = "land use " + p;
+            }
+    }
+
+    progress("village profiles", 0.85);
+    const std::vector<VillageProfile> profiles =
+        profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
+
+    progress("saving", 0.9);
+    store->begin();
+    struct RollbackUnlessCommitted {
+        ProjectStore& store;
+        bool committed = false;
+        ~RollbackUnlessCommitted() {
+            if (!committed)
+                store.rollback();
+        }
+    } transaction{*store};
+
+    OGRLayer& out = store->recreateLayer(
+        resultsTable, wkbNone, 0,
+        {{"PARCEL_FID", OFTInteger64}, {"BSM", OFTString},          {"DLBM", OFTString},
+         {"ZONE", OFTString},          {"ZONE_NAME", OFTString},    {"SUGGESTED_USE", OFTString},
+         {"ZONE_RULE", OFTString},     {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},
+         {"VILLAGE_RULE", OFTString},  {"IDLE", OFTInteger},        {"IDLE_RULE", OFTString},
+         {"TRANSFERRED", OFTInteger},  {"LZFS", OFTString},         {"LZHTBM", OFTString},
+         {"TRANSFER_RULE", OFTString}, {"AREA_MU", OFTReal},        {"MEAN_ELEV", OFTReal},
+         {"MEAN_SLOPE", OFTReal},      {"REL_ELEV", OFTReal},       {"RIVER_DIST", OFTReal},
+         {"RIVER_HEIGHT", OFTReal}});
+    std::map<std::string, ClassifySummary::ZoneTotal> totals;
+    for (std::size_t i = 0; i < n; ++i) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
+        const ParcelRecord& p = in.parcels[i];
+        const double mu = Area::squareMetres(p.areaM2).inMu();
+        row->SetField("PARCEL_FID", static_cast<GIntBig>(p.fid));
+        row->SetField("BSM", p.id.c_str());
+        row->SetField("DLBM", p.landUse.c_str());
+        std::string zoneId = "unclassified";
+        if (decided[i] >= 0) {
+            const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
+            const Zone* zone = rules.zone(rule.zone);
+            zoneId = rule.zone;
+            row->SetField("ZONE", rule.zone.c_str());
+            row->SetField("ZONE_NAME", zone->nameZh.c_str());
+            row->SetField("SUGGESTED_USE", zone->useZh.c_str());
+            row->SetField("ZONE_RULE", rule.id.c_str());
+        }
+        auto& total = totals[zoneId];
+        ++total.parcels;
+        total.mu += mu;
+        if (villages.village[i] >= 0) {
+            const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
+            row->SetField("VILLAGE_CODE", v.code.c_str());
+            row->SetField("VILLAGE_NAME", v.name.c_str());
+        } else if (!p.villageCode.empty()) {
+            row->SetField("VILLAGE_CODE", p.villageCode.c_str());
+        }
+        row->SetField("VILLAGE_RULE", villages.rule[i].c_str());
+        row->SetField("IDLE", idle[i] ? 1 : 0);
+        if (idle[i]) {
+            row->SetField("IDLE_RULE", idleRule[i].c_str());
+            ++summary.idleParcels;
+            summary.idleMu += mu;
+        }
+        const ParcelTransfer& t = transfers.parcels[i];
+        row->SetField("TRANSFERRED", t.active ? 1 : 0);
+        if (t.active) {
+            row->SetField("LZFS", t.mode.c_str());
+            row->SetField("LZHTBM", t.contract.c_str());
+            ++summary.transferredParcels;
+            summary.transferredMu += mu;
+        }
+        row->SetField("TRANSFER_RULE", t.rule.c_str());
+        row->SetField("AREA_MU", mu);
+        if (facts[i].meanElevation)
+            row->SetField("MEAN_ELEV", *facts[i].meanElevation);
+        if (facts[i].meanSlope)
+            row->SetField("MEAN_SLOPE", *facts[i].meanSlope);
+        if (facts[i].relativeElevation)
+            row->SetField("REL_ELEV", *facts[i].relativeElevation);
+        if (facts[i].riverDistance && std::isfinite(*facts[i].riverDistance))
+            row->SetField("RIVER_DIST", *facts[i].riverDistance);
+        if (facts[i].riverHeight)
+            row->SetField("RIVER_HEIGHT", *facts[i].riverHeight);
+        if (out.CreateFeature(row.get()) != OGRERR_NONE)
+            throw Error("cannot write the classification", {o.project, resultsTable, p.fid, {}});
+    }
+    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule);
+    writeTransferFlags(*store, transfers);
+    writeVillageProfiles(*store, rules, profiles, villages);
+    store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
+    store->setProperty("classified_as_of", o.asOf);
+    store->commit();
+    transaction.committed = true;
+
+    for (const Zone& z : rules.zones()) {
+        auto it = totals.find(z.id);
+        summary.zones.push_back({z.id, z.nameZh, it == totals.end() ? 0 : it->second.parcels,
+                                 it == totals.end() ? 0.0 : it->second.mu});
+    }
+    if (totals.count("unclassified"))
+        summary.zones.push_back(
+            {"unclassified", "未分类", totals["unclassified"].parcels, totals["unclassified"].mu});
+    for (const AssetRow& a : in.assets)
+        if (std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), a.status) !=
+            rules.assetIdleValues.end())
+            ++summary.idleAssets;
+    for (const FundRow& f : in.funds)
+        if (f.idle > 0)
+            ++summary.idleFunds;
+    for (const VillageProfile& v : profiles)
+        ++summary.villagesByPrimaryType[v.primaryType.empty() ? "none" : v.primaryType];
+    progress("done", 1.0);
+    return summary;
+}
+
+ParcelExplanation explainParcel(const std::string& project, const std::string& rulesPath,
+                                const std::string& landUseCodes, const std::string& parcelId) {
+    initialiseGdal();
+    if (!std::filesystem::exists(project))
+        throw InputError("project not found", {project, {}, {}, {}});
+    auto store = openGeoPackageProject(project);
+    const RuleSet rules =
+        RuleSet::load(rulesPath, loadLandUseCodes(landUseCodes), parcelFieldNames(*store));
+    OGRLayer* results = store->layer(resultsTable);
+    if (!results)
+        throw InputError("has not been classified yet; run: tianmu classify --project " + project,
+                         {project, {}, {}, {}});
+    const std::string escaped = [&] {
+        std::string s;
+        for (char c : parcelId)
+            s += c == '\'' ? std::string("''") : std::string(1, c);
+        return s;
+    }();
+    results->SetAttributeFilter(("BSM = '" + escaped + "'").c_str());
+    results->ResetReading();
+    OGRFeatureUniquePtr row(results->GetNextFeature());
+    results->SetAttributeFilter(nullptr);
+    if (!row)
+        throw InputError("has no parcel with BSM " + parcelId +
+                             "; check the id (tianmu info shows sample values)",
+                         {project, resultsTable, {}, {}});
+
+    ParcelExplanation e;
+    e.parcelId = parcelId;
+    auto text = [&](const char* field) {
+        return std::string(row->GetFieldAsString(field));
+    };
+    auto number = [&](const char* field) -> std::optional<double> {
+        const int i = row->GetFieldIndex(field);
+        return row->IsFieldSetAndNotNull(i) ? std::optional<double>(row->GetFieldAsDouble(i))
+                                            : std::nullopt;
+    };
+    e.landUse = text("DLBM");
+    e.facts.landUse = e.landUse;
+    e.facts.meanElevation = number("MEAN_ELEV");
+    e.facts.meanSlope = number("MEAN_SLOPE");
+    e.facts.relativeElevation = number("REL_ELEV");
+    e.facts.riverDistance = number("RIVER_DIST");
+    e.facts.riverHeight = number("RIVER_HEIGHT");
+    if (!e.facts.riverDistance && store->hasLayer("rivers"))
+        e.facts.riverDistance = std::numeric_limits<double>::infinity(); // beyond the search radius
+    e.facts.area = Area::mu(number("AREA_MU").value_or(0.0)).inSquareMetres();
+
+    // Attribute values come from the parcel itself.
+    OGRLayer* parcels = store->layer("parcels");
+    OGRFeatureUniquePtr parcel(parcels->GetFeature(row->GetFieldAsInteger64("PARCEL_FID")));
+    for (const std::string& field : attributeFieldsOf(rules))
+        if (parcel && parcel->GetFieldIndex(field.c_str()) >= 0)
+            e.facts.attributes.emplace_back(field, parcel->GetFieldAsString(field.c_str()));
+
+    e.trace = rules.explain(e.facts);
+    const int decided = rules.classify(e.facts);
+    if (decided >= 0) {
+        const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided)];
+        e.ruleId = rule.id;
+        e.zone = rule.zone;
+        e.zoneName = rules.zone(rule.zone)->nameZh;
+        e.suggestedUse = rules.zone(rule.zone)->useZh;
+    }
+    e.village = text("VILLAGE_NAME") + " " + text("VILLAGE_CODE");
+    e.villageRule = text("VILLAGE_RULE");
+    e.idleRule = text("IDLE_RULE");
+    e.transferRule = text("TRANSFER_RULE");
+    return e;
+}
+
+} // namespace geo

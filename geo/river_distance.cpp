@@ -1,0 +1,176 @@
+#include "geo/river_distance.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace geo {
+namespace {
+
+// Squared distance from a point to a segment (squares: no square root in the inner loop).
+double pointSegment2(double px, double py, double ax, double ay, double bx, double by) {
+    const double dx = bx - ax, dy = by - ay;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0.0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double ex = px - (ax + t * dx), ey = py - (ay + t * dy);
+    return ex * ex + ey * ey;
+}
+
+double pointSegment(double px, double py, double ax, double ay, double bx, double by) {
+    return std::sqrt(pointSegment2(px, py, ax, ay, bx, by));
+}
+
+// Squared distance between two boxes (0 when they overlap): a lower bound for anything in them.
+double boxGap2(const Extent& a, double x0, double y0, double x1, double y1) {
+    const double gx = std::max({0.0, a.minX - std::max(x0, x1), std::min(x0, x1) - a.maxX});
+    const double gy = std::max({0.0, a.minY - std::max(y0, y1), std::min(y0, y1) - a.maxY});
+    return gx * gx + gy * gy;
+}
+
+double cross(double ax, double ay, double bx, double by, double cx, double cy) {
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+bool segmentsCross(double ax, double ay, double bx, double by, double cx, double cy, double dx,
+                   double dy) {
+    const double d1 = cross(cx, cy, dx, dy, ax, ay), d2 = cross(cx, cy, dx, dy, bx, by);
+    const double d3 = cross(ax, ay, bx, by, cx, cy), d4 = cross(ax, ay, bx, by, dx, dy);
+    return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
+}
+
+// Even-odd containment over the rings of one feature.
+bool insideFeature(const FlatLayer& layer, std::size_t feature, double x, double y) {
+    bool inside = false;
+    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
+         ++part) {
+        const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
+        for (std::uint32_t i = first, j = last - 1; i < last; j = i++) {
+            const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
+            const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+bool insideRing(const std::vector<double>& ring, double x, double y) {
+    bool inside = false;
+    const std::size_t n = ring.size() / 2;
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        const double xi = ring[2 * i], yi = ring[2 * i + 1], xj = ring[2 * j], yj = ring[2 * j + 1];
+        if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+            inside = !inside;
+    }
+    return inside;
+}
+
+} // namespace
+
+RiverDistance::RiverDistance(const FlatLayer& rivers, double searchRadius)
+    : m_radius(searchRadius) {
+    std::vector<Extent> boxes;
+    for (std::size_t part = 0; part + 1 < rivers.partStart.size(); ++part) {
+        const std::uint32_t first = rivers.partStart[part], last = rivers.partStart[part + 1];
+        for (std::uint32_t v = first; v + 1 < last; ++v) {
+            const Segment s{rivers.xy[2 * v], rivers.xy[2 * v + 1], rivers.xy[2 * v + 2],
+                            rivers.xy[2 * v + 3]};
+            m_segments.push_back(s);
+            Extent box;
+            box.include(s.x0, s.y0);
+            box.include(s.x1, s.y1);
+            boxes.push_back(box);
+        }
+        if (part < rivers.partIsRing.size() && rivers.partIsRing[part] && last - first >= 3)
+            m_areaRings.emplace_back(rivers.xy.begin() + 2 * first, rivers.xy.begin() + 2 * last);
+    }
+    m_index = SpatialIndex(boxes);
+}
+
+double RiverDistance::distance(double x, double y, double* nearest) const {
+    for (const auto& ring : m_areaRings)
+        if (insideRing(ring, x, y)) {
+            if (nearest) {
+                nearest[0] = x;
+                nearest[1] = y;
+            }
+            return 0.0;
+        }
+    // Grow the search window until the nearest segment found lies within it: anything
+    // outside the window is farther than the window's margin.
+    double best = std::numeric_limits<double>::infinity();
+    for (double r = std::min(50.0, m_radius);; r = std::min(r * 4, m_radius)) {
+        m_index.query({x - r, y - r, x + r, y + r}, [&](std::uint32_t i) {
+            const Segment& s = m_segments[i];
+            const double d = pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+            if (d < best) {
+                best = d;
+                if (nearest) {
+                    const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+                    const double len2 = dx * dx + dy * dy;
+                    const double t =
+                        len2 > 0 ? std::clamp(((x - s.x0) * dx + (y - s.y0) * dy) / len2, 0.0, 1.0)
+                                 : 0.0;
+                    nearest[0] = s.x0 + t * dx;
+                    nearest[1] = s.y0 + t * dy;
+                }
+            }
+            return true;
+        });
+        if (best <= r || r >= m_radius)
+            break;
+    }
+    return best <= m_radius ? best : std::numeric_limits<double>::infinity();
+}
+
+double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) const {
+    Extent box;
+    const std::uint32_t firstPart = polygons.featurePart[feature],
+                        endPart = polygons.featurePart[feature + 1];
+    if (firstPart == endPart)
+        return std::numeric_limits<double>::infinity();
+    for (std::uint32_t v = polygons.partStart[firstPart]; v < polygons.partStart[endPart]; ++v)
+        box.include(polygons.xy[2 * v], polygons.xy[2 * v + 1]);
+    // A polygon inside a river polygon (a river-surface parcel) is at distance 0.
+    const double px = polygons.xy[2 * polygons.partStart[firstPart]];
+    const double py = polygons.xy[2 * polygons.partStart[firstPart] + 1];
+    for (const auto& ring : m_areaRings)
+        if (insideRing(ring, px, py))
+            return 0.0;
+    double best2 = std::numeric_limits<double>::infinity(); // squared
+    auto visit = [&](std::uint32_t i) {
+        const Segment& s = m_segments[i];
+        if (boxGap2(box, s.x0, s.y0, s.x1, s.y1) >= best2)
+            return true; // cannot beat the nearest found so far
+        if (insideFeature(polygons, feature, s.x0, s.y0)) {
+            best2 = 0.0;
+            return false;
+        }
+        for (std::uint32_t part = firstPart; part < endPart; ++part) {
+            const std::uint32_t first = polygons.partStart[part],
+                                last = polygons.partStart[part + 1];
+            for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
+                const double ax = polygons.xy[2 * a], ay = polygons.xy[2 * a + 1];
+                const double bx = polygons.xy[2 * b], by = polygons.xy[2 * b + 1];
+                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
+                    best2 = 0.0;
+                    return false;
+                }
+                best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
+                                  pointSegment2(s.x0, s.y0, ax, ay, bx, by),
+                                  pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
+            }
+        }
+        return true;
+    };
+    // Grow the window around the polygon until the nearest segment found lies within it.
+    for (double r = std::min(50.0, m_radius);; r = std::min(r * 4, m_radius)) {
+        m_index.query({box.minX - r, box.minY - r, box.maxX + r, box.maxY + r}, visit);
+        if (best2 <= r * r || r >= m_radius)
+            break;
+    }
+    const double best = std::sqrt(best2);
+    return best <= m_radius ? best : std::numeric_limits<double>::infinity();
+}
+
+} // namespace geo

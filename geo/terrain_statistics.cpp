@@ -1,0 +1,533 @@
+#include "geo/terrain_statistics.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <numbers>
+#include <thread>
+#include <tuple>
+#include <utility>
+
+#include <ogr_spatialref.h>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+
+namespace geo {
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+ErrorContext at(const std::string& file) {
+    return {file, {}, {}, {}};
+}
+
+// The DEM's grid: pixel centres and sizes, from a north-up geotransform.
+struct Grid {
+    int width = 0;
+    int height = 0;
+    double originX = 0, pixelX = 1, originY = 0, pixelY = -1; // geotransform terms
+    double metresX = 1, metresY = 1;                          // pixel size in metres
+
+    double centreX(int col) const noexcept { return originX + (col + 0.5) * pixelX; }
+    double centreY(int row) const noexcept { return originY + (row + 0.5) * pixelY; }
+
+    // Clamps a fractional index to [lo, hi] before converting it (NaN gives lo).
+    static int clampIndex(double v, int lo, int hi) noexcept {
+        return !(v > lo) ? lo : v >= hi ? hi : static_cast<int>(v);
+    }
+    // The first column whose centre is at or east of x (width when none).
+    int firstColumnFrom(double x) const noexcept {
+        int c = clampIndex(std::ceil((x - originX) / pixelX - 0.5), 0, width);
+        while (c > 0 && centreX(c - 1) >= x)
+            --c;
+        while (c < width && centreX(c) < x)
+            ++c;
+        return c;
+    }
+    // Rows whose centres may lie between y0 and y1 (a superset: callers test exactly).
+    std::pair<int, int> rowsBetween(double y0, double y1, int lo, int hi) const noexcept {
+        const double a = (y0 - originY) / pixelY - 0.5, b = (y1 - originY) / pixelY - 0.5;
+        return {clampIndex(std::floor(std::min(a, b)), lo, hi + 1),
+                clampIndex(std::ceil(std::max(a, b)), lo - 1, hi)};
+    }
+};
+
+// One polygon's place in the sweep; jobs are sorted by the strip where they start.
+struct Job {
+    std::uint32_t feature = 0;
+    int rowFirst = 0, rowLast = -1;         // rows whose centres may be inside
+    int centroidRow = -1, centroidCol = -1; // the fallback pixel, -1 when off the raster
+    int firstStrip = 0, lastStrip = 0;
+};
+
+// Running sums of one job, written only by the worker holding the job in a strip.
+struct Accumulator {
+    double sum = 0, min = infinity, max = -infinity, slopeSum = 0;
+    double centroidElevation = nan, centroidSlope = nan;
+    std::uint32_t count = 0;
+};
+
+struct Edge {
+    double xLow, yLow, yHigh, dxdy;
+    int rowFirst, rowLast;
+};
+
+// A worker's reusable buffers, so burning a polygon allocates nothing once warm.
+struct Scratch {
+    std::vector<Edge> edges;
+    std::vector<std::uint32_t> active;
+    std::vector<double> crossings;
+};
+
+// Rows [first, last) of the DEM with one row of margin each side when the raster has it.
+// Nodata is stored as NaN.
+struct Strip {
+    int first = 0, last = 0;
+    int bufferFirst = 0, bufferLast = 0;
+    std::vector<double> elevation;
+
+    const double* row(int r, int width) const noexcept {
+        return elevation.data() + static_cast<std::size_t>(r - bufferFirst) * std::size_t(width);
+    }
+};
+
+double hornSlope(const Grid& g, const Strip& s, int r, int c) noexcept {
+    const std::size_t w = static_cast<std::size_t>(g.width);
+    const double* mid = s.row(r, g.width) + c;
+    const double* up = r > 0 ? mid - w : nullptr;
+    const double* down = r + 1 < g.height ? mid + w : nullptr;
+    const bool hasLeft = c > 0, hasRight = c + 1 < g.width;
+    if (up && down && hasLeft && hasRight) {
+        const double a = up[-1], b = up[0], cc = up[1], d = mid[-1], f = mid[1], gg = down[-1],
+                     h = down[0], i = down[1];
+        if (!std::isnan(a + b + cc + d + f + gg + h + i)) {
+            const double dzdx = ((cc + 2 * f + i) - (a + 2 * d + gg)) / (8 * g.metresX);
+            const double dzdy = ((gg + 2 * h + i) - (a + 2 * b + cc)) / (8 * g.metresY);
+            return std::atan(std::sqrt(dzdx * dzdx + dzdy * dzdy)) * (180 / std::numbers::pi);
+        }
+    }
+    // Some neighbour is missing: one-sided differences where a side is missing.
+    const auto at = [&](int dr, int dc) {
+        const double* line = dr < 0 ? up : dr > 0 ? down : mid;
+        if (!line || (dc < 0 && !hasLeft) || (dc > 0 && !hasRight))
+            return nan;
+        return line[dc];
+    };
+    const auto difference = [](double lo, double centre, double hi, double step, double& out) {
+        if (!std::isnan(lo) && !std::isnan(hi))
+            out = (hi - lo) / (2 * step);
+        else if (!std::isnan(hi) && !std::isnan(centre))
+            out = (hi - centre) / step;
+        else if (!std::isnan(lo) && !std::isnan(centre))
+            out = (centre - lo) / step;
+        else
+            return false;
+        return true;
+    };
+    double gx = 0, wx = 0, gy = 0, wy = 0;
+    for (int k = -1; k <= 1; ++k) {
+        const double weight = k == 0 ? 2 : 1;
+        double d = 0;
+        if (difference(at(k, -1), at(k, 0), at(k, 1), g.metresX, d)) {
+            gx += weight * d;
+            wx += weight;
+        }
+        if (difference(at(-1, k), at(0, k), at(1, k), -g.metresY, d)) {
+            gy += weight * d;
+            wy += weight;
+        }
+    }
+    gx = wx > 0 ? gx / wx : 0;
+    gy = wy > 0 ? gy / wy : 0;
+    return std::atan(std::sqrt(gx * gx + gy * gy)) * (180 / std::numbers::pi);
+}
+
+class Sweep {
+public:
+    Sweep(const Grid& grid, const FlatLayer& polygons, int stripRows)
+        : m_grid(grid)
+        , m_polygons(polygons)
+        , m_stripRows(stripRows) {
+        planJobs();
+    }
+
+    int stripCount() const noexcept { return (m_grid.height + m_stripRows - 1) / m_stripRows; }
+    const std::vector<Job>& jobs() const noexcept { return m_jobs; }
+    const std::vector<Accumulator>& accumulators() const noexcept { return m_accumulators; }
+
+    // Makes the jobs that touch strip k (ordered by their start strip) the active ones.
+    void activate(int k) {
+        std::erase_if(m_active, [&](std::uint32_t j) { return m_jobs[j].lastStrip < k; });
+        while (m_nextJob < m_jobs.size() && m_jobs[m_nextJob].firstStrip == k)
+            m_active.push_back(static_cast<std::uint32_t>(m_nextJob++));
+    }
+    std::size_t activeCount() const noexcept { return m_active.size(); }
+
+    // Burns active jobs [first, last) into their accumulators over strip `s`.
+    void burn(const Strip& s, std::size_t first, std::size_t last, Scratch& scratch) {
+        for (std::size_t a = first; a < last; ++a) {
+            const std::uint32_t j = m_active[a];
+            const Job& job = m_jobs[j];
+            Accumulator& acc = m_accumulators[j];
+            burnRows(s, job, acc, scratch);
+            if (job.centroidRow >= s.first && job.centroidRow < s.last) {
+                acc.centroidElevation =
+                    s.row(job.centroidRow, m_grid.width)[std::size_t(job.centroidCol)];
+                if (!std::isnan(acc.centroidElevation))
+                    acc.centroidSlope = hornSlope(m_grid, s, job.centroidRow, job.centroidCol);
+            }
+        }
+    }
+
+private:
+    void planJobs();
+    void burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& scratch) const;
+
+    const Grid& m_grid;
+    const FlatLayer& m_polygons;
+    int m_stripRows;
+    std::vector<Job> m_jobs;
+    std::vector<Accumulator> m_accumulators;
+    std::vector<std::uint32_t> m_active;
+    std::size_t m_nextJob = 0;
+};
+
+void Sweep::planJobs() {
+    const FlatLayer& p = m_polygons;
+    const auto vertex = [&](std::uint32_t v) {
+        return std::pair{p.xy[2 * std::size_t(v)], p.xy[2 * std::size_t(v) + 1]};
+    };
+    for (std::size_t f = 0; f < p.featureCount(); ++f) {
+        Extent box;
+        double bestArea = -1, cx = nan, cy = nan;
+        for (std::uint32_t part = p.featurePart[f]; part < p.featurePart[f + 1]; ++part) {
+            const std::uint32_t begin = p.partStart[part], end = p.partStart[part + 1];
+            if (begin == end)
+                continue;
+            // Centroid of the ring (shoelace), relative to its first vertex for precision.
+            const auto [x0, y0] = vertex(begin);
+            double area = 0, mx = 0, my = 0, sx = 0, sy = 0;
+            for (std::uint32_t v = begin; v < end; ++v) {
+                const auto [xa, ya] = vertex(v);
+                const auto [xb, yb] = vertex(v + 1 < end ? v + 1 : begin);
+                box.include(xa, ya);
+                const double ax = xa - x0, ay = ya - y0, bx = xb - x0, by = yb - y0;
+                const double cross = ax * by - bx * ay;
+                area += cross;
+                mx += (ax + bx) * cross;
+                my += (ay + by) * cross;
+                sx += ax;
+                sy += ay;
+            }
+            if (std::abs(area) > bestArea) {
+                bestArea = std::abs(area);
+                const double n = end - begin;
+                cx = x0 + (area != 0 ? mx / (3 * area) : sx / n);
+                cy = y0 + (area != 0 ? my / (3 * area) : sy / n);
+            }
+        }
+        if (box.isNull() || !std::isfinite(box.width() + box.height()))
+            continue;
+        Job job;
+        job.feature = static_cast<std::uint32_t>(f);
+        std::tie(job.rowFirst, job.rowLast) =
+            m_grid.rowsBetween(box.minY, box.maxY, 0, m_grid.height - 1);
+        const double col = std::floor((cx - m_grid.originX) / m_grid.pixelX);
+        const double row = std::floor((cy - m_grid.originY) / m_grid.pixelY);
+        if (col >= 0 && col < m_grid.width && row >= 0 && row < m_grid.height) {
+            job.centroidCol = static_cast<int>(col);
+            job.centroidRow = static_cast<int>(row);
+        }
+        const bool hasRows = job.rowFirst <= job.rowLast;
+        if (!hasRows && job.centroidRow < 0)
+            continue;
+        const int first = hasRows ? job.rowFirst : job.centroidRow;
+        const int last = hasRows ? job.rowLast : job.centroidRow;
+        job.firstStrip =
+            (job.centroidRow >= 0 ? std::min(first, job.centroidRow) : first) / m_stripRows;
+        job.lastStrip =
+            (job.centroidRow >= 0 ? std::max(last, job.centroidRow) : last) / m_stripRows;
+        m_jobs.push_back(job);
+    }
+    // By start strip, then in source order: vertices are read front to back, and parcels
+    // stored near each other (a village's) burn near each other in the strip.
+    std::stable_sort(m_jobs.begin(), m_jobs.end(),
+                     [](const Job& a, const Job& b) { return a.firstStrip < b.firstStrip; });
+    m_accumulators.resize(m_jobs.size());
+}
+
+void Sweep::burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& scratch) const {
+    const int rowFirst = std::max(job.rowFirst, s.first);
+    const int rowLast = std::min(job.rowLast, s.last - 1);
+    if (rowFirst > rowLast)
+        return;
+    const FlatLayer& p = m_polygons;
+    // The edges that cross some row of this strip, lower end first, by their first row.
+    std::vector<Edge>& edges = scratch.edges;
+    edges.clear();
+    for (std::uint32_t part = p.featurePart[job.feature]; part < p.featurePart[job.feature + 1];
+         ++part) {
+        const std::uint32_t begin = p.partStart[part], end = p.partStart[part + 1];
+        for (std::uint32_t v = begin; v < end; ++v) {
+            const std::uint32_t w = v + 1 < end ? v + 1 : begin;
+            double x0 = p.xy[2 * std::size_t(v)], y0 = p.xy[2 * std::size_t(v) + 1];
+            double x1 = p.xy[2 * std::size_t(w)], y1 = p.xy[2 * std::size_t(w) + 1];
+            if (!(y0 != y1))
+                continue; // horizontal edges never cross a row (and NaN never does)
+            if (y1 < y0) {
+                std::swap(x0, x1);
+                std::swap(y0, y1);
+            }
+            const auto [first, last] = m_grid.rowsBetween(y0, y1, rowFirst, rowLast);
+            if (first <= last)
+                edges.push_back({x0, y0, y1, (x1 - x0) / (y1 - y0), first, last});
+        }
+    }
+    std::sort(edges.begin(), edges.end(),
+              [](const Edge& a, const Edge& b) { return a.rowFirst < b.rowFirst; });
+
+    std::vector<std::uint32_t>& active = scratch.active;
+    std::vector<double>& xs = scratch.crossings;
+    active.clear();
+    std::size_t next = 0;
+    double sum = acc.sum, lo = acc.min, hi = acc.max, slopeSum = acc.slopeSum;
+    std::uint32_t count = acc.count;
+    for (int r = rowFirst; r <= rowLast; ++r) {
+        while (next < edges.size() && edges[next].rowFirst <= r)
+            active.push_back(static_cast<std::uint32_t>(next++));
+        const double yc = m_grid.centreY(r);
+        xs.clear();
+        for (std::size_t k = 0; k < active.size();) {
+            const Edge& e = edges[active[k]];
+            if (e.rowLast < r) {
+                active[k] = active.back();
+                active.pop_back();
+                continue;
+            }
+            if (e.yLow <= yc && yc < e.yHigh)
+                xs.push_back(e.xLow + (yc - e.yLow) * e.dxdy);
+            ++k;
+        }
+        if (xs.size() < 2)
+            continue;
+        std::sort(xs.begin(), xs.end());
+        const double* z = s.row(r, m_grid.width);
+        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
+            const int cEnd = m_grid.firstColumnFrom(xs[k + 1]);
+            for (int c = m_grid.firstColumnFrom(xs[k]); c < cEnd; ++c) {
+                const double v = z[c];
+                if (std::isnan(v))
+                    continue;
+                sum += v;
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+                slopeSum += hornSlope(m_grid, s, r, c);
+                ++count;
+            }
+        }
+    }
+    acc.sum = sum;
+    acc.min = lo;
+    acc.max = hi;
+    acc.slopeSum = slopeSum;
+    acc.count = count;
+}
+
+Grid gridOf(GDALDataset& dem, const std::string& name) {
+    if (dem.GetRasterCount() < 1)
+        throw InputError("has no raster band; a DEM needs one band of elevations", at(name));
+    double gt[6];
+    if (dem.GetGeoTransform(gt) != CE_None)
+        throw InputError("has no georeferencing (no geotransform); export the DEM as a GeoTIFF "
+                         "with its coordinates",
+                         at(name));
+    if (gt[2] != 0 || gt[4] != 0 || !(gt[1] > 0) || gt[5] == 0)
+        throw InputError("is rotated or mirrored (geotransform terms " + std::to_string(gt[1]) +
+                             ", " + std::to_string(gt[2]) + ", " + std::to_string(gt[4]) + ", " +
+                             std::to_string(gt[5]) +
+                             "); warp it north-up first, e.g. with `gdalwarp`",
+                         at(name));
+    Grid g;
+    g.width = dem.GetRasterXSize();
+    g.height = dem.GetRasterYSize();
+    g.originX = gt[0];
+    g.pixelX = gt[1];
+    g.originY = gt[3];
+    g.pixelY = gt[5];
+    double toMetres = 1;
+    if (const OGRSpatialReference* srs = dem.GetSpatialRef(); srs && !srs->IsEmpty()) {
+        if (srs->IsGeographic())
+            throw InputError("is in geographic coordinates (degrees); slope needs a projected "
+                             "CRS in metres: import the DEM into the project first",
+                             at(name));
+        toMetres = srs->GetLinearUnits();
+    }
+    g.metresX = gt[1] * toMetres;
+    g.metresY = std::abs(gt[5]) * toMetres;
+    return g;
+}
+
+int chooseStripRows(GDALRasterBand& band, int width, int height, int requested) {
+    if (requested > 0)
+        return std::min(requested, height);
+    // About 64k pixels (512 kB of doubles) per strip, so that a worker's random reads stay in
+    // its L2 cache and reading overlaps burning; whole blocks, so each is decoded once.
+    int blockX = 0, blockY = 0;
+    band.GetBlockSize(&blockX, &blockY);
+    int rows = std::clamp((1 << 16) / std::max(width, 1), 16, 1024);
+    if (blockY > 1 && blockY <= 1024)
+        rows = std::max(blockY, rows / blockY * blockY);
+    return std::clamp(rows, 1, height);
+}
+
+// Reads strip rows [first, last) into `s`, reusing the two rows it shares with `previous`.
+void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int first, int last,
+               const Strip* previous, Strip& s) {
+    s.first = first;
+    s.last = last;
+    s.bufferFirst = std::max(0, first - 1);
+    s.bufferLast = std::min(g.height, last + 1);
+    const std::size_t width = static_cast<std::size_t>(g.width);
+    s.elevation.resize(static_cast<std::size_t>(s.bufferLast - s.bufferFirst) * width);
+    int readFrom = s.bufferFirst;
+    if (previous && previous->bufferLast > s.bufferFirst) {
+        const int shared = std::min(previous->bufferLast, s.bufferLast) - s.bufferFirst;
+        std::copy_n(previous->row(s.bufferFirst, g.width), std::size_t(shared) * width,
+                    s.elevation.data());
+        readFrom += shared;
+    }
+    if (readFrom >= s.bufferLast)
+        return;
+    const int rows = s.bufferLast - readFrom;
+    double* target = s.elevation.data() + std::size_t(readFrom - s.bufferFirst) * width;
+    GdalMessageCollector messages;
+    if (band.RasterIO(GF_Read, 0, readFrom, g.width, rows, target, g.width, rows, GDT_Float64, 0, 0,
+                      nullptr) != CE_None)
+        throw InputError("cannot read DEM rows " + std::to_string(readFrom) + " to " +
+                             std::to_string(s.bufferLast - 1) + " (" +
+                             (messages.messages().empty() ? std::string("no reason given")
+                                                          : messages.messages().back()) +
+                             "); the file may be truncated",
+                         at(name));
+    int hasNodata = 0;
+    const double nodata = band.GetNoDataValue(&hasNodata);
+    int hasScale = 0, hasOffset = 0;
+    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
+    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
+    for (double* v = target; v != target + std::size_t(rows) * width; ++v) {
+        if (hasNodata && *v == nodata)
+            *v = nan;
+        else if (scaled)
+            *v = *v * scale + offset;
+    }
+}
+
+} // namespace
+
+std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const FlatLayer& polygons,
+                                                        const TerrainOptions& options) {
+    const std::string name = dem.GetDescription();
+    if (polygons.kind != GeometryKind::Polygons)
+        throw InputError("terrain statistics need polygons, not points or lines", at(name));
+    const Grid grid = gridOf(dem, name);
+    GDALRasterBand& band = *dem.GetRasterBand(1);
+    const int stripRows = chooseStripRows(band, grid.width, grid.height, options.stripRows);
+    const int threads = std::clamp(
+        options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 64);
+
+    Sweep sweep(grid, polygons, stripRows);
+    std::vector<Scratch> scratch(static_cast<std::size_t>(threads));
+    Strip strips[2];
+    const int count = sweep.stripCount();
+    readStrip(band, name, grid, 0, std::min(stripRows, grid.height), nullptr, strips[0]);
+    for (int k = 0; k < count; ++k) {
+        const Strip& strip = strips[k % 2];
+        Strip& following = strips[(k + 1) % 2];
+        const int nextFirst = (k + 1) * stripRows;
+        const int nextLast = std::min(nextFirst + stripRows, grid.height);
+        sweep.activate(k);
+
+        // Workers take the active jobs by chunks; a job is burnt by one worker, in row order,
+        // so the sums do not depend on the number of threads.
+        std::atomic<std::size_t> nextJob{0};
+        std::vector<std::exception_ptr> failures(static_cast<std::size_t>(threads));
+        const auto work = [&](int t) {
+            try {
+                constexpr std::size_t jobChunk = 16;
+                const std::size_t total = sweep.activeCount();
+                for (std::size_t j = nextJob.fetch_add(jobChunk); j < total;
+                     j = nextJob.fetch_add(jobChunk))
+                    sweep.burn(strip, j, std::min(j + jobChunk, total), scratch[std::size_t(t)]);
+            } catch (...) {
+                failures[std::size_t(t)] = std::current_exception();
+            }
+        };
+        if (threads == 1) {
+            work(0);
+            if (k + 1 < count)
+                readStrip(band, name, grid, nextFirst, nextLast, &strip, following);
+        } else {
+            std::vector<std::jthread> workers; // joined when it goes, also on a throw
+            for (int t = 0; t < threads; ++t)
+                workers.emplace_back(work, t);
+            // Read on while they burn: GDAL stays on this thread.
+            std::exception_ptr readFailure;
+            try {
+                if (k + 1 < count)
+                    readStrip(band, name, grid, nextFirst, nextLast, &strip, following);
+            } catch (...) {
+                readFailure = std::current_exception();
+            }
+            workers.clear(); // joins
+            if (readFailure)
+                std::rethrow_exception(readFailure);
+        }
+        for (const std::exception_ptr& failure : failures)
+            if (failure)
+                std::rethrow_exception(failure);
+        if (options.progress && !options.progress(double(k + 1) / count))
+            return {};
+    }
+
+    std::vector<TerrainStatistics> out(polygons.featureCount());
+    for (std::size_t j = 0; j < sweep.jobs().size(); ++j) {
+        const Accumulator& a = sweep.accumulators()[j];
+        TerrainStatistics& t = out[sweep.jobs()[j].feature];
+        t.pixels = a.count;
+        if (a.count > 0) {
+            t.meanElevation = a.sum / a.count;
+            t.minElevation = a.min;
+            t.maxElevation = a.max;
+            t.meanSlope = a.slopeSum / a.count;
+        } else if (!std::isnan(a.centroidElevation)) {
+            t.meanElevation = t.minElevation = t.maxElevation = a.centroidElevation;
+            t.meanSlope = a.centroidSlope;
+        }
+    }
+    return out;
+}
+
+std::vector<TerrainStatistics> computeTerrainStatistics(const std::string& demPath,
+                                                        const FlatLayer& polygons,
+                                                        const TerrainOptions& options) {
+    initialiseGdal();
+    GdalMessageCollector messages;
+    GDALDatasetUniquePtr dem(GDALDataset::Open(demPath.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    if (!dem) {
+        VSIStatBufL stat;
+        if (demPath.find(':') == std::string::npos && VSIStatL(demPath.c_str(), &stat) != 0)
+            throw InputError("file not found; check the path", at(demPath));
+        throw InputError("cannot be read as a raster (" +
+                             (messages.messages().empty() ? std::string("no GDAL driver "
+                                                                        "recognises it")
+                                                          : messages.messages().back()) +
+                             "); a DEM is usually a GeoTIFF (.tif)",
+                         at(demPath));
+    }
+    return computeTerrainStatistics(*dem, polygons, options);
+}
+
+} // namespace geo

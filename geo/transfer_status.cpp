@@ -1,0 +1,115 @@
+#include "geo/transfer_status.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "geo/area.h"
+#include "geo/error.h"
+
+namespace geo {
+
+std::string addMonths(const std::string& date, int months) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(date.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+        return date;
+    int total = y * 12 + (m - 1) + months;
+    y = total / 12;
+    m = total % 12 + 1;
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    d = std::min(d, days[m - 1] + (m == 2 && leap ? 1 : 0));
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& rules,
+                                const std::string& asOf) {
+    TransferStatus status;
+    status.parcels.resize(in.parcels.size());
+    std::map<std::string, std::size_t> byId;
+    for (std::size_t i = 0; i < in.parcels.size(); ++i)
+        byId.emplace(in.parcels[i].id, i);
+    const std::string soon = addMonths(asOf, rules.expiringMonths);
+
+    std::map<std::size_t, std::vector<const TransferRow*>> contractsOf;
+    for (const TransferRow& t : in.transfers) {
+        const auto it = byId.find(t.parcel);
+        if (it == byId.end()) {
+            status.flags.push_back(
+                {t.contract, t.parcel, "no_parcel",
+                 "the ledger names parcel " + t.parcel + ", which is not in the project"});
+            continue;
+        }
+        if (t.end < t.start) {
+            status.flags.push_back({t.contract, t.parcel, "bad_dates",
+                                    "ends " + t.end + " before it starts " + t.start});
+            continue;
+        }
+        contractsOf[it->second].push_back(&t);
+        // Contracts count the cultivated area: the mapped area net of field ridges (TBDLMJ).
+        const ParcelRecord& parcel = in.parcels[it->second];
+        const double mapped = Area::squareMetres(parcel.areaM2 * parcel.netShare).inMu();
+        if (mapped > 0 && std::fabs(t.areaMu - mapped) / mapped > rules.transferAreaTolerance) {
+            char detail[160];
+            std::snprintf(
+                detail, sizeof detail,
+                "contract area %.2f 亩, mapped %.2f 亩 net of ridges (%+.1f %%, tolerance %.0f %%)",
+                t.areaMu, mapped, 100.0 * (t.areaMu - mapped) / mapped,
+                100.0 * rules.transferAreaTolerance);
+            status.flags.push_back({t.contract, t.parcel, "area_mismatch", detail});
+        }
+        if (t.end < asOf)
+            status.flags.push_back({t.contract, t.parcel, "expired", "ended " + t.end});
+        else if (t.end <= soon && t.start <= asOf)
+            status.flags.push_back(
+                {t.contract, t.parcel, "expiring",
+                 "ends " + t.end + ", within " + std::to_string(rules.expiringMonths) + " months"});
+    }
+
+    for (auto& [parcel, contracts] : contractsOf) {
+        ParcelTransfer& p = status.parcels[parcel];
+        for (std::size_t a = 0; a < contracts.size(); ++a)
+            for (std::size_t b = a + 1; b < contracts.size(); ++b)
+                if (contracts[a]->contract != contracts[b]->contract &&
+                    contracts[a]->start <= contracts[b]->end &&
+                    contracts[b]->start <= contracts[a]->end)
+                    status.flags.push_back({contracts[b]->contract, contracts[b]->parcel,
+                                            "overlapping_contracts",
+                                            "overlaps contract " + contracts[a]->contract + " (" +
+                                                contracts[a]->start + ".." + contracts[a]->end +
+                                                ") on the same parcel; counted once"});
+        for (const TransferRow* t : contracts) {
+            if (t->start <= asOf && asOf <= t->end) {
+                if (!p.active) { // the first covering contract decides; overlaps are flagged above
+                    p.active = true;
+                    p.mode = t->mode;
+                    p.contract = t->contract;
+                    p.rule = "contract " + t->contract + " covers " + t->start + ".." + t->end;
+                }
+            } else if (!p.active) {
+                p.rule = "contract " + t->contract +
+                         (t->end < asOf ? " ended " + t->end : " starts " + t->start);
+            }
+        }
+    }
+    return status;
+}
+
+void writeTransferFlags(ProjectStore& store, const TransferStatus& status) {
+    OGRLayer& table = store.recreateLayer(
+        "transfer_flags", wkbNone, 0,
+        {{"LZHTBM", OFTString}, {"DKBM", OFTString}, {"KIND", OFTString}, {"DETAIL", OFTString}});
+    for (const TransferFlag& f : status.flags) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
+        row->SetField("LZHTBM", f.contract.c_str());
+        row->SetField("DKBM", f.parcel.c_str());
+        row->SetField("KIND", f.kind.c_str());
+        row->SetField("DETAIL", f.detail.c_str());
+        if (table.CreateFeature(row.get()) != OGRERR_NONE)
+            throw Error("cannot write transfer flags", {store.path(), "transfer_flags", {}, {}});
+    }
+}
+
+} // namespace geo

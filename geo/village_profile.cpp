@@ -1,0 +1,332 @@
+#include "geo/village_profile.h"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "geo/area.h"
+#include "geo/error.h"
+#include "geo/spatial_index.h"
+
+namespace geo {
+namespace {
+
+std::string villagePart(const std::string& code) {
+    return code.substr(0, std::min<std::size_t>(12, code.size()));
+}
+
+std::vector<Extent> featureBoxes(const FlatLayer& layer) {
+    std::vector<Extent> boxes(layer.featureCount());
+    for (std::size_t f = 0; f < layer.featureCount(); ++f)
+        for (std::uint32_t v = layer.partStart[layer.featurePart[f]];
+             v < layer.partStart[layer.featurePart[f + 1]]; ++v)
+            boxes[f].include(layer.xy[2 * v], layer.xy[2 * v + 1]);
+    return boxes;
+}
+
+int containing(const FlatLayer& layer, const SpatialIndex& index, double x, double y) {
+    int found = -1;
+    index.query({x, y, x, y}, [&](std::uint32_t f) {
+        if (featureContains(layer, f, x, y)) {
+            found = static_cast<int>(f);
+            return false;
+        }
+        return true;
+    });
+    return found;
+}
+
+void check(OGRErr err, ProjectStore& store, const char* table) {
+    if (err != OGRERR_NONE)
+        throw Error(std::string("cannot write ") + table, {store.path(), table, {}, {}});
+}
+
+} // namespace
+
+bool featureContains(const FlatLayer& layer, std::size_t feature, double x, double y) {
+    bool inside = false;
+    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
+         ++part) {
+        const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
+        for (std::uint32_t i = first, j = last - 1; i < last; j = i++) {
+            const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
+            const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, double& y) {
+    const std::uint32_t part = layer.featurePart[feature];
+    if (part == layer.featurePart[feature + 1])
+        return false;
+    const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
+    const double ox = layer.xy[2 * first], oy = layer.xy[2 * first + 1];
+    double a = 0, cx = 0, cy = 0;
+    for (std::uint32_t v = first; v + 1 < last; ++v) {
+        const double x0 = layer.xy[2 * v] - ox, y0 = layer.xy[2 * v + 1] - oy;
+        const double x1 = layer.xy[2 * v + 2] - ox, y1 = layer.xy[2 * v + 3] - oy;
+        const double c = x0 * y1 - x1 * y0;
+        a += c;
+        cx += (x0 + x1) * c;
+        cy += (y0 + y1) * c;
+    }
+    if (std::fabs(a) > 0) {
+        x = ox + cx / (3 * a);
+        y = oy + cy / (3 * a);
+        if (featureContains(layer, feature, x, y))
+            return true;
+    }
+    // Concave: try midpoints between the first vertex and the others.
+    for (std::uint32_t v = first + 2; v + 1 < last; ++v) {
+        x = (ox + layer.xy[2 * v]) / 2;
+        y = (oy + layer.xy[2 * v + 1]) / 2;
+        if (featureContains(layer, feature, x, y))
+            return true;
+    }
+    return false;
+}
+
+VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWins) {
+    VillageAssignment out;
+    const std::size_t n = in.parcels.size();
+    out.village.assign(n, -1);
+    out.rule.assign(n, "");
+    const SpatialIndex index(featureBoxes(in.villageShapes));
+    std::map<std::string, int> byCode;
+    for (std::size_t v = 0; v < in.villages.size(); ++v)
+        byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
+    for (std::size_t i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        const int located = interiorPoint(in.parcelShapes, i, x, y)
+                                ? containing(in.villageShapes, index, x, y)
+                                : -1;
+        const std::string attribute = villagePart(in.parcels[i].villageCode);
+        const auto byAttribute = byCode.find(attribute);
+        const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
+        if (located >= 0 && (attribute.empty() || located == coded)) {
+            out.village[i] = located;
+            out.rule[i] =
+                attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
+        } else if (located >= 0) {
+            out.mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
+                                      in.villages[static_cast<std::size_t>(located)].code});
+            out.village[i] = locationWins ? located : coded;
+            out.rule[i] = locationWins
+                              ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
+                              : "ZLDWDM; its location is in " +
+                                    in.villages[static_cast<std::size_t>(located)].code;
+        } else if (coded >= 0) {
+            out.village[i] = coded;
+            out.rule[i] = "ZLDWDM (the parcel lies in no village)";
+        } else {
+            out.rule[i] = "no village: outside every village and no known ZLDWDM";
+        }
+    }
+    return out;
+}
+
+std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, const RuleSet& rules,
+                                            const VillageAssignment& villages,
+                                            const std::vector<int>& decided,
+                                            const std::vector<bool>& idle,
+                                            const TransferStatus& transfers,
+                                            const RiverDistance& rivers) {
+    std::vector<VillageProfile> profiles(in.villages.size());
+    std::vector<double> cashCrop(in.villages.size(), 0.0);
+    for (std::size_t v = 0; v < in.villages.size(); ++v) {
+        profiles[v].code = in.villages[v].code;
+        profiles[v].name = in.villages[v].name;
+        profiles[v].households = in.villages[v].households;
+        double x = 0, y = 0;
+        profiles[v].centreRiverDistance = in.hasRivers && interiorPoint(in.villageShapes, v, x, y)
+                                              ? rivers.distance(x, y)
+                                              : std::numeric_limits<double>::infinity();
+    }
+    for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+        if (villages.village[i] < 0)
+            continue;
+        const auto v = static_cast<std::size_t>(villages.village[i]);
+        VillageProfile& p = profiles[v];
+        const double mu = Area::squareMetres(in.parcels[i].areaM2).inMu();
+        ++p.parcels;
+        p.areaMu += mu;
+        if (decided[i] >= 0)
+            p.zoneMu[rules.rules()[static_cast<std::size_t>(decided[i])].zone] += mu;
+        if (idle[i])
+            p.idleMu += mu;
+        if (transfers.parcels[i].active)
+            p.transferredMu += mu;
+        const std::string& code = in.parcels[i].landUse;
+        if (landUseMatches(code, "02*") || landUseMatches(code, "1104*"))
+            cashCrop[v] += mu;
+    }
+    for (std::size_t v = 0; v < profiles.size(); ++v) {
+        VillageProfile& p = profiles[v];
+        p.cashCropShare = p.areaMu > 0 ? cashCrop[v] / p.areaMu : 0.0;
+        const std::map<std::string, std::optional<double>> metrics = {
+            {"idle_area_mu", p.idleMu},
+            {"idle_area_mu_per_household",
+             p.households > 0 ? std::optional<double>(p.idleMu / static_cast<double>(p.households))
+                              : std::nullopt},
+            {"centre_river_distance_m", std::isfinite(p.centreRiverDistance)
+                                            ? std::optional<double>(p.centreRiverDistance)
+                                            : std::nullopt},
+            {"centre_road_distance_m",
+             std::nullopt}, // needs a roads layer, which projects do not have yet
+            {"cash_crop_share", p.cashCropShare}};
+        std::ostringstream reasons;
+        for (const VillageType& type : rules.villageTypes)
+            for (const auto& alternative : type.any) {
+                bool holds = !alternative.empty();
+                std::ostringstream why;
+                for (const auto& [metric, range] : alternative) {
+                    const auto value = metrics.at(metric);
+                    holds = holds && value && range.contains(*value);
+                    if (value)
+                        why << metric << "=" << *value << " ";
+                }
+                if (holds) {
+                    p.types.push_back(type.id);
+                    if (p.primaryType.empty())
+                        p.primaryType = type.id;
+                    reasons << type.id << ": " << why.str() << "; ";
+                    break;
+                }
+            }
+        p.typeReasons = reasons.str();
+    }
+    return profiles;
+}
+
+void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
+                    const VillageAssignment& villages, const std::vector<int>& decided,
+                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule) {
+    OGRLayer& table = store.recreateLayer("idle_items", wkbNone, 0,
+                                          {{"CATEGORY", OFTString},
+                                           {"ITEM_ID", OFTString},
+                                           {"ITEM_NAME", OFTString},
+                                           {"VILLAGE_CODE", OFTString},
+                                           {"VILLAGE_NAME", OFTString},
+                                           {"ZONE", OFTString},
+                                           {"SUGGESTED_USE", OFTString},
+                                           {"AREA_MU", OFTReal},
+                                           {"STATUS", OFTString},
+                                           {"SINCE", OFTString},
+                                           {"RULE", OFTString}});
+    auto add = [&](const char* category, const std::string& id, const std::string& name,
+                   int village, int parcel, std::optional<double> mu, const std::string& status,
+                   const std::string& since, const std::string& rule) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
+        row->SetField("CATEGORY", category);
+        row->SetField("ITEM_ID", id.c_str());
+        row->SetField("ITEM_NAME", name.c_str());
+        if (village >= 0) {
+            row->SetField("VILLAGE_CODE",
+                          in.villages[static_cast<std::size_t>(village)].code.c_str());
+            row->SetField("VILLAGE_NAME",
+                          in.villages[static_cast<std::size_t>(village)].name.c_str());
+        }
+        if (parcel >= 0 && decided[static_cast<std::size_t>(parcel)] >= 0) {
+            const ZoneRule& r =
+                rules.rules()[static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)])];
+            row->SetField("ZONE", rules.zone(r.zone)->nameZh.c_str());
+            row->SetField("SUGGESTED_USE", rules.zone(r.zone)->useZh.c_str());
+        }
+        if (mu)
+            row->SetField("AREA_MU", *mu);
+        row->SetField("STATUS", status.c_str());
+        row->SetField("SINCE", since.c_str());
+        row->SetField("RULE", rule.c_str());
+        check(table.CreateFeature(row.get()), store, "idle_items");
+    };
+    for (std::size_t i = 0; i < in.parcels.size(); ++i)
+        if (idle[i])
+            add("resource", in.parcels[i].id, in.parcels[i].landUse, villages.village[i],
+                static_cast<int>(i), Area::squareMetres(in.parcels[i].areaM2).inMu(), "闲置", "",
+                idleRule[i]);
+
+    const SpatialIndex parcelIndex(featureBoxes(in.parcelShapes));
+    const SpatialIndex villageIndex(featureBoxes(in.villageShapes));
+    for (const AssetRow& a : in.assets) {
+        if (std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), a.status) ==
+            rules.assetIdleValues.end())
+            continue;
+        const int parcel = a.located ? containing(in.parcelShapes, parcelIndex, a.x, a.y) : -1;
+        int village = parcel >= 0 ? villages.village[static_cast<std::size_t>(parcel)] : -1;
+        if (village < 0 && a.located)
+            village = containing(in.villageShapes, villageIndex, a.x, a.y);
+        add("asset", a.id, a.name + " (" + a.type + ")", village, parcel, std::nullopt, a.status,
+            a.idleSince,
+            rules.assetStatusField + " = " + a.status +
+                (parcel >= 0 ? "; on parcel " + in.parcels[static_cast<std::size_t>(parcel)].id
+                             : ""));
+    }
+    std::map<std::string, int> byCode;
+    for (std::size_t v = 0; v < in.villages.size(); ++v)
+        byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
+    for (const FundRow& f : in.funds) {
+        if (f.idle <= 0)
+            continue;
+        const auto v = byCode.find(villagePart(f.villageCode));
+        std::ostringstream status;
+        status.precision(2);
+        status << std::fixed << f.idle << " 元";
+        add("fund", f.villageCode, f.villageName, v == byCode.end() ? -1 : v->second, -1,
+            std::nullopt, status.str(), "", rules.fundIdleField + " > 0");
+    }
+}
+
+void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
+                          const std::vector<VillageProfile>& profiles,
+                          const VillageAssignment& villages) {
+    std::vector<FieldSpec> fields = {
+        {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},  {"HOUSEHOLDS", OFTInteger64},
+        {"PARCELS", OFTInteger64},   {"AREA_MU", OFTReal},         {"IDLE_MU", OFTReal},
+        {"TRANSFERRED_MU", OFTReal}, {"CASH_CROP_SHARE", OFTReal}, {"RIVER_DIST_M", OFTReal},
+        {"TYPES", OFTString},        {"PRIMARY_TYPE", OFTString},  {"TYPE_RULES", OFTString}};
+    for (const Zone& z : rules.zones())
+        fields.push_back({"ZONE_" + z.id + "_MU", OFTReal});
+    OGRLayer& table = store.recreateLayer("village_stats", wkbNone, 0, fields);
+    for (const VillageProfile& p : profiles) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
+        row->SetField("VILLAGE_CODE", p.code.c_str());
+        row->SetField("VILLAGE_NAME", p.name.c_str());
+        row->SetField("HOUSEHOLDS", static_cast<GIntBig>(p.households));
+        row->SetField("PARCELS", static_cast<GIntBig>(p.parcels));
+        row->SetField("AREA_MU", p.areaMu);
+        row->SetField("IDLE_MU", p.idleMu);
+        row->SetField("TRANSFERRED_MU", p.transferredMu);
+        row->SetField("CASH_CROP_SHARE", p.cashCropShare);
+        if (std::isfinite(p.centreRiverDistance))
+            row->SetField("RIVER_DIST_M", p.centreRiverDistance);
+        std::string types;
+        for (const std::string& t : p.types)
+            types += (types.empty() ? "" : ",") + t;
+        row->SetField("TYPES", types.c_str());
+        for (const VillageType& t : rules.villageTypes)
+            if (t.id == p.primaryType)
+                row->SetField("PRIMARY_TYPE", t.nameZh.c_str());
+        row->SetField("TYPE_RULES", p.typeReasons.c_str());
+        for (const Zone& z : rules.zones()) {
+            const auto it = p.zoneMu.find(z.id);
+            row->SetField(("ZONE_" + z.id + "_MU").c_str(),
+                          it == p.zoneMu.end() ? 0.0 : it->second);
+        }
+        check(table.CreateFeature(row.get()), store, "village_stats");
+    }
+    OGRLayer& mismatches =
+        store.recreateLayer("village_mismatches", wkbNone, 0,
+                            {{"BSM", OFTString}, {"ZLDWDM", OFTString}, {"LOCATED_IN", OFTString}});
+    for (const auto& m : villages.mismatches) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(mismatches.GetLayerDefn()));
+        row->SetField("BSM", m.parcel.c_str());
+        row->SetField("ZLDWDM", m.attributeCode.c_str());
+        row->SetField("LOCATED_IN", m.locationCode.c_str());
+        check(mismatches.CreateFeature(row.get()), store, "village_mismatches");
+    }
+}
+
+} // namespace geo

@@ -1,0 +1,57 @@
+// Villages in classification: which village each parcel belongs to (by location, checked
+// against its ZLDWDM), the per-village aggregates, village types, and the idle-item ledger.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "geo/classification_inputs.h"
+#include "geo/river_distance.h"
+#include "geo/rule_set.h"
+#include "geo/transfer_status.h"
+
+namespace geo {
+
+struct VillageAssignment {
+    std::vector<int> village;      // per parcel: index into inputs.villages, or -1
+    std::vector<std::string> rule; // per parcel: how it was decided
+    struct Mismatch {
+        std::string parcel, attributeCode, locationCode;
+    };
+    std::vector<Mismatch> mismatches;
+};
+
+VillageAssignment assignVillages(const ClassificationInputs& inputs, bool locationWins);
+
+struct VillageProfile {
+    std::string code, name;
+    long long households = 0, parcels = 0;
+    double areaMu = 0.0, idleMu = 0.0, transferredMu = 0.0, cashCropShare = 0.0;
+    double centreRiverDistance = 0.0; // metres; infinity when unknown
+    std::map<std::string, double> zoneMu;
+    std::vector<std::string> types; // ids of the village types that apply
+    std::string primaryType;        // the first that applies, in rule-file order
+    std::string typeReasons;
+};
+
+std::vector<VillageProfile> profileVillages(const ClassificationInputs& inputs,
+                                            const RuleSet& rules, const VillageAssignment& villages,
+                                            const std::vector<int>& decided,
+                                            const std::vector<bool>& idle,
+                                            const TransferStatus& transfers,
+                                            const RiverDistance& rivers);
+
+// Replace `idle_items`, `village_stats` and `village_mismatches` (inside the caller's transaction).
+void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, const RuleSet& rules,
+                    const VillageAssignment& villages, const std::vector<int>& decided,
+                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule);
+void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
+                          const std::vector<VillageProfile>& profiles,
+                          const VillageAssignment& villages);
+
+// A point inside feature `i` of a polygon layer (its ring centroid when that is inside).
+bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, double& y);
+bool featureContains(const FlatLayer& layer, std::size_t feature, double x, double y);
+
+} // namespace geo
