@@ -20,7 +20,7 @@ namespace {
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-ErrorContext at(const std::string& file) {
+ErrorContext contextOf(const std::string& file) {
     return {file, {}, {}, {}};
 }
 
@@ -94,6 +94,7 @@ struct Strip {
     }
 };
 
+// The slope in degrees at a valid pixel of the strip (rule in the header).
 double hornSlope(const Grid& g, const Strip& s, int r, int c) noexcept {
     const std::size_t w = static_cast<std::size_t>(g.width);
     const double* mid = s.row(r, g.width) + c;
@@ -110,7 +111,7 @@ double hornSlope(const Grid& g, const Strip& s, int r, int c) noexcept {
         }
     }
     // Some neighbour is missing: one-sided differences where a side is missing.
-    const auto at = [&](int dr, int dc) {
+    const auto value = [&](int dr, int dc) {
         const double* line = dr < 0 ? up : dr > 0 ? down : mid;
         if (!line || (dc < 0 && !hasLeft) || (dc > 0 && !hasRight))
             return nan;
@@ -131,11 +132,11 @@ double hornSlope(const Grid& g, const Strip& s, int r, int c) noexcept {
     for (int k = -1; k <= 1; ++k) {
         const double weight = k == 0 ? 2 : 1;
         double d = 0;
-        if (difference(at(k, -1), at(k, 0), at(k, 1), g.metresX, d)) {
+        if (difference(value(k, -1), value(k, 0), value(k, 1), g.metresX, d)) {
             gx += weight * d;
             wx += weight;
         }
-        if (difference(at(-1, k), at(0, k), at(1, k), -g.metresY, d)) {
+        if (difference(value(-1, k), value(0, k), value(1, k), g.metresY, d)) {
             gy += weight * d;
             wy += weight;
         }
@@ -338,18 +339,18 @@ void Sweep::burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& 
 
 Grid gridOf(GDALDataset& dem, const std::string& name) {
     if (dem.GetRasterCount() < 1)
-        throw InputError("has no raster band; a DEM needs one band of elevations", at(name));
+        throw InputError("has no raster band; a DEM needs one band of elevations", contextOf(name));
     double gt[6];
     if (dem.GetGeoTransform(gt) != CE_None)
         throw InputError("has no georeferencing (no geotransform); export the DEM as a GeoTIFF "
                          "with its coordinates",
-                         at(name));
+                         contextOf(name));
     if (gt[2] != 0 || gt[4] != 0 || !(gt[1] > 0) || gt[5] == 0)
         throw InputError("is rotated or mirrored (geotransform terms " + std::to_string(gt[1]) +
                              ", " + std::to_string(gt[2]) + ", " + std::to_string(gt[4]) + ", " +
                              std::to_string(gt[5]) +
                              "); warp it north-up first, e.g. with `gdalwarp`",
-                         at(name));
+                         contextOf(name));
     Grid g;
     g.width = dem.GetRasterXSize();
     g.height = dem.GetRasterYSize();
@@ -362,7 +363,7 @@ Grid gridOf(GDALDataset& dem, const std::string& name) {
         if (srs->IsGeographic())
             throw InputError("is in geographic coordinates (degrees); slope needs a projected "
                              "CRS in metres: import the DEM into the project first",
-                             at(name));
+                             contextOf(name));
         toMetres = srs->GetLinearUnits();
     }
     g.metresX = gt[1] * toMetres;
@@ -411,7 +412,7 @@ void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int
                              (messages.messages().empty() ? std::string("no reason given")
                                                           : messages.messages().back()) +
                              "); the file may be truncated",
-                         at(name));
+                         contextOf(name));
     int hasNodata = 0;
     const double nodata = band.GetNoDataValue(&hasNodata);
     int hasScale = 0, hasOffset = 0;
@@ -431,7 +432,7 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
                                                         const TerrainOptions& options) {
     const std::string name = dem.GetDescription();
     if (polygons.kind != GeometryKind::Polygons)
-        throw InputError("terrain statistics need polygons, not points or lines", at(name));
+        throw InputError("terrain statistics need polygons, not points or lines", contextOf(name));
     const Grid grid = gridOf(dem, name);
     GDALRasterBand& band = *dem.GetRasterBand(1);
     const int stripRows = chooseStripRows(band, grid.width, grid.height, options.stripRows);
@@ -519,13 +520,13 @@ std::vector<TerrainStatistics> computeTerrainStatistics(const std::string& demPa
     if (!dem) {
         VSIStatBufL stat;
         if (demPath.find(':') == std::string::npos && VSIStatL(demPath.c_str(), &stat) != 0)
-            throw InputError("file not found; check the path", at(demPath));
+            throw InputError("file not found; check the path", contextOf(demPath));
         throw InputError("cannot be read as a raster (" +
                              (messages.messages().empty() ? std::string("no GDAL driver "
                                                                         "recognises it")
                                                           : messages.messages().back()) +
                              "); a DEM is usually a GeoTIFF (.tif)",
-                         at(demPath));
+                         contextOf(demPath));
     }
     return computeTerrainStatistics(*dem, polygons, options);
 }

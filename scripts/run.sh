@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The README's run command: set up, build, and run tianmu's main job on the bundled sample
 # county. It imports the files a surveyor delivered (GBK shapefiles without .cpg, one without
-# .prj, GBK and XLSX ledgers, a DEM) into a new project, then either opens the tianmu window
-# on it (with a display) or draws it headless, and prints the paths of what it wrote.
+# .prj, GBK and XLSX ledgers, a DEM) into a new project, classifies it, then either opens the
+# tianmu window on it (with a display) or draws it headless, and prints what it wrote.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -28,6 +28,9 @@ import assets "$sample/assets.csv"
 import funds "$sample/funds.xlsx"
 import dem "$root/data/sample/dem.tif"
 
+echo "--- classifying (zones, idle three-assets, transfers, village types)" >&2
+"$tianmu" classify --project "$project" --as-of 2026-06-30
+
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     exec "$tianmu" "$project"
 fi
@@ -36,7 +39,8 @@ echo "No display: drawing the project headless." >&2
 "$tianmu" preview --project "$project" --out "$out/sample-project.png" >/dev/null
 echo
 echo "Wrote:"
-echo "  $project   (the project: villages, parcels, rivers, transfers, assets, funds, dem, import_issues)"
+echo "  $project   (the project: imported layers, import_issues, and the classification:
+      parcel_classes, idle_items, transfer_flags, village_stats)"
 for f in "$out"/import-*.json; do
     echo "  $f   (import report: encoding and CRS decisions, every rejected or repaired feature)"
 done

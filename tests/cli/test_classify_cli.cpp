@@ -1,0 +1,72 @@
+// `tianmu classify` and `tianmu explain` on an imported sample project.
+#include <catch2/catch.hpp>
+
+#include <QProcess>
+
+#include "support/sample_fixture.h"
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run tianmu(const QStringList& arguments) {
+    QProcess process;
+    process.start(TIANMU_EXECUTABLE, arguments);
+    REQUIRE(process.waitForFinished(300000));
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString samplePath(const char* relative) {
+    return QString::fromStdString(testing::sourcePath("data/sample/") + relative);
+}
+
+} // namespace
+
+TEST_CASE("tianmu classify prints zones in 亩 and explain gives the reasons", "[cli][classify]") {
+    const QString project = QString::fromStdString(testing::temporaryDirectory() + "/p.gpkg");
+    REQUIRE(tianmu({"import", "--project", project, "--as", "villages",
+                    samplePath("surveyor/cgcs2000/CJDCQ.shp")})
+                .exitCode == 0);
+    REQUIRE(tianmu({"import", "--project", project, "--as", "parcels",
+                    samplePath("surveyor/cgcs2000/DLTB.shp")})
+                .exitCode == 0);
+    REQUIRE(tianmu({"import", "--project", project, "--as", "rivers",
+                    samplePath("surveyor/cgcs2000/HL.shp")})
+                .exitCode == 0);
+    REQUIRE(
+        tianmu({"import", "--project", project, "--as", "dem", samplePath("dem.tif")}).exitCode ==
+        0);
+
+    const Run r = tianmu({"classify", "--project", project, "--as-of", "2026-06-30"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    for (const char* zone : {"水中", "江岸", "林间", "山上", "山下"})
+        CHECK(r.out.contains(QString::fromUtf8(zone)));
+    CHECK(r.out.contains(QString::fromUtf8("亩")));
+    CHECK(r.err.contains("terrain statistics"));
+
+    const Run explain = tianmu({"explain", "--project", project, "--parcel", "430999000000000002"});
+    INFO(explain.err.toStdString());
+    REQUIRE(explain.exitCode == 0);
+    CHECK(explain.out.contains("MATCHED"));
+    CHECK(explain.out.contains("water-surface: no"));
+    CHECK(explain.out.contains("zone:"));
+}
+
+TEST_CASE("classify and explain: usage errors exit 2, bad input 3", "[cli][classify]") {
+    CHECK(tianmu({"classify"}).exitCode == 2);
+    CHECK(tianmu({"classify", "--project", "x.gpkg", "--as-of", "yesterday"}).exitCode == 2);
+    CHECK(tianmu({"explain", "--project", "x.gpkg"}).exitCode == 2);
+    const Run missing = tianmu({"classify", "--project", "/nonexistent/p.gpkg"});
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err.contains("/nonexistent/p.gpkg"));
+    const Run rules = tianmu(
+        {"classify", "--project", samplePath("county.gpkg"), "--rules", "/nonexistent/rules.json"});
+    CHECK(rules.exitCode == 3);
+    CHECK(rules.err.contains("/nonexistent/rules.json"));
+}

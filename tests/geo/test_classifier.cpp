@@ -1,0 +1,200 @@
+// The sample county end to end: import the surveyor's delivery, classify, and check the
+// results against what the generator planted and against the facts stored with each parcel.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/classifier.h"
+#include "geo/dem_import.h"
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/importer.h"
+#include "support/dataset_digest.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+std::string delivered(const std::string& relative) {
+    return testing::smallCounty().directory + "/surveyor/" + relative;
+}
+
+void importAll(const std::string& project, bool withDem) {
+    auto run = [&](const std::string& layer, const std::string& source) {
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = layer;
+        o.source = source;
+        o.profilesDirectory = testing::sourcePath("data/profiles");
+        return layer == "dem" ? geo::importDem(o) : geo::importIntoProject(o);
+    };
+    run("villages", delivered("cgcs2000/CJDCQ.shp"));
+    run("parcels", delivered("cgcs2000/DLTB.shp"));
+    run("rivers", delivered("cgcs2000/HL.shp"));
+    run("transfers", delivered("transfers.csv"));
+    run("assets", delivered("assets.csv"));
+    run("funds", delivered("funds.xlsx"));
+    if (withDem)
+        run("dem", testing::smallCounty().directory + "/dem.tif");
+}
+
+geo::ClassifyOptions options(const std::string& project, const std::string& rules = {}) {
+    geo::ClassifyOptions o;
+    o.project = project;
+    o.rules = rules.empty() ? testing::sourcePath("data/rules/lingling-five-zones.json") : rules;
+    o.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    o.asOf = "2026-06-30"; // the generator's reference day
+    return o;
+}
+
+const std::string& classifiedProject() {
+    static const std::string project = [] {
+        const std::string p = testing::temporaryDirectory() + "/county.gpkg";
+        importAll(p, true);
+        geo::classifyProject(options(p));
+        return p;
+    }();
+    return project;
+}
+
+} // namespace
+
+TEST_CASE("every imported parcel gets a zone, a village and the rule that decided them",
+          "[classifier]") {
+    auto ds = geo::openVector(classifiedProject());
+    OGRLayer* results = ds->GetLayerByName("parcel_classes");
+    REQUIRE(results);
+    CHECK(results->GetFeatureCount() == ds->GetLayerByName("parcels")->GetFeatureCount());
+    long long withoutVillage = 0;
+    for (const auto& f : *results) {
+        const std::string zone = f->GetFieldAsString("ZONE");
+        const std::string dlbm = f->GetFieldAsString("DLBM");
+        INFO(f->GetFieldAsString("BSM") << " " << dlbm << " " << zone);
+        REQUIRE_FALSE(zone.empty());
+        REQUIRE_FALSE(std::string(f->GetFieldAsString("ZONE_RULE")).empty());
+        if (dlbm.rfind("03", 0) == 0) // riverbank comes first in the default rules
+            CHECK((zone == "forest" || zone == "riverbank"));
+        if (dlbm == "1101" || dlbm == "1104")
+            CHECK(zone == "water");
+        if (zone == "lowland") { // decided by the facts stored beside it
+            CHECK(f->GetFieldAsDouble("MEAN_SLOPE") < 10.0);
+            CHECK(f->GetFieldAsDouble("RIVER_HEIGHT") < 25.0);
+        }
+        if (zone == "riverbank")
+            CHECK(f->GetFieldAsDouble("RIVER_DIST") <= 120.0);
+        if (std::string(f->GetFieldAsString("VILLAGE_RULE")).find("lies in no village") !=
+            std::string::npos)
+            ++withoutVillage;
+    }
+    CHECK(withoutVillage == 1); // the parcel planted outside every village, placed by its ZLDWDM
+    CHECK(ds->GetLayerByName("village_mismatches")->GetFeatureCount() == 0);
+}
+
+TEST_CASE("the ledger problems the generator planted are found, and only real ones",
+          "[classifier]") {
+    std::ifstream in(testing::smallCounty().directory + "/manifest.json");
+    const nlohmann::json manifest = nlohmann::json::parse(in);
+    const std::set<std::string> overlapping = manifest["ledger_flags"]["overlapping_contracts"];
+    const std::set<std::string> mismatched =
+        manifest["ledger_flags"]["area_mismatch_over_5_percent"];
+    std::set<std::string> foundOverlaps, foundMismatches;
+    auto ds = geo::openVector(classifiedProject());
+    for (const auto& f : *ds->GetLayerByName("transfer_flags")) {
+        const std::string kind = f->GetFieldAsString("KIND");
+        if (kind == "overlapping_contracts")
+            foundOverlaps.insert(f->GetFieldAsString("DKBM"));
+        if (kind == "area_mismatch")
+            foundMismatches.insert(f->GetFieldAsString("DKBM"));
+    }
+    CHECK(foundOverlaps == overlapping);
+    CHECK(foundMismatches == mismatched);
+}
+
+TEST_CASE("idle three-assets: flagged and idle-type land, idle assets, idle funds",
+          "[classifier]") {
+    const auto& county = testing::smallCounty().county;
+    long long idleParcels = 0, idleAssets = 0, idleFunds = 0;
+    for (const auto& p : county.parcels)
+        idleParcels += (p.idle || p.dlbm == "1201" || p.dlbm == "1206") ? 1 : 0;
+    for (const auto& a : county.assets)
+        idleAssets += a.status == "闲置" ? 1 : 0;
+    for (const auto& f : county.funds)
+        idleFunds += f.idle > 0 ? 1 : 0;
+    std::map<std::string, long long> byCategory;
+    auto ds = geo::openVector(classifiedProject());
+    for (const auto& f : *ds->GetLayerByName("idle_items")) {
+        ++byCategory[f->GetFieldAsString("CATEGORY")];
+        if (std::string(f->GetFieldAsString("CATEGORY")) == "asset")
+            CHECK_FALSE(std::string(f->GetFieldAsString("VILLAGE_NAME")).empty());
+    }
+    // The repaired bowtie keeps its flag; the duplicate and the empty record were rejected
+    // on import, and the sliver copies its parcel's attributes.
+    CHECK(byCategory["resource"] >= idleParcels - 1);
+    CHECK(byCategory["resource"] <= idleParcels + 1);
+    CHECK(byCategory["asset"] == idleAssets);
+    CHECK(byCategory["fund"] == idleFunds);
+}
+
+TEST_CASE("villages get aggregates and types with reasons", "[classifier]") {
+    auto ds = geo::openVector(classifiedProject());
+    OGRLayer* stats = ds->GetLayerByName("village_stats");
+    REQUIRE(stats);
+    CHECK(stats->GetFeatureCount() ==
+          static_cast<GIntBig>(testing::smallCounty().county.villages.size()));
+    for (const auto& f : *stats) {
+        double zones = 0.0;
+        for (const char* z : {"water", "riverbank", "forest", "hill", "lowland", "built", "other"})
+            zones += f->GetFieldAsDouble((std::string("ZONE_") + z + "_MU").c_str());
+        CHECK(zones == Approx(f->GetFieldAsDouble("AREA_MU")).epsilon(1e-9)); // zones add up
+        CHECK(f->GetFieldAsDouble("TRANSFERRED_MU") > 0.0);
+        if (!std::string(f->GetFieldAsString("PRIMARY_TYPE")).empty())
+            CHECK_FALSE(std::string(f->GetFieldAsString("TYPE_RULES")).empty());
+    }
+}
+
+TEST_CASE("re-running replaces the results; a broken rule file writes nothing", "[classifier]") {
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    importAll(project, false); // no DEM: terrain rules are skipped with a warning
+    const auto first = geo::classifyProject(options(project));
+    CHECK(std::any_of(first.warnings.begin(), first.warnings.end(),
+                      [](const std::string& w) { return w.find("no DEM") != std::string::npos; }));
+    const auto second = geo::classifyProject(options(project));
+    CHECK(second.parcels == first.parcels);
+    auto count = [&] {
+        auto ds = geo::openVector(project);
+        return ds->GetLayerByName("parcel_classes")->GetFeatureCount();
+    };
+    CHECK(count() == first.parcels);
+
+    const auto before = testing::datasetDigest(project);
+    const std::string broken = testing::temporaryDirectory() + "/broken.json";
+    std::ofstream(broken)
+        << R"({"zones": [{"id": "a"}], "rules": [{"id": "r", "zone": "a", "when": {"land_use": ["0199"]}}]})";
+    CHECK_THROWS_AS(geo::classifyProject(options(project, broken)), geo::InputError);
+    CHECK(testing::datasetDigest(project) == before);
+}
+
+TEST_CASE("explain shows the chain for a parcel, and names a missing one", "[classifier]") {
+    auto ds = geo::openVector(classifiedProject());
+    OGRLayer* results = ds->GetLayerByName("parcel_classes");
+    results->SetAttributeFilter("ZONE = 'hill' AND DLBM LIKE '01%'");
+    OGRFeatureUniquePtr hill(results->GetNextFeature());
+    REQUIRE(hill);
+    const std::string bsm = hill->GetFieldAsString("BSM");
+    const auto e = geo::explainParcel(classifiedProject(),
+                                      testing::sourcePath("data/rules/lingling-five-zones.json"),
+                                      testing::sourcePath("data/landuse/gbt21010-2017.json"), bsm);
+    CHECK(e.zone == "hill");
+    CHECK(e.ruleId == "hill-steep-cropland");
+    CHECK(e.trace.back().result == geo::RuleTrace::Result::Matched);
+    CHECK(e.trace.size() == 5);
+    CHECK_THROWS_WITH(geo::explainParcel(classifiedProject(),
+                                         testing::sourcePath("data/rules/lingling-five-zones.json"),
+                                         testing::sourcePath("data/landuse/gbt21010-2017.json"),
+                                         "nope"),
+                      Catch::Contains("no parcel with BSM nope"));
+}
