@@ -49,8 +49,8 @@ public:
                                      lastMessage(messages) +
                                      "); give a new file name to create a project",
                                  {path, {}, {}, {}});
-            if (!m_ds->GetLayerByName(projectTable))
-                createBookkeeping();
+            // Bookkeeping tables are added at the first write (begin()), so that merely
+            // opening a GeoPackage, or failing before writing, never changes it.
         }
     }
 
@@ -87,6 +87,8 @@ public:
 
     std::string property(const std::string& key) const override {
         OGRLayer* table = m_ds->GetLayerByName(projectTable);
+        if (!table)
+            return {};
         table->SetAttributeFilter(("key = '" + key + "'").c_str());
         table->ResetReading();
         OGRFeatureUniquePtr row(table->GetNextFeature());
@@ -99,6 +101,7 @@ public:
     void begin() override {
         if (m_ds->StartTransaction(FALSE) != OGRERR_NONE)
             throw Error("cannot start a transaction on the project", {m_path, {}, {}, {}});
+        ensureBookkeeping();
     }
     void commit() override {
         if (m_ds->CommitTransaction() != OGRERR_NONE)
@@ -140,6 +143,7 @@ public:
     }
 
     long long recordImport(const ImportRecord& r) override {
+        ensureBookkeeping();
         OGRLayer* table = m_ds->GetLayerByName(importsTable);
         OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
         row->SetField("layer", r.layer.c_str());
@@ -162,6 +166,7 @@ public:
     }
 
     void recordIssues(long long importId, const std::vector<ImportIssue>& issues) override {
+        ensureBookkeeping();
         OGRLayer* table = m_ds->GetLayerByName(issuesTable);
         for (const ImportIssue& issue : issues) {
             OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
@@ -275,6 +280,7 @@ private:
     }
 
     void setProperty(const std::string& key, const std::string& value) override {
+        ensureBookkeeping();
         OGRLayer* table = m_ds->GetLayerByName(projectTable);
         table->SetAttributeFilter(("key = '" + key + "'").c_str());
         table->ResetReading();
@@ -291,6 +297,11 @@ private:
             if (table->SetFeature(row.get()) != OGRERR_NONE)
                 throw Error("cannot write project property " + key, {m_path, projectTable, {}, {}});
         }
+    }
+
+    void ensureBookkeeping() {
+        if (!m_ds->GetLayerByName(projectTable) || !m_ds->GetLayerByName(auditTable))
+            createBookkeeping();
     }
 
     void createBookkeeping() {

@@ -3,6 +3,7 @@
 
 #include <QProcess>
 
+#include "support/dataset_digest.h"
 #include "support/sample_fixture.h"
 
 namespace {
