@@ -65,6 +65,18 @@ GeometryKind kindOf(OGRwkbGeometryType type) {
 
 } // namespace
 
+void appendFeature(FlatLayer& layer, const OGRGeometry* geometry) {
+    if (!layer.featurePart.empty()) { // drop the end markers, put them back below
+        layer.featurePart.pop_back();
+        layer.partStart.pop_back();
+    }
+    layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+    if (geometry && !geometry->IsEmpty())
+        appendGeometry(layer, *geometry);
+    layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+    layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
+}
+
 FlatLayer readFlatLayer(const std::string& path, const std::string& layerName,
                         const std::string& categoryField) {
     GDALDatasetUniquePtr dataset = openVector(path);

@@ -9,6 +9,8 @@
 
 #include "geo/extent.h"
 
+class OGRGeometry;
+
 namespace geo {
 
 enum class GeometryKind { Points, Lines, Polygons };
@@ -27,6 +29,10 @@ struct FlatLayer {
     }
     std::size_t vertexCount() const noexcept { return xy.size() / 2; }
 };
+
+// Appends one feature (any geometry; null or empty gives a feature with no parts), keeping the
+// layer complete after each call so it can be queried while it grows.
+void appendFeature(FlatLayer& layer, const OGRGeometry* geometry);
 
 // Reads every feature of `layerName` in `path` (the first layer when empty). Features with
 // an empty geometry keep their slot with no parts, so feature indices match the source order.

@@ -7,8 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 #include <cpl_string.h>
@@ -16,6 +18,7 @@
 
 #include "geo/error.h"
 #include "geo/feature_validation.h"
+#include "geo/flat_geometry.h"
 #include "geo/gdal_handles.h"
 #include "geo/gdal_session.h"
 #include "geo/geodesic_area.h"
@@ -125,11 +128,17 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     progress("detecting the encoding", 0.0);
     s.encoding = detectEncoding(o.source, o.encoding == "auto" ? std::string() : o.encoding);
     const bool utf8 = s.encoding.encoding == "UTF-8";
+    // Attribute values repeat (village names, land-use names, codes): decode each once.
+    std::unordered_map<std::string, std::string> decoded;
     auto decode = [&](const char* raw) -> std::string {
         const std::string bytes = raw ? raw : "";
         if (utf8 && isValidUtf8(bytes))
             return bytes;
-        return decodeToUtf8(bytes, s.encoding.encoding);
+        if (const auto hit = decoded.find(bytes); hit != decoded.end())
+            return hit->second;
+        if (decoded.size() > 200000)
+            decoded.clear(); // bound the memory on files of unique texts
+        return decoded.emplace(bytes, decodeToUtf8(bytes, s.encoding.encoding)).first->second;
     };
     s.record.encoding = s.encoding.encoding;
     s.record.encodingReason = s.encoding.decidedBy;
@@ -271,7 +280,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     if (checkParcelIds)
         for (const auto& f : *store->layer("parcels"))
             parcelIds.insert(f->GetFieldAsString("BSM"));
-    std::vector<std::unique_ptr<OGRGeometry>> villageShapes;
+    FlatLayer villageShapes; // flat copies: containment tests without GEOS
     std::vector<Extent> villageBoxes;
     if (o.layer == "parcels" && store->hasLayer("villages")) {
         for (const auto& f : *store->layer("villages"))
@@ -279,7 +288,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                 OGREnvelope env;
                 g->getEnvelope(&env);
                 villageBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
-                villageShapes.emplace_back(g->clone());
+                appendFeature(villageShapes, g);
             }
     } else if (o.layer == "parcels") {
         s.warnings.push_back(
@@ -344,14 +353,74 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         s.issues.push_back(std::move(issue));
     };
 
-    std::unordered_map<std::string, long long> seen; // geometry+id → first record
+    // Duplicates: a hash of geometry and id points at earlier features, compared exactly.
+    std::unordered_multimap<std::uint64_t, std::size_t> seen;
     struct Written {
         GIntBig fid;
-        Extent box;
         long long record;
         std::string id;
     };
     std::vector<Written> written;
+    FlatLayer shapes; // the written polygons, flat: for duplicates and the overlap check
+    std::vector<Extent> shapeBoxes;
+    // Features are written in batches; their ellipsoidal areas (the costliest step, PROJ's
+    // geodesic routines) are computed for a batch on all cores first. Each worker has its own
+    // calculator: PROJ transformations are not shared between threads.
+    struct Pending {
+        OGRFeatureUniquePtr row;
+        std::size_t written; // index into `written` for polygons
+    };
+    std::vector<Pending> batch;
+    constexpr std::size_t batchSize = 16384;
+    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    const int projectEpsgForWorkers = s.projectEpsg;
+    auto writeBatch = [&] {
+        if (polygons && !batch.empty()) {
+            auto measure = [&](unsigned w, const GeodesicAreaCalculator& calculator) {
+                for (std::size_t k = w; k < batch.size(); k += workers) {
+                    OGRFeature& row = *batch[k].row;
+                    const OGRGeometry& g = *row.GetGeometryRef();
+                    const Area ellipsoidal = calculator.area(g);
+                    row.SetField("AREA_ELL", ellipsoidal.inSquareMetres());
+                    if (projectIsProjected)
+                        row.SetField("AREA_PLN", planarArea(g));
+                    row.SetField("AREA_MU", ellipsoidal.inMu());
+                    row.SetField("AREA_HA", ellipsoidal.inHectares());
+                }
+            };
+            std::vector<std::thread> threads;
+            std::exception_ptr failure;
+            std::mutex failureMutex;
+            for (unsigned w = 1; w < workers; ++w)
+                threads.emplace_back([&, w] {
+                    try {
+                        // PROJ objects belong to the thread that made them: each worker
+                        // builds its own calculator.
+                        OGRSpatialReference crs;
+                        crs.importFromEPSG(projectEpsgForWorkers);
+                        crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+                        measure(w, GeodesicAreaCalculator(crs));
+                    } catch (...) { // never across the thread boundary
+                        const std::lock_guard<std::mutex> lock(failureMutex);
+                        failure = std::current_exception();
+                    }
+                });
+            measure(0, *areas);
+            for (std::thread& t : threads)
+                t.join();
+            if (failure)
+                std::rethrow_exception(failure);
+        }
+        for (Pending& p : batch) {
+            if (out.CreateFeature(p.row.get()) != OGRERR_NONE)
+                throw Error("cannot write a feature (" + std::string(CPLGetLastErrorMsg()) + ")",
+                            {o.project, o.layer, p.row->GetFieldAsInteger64("SRC_REC"), {}});
+            if (polygons)
+                written[p.written].fid = p.row->GetFID();
+            ++s.record.imported;
+        }
+        batch.clear();
+    };
     const long long total = std::max<GIntBig>(1, src.GetFeatureCount(FALSE));
     long long record = -1;
     src.ResetReading();
@@ -369,6 +438,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         std::vector<std::string> qa;
         std::string rejection;
         std::string rejectionKind;
+        std::uint64_t pendingKey = 0;
 
         // Attributes: decode, convert, check.
         for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
@@ -467,12 +537,20 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                         ++s.record.repaired;
                         addIssue(record, id, check.kind, check.detail, "repaired", original.get());
                     }
-                    const std::string key = geometryKey(*check.geometry) + '\x1f' + id;
-                    if (const auto dup = seen.find(key); dup != seen.end()) {
-                        rejection = "same geometry and id as record " + std::to_string(dup->second);
+                    FlatLayer flat;
+                    appendFeature(flat, check.geometry.get());
+                    const std::uint64_t key =
+                        flatHash(flat, 0) ^ (std::hash<std::string>{}(id)*0x9e3779b97f4a7c15ULL);
+                    pendingKey = key;
+                    long long duplicateOf = -1;
+                    for (auto [it, end] = seen.equal_range(key); it != end && duplicateOf < 0; ++it)
+                        if (sameCoordinates(flat, 0, shapes, it->second) &&
+                            written[it->second].id == id)
+                            duplicateOf = written[it->second].record;
+                    if (duplicateOf >= 0) {
+                        rejection = "same geometry and id as record " + std::to_string(duplicateOf);
                         rejectionKind = "duplicate";
                     } else {
-                        seen.emplace(key, record);
                         if (!projectIsProjected) // the check above measured in degrees
                             check.sliver = areas->area(*check.geometry).inSquareMetres() < 1.0;
                         if (check.sliver) {
@@ -481,26 +559,14 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                                      "a needle or crumb of under 1 m² or very thin", "flagged",
                                      nullptr);
                         }
-                        if (polygons) {
-                            const Area ellipsoidal = areas->area(*check.geometry);
-                            row->SetField("AREA_ELL", ellipsoidal.inSquareMetres());
-                            if (projectIsProjected)
-                                row->SetField("AREA_PLN", planarArea(*check.geometry));
-                            row->SetField("AREA_MU", ellipsoidal.inMu());
-                            row->SetField("AREA_HA", ellipsoidal.inHectares());
-                        }
-                        if (!villageShapes.empty()) {
+                        if (villageShapes.featureCount() > 0) {
                             bool inVillage = false;
-                            const OGRGeometryUniquePtr inside(OGRGeometry::FromHandle(
-                                OGR_G_PointOnSurface(OGRGeometry::ToHandle(check.geometry.get()))));
-                            if (inside && !inside->IsEmpty()) {
-                                const OGRPoint& p = *inside->toPoint();
-                                villageIndex.query({p.getX(), p.getY(), p.getX(), p.getY()},
-                                                   [&](std::uint32_t v) {
-                                                       inVillage = villageShapes[v]->Contains(&p);
-                                                       return !inVillage;
-                                                   });
-                            }
+                            double px = 0, py = 0;
+                            if (interiorPoint(flat, 0, px, py))
+                                villageIndex.query({px, py, px, py}, [&](std::uint32_t v) {
+                                    inVillage = featureContains(villageShapes, v, px, py);
+                                    return !inVillage;
+                                });
                             if (!inVillage) {
                                 qa.push_back("outside_villages");
                                 addIssue(record, id, "outside_villages",
@@ -527,38 +593,37 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             row->SetField(qaField, flags.c_str());
             ++s.record.flagged;
         }
-        if (out.CreateFeature(row.get()) != OGRERR_NONE) {
-            throw Error("cannot write feature " + std::to_string(record) + " (" +
-                            CPLGetLastErrorMsg() + ")",
-                        {o.project, o.layer, record, {}});
-        }
-        ++s.record.imported;
-        if (polygons) {
+        if (polygons) { // accepted: later features are checked against it from now on
+            const OGRGeometry* g = row->GetGeometryRef();
             OGREnvelope env;
-            row->GetGeometryRef()->getEnvelope(&env);
-            written.push_back(
-                {row->GetFID(), {env.MinX, env.MinY, env.MaxX, env.MaxY}, record, id});
+            g->getEnvelope(&env);
+            seen.emplace(pendingKey, written.size());
+            batch.push_back({std::move(row), written.size()});
+            written.push_back({-1, record, id});
+            appendFeature(shapes, g);
+            shapeBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
+        } else {
+            batch.push_back({std::move(row), 0});
         }
+        if (batch.size() >= batchSize)
+            writeBatch();
     }
+    writeBatch();
 
-    // Overlaps between imported polygons, found through a spatial index (never all pairs).
+    // Overlaps between imported polygons, found through a spatial index (never all pairs):
+    // a fast exact screen on the flat copies, and GEOS only to measure the few candidates.
     if (polygons && !written.empty()) {
         progress("checking overlaps", 0.95);
-        std::vector<Extent> boxes;
-        for (const Written& w : written)
-            boxes.push_back(w.box);
-        const SpatialIndex index(boxes);
+        const SpatialIndex index(shapeBoxes);
         std::set<std::size_t> overlapping;
         constexpr double tolerance = 1.0; // m² in the project CRS
         for (std::size_t i = 0; i < written.size(); ++i) {
-            OGRFeatureUniquePtr a;
-            index.query(written[i].box, [&](std::uint32_t j) {
-                if (j <= i)
+            index.query(shapeBoxes[i], [&](std::uint32_t j) {
+                if (j <= i || !interiorsMayOverlap(shapes, i, shapes, j))
                     return true;
-                if (!a)
-                    a.reset(out.GetFeature(written[i].fid));
+                OGRFeatureUniquePtr a(out.GetFeature(written[i].fid));
                 OGRFeatureUniquePtr b(out.GetFeature(written[j].fid));
-                if (!a || !b || !a->GetGeometryRef()->Intersects(b->GetGeometryRef()))
+                if (!a || !b)
                     return true;
                 std::unique_ptr<OGRGeometry> common(
                     a->GetGeometryRef()->Intersection(b->GetGeometryRef()));

@@ -43,52 +43,6 @@ void check(OGRErr err, ProjectStore& store, const char* table) {
 
 } // namespace
 
-bool featureContains(const FlatLayer& layer, std::size_t feature, double x, double y) {
-    bool inside = false;
-    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
-         ++part) {
-        const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
-        for (std::uint32_t i = first, j = last - 1; i < last; j = i++) {
-            const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
-            const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                inside = !inside;
-        }
-    }
-    return inside;
-}
-
-bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, double& y) {
-    const std::uint32_t part = layer.featurePart[feature];
-    if (part == layer.featurePart[feature + 1])
-        return false;
-    const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
-    const double ox = layer.xy[2 * first], oy = layer.xy[2 * first + 1];
-    double a = 0, cx = 0, cy = 0;
-    for (std::uint32_t v = first; v + 1 < last; ++v) {
-        const double x0 = layer.xy[2 * v] - ox, y0 = layer.xy[2 * v + 1] - oy;
-        const double x1 = layer.xy[2 * v + 2] - ox, y1 = layer.xy[2 * v + 3] - oy;
-        const double c = x0 * y1 - x1 * y0;
-        a += c;
-        cx += (x0 + x1) * c;
-        cy += (y0 + y1) * c;
-    }
-    if (std::fabs(a) > 0) {
-        x = ox + cx / (3 * a);
-        y = oy + cy / (3 * a);
-        if (featureContains(layer, feature, x, y))
-            return true;
-    }
-    // Concave: try midpoints between the first vertex and the others.
-    for (std::uint32_t v = first + 2; v + 1 < last; ++v) {
-        x = (ox + layer.xy[2 * v]) / 2;
-        y = (oy + layer.xy[2 * v + 1]) / 2;
-        if (featureContains(layer, feature, x, y))
-            return true;
-    }
-    return false;
-}
-
 VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWins) {
     VillageAssignment out;
     const std::size_t n = in.parcels.size();

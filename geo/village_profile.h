@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "geo/classification_inputs.h"
+#include "geo/flat_geometry.h"
 #include "geo/river_distance.h"
 #include "geo/rule_set.h"
 #include "geo/transfer_status.h"
@@ -49,9 +50,5 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, con
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
                           const std::vector<VillageProfile>& profiles,
                           const VillageAssignment& villages);
-
-// A point inside feature `i` of a polygon layer (its ring centroid when that is inside).
-bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, double& y);
-bool featureContains(const FlatLayer& layer, std::size_t feature, double x, double y);
 
 } // namespace geo
