@@ -615,16 +615,33 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     if (polygons && !written.empty()) {
         progress("checking overlaps", 0.95);
         const SpatialIndex index(shapeBoxes);
+        // Screen every pair of neighbours on all cores (read-only flat data), then measure
+        // the few candidates with GEOS on this thread.
+        std::vector<std::vector<std::pair<std::size_t, std::size_t>>> candidates(workers);
+        auto screen = [&](unsigned w) {
+            for (std::size_t i = w; i < written.size(); i += workers)
+                index.query(shapeBoxes[i], [&](std::uint32_t j) {
+                    if (j > i && interiorsMayOverlap(shapes, i, shapes, j))
+                        candidates[w].emplace_back(i, j);
+                    return true;
+                });
+        };
+        {
+            std::vector<std::thread> threads;
+            for (unsigned w = 1; w < workers; ++w)
+                threads.emplace_back(screen, w); // pure computation: nothing can throw across
+            screen(0);
+            for (std::thread& t : threads)
+                t.join();
+        }
         std::set<std::size_t> overlapping;
         constexpr double tolerance = 1.0; // m² in the project CRS
-        for (std::size_t i = 0; i < written.size(); ++i) {
-            index.query(shapeBoxes[i], [&](std::uint32_t j) {
-                if (j <= i || !interiorsMayOverlap(shapes, i, shapes, j))
-                    return true;
+        for (const auto& list : candidates)
+            for (const auto& [i, j] : list) {
                 OGRFeatureUniquePtr a(out.GetFeature(written[i].fid));
                 OGRFeatureUniquePtr b(out.GetFeature(written[j].fid));
                 if (!a || !b)
-                    return true;
+                    continue;
                 std::unique_ptr<OGRGeometry> common(
                     a->GetGeometryRef()->Intersection(b->GetGeometryRef()));
                 const double area = common ? planarArea(*common) : 0.0;
@@ -636,9 +653,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                                  std::to_string(static_cast<long long>(area)) + " m²",
                              "flagged", nullptr);
                 }
-                return true;
-            });
-        }
+            }
         for (std::size_t j : overlapping) {
             OGRFeatureUniquePtr f(out.GetFeature(written[j].fid));
             std::string flags = f->GetFieldAsString(qaField);
