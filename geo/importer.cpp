@@ -22,6 +22,8 @@
 #include "geo/gdal_handles.h"
 #include "geo/gdal_session.h"
 #include "geo/geodesic_area.h"
+#include "geo/overlap_screen.h"
+#include "geo/project_crs.h"
 #include "geo/source_reading.h"
 #include "geo/spatial_index.h"
 
@@ -60,38 +62,6 @@ OGRSpatialReference crsOf(int epsg) {
     srs.importFromEPSG(epsg);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
-}
-
-// The project CRS for a first import: CGCS2000 Gauss-Kruger. A projected source on an old
-// Chinese datum moves to the same zone on CGCS2000; a lon/lat source gets the 3° zone of its
-// centre (outside China: its UTM zone); any other projected CRS is kept as it is.
-int chooseProjectCrs(int sourceEpsg, const Extent& extent, std::vector<std::string>& warnings) {
-    const OGRSpatialReference source = crsOf(sourceEpsg);
-    const std::string name = source.GetName() ? source.GetName() : "";
-    if (source.IsGeographic()) {
-        OGRSpatialReference wgs = crsOf(4326);
-        CoordinateTransformationPtr toLonLat(OGRCreateCoordinateTransformation(&source, &wgs));
-        double x = (extent.minX + extent.maxX) / 2, y = (extent.minY + extent.maxY) / 2;
-        if (toLonLat)
-            toLonLat->Transform(1, &x, &y);
-        const int cm = 3 * static_cast<int>(std::lround(x / 3.0));
-        if (const int epsg =
-                epsgByName("CGCS2000 / 3-degree Gauss-Kruger CM " + std::to_string(cm) + "E"))
-            return epsg;
-        // Outside China: the UTM zone of the centre, so areas and distances are in metres.
-        const int zone = std::clamp(static_cast<int>(std::floor((x + 180.0) / 6.0)) + 1, 1, 60);
-        if (const int epsg =
-                epsgByName("WGS 84 / UTM zone " + std::to_string(zone) + (y >= 0 ? "N" : "S")))
-            return epsg;
-        warnings.push_back("no projected CRS found for longitude " + std::to_string(x) +
-                           "; the project keeps the source's lon/lat CRS");
-        return sourceEpsg;
-    }
-    for (const char* old : {"Xian 1980 / ", "Beijing 1954 / ", "New Beijing / "})
-        if (name.rfind(old, 0) == 0)
-            if (const int epsg = epsgByName("CGCS2000 / " + name.substr(std::string(old).size())))
-                return epsg;
-    return sourceEpsg;
 }
 
 struct OutputColumn {
@@ -614,46 +584,26 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     // a fast exact screen on the flat copies, and GEOS only to measure the few candidates.
     if (polygons && !written.empty()) {
         progress("checking overlaps", 0.95);
-        const SpatialIndex index(shapeBoxes);
-        // Screen every pair of neighbours on all cores (read-only flat data), then measure
-        // the few candidates with GEOS on this thread.
-        std::vector<std::vector<std::pair<std::size_t, std::size_t>>> candidates(workers);
-        auto screen = [&](unsigned w) {
-            for (std::size_t i = w; i < written.size(); i += workers)
-                index.query(shapeBoxes[i], [&](std::uint32_t j) {
-                    if (j > i && interiorsMayOverlap(shapes, i, shapes, j))
-                        candidates[w].emplace_back(i, j);
-                    return true;
-                });
-        };
-        {
-            std::vector<std::thread> threads;
-            for (unsigned w = 1; w < workers; ++w)
-                threads.emplace_back(screen, w); // pure computation: nothing can throw across
-            screen(0);
-            for (std::thread& t : threads)
-                t.join();
-        }
+        const auto candidates = screenOverlaps(shapes, shapeBoxes, workers);
         std::set<std::size_t> overlapping;
         constexpr double tolerance = 1.0; // m² in the project CRS
-        for (const auto& list : candidates)
-            for (const auto& [i, j] : list) {
-                OGRFeatureUniquePtr a(out.GetFeature(written[i].fid));
-                OGRFeatureUniquePtr b(out.GetFeature(written[j].fid));
-                if (!a || !b)
-                    continue;
-                std::unique_ptr<OGRGeometry> common(
-                    a->GetGeometryRef()->Intersection(b->GetGeometryRef()));
-                const double area = common ? planarArea(*common) : 0.0;
-                if (area > tolerance) {
-                    overlapping.insert(j);
-                    addIssue(written[j].record, written[j].id, "overlap",
-                             "overlaps record " + std::to_string(written[i].record) + " (" +
-                                 written[i].id + ") by " +
-                                 std::to_string(static_cast<long long>(area)) + " m²",
-                             "flagged", nullptr);
-                }
+        for (const auto& [i, j] : candidates) {
+            OGRFeatureUniquePtr a(out.GetFeature(written[i].fid));
+            OGRFeatureUniquePtr b(out.GetFeature(written[j].fid));
+            if (!a || !b)
+                continue;
+            std::unique_ptr<OGRGeometry> common(
+                a->GetGeometryRef()->Intersection(b->GetGeometryRef()));
+            const double area = common ? planarArea(*common) : 0.0;
+            if (area > tolerance) {
+                overlapping.insert(j);
+                addIssue(written[j].record, written[j].id, "overlap",
+                         "overlaps record " + std::to_string(written[i].record) + " (" +
+                             written[i].id + ") by " +
+                             std::to_string(static_cast<long long>(area)) + " m²",
+                         "flagged", nullptr);
             }
+        }
         for (std::size_t j : overlapping) {
             OGRFeatureUniquePtr f(out.GetFeature(written[j].fid));
             std::string flags = f->GetFieldAsString(qaField);
