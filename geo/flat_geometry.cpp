@@ -73,6 +73,42 @@ bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& l
     return false;
 }
 
+// Whether the edge (ax, ay)-(bx, by) is an edge of the feature, in either direction.
+bool hasEdge(const FlatLayer& layer, std::size_t feature, double ax, double ay, double bx,
+             double by) {
+    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
+         ++part) {
+        const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
+        for (std::uint32_t i = first; i + 1 < last; ++i) {
+            const double x0 = layer.xy[2 * i], y0 = layer.xy[2 * i + 1], x1 = layer.xy[2 * i + 2],
+                         y1 = layer.xy[2 * i + 3];
+            if ((x0 == ax && y0 == ay && x1 == bx && y1 == by) ||
+                (x0 == bx && y0 == by && x1 == ax && y1 == ay))
+                return true;
+        }
+    }
+    return false;
+}
+
+// An edge of `a` running through the inside of `b` between two points on b's boundary (for
+// example between two vertices both share): its midpoint is strictly inside b.
+bool edgeMidpointStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb,
+                                std::size_t b) {
+    for (std::uint32_t part = la.featurePart[a]; part < la.featurePart[a + 1]; ++part) {
+        const std::uint32_t first = la.partStart[part], last = la.partStart[part + 1];
+        for (std::uint32_t i = first; i + 1 < last; ++i) {
+            const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
+                         by = la.xy[2 * i + 3];
+            const double mx = (ax + bx) / 2, my = (ay + by) / 2;
+            if (!featureContains(lb, b, mx, my) || hasEdge(lb, b, ax, ay, bx, by) ||
+                onBoundary(lb, b, mx, my))
+                continue;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::uint64_t flatHash(const FlatLayer& layer, std::size_t feature) {
@@ -236,7 +272,8 @@ bool interiorsMayOverlap(const FlatLayer& la, std::size_t a, const FlatLayer& lb
             }
         }
     }
-    if (vertexStrictlyInside(la, a, lb, b) || vertexStrictlyInside(lb, b, la, a))
+    if (vertexStrictlyInside(la, a, lb, b) || vertexStrictlyInside(lb, b, la, a) ||
+        edgeMidpointStrictlyInside(la, a, lb, b) || edgeMidpointStrictlyInside(lb, b, la, a))
         return true;
     // The same vertices (a copy under another id): every vertex of each is one of the other's.
     for (std::uint32_t i = sa.first; i < sa.last; ++i)

@@ -102,6 +102,9 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     std::unordered_map<std::string, std::string> decoded;
     auto decode = [&](const char* raw) -> std::string {
         const std::string bytes = raw ? raw : "";
+        if (std::all_of(bytes.begin(), bytes.end(),
+                        [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+            return bytes; // ASCII reads the same in every encoding tianmu accepts
         if (utf8 && isValidUtf8(bytes))
             return bytes;
         if (const auto hit = decoded.find(bytes); hit != decoded.end())
@@ -117,8 +120,12 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     OGRLayer& src = *ds->GetLayer(0);
     OGRFeatureDefn& srcDefn = *src.GetLayerDefn();
     std::vector<std::string> names;
-    for (int i = 0; i < srcDefn.GetFieldCount(); ++i)
+    std::vector<bool> sourceIsNumeric;
+    for (int i = 0; i < srcDefn.GetFieldCount(); ++i) {
         names.push_back(decode(srcDefn.GetFieldDefn(i)->GetNameRef()));
+        const OGRFieldType t = srcDefn.GetFieldDefn(i)->GetType();
+        sourceIsNumeric.push_back(t == OFTReal || t == OFTInteger || t == OFTInteger64);
+    }
 
     // The field mapping: the named profile, a profile file, or the best match.
     std::vector<MappingProfile> profiles;
@@ -420,6 +427,24 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                     rejection = "no value for " + c.name;
                     rejectionKind = "missing_value";
                 }
+                continue;
+            }
+            const FieldType targetType =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
+            // A number stored as a number needs no text round trip.
+            if ((targetType == FieldType::Real || targetType == FieldType::Integer) &&
+                sourceIsNumeric[static_cast<std::size_t>(c.sourceField)]) {
+                const double factor =
+                    c.mappedColumn >= 0
+                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
+                        : 1.0;
+                const double value = f->GetFieldAsDouble(c.sourceField) * factor;
+                if (c.type == OFTInteger64 || c.type == OFTInteger)
+                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(value)));
+                else
+                    row->SetField(fieldIndex, value);
                 continue;
             }
             const std::string text = decode(f->GetFieldAsString(c.sourceField));
