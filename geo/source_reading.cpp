@@ -28,8 +28,23 @@ GDALDatasetUniquePtr openSourceRaw(const std::string& path) {
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) != 0)
         throw InputError("file not found; check the path", {path, {}, {}, {}});
+    if (stat.st_size == 0)
+        throw InputError("is empty (0 bytes); the file was not copied completely",
+                         {path, {}, {}, {}});
     CPLStringList options;
     const std::string ext = lowerExtension(path);
+    if (ext == ".shp") {
+        const std::filesystem::path base(path);
+        bool hasDbf = false;
+        for (const char* e : {".dbf", ".DBF"})
+            hasDbf =
+                hasDbf || std::filesystem::exists(std::filesystem::path(base).replace_extension(e));
+        if (!hasDbf)
+            throw InputError(
+                "has no .dbf beside it, so its attributes are missing; copy the .dbf of the same "
+                "name from the delivery into this folder",
+                {path, {}, {}, {}});
+    }
     if (ext == ".shp" || ext == ".dbf")
         options.SetNameValue("ENCODING", "");
     if (ext == ".csv") {

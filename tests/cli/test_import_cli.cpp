@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include <QFile>
 #include <QJsonArray>
@@ -98,4 +99,22 @@ TEST_CASE("import usage errors exit 2, bad input 3 with the file named", "[cli][
     CHECK_FALSE(std::filesystem::exists(project.toStdString()));
     CHECK(tianmu({"info"}).exitCode == 2);
     CHECK(tianmu({"info", "/nonexistent/x.shp"}).exitCode == 3);
+}
+
+TEST_CASE("an empty file, a shapefile without its .dbf: refused with the fix", "[cli][import]") {
+    const std::string dir = testing::temporaryDirectory();
+    std::ofstream(dir + "/empty.csv").flush();
+    const QString project = QString::fromStdString(dir + "/p.gpkg");
+    Run r = tianmu({"import", "--project", project, "--as", "transfers",
+                    QString::fromStdString(dir + "/empty.csv")});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.contains("is empty"));
+    for (const char* ext : {".shp", ".shx"})
+        std::filesystem::copy_file(testing::sourcePath("data/sample/surveyor/cgcs2000/DLTB") + ext,
+                                   dir + "/DLTB" + ext);
+    r = tianmu({"import", "--project", project, "--as", "parcels",
+                QString::fromStdString(dir + "/DLTB.shp")});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.contains("has no .dbf"));
+    CHECK_FALSE(std::filesystem::exists(project.toStdString()));
 }
