@@ -1,6 +1,7 @@
 #include "geo/importer.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -320,6 +321,11 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         store->setCrsEpsg(s.projectEpsg);
     OGRLayer& out = store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
     const int qaField = out.GetLayerDefn()->GetFieldIndex("QA");
+    int areaFields[4] = {-1, -1, -1, -1};
+    if (polygons)
+        for (int k = 0; k < 4; ++k)
+            areaFields[k] = out.GetLayerDefn()->GetFieldIndex(std::array{
+                "AREA_ELL", "AREA_PLN", "AREA_MU", "AREA_HA"}[static_cast<std::size_t>(k)]);
 
     auto addIssue = [&](long long record, const std::string& id, const std::string& kind,
                         const std::string& detail, const std::string& action,
@@ -340,54 +346,88 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     std::vector<Written> written;
     FlatLayer shapes; // the written polygons, flat: for duplicates and the overlap check
     std::vector<Extent> shapeBoxes;
-    // Features are written in batches; their ellipsoidal areas (the costliest step, PROJ's
-    // geodesic routines) are computed for a batch on all cores first. Each worker has its own
-    // calculator: PROJ transformations are not shared between threads.
+    // Features are read in batches. The geometry work of a batch (conversion to the project
+    // CRS, validation and repair, flat copies, ellipsoidal areas with PROJ's geodesic
+    // routines) runs on all cores; attributes, checks against earlier features and writing
+    // stay on this thread, in source order. Each worker builds its own PROJ objects: they
+    // belong to the thread that made them.
+    struct Prepared {
+        std::unique_ptr<OGRGeometry> original; // as read (project CRS), kept when not accepted
+        bool transformFailed = false;
+        GeometryCheck check;
+        FlatLayer flat;
+        std::uint64_t hash = 0;
+        double areaEllipsoidal = 0.0, areaPlanar = 0.0;
+    };
+    constexpr std::size_t batchSize = 16384;
+    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    const int sourceEpsg = s.crs.epsg;
+    const int targetEpsg = s.projectEpsg;
+    auto prepareOne = [&](Prepared& p, std::unique_ptr<OGRGeometry> geometry,
+                          OGRCoordinateTransformation* ct,
+                          const GeodesicAreaCalculator* calculator) {
+        if (geometry && ct && geometry->transform(ct) != OGRERR_NONE) {
+            p.transformFailed = true;
+            p.original = std::move(geometry);
+            return;
+        }
+        p.check = checkGeometry(geometry.get(), spec.family);
+        if (p.check.outcome != GeometryCheck::Outcome::Accepted)
+            p.original = std::move(geometry);
+        if (p.check.outcome == GeometryCheck::Outcome::Rejected)
+            return;
+        appendFeature(p.flat, p.check.geometry.get());
+        p.hash = flatHash(p.flat, 0);
+        if (polygons && calculator) {
+            p.areaEllipsoidal = calculator->area(*p.check.geometry).inSquareMetres();
+            p.areaPlanar = planarArea(*p.check.geometry);
+        }
+    };
+    auto prepareBatch = [&](std::vector<OGRFeatureUniquePtr>& features,
+                            std::vector<Prepared>& prepared) {
+        prepared.clear();
+        prepared.resize(features.size());
+        if (!spatial || pointsFromXY)
+            return; // points from X/Y columns are built from attributes, on this thread
+        auto run = [&](unsigned w, OGRCoordinateTransformation* ct,
+                       const GeodesicAreaCalculator* calculator) {
+            for (std::size_t k = w; k < features.size(); k += workers)
+                prepareOne(prepared[k], std::unique_ptr<OGRGeometry>(features[k]->StealGeometry()),
+                           ct, calculator);
+        };
+        std::vector<std::thread> threads;
+        std::exception_ptr failure;
+        std::mutex failureMutex;
+        for (unsigned w = 1; w < workers; ++w)
+            threads.emplace_back([&, w] {
+                try {
+                    const OGRSpatialReference from = crsOf(sourceEpsg);
+                    const OGRSpatialReference to = crsOf(targetEpsg);
+                    CoordinateTransformationPtr ct;
+                    if (toProject)
+                        ct.reset(OGRCreateCoordinateTransformation(&from, &to));
+                    std::unique_ptr<GeodesicAreaCalculator> calculator;
+                    if (polygons)
+                        calculator = std::make_unique<GeodesicAreaCalculator>(to);
+                    run(w, ct.get(), calculator.get());
+                } catch (...) { // never across the thread boundary
+                    const std::lock_guard<std::mutex> lock(failureMutex);
+                    failure = std::current_exception();
+                }
+            });
+        run(0, toProject.get(), areas.get());
+        for (std::thread& t : threads)
+            t.join();
+        if (failure)
+            std::rethrow_exception(failure);
+    };
+
     struct Pending {
         OGRFeatureUniquePtr row;
         std::size_t written; // index into `written` for polygons
     };
     std::vector<Pending> batch;
-    constexpr std::size_t batchSize = 16384;
-    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
-    const int projectEpsgForWorkers = s.projectEpsg;
     auto writeBatch = [&] {
-        if (polygons && !batch.empty()) {
-            auto measure = [&](unsigned w, const GeodesicAreaCalculator& calculator) {
-                for (std::size_t k = w; k < batch.size(); k += workers) {
-                    OGRFeature& row = *batch[k].row;
-                    const OGRGeometry& g = *row.GetGeometryRef();
-                    const Area ellipsoidal = calculator.area(g);
-                    row.SetField("AREA_ELL", ellipsoidal.inSquareMetres());
-                    if (projectIsProjected)
-                        row.SetField("AREA_PLN", planarArea(g));
-                    row.SetField("AREA_MU", ellipsoidal.inMu());
-                    row.SetField("AREA_HA", ellipsoidal.inHectares());
-                }
-            };
-            std::vector<std::thread> threads;
-            std::exception_ptr failure;
-            std::mutex failureMutex;
-            for (unsigned w = 1; w < workers; ++w)
-                threads.emplace_back([&, w] {
-                    try {
-                        // PROJ objects belong to the thread that made them: each worker
-                        // builds its own calculator.
-                        OGRSpatialReference crs;
-                        crs.importFromEPSG(projectEpsgForWorkers);
-                        crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-                        measure(w, GeodesicAreaCalculator(crs));
-                    } catch (...) { // never across the thread boundary
-                        const std::lock_guard<std::mutex> lock(failureMutex);
-                        failure = std::current_exception();
-                    }
-                });
-            measure(0, *areas);
-            for (std::thread& t : threads)
-                t.join();
-            if (failure)
-                std::rethrow_exception(failure);
-        }
         for (Pending& p : batch) {
             if (out.CreateFeature(p.row.get()) != OGRERR_NONE)
                 throw Error("cannot write a feature (" + std::string(CPLGetLastErrorMsg()) + ")",
@@ -401,141 +441,157 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     const long long total = std::max<GIntBig>(1, src.GetFeatureCount(FALSE));
     long long record = -1;
     src.ResetReading();
-    for (const auto& f : src) {
-        ++record;
-        ++s.record.read;
-        if (record % 20000 == 0)
-            progress("importing", static_cast<double>(record) / static_cast<double>(total));
-        const int idColumn = mappedIndex(spec.idField);
-        const std::string id =
-            idColumn >= 0 ? decode(f->GetFieldAsString(
-                                s.mapping.columns[static_cast<std::size_t>(idColumn)].source))
-                          : "";
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
-        std::vector<std::string> qa;
-        std::string rejection;
-        std::string rejectionKind;
-        std::uint64_t pendingKey = 0;
-
-        // Attributes: decode, convert, check.
-        for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
-            const OutputColumn& c = columns[k];
-            const auto fieldIndex = static_cast<int>(k);
-            if (!f->IsFieldSetAndNotNull(c.sourceField)) {
-                if (c.mappedColumn >= 0 &&
-                    s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].required) {
-                    rejection = "no value for " + c.name;
-                    rejectionKind = "missing_value";
-                }
-                continue;
+    std::vector<OGRFeatureUniquePtr> sourceBatch;
+    std::vector<Prepared> preparedBatch;
+    for (bool more = true; more;) {
+        sourceBatch.clear();
+        while (sourceBatch.size() < batchSize) {
+            OGRFeatureUniquePtr next(src.GetNextFeature());
+            if (!next) {
+                more = false;
+                break;
             }
-            const FieldType targetType =
-                c.mappedColumn >= 0
-                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
-                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
-            // A number stored as a number needs no text round trip.
-            if ((targetType == FieldType::Real || targetType == FieldType::Integer) &&
-                sourceIsNumeric[static_cast<std::size_t>(c.sourceField)]) {
+            sourceBatch.push_back(std::move(next));
+        }
+        prepareBatch(sourceBatch, preparedBatch);
+        for (std::size_t b = 0; b < sourceBatch.size(); ++b) {
+            OGRFeature* const f = sourceBatch[b].get();
+            Prepared& prepared = preparedBatch[b];
+            ++record;
+            ++s.record.read;
+            if (record % 20000 == 0)
+                progress("importing", static_cast<double>(record) / static_cast<double>(total));
+            const int idColumn = mappedIndex(spec.idField);
+            const std::string id =
+                idColumn >= 0 ? decode(f->GetFieldAsString(
+                                    s.mapping.columns[static_cast<std::size_t>(idColumn)].source))
+                              : "";
+            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
+            std::vector<std::string> qa;
+            std::string rejection;
+            std::string rejectionKind;
+            std::uint64_t pendingKey = 0;
+
+            // Attributes: decode, convert, check.
+            for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
+                const OutputColumn& c = columns[k];
+                const auto fieldIndex = static_cast<int>(k);
+                if (!f->IsFieldSetAndNotNull(c.sourceField)) {
+                    if (c.mappedColumn >= 0 &&
+                        s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].required) {
+                        rejection = "no value for " + c.name;
+                        rejectionKind = "missing_value";
+                    }
+                    continue;
+                }
+                const FieldType targetType =
+                    c.mappedColumn >= 0
+                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                        : (c.type == OFTString ? FieldType::String : FieldType::Real);
+                // A number stored as a number needs no text round trip.
+                if ((targetType == FieldType::Real || targetType == FieldType::Integer) &&
+                    sourceIsNumeric[static_cast<std::size_t>(c.sourceField)]) {
+                    const double factor =
+                        c.mappedColumn >= 0
+                            ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
+                            : 1.0;
+                    const double value = f->GetFieldAsDouble(c.sourceField) * factor;
+                    if (c.type == OFTInteger64 || c.type == OFTInteger)
+                        row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(value)));
+                    else
+                        row->SetField(fieldIndex, value);
+                    continue;
+                }
+                const std::string text = decode(f->GetFieldAsString(c.sourceField));
+                if (looksLikeMojibake(text)) {
+                    qa.push_back("mojibake");
+                    addIssue(record, id, "mojibake",
+                             c.name + " is garbled text (\"" + text + "\"); left empty", "flagged",
+                             nullptr);
+                    continue;
+                }
+                const FieldType type =
+                    c.mappedColumn >= 0
+                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                        : (c.type == OFTString ? FieldType::String : FieldType::Real);
                 const double factor =
                     c.mappedColumn >= 0
                         ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
                         : 1.0;
-                const double value = f->GetFieldAsDouble(c.sourceField) * factor;
-                if (c.type == OFTInteger64 || c.type == OFTInteger)
-                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(value)));
-                else
-                    row->SetField(fieldIndex, value);
-                continue;
-            }
-            const std::string text = decode(f->GetFieldAsString(c.sourceField));
-            if (looksLikeMojibake(text)) {
-                qa.push_back("mojibake");
-                addIssue(record, id, "mojibake",
-                         c.name + " is garbled text (\"" + text + "\"); left empty", "flagged",
-                         nullptr);
-                continue;
-            }
-            const FieldType type =
-                c.mappedColumn >= 0
-                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
-                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
-            const double factor =
-                c.mappedColumn >= 0
-                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
-                    : 1.0;
-            if (type == FieldType::String) {
-                row->SetField(fieldIndex, text.c_str());
-            } else if (type == FieldType::Date) {
-                const auto date = parseDate(text);
-                if (!date) {
-                    rejection = c.name + " \"" + text + "\" is not a date (write it as YYYY-MM-DD)";
-                    rejectionKind = "bad_date";
+                if (type == FieldType::String) {
+                    row->SetField(fieldIndex, text.c_str());
+                } else if (type == FieldType::Date) {
+                    const auto date = parseDate(text);
+                    if (!date) {
+                        rejection =
+                            c.name + " \"" + text + "\" is not a date (write it as YYYY-MM-DD)";
+                        rejectionKind = "bad_date";
+                    } else {
+                        row->SetField(fieldIndex, date->c_str());
+                    }
                 } else {
-                    row->SetField(fieldIndex, date->c_str());
+                    const auto number = parseNumber(text);
+                    if (!number) {
+                        rejection = c.name + " \"" + text + "\" is not a number";
+                        rejectionKind = "bad_number";
+                    } else if (c.type == OFTInteger64 || c.type == OFTInteger) {
+                        row->SetField(fieldIndex,
+                                      static_cast<GIntBig>(std::llround(*number * factor)));
+                    } else {
+                        row->SetField(fieldIndex, *number * factor);
+                    }
                 }
-            } else {
-                const auto number = parseNumber(text);
-                if (!number) {
-                    rejection = c.name + " \"" + text + "\" is not a number";
+            }
+            if (rejection.empty() && o.layer == "transfers") {
+                const std::string mode = row->GetFieldAsString("LZFS");
+                const std::string start = row->GetFieldAsString("LZQXKSRQ");
+                const std::string end = row->GetFieldAsString("LZQXJSRQ");
+                const std::string parcel = row->GetFieldAsString("DKBM");
+                if (!transferModes.count(mode)) {
+                    rejection = "transfer mode \"" + mode +
+                                "\" is not one of 出租 转包 入股 互换 转让 其他";
+                    rejectionKind = "unknown_transfer_mode";
+                } else if (end < start) {
+                    rejection = "the contract ends (" + end + ") before it starts (" + start + ")";
+                    rejectionKind = "bad_dates";
+                } else if (row->GetFieldAsDouble("LZMJM") <= 0.0) {
+                    rejection = "the contract area LZMJM must be positive";
                     rejectionKind = "bad_number";
-                } else if (c.type == OFTInteger64 || c.type == OFTInteger) {
-                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(*number * factor)));
-                } else {
-                    row->SetField(fieldIndex, *number * factor);
+                } else if (checkParcelIds && !parcelIds.count(parcel)) {
+                    rejection = "parcel " + parcel + " is not in the project's parcels";
+                    rejectionKind = "no_parcel";
                 }
             }
-        }
-        if (rejection.empty() && o.layer == "transfers") {
-            const std::string mode = row->GetFieldAsString("LZFS");
-            const std::string start = row->GetFieldAsString("LZQXKSRQ");
-            const std::string end = row->GetFieldAsString("LZQXJSRQ");
-            const std::string parcel = row->GetFieldAsString("DKBM");
-            if (!transferModes.count(mode)) {
-                rejection =
-                    "transfer mode \"" + mode + "\" is not one of 出租 转包 入股 互换 转让 其他";
-                rejectionKind = "unknown_transfer_mode";
-            } else if (end < start) {
-                rejection = "the contract ends (" + end + ") before it starts (" + start + ")";
-                rejectionKind = "bad_dates";
-            } else if (row->GetFieldAsDouble("LZMJM") <= 0.0) {
-                rejection = "the contract area LZMJM must be positive";
-                rejectionKind = "bad_number";
-            } else if (checkParcelIds && !parcelIds.count(parcel)) {
-                rejection = "parcel " + parcel + " is not in the project's parcels";
-                rejectionKind = "no_parcel";
-            }
-        }
 
-        // Geometry: read or build, check, repair, transform, measure.
-        std::unique_ptr<OGRGeometry> original;
-        if (pointsFromXY && rejection.empty()) {
-            original = std::make_unique<OGRPoint>(
-                *parseNumber(f->GetFieldAsString(
-                    s.mapping.columns[static_cast<std::size_t>(xColumn)].source)),
-                *parseNumber(f->GetFieldAsString(
-                    s.mapping.columns[static_cast<std::size_t>(yColumn)].source)));
-        } else if (f->GetGeometryRef()) {
-            original.reset(f->GetGeometryRef()->clone());
-        }
-        if (spatial && rejection.empty()) {
-            if (original && toProject && original->transform(toProject.get()) != OGRERR_NONE) {
-                rejection = "its coordinates cannot be converted to the project CRS";
-                rejectionKind = "bad_coordinates";
-            } else {
-                GeometryCheck check = checkGeometry(original.get(), spec.family);
-                if (check.outcome == GeometryCheck::Outcome::Rejected) {
+            // Geometry: prepared on the workers (or here, for points from X/Y columns).
+            if (pointsFromXY && rejection.empty())
+                prepareOne(prepared,
+                           std::make_unique<OGRPoint>(
+                               *parseNumber(f->GetFieldAsString(
+                                   s.mapping.columns[static_cast<std::size_t>(xColumn)].source)),
+                               *parseNumber(f->GetFieldAsString(
+                                   s.mapping.columns[static_cast<std::size_t>(yColumn)].source))),
+                           toProject.get(), nullptr);
+            const OGRGeometry* original =
+                prepared.original ? prepared.original.get() : prepared.check.geometry.get();
+            if (spatial && rejection.empty()) {
+                GeometryCheck& check = prepared.check;
+                if (prepared.transformFailed) {
+                    rejection = "its coordinates cannot be converted to the project CRS";
+                    rejectionKind = "bad_coordinates";
+                } else if (check.outcome == GeometryCheck::Outcome::Rejected) {
                     rejection = check.detail;
                     rejectionKind = check.kind;
                 } else {
                     if (check.outcome == GeometryCheck::Outcome::Repaired) {
                         qa.push_back("repaired");
                         ++s.record.repaired;
-                        addIssue(record, id, check.kind, check.detail, "repaired", original.get());
+                        addIssue(record, id, check.kind, check.detail, "repaired",
+                                 prepared.original.get());
                     }
-                    FlatLayer flat;
-                    appendFeature(flat, check.geometry.get());
+                    const FlatLayer& flat = prepared.flat;
                     const std::uint64_t key =
-                        flatHash(flat, 0) ^ (std::hash<std::string>{}(id)*0x9e3779b97f4a7c15ULL);
+                        prepared.hash ^ (std::hash<std::string>{}(id)*0x9e3779b97f4a7c15ULL);
                     pendingKey = key;
                     long long duplicateOf = -1;
                     for (auto [it, end] = seen.equal_range(key); it != end && duplicateOf < 0; ++it)
@@ -546,13 +602,21 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                         rejection = "same geometry and id as record " + std::to_string(duplicateOf);
                         rejectionKind = "duplicate";
                     } else {
-                        if (!projectIsProjected) // the check above measured in degrees
-                            check.sliver = areas->area(*check.geometry).inSquareMetres() < 1.0;
+                        if (!projectIsProjected) // the check measured in degrees
+                            check.sliver = prepared.areaEllipsoidal < 1.0;
                         if (check.sliver) {
                             qa.push_back("sliver");
                             addIssue(record, id, "sliver",
                                      "a needle or crumb of under 1 m² or very thin", "flagged",
                                      nullptr);
+                        }
+                        if (polygons) {
+                            const Area ellipsoidal = Area::squareMetres(prepared.areaEllipsoidal);
+                            row->SetField(areaFields[0], ellipsoidal.inSquareMetres());
+                            if (projectIsProjected)
+                                row->SetField(areaFields[1], prepared.areaPlanar);
+                            row->SetField(areaFields[2], ellipsoidal.inMu());
+                            row->SetField(areaFields[3], ellipsoidal.inHectares());
                         }
                         if (villageShapes.featureCount() > 0) {
                             bool inVillage = false;
@@ -573,37 +637,35 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                     }
                 }
             }
-        }
 
-        if (!rejection.empty()) {
-            ++s.record.rejected;
-            addIssue(record, id, rejectionKind, rejection, "rejected", original.get());
-            continue;
+            if (!rejection.empty()) {
+                ++s.record.rejected;
+                addIssue(record, id, rejectionKind, rejection, "rejected", original);
+                continue;
+            }
+            row->SetField("SRC_REC", static_cast<GIntBig>(record));
+            if (!qa.empty()) {
+                std::string flags;
+                for (const std::string& q : qa)
+                    flags += (flags.empty() ? "" : ",") + q;
+                row->SetField(qaField, flags.c_str());
+                ++s.record.flagged;
+            }
+            if (polygons) { // accepted: later features are checked against it from now on
+                const OGRGeometry* g = row->GetGeometryRef();
+                OGREnvelope env;
+                g->getEnvelope(&env);
+                seen.emplace(pendingKey, written.size());
+                batch.push_back({std::move(row), written.size()});
+                written.push_back({-1, record, id});
+                appendFeature(shapes, g);
+                shapeBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
+            } else {
+                batch.push_back({std::move(row), 0});
+            }
         }
-        row->SetField("SRC_REC", static_cast<GIntBig>(record));
-        if (!qa.empty()) {
-            std::string flags;
-            for (const std::string& q : qa)
-                flags += (flags.empty() ? "" : ",") + q;
-            row->SetField(qaField, flags.c_str());
-            ++s.record.flagged;
-        }
-        if (polygons) { // accepted: later features are checked against it from now on
-            const OGRGeometry* g = row->GetGeometryRef();
-            OGREnvelope env;
-            g->getEnvelope(&env);
-            seen.emplace(pendingKey, written.size());
-            batch.push_back({std::move(row), written.size()});
-            written.push_back({-1, record, id});
-            appendFeature(shapes, g);
-            shapeBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
-        } else {
-            batch.push_back({std::move(row), 0});
-        }
-        if (batch.size() >= batchSize)
-            writeBatch();
+        writeBatch();
     }
-    writeBatch();
 
     // Overlaps between imported polygons, found through a spatial index (never all pairs):
     // a fast exact screen on the flat copies, and GEOS only to measure the few candidates.
