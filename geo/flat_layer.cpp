@@ -77,6 +77,25 @@ void appendFeature(FlatLayer& layer, const OGRGeometry* geometry) {
     layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
 }
 
+void appendFeature(FlatLayer& layer, const FlatLayer& from, std::size_t feature) {
+    if (!layer.featurePart.empty()) {
+        layer.featurePart.pop_back();
+        layer.partStart.pop_back();
+    }
+    layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+    for (std::uint32_t part = from.featurePart[feature]; part < from.featurePart[feature + 1];
+         ++part) {
+        layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
+        layer.partIsRing.push_back(part < from.partIsRing.size() ? from.partIsRing[part] : 1);
+        const std::uint32_t first = from.partStart[part], last = from.partStart[part + 1];
+        layer.xy.insert(layer.xy.end(), from.xy.begin() + 2 * first, from.xy.begin() + 2 * last);
+        for (std::uint32_t v = first; v < last; ++v)
+            layer.extent.include(from.xy[2 * v], from.xy[2 * v + 1]);
+    }
+    layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+    layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
+}
+
 FlatLayer readFlatLayer(const std::string& path, const std::string& layerName,
                         const std::string& categoryField) {
     GDALDatasetUniquePtr dataset = openVector(path);

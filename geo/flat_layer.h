@@ -34,6 +34,9 @@ struct FlatLayer {
 // layer complete after each call so it can be queried while it grows.
 void appendFeature(FlatLayer& layer, const OGRGeometry* geometry);
 
+// Appends feature `feature` of `from` (a copy of its parts), keeping `layer` complete.
+void appendFeature(FlatLayer& layer, const FlatLayer& from, std::size_t feature);
+
 // Reads every feature of `layerName` in `path` (the first layer when empty). Features with
 // an empty geometry keep their slot with no parts, so feature indices match the source order.
 // Throws InputError when the file, the layer or the attribute does not exist.

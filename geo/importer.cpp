@@ -658,7 +658,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                 seen.emplace(pendingKey, written.size());
                 batch.push_back({std::move(row), written.size()});
                 written.push_back({-1, record, id});
-                appendFeature(shapes, g);
+                appendFeature(shapes, prepared.flat, 0);
                 shapeBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
             } else {
                 batch.push_back({std::move(row), 0});
