@@ -96,31 +96,20 @@ double RiverDistance::distance(double x, double y, double* nearest) const {
             }
             return 0.0;
         }
-    // Grow the search window until the nearest segment found lies within it: anything
-    // outside the window is farther than the window's margin.
-    double best = std::numeric_limits<double>::infinity();
-    for (double r = std::min(50.0, m_radius);; r = std::min(r * 4, m_radius)) {
-        m_index.query({x - r, y - r, x + r, y + r}, [&](std::uint32_t i) {
-            const Segment& s = m_segments[i];
-            const double d = pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
-            if (d < best) {
-                best = d;
-                if (nearest) {
-                    const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
-                    const double len2 = dx * dx + dy * dy;
-                    const double t =
-                        len2 > 0 ? std::clamp(((x - s.x0) * dx + (y - s.y0) * dy) / len2, 0.0, 1.0)
-                                 : 0.0;
-                    nearest[0] = s.x0 + t * dx;
-                    nearest[1] = s.y0 + t * dy;
-                }
-            }
-            return true;
-        });
-        if (best <= r || r >= m_radius)
-            break;
+    const auto [segment, best] = m_index.nearest({x, y, x, y}, m_radius, [&](std::uint32_t i) {
+        const Segment& s = m_segments[i];
+        return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+    });
+    if (segment >= 0 && nearest) {
+        const Segment& s = m_segments[static_cast<std::size_t>(segment)];
+        const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+        const double len2 = dx * dx + dy * dy;
+        const double t =
+            len2 > 0 ? std::clamp(((x - s.x0) * dx + (y - s.y0) * dy) / len2, 0.0, 1.0) : 0.0;
+        nearest[0] = s.x0 + t * dx;
+        nearest[1] = s.y0 + t * dy;
     }
-    return best <= m_radius ? best : std::numeric_limits<double>::infinity();
+    return segment >= 0 ? best : std::numeric_limits<double>::infinity();
 }
 
 double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) const {
@@ -163,12 +152,20 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
         }
         return true;
     };
-    // Grow the window around the polygon until the nearest segment found lies within it.
-    for (double r = std::min(50.0, m_radius);; r = std::min(r * 4, m_radius)) {
-        m_index.query({box.minX - r, box.minY - r, box.maxX + r, box.maxY + r}, visit);
-        if (best2 <= r * r || r >= m_radius)
-            break;
-    }
+    // Best-first over the index, ordered by box distance; `visit` computes the exact
+    // distance of one segment (0 when it touches or crosses the polygon).
+    bool touching = false;
+    const auto [segment, found] = m_index.nearest(box, m_radius, [&](std::uint32_t i) {
+        if (touching)
+            return 0.0;
+        best2 = std::numeric_limits<double>::infinity();
+        if (!visit(i)) {
+            touching = true;
+            return 0.0;
+        }
+        return std::sqrt(best2);
+    });
+    best2 = segment >= 0 ? found * found : std::numeric_limits<double>::infinity();
     const double best = std::sqrt(best2);
     return best <= m_radius ? best : std::numeric_limits<double>::infinity();
 }

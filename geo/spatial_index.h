@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "geo/extent.h"
@@ -20,6 +21,13 @@ public:
     // Calls `visit(i)` for every item whose box intersects `query`; stop early by returning
     // false from `visit`.
     void query(const Extent& query, const std::function<bool(std::uint32_t)>& visit) const;
+
+    // Best-first search for the item nearest to `target` (its box distance orders the search):
+    // `distance(i)` gives the exact distance of item i (at least its box distance). Returns the
+    // nearest item and its distance, or {-1, maxDistance} when none is within maxDistance.
+    std::pair<long long, double>
+    nearest(const Extent& target, double maxDistance,
+            const std::function<double(std::uint32_t)>& distance) const;
 
     std::size_t size() const noexcept { return m_count; }
 
