@@ -3,14 +3,18 @@
 
 Usage: perf script -i perf.data --no-inline -F ip,sym,dso | tests/bench/perf_phases.py [--leaves N]
 
+Run it while the profiled tianmu binary is still the one on disk: call sites are addresses in it.
+
 Each sample is charged to the first phase in PHASES whose marker matches one of its frames
 (markers are library entry points, so the phases do not depend on tianmu's own symbols, which
 the release build inlines). GDAL's internal functions (the GeoPackage driver's GetFeature and
 CreateFeature, the GEOS conversions) have no symbols, so the call site in tianmu (the innermost
-return address into the tianmu executable) comes first: when the call instruction there calls
-a function that names a phase (a PLT symbol, or for a virtual call the OGRLayer or OGRGeometry
-method in that vtable slot), the sample is charged to it. Otherwise the markers decide, and a
-sample with no marker is charged to the phase most samples through the same call site matched.
+return address into the tianmu executable) comes first: when the call instruction there is a
+direct call (through the PLT) of a function that names a phase, the sample is charged to it.
+Otherwise the markers decide. A sample with no marker is charged to the phase most samples
+through the same call site matched, or for a virtual call with no such samples to the
+OGRLayer or OGRGeometry method in that vtable slot (when only one of the two names a phase);
+what is left is charged by its innermost frame (LEAF_PHASES: tianmu's own loops).
 Prints the share of samples per phase (and how many only the call site placed), and the leaf
 functions of the samples that stayed unmatched.
 """
@@ -24,25 +28,36 @@ from collections import Counter, defaultdict
 PHASES = [
     ("overlap check: GEOS Intersection", r"GEOSIntersection_r|OGRGeometry::Intersection\b"),
     ("overlap check: GEOS Intersects", r"GEOSIntersects_r|OGRGeometry::Intersects\b"),
+    ("overlap check: flat pre-filter", r"geo::interiorsMayOverlap|vertexStrictlyInside"),
     ("overlap check: GetFeature (GPKG read back)", r"OGRGeoPackageTableLayer::GetFeature|OGRLayer::GetFeature"),
     ("overlap flag: SetFeature", r"OGRGeoPackageTableLayer::ISetFeature|OGRLayer::SetFeature"),
     ("village check: GEOS Contains", r"GEOSContains_r|OGRGeometry::Contains\b"),
+    ("village check: flat point in polygon", r"geo::featureContains|geo::interiorPoint"),
     ("village check: PointOnSurface", r"GEOSPointOnSurface_r|OGR_G_PointOnSurface"),
     ("validation: MakeValid", r"GEOSMakeValid|OGRGeometry::MakeValid"),
-    ("validation: IsValid", r"GEOSisValid|OGRGeometry::IsValid"),
+    ("validation: IsValid", r"GEOSisValid|OGRGeometry::IsValid|geo::isSimpleSingleRing"),
     ("validation: Boundary + length (sliver)", r"GEOSBoundary_r|OGRGeometry::Boundary|OGR_G_Length"),
-    ("duplicate key: WKB + hash map", r"exportToWkb|std::_Hash_bytes|_Hashtable|geo::geometryKey"),
-    ("decoding: CPLRecode / iconv", r"CPLRecode|iconv|gconv|__gconv"),
+    ("duplicate key: WKB / hash + hash map", r"exportToWkb|std::_Hash_bytes|geo::geometryKey|geo::flatHash|geo::sameCoordinates|_Hashtable<unsigned long|_Hashtable<std::__cxx11::basic_string.* const, long long>"),
+    ("decoding: CPLRecode / iconv", r"CPLRecode|iconv|gconv|geo::decodeToUtf8|_Hashtable<std::__cxx11::basic_string.* const, std::__cxx11::basic_string"),
     ("encoding detection", r"geo::detectEncoding"),
     ("areas: geodesic (PROJ + geod_polygonarea)", r"geod_polygonarea|geo::GeodesicAreaCalculator|OGRProjCT::Transform|proj_trans"),
     ("GPKG write: CreateFeature", r"OGRGeoPackageTableLayer::ICreateFeature|OGRLayer::CreateFeature"),
-    ("GPKG commit + R-tree", r"CommitTransaction|RTree|rtree"),
+    ("GPKG commit (R-tree, journal)", r"CommitTransaction|GeoPackageStore::commit|ProjectStore::commit|RTree|rtree"),
     ("import issues: recordIssues", r"recordIssues"),
+    ("GPKG close: deferred R-tree build, flush", r"GDALClose|GDALDataset::FlushCache|GeoPackageStore::finish|GeoPackageStore::~GeoPackageStore"),
+    ("project open", r"GeoPackageStore::GeoPackageStore|geo::openGeoPackageProject"),
     ("shapefile read: GetNextFeature", r"OGRShapeLayer::GetNextFeature|SHPReadObject|DBFRead|OGRShapeLayer::FetchShape|SHPReadOGRFeature|OGRLayer::FeatureIterator"),
-    ("feature build: SetField / clone / CreateFeature", r"OGRFeature::SetField|OGRFeature::CreateFeature|OGRGeometry::clone|OGRMultiPolygon::clone|OGRPolygon::clone|OGRFeature::~OGRFeature|OGRFeature::SetGeometryDirectly|forceToMultiPolygon"),
-    ("profiles, CRS detection, start-up", r"geo::detectCrs|MappingProfile|_dl_|geo::openGeoPackageProject|GeoPackageStore"),
+    ("field lookup by name: GetFieldIndex", r"OGRFeatureDefn::GetFieldIndex|OGRFeature::GetFieldIndex"),
+    ("attributes: GetFieldAsString, numbers", r"OGRFeature::GetFieldAsString|OGRFeature::IsFieldSetAndNotNull|geo::parseNumber|^strtod"),
+    ("feature build: SetField / clone / flat copy", r"OGRFeature::SetField|OGRFeature::CreateFeature|OGRGeometry::clone|OGRMultiPolygon::clone|OGRPolygon::clone|OGRFeature::~OGRFeature|OGRFeature::SetGeometryDirectly|forceToMultiPolygon|geo::appendFeature"),
+    ("profiles, CRS detection, start-up", r"geo::detectCrs|MappingProfile|_dl_|geo::chooseProfile|geo::matchProfile"),
 ]
 COMPILED = [(name, re.compile(rx)) for name, rx in PHASES]
+# Checked last, against the innermost frame only: time spent in these functions themselves.
+LEAF_PHASES = [
+    ("spatial index: build and queries (self)", re.compile(r"geo::SpatialIndex::")),
+    ("import loop itself (self)", re.compile(r"^geo::importIntoProject|geo::looksLikeMojibake|geo::parseNumber")),
+]
 FRAME = re.compile(r"^\s*([0-9a-f]+)\s+(.*?)\s+\((.*)\)\s*$")
 GDAL = "/usr/lib/x86_64-linux-gnu/libgdal.so.32"
 VTABLES = {"OGRLayer": "_ZTV8OGRLayer", "OGRGeometry": "_ZTV11OGRGeometry"}
@@ -77,6 +92,15 @@ def call_site(frames, executable):
         if dso == executable:
             return address
     return None
+
+
+def unnamed_callee(frames, executable):
+    """Whether the function the innermost tianmu frame calls has no symbol (so perf could not
+    name it, and its vtable slot is the only clue)."""
+    for i, (_, _, dso) in enumerate(frames):
+        if dso == executable:
+            return i > 0 and frames[i - 1][1] == "[unknown]"
+    return False
 
 
 def run(args):
@@ -144,18 +168,19 @@ def main():
                    if sym.startswith(("geo::", "app::")))
     executable = dsos.most_common(1)[0][0] if dsos else ""
 
-    # 1. The call site's callee, when it names a phase (a direct call through the PLT, or a
-    #    virtual call whose vtable slot is a known method): every sample under that call
-    #    instruction is spent in that callee.
+    # 1. The call site's callee, when the call is direct (through the PLT) and the callee names
+    #    a phase: every sample under that call instruction is spent in that callee.
     slots = VirtualSlots()
-    callee_phase = {}
+    callees = {}
 
-    def site_phase(site):
-        if site not in callee_phase:
+    def callee_phase(site, virtual):
+        if site not in callees:
             callee = called_at(executable, site, slots)
+            is_virtual = " or " in callee or callee.startswith(("OGRLayer: ", "OGRGeometry: "))
             candidates = {p for p in (phase_of([c]) for c in callee.split(" or ")) if p}
-            callee_phase[site] = candidates.pop() if len(candidates) == 1 else None
-        return callee_phase[site]
+            callees[site] = (is_virtual, candidates.pop() if len(candidates) == 1 else None)
+        is_virtual, phase = callees[site]
+        return phase if is_virtual == virtual else None
 
     phases = Counter()
     charged = Counter()
@@ -163,7 +188,7 @@ def main():
     pending = []
     for frames in all_samples:
         site = call_site(frames, executable)
-        phase = site_phase(site) if site is not None else None
+        phase = callee_phase(site, virtual=False) if site is not None else None
         if phase:
             phases[phase] += 1
             continue
@@ -176,14 +201,25 @@ def main():
         else:
             pending.append((frames, site))
 
-    # 3. Samples without a marker (a stack through GDAL's internal functions): the phase most
-    #    samples through the same call site matched.
     unmatched = Counter()
     for frames, site in pending:
-        phase = by_site[site].most_common(1)[0][0] if site is not None and by_site[site] else None
+        # 3. No marker (a stack through GDAL's internal functions): the phase most samples
+        #    through the same call site matched; else, for a virtual call, the method in that
+        #    vtable slot when only one of the candidate classes' methods names a phase.
+        phase = None
+        if site is not None:
+            if by_site[site]:
+                phase = by_site[site].most_common(1)[0][0]
+            elif unnamed_callee(frames, executable):
+                phase = callee_phase(site, virtual=True)
         if phase:
             phases[phase] += 1
             charged[phase] += 1
+            continue
+        # 4. Time spent in tianmu's own code.
+        phase = next((name for name, rx in LEAF_PHASES if rx.search(frames[0][1])), None)
+        if phase:
+            phases[phase] += 1
         else:
             phases["other (no marker; see leaves below)"] += 1
             _, sym, dso = frames[0]

@@ -60,6 +60,10 @@ surveyor="$dataset/surveyor/cgcs2000"
 
 scratch=$(mktemp -d "$(dirname "$dataset")/profile.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+built="built from commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$root" diff --quiet HEAD 2>/dev/null ||
+    built+=" with local changes (diff $(git -C "$root" diff HEAD 2>/dev/null | sha256sum | cut -c1-12))"
+built+=", tianmu $(sha256sum "$bin/tianmu" | cut -c1-12)"
 echo "== importing the villages (untimed)" >&2
 "$bin/tianmu" import --project "$scratch/new.gpkg" --as villages "$surveyor/CJDCQ.shp" \
     >"$scratch/villages.out" 2>&1 || { cat "$scratch/villages.out" >&2; die "villages import failed"; }
@@ -79,14 +83,15 @@ perf script -i "$scratch/perf.data" --no-inline -F ip,sym,dso >"$scratch/perf.tx
 echo
 echo "tianmu import --as parcels of $surveyor/DLTB.shp"
 echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s wall under perf (profiling slows it a little), cpu-clock at $freq Hz"
-echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)')"
+echo "$built"
 echo
 echo "-- by import phase"
-python3 "$here/perf_phases.py" <"$scratch/perf.txt"
+python3 "$here/perf_phases.py" <"$scratch/perf.txt" || true
 echo
 echo "-- functions with the most samples of their own (top 25)"
-perf report -i "$scratch/perf.data" --no-children --sort dso,symbol --stdio -g none \
-    --percent-limit 0.7 2>/dev/null | grep '%' | head -n 25 | cut -c1-160
+# (head closes the pipe early: no pipefail here)
+{ perf report -i "$scratch/perf.data" --no-children --sort dso,symbol --stdio -g none \
+    --percent-limit 0.7 2>/dev/null || true; } | grep '%' | head -n 25 | cut -c1-160 || true
 
 if [[ -n $keep ]]; then
     mkdir -p "$keep"

@@ -21,6 +21,8 @@ Options:
   --data DIR    cache folder for generated counties
                 (default ${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench)
   --only WORD   run only the benchmarks whose name contains WORD (e.g. import)
+  --prepare-only  build and generate the data, run nothing, and print the data set's
+                folder on stdout (used by profile_import.sh)
   --help        this text
 
 The cached county of N parcels lives in DIR/p<N>-v<villages>-s<seed>/: county.gpkg, dem.tif,
@@ -28,6 +30,9 @@ the surveyor delivery (surveyor/cgcs2000/DLTB.shp and CJDCQ.shp, GBK, ...) and t
 generator's log (step timings) in generate.log; delete that folder after changing the
 generator. A folder made by an older run.sh with --project-only (no surveyor/) is generated
 again in place.
+
+The 'zonal statistics vs QGIS' benchmark needs qgis_process: when it is missing, the script
+installs Debian's qgis package with apt-get (as root; leave it out with --only WORD).
 EOF
 }
 
@@ -36,6 +41,7 @@ runs=3
 seed=20230615
 data="${XDG_CACHE_HOME:-$HOME/.cache}/tianmu-bench"
 only=""
+prepareOnly=false
 
 die() { echo "run.sh: $*" >&2; exit 2; }
 isCount() { [[ $1 =~ ^[1-9][0-9]*$ ]]; }
@@ -47,6 +53,7 @@ while (($#)); do
         --seed)    (($# >= 2)) || die "--seed needs a value"; seed=$2; shift 2 ;;
         --data)    (($# >= 2)) || die "--data needs a value"; data=$2; shift 2 ;;
         --only)    (($# >= 2)) || die "--only needs a value"; only=$2; shift 2 ;;
+        --prepare-only) prepareOnly=true; shift ;;
         -h|--help) usage; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -74,6 +81,12 @@ if ! (cd "$root" && cmake --preset release && cmake --build --preset release) >"
     die "build failed"
 fi
 rm -f "$buildLog"
+# What was built: the report names it (other work may change the tree during a long run).
+builtFrom="commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if ! git -C "$root" diff --quiet HEAD 2>/dev/null; then
+    builtFrom+=" with local changes (diff $(git -C "$root" diff HEAD 2>/dev/null | sha256sum | cut -c1-12))"
+fi
+builtFrom+=", tianmu $(sha256sum "$bin/tianmu" | cut -c1-12)"
 
 # --- data ------------------------------------------------------------------------------------
 mkdir -p "$data"
@@ -112,6 +125,11 @@ else
     echo "$generatorHash" >"$partial/generator.sha256"
     rm -rf "$dataset"
     mv "$partial" "$dataset"
+fi
+
+if $prepareOnly; then
+    echo "$dataset"
+    exit 0
 fi
 
 # Scratch space on the same file system as the cache, for commands that write.
@@ -162,6 +180,9 @@ peakMib() { [[ -s $1 ]] && sort -g "$1" | tail -n 1 | awk '{ printf "%.0f", $1 /
 results=()
 notes=()
 
+# wanted NAME: whether the benchmark NAME runs (all do unless --only leaves it out).
+wanted() { [[ -z $only || $1 == *"$only"* ]]; }
+
 # bench NAME [--setup CMD] [--note TEXT] -- TIANMU_CMD... -- REFERENCE_CMD...
 # Runs both commands $runs times, alternating tianmu and reference, and records a table row.
 # --setup CMD runs (untimed, through eval) before every tianmu run, e.g. to clear its output.
@@ -183,7 +204,7 @@ bench() {
     reference=("$@")
     ((${#tianmu[@]} && ${#reference[@]})) || die "bench $name: empty command"
 
-    if [[ -n $only && $name != *"$only"* ]]; then
+    if ! wanted "$name"; then
         echo "== $name: skipped (--only $only)" >&2
         return 0
     fi
@@ -242,13 +263,95 @@ bench "import $parcels parcels" \
     -- "$bin/tianmu" import --project "$scratch/new.gpkg" --as parcels "$dltb" \
     -- ogr2ogr -f GPKG "$scratch/ref.gpkg" "$dltb"
 
+# classify: the whole classification of the county (terrain statistics over the project's DEM
+# for every parcel, villages by location, river distances, the zone rules, idle three-assets,
+# transfers, village profiles, and writing the result tables) with the default rule file. It
+# writes into the project, so the setup (untimed) copies the cached county to a scratch file
+# before every run. The reference is the floor under any per-parcel work: a bare GDAL read of
+# the same parcels with OGR's planar areas (tianmu-bench-read-areas, no tianmu code).
+classifyCopy="$scratch/classify.gpkg"
+qgisOut="$scratch/qgis-zonal.gpkg"
+dem="$dataset/dem.tif" # the generator's DEM: the same grid as the project's dem raster table
+asOf=2026-06-30
+prepareClassify() {
+    rm -f "$classifyCopy" "$classifyCopy-wal" "$classifyCopy-shm" "$classifyCopy-journal" \
+        "$qgisOut"
+    cp "$gpkg" "$classifyCopy"
+    sync "$classifyCopy" # write the copy out now, not during the timed run
+}
+bench "classify $parcels parcels" \
+    --setup prepareClassify \
+    --note "'classify' times tianmu classify --as-of $asOf (default rules; per-parcel DEM statistics, villages, rivers, zones, idle, transfers, village profiles, writing the results) on a fresh copy of county.gpkg (copied untimed) against tianmu-bench-read-areas: a bare GDAL read of the same parcels summing OGR planar areas. Target: at most 2x." \
+    -- "$bin/tianmu" classify --project "$classifyCopy" --as-of "$asOf" \
+    -- "$bin/tianmu-bench-read-areas" "$gpkg"
+
+# zonal statistics vs QGIS: the same classify run against QGIS's feature-based zonal statistics
+# (native:zonalstatisticsfb: count, mean, min and max of the DEM under every parcel, written
+# with the parcels' attributes to a new GeoPackage) through qgis_process, headless. QGIS comes
+# from Debian (package qgis, which also brings qgis-providers and python3-qgis); when
+# qgis_process is missing and this benchmark runs, the script installs it with apt-get.
+qgisBench="zonal statistics vs QGIS"
+qgisProcess=""
+qgisVersion=""
+qgisHome="$scratch/qgis-home" # a throwaway profile: QGIS writes settings under HOME and XDG dirs
+qgisEnv=(env QT_QPA_PLATFORM=offscreen HOME="$qgisHome" XDG_CONFIG_HOME="$qgisHome/config"
+    XDG_DATA_HOME="$qgisHome/data" XDG_CACHE_HOME="$qgisHome/cache"
+    XDG_RUNTIME_DIR="$qgisHome/runtime")
+ensureQgis() {
+    qgisProcess=$(command -v qgis_process || true)
+    if [[ -z $qgisProcess ]]; then
+        echo "== $qgisBench: qgis_process is missing; installing Debian's qgis package with apt-get" >&2
+        echo "   (QGIS and its dependencies, several hundred MB, once; log in $data/apt-qgis.log)" >&2
+        ((EUID == 0)) || die "installing qgis needs root: run 'apt-get install qgis' as root, or leave this benchmark out with --only"
+        if ! { apt-get update &&
+               DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends qgis; } \
+                >"$data/apt-qgis.log" 2>&1; then
+            tail -n 20 "$data/apt-qgis.log" >&2
+            die "apt-get install qgis failed (log: $data/apt-qgis.log)"
+        fi
+        qgisProcess=$(command -v qgis_process ||
+            dpkg -L qgis qgis-providers python3-qgis 2>/dev/null | grep -m 1 '/qgis_process$' || true)
+        [[ -n $qgisProcess && -x $qgisProcess ]] ||
+            die "qgis is installed but qgis_process was not found (see dpkg -L qgis)"
+        echo "   installed: $qgisProcess" >&2
+    fi
+    # Debian's qgis_process is a shell wrapper that passes QGIS_OPTS from /etc/default/qgis
+    # (--noversioncheck, an option of the desktop qgis) on to qgis_process.bin, which rejects
+    # it ("Command --noversioncheck not known!") and does nothing. Run the binary itself.
+    if [[ $(head -c 2 "$qgisProcess") == '#!' && -x $qgisProcess.bin ]]; then
+        qgisProcess+=.bin
+    fi
+    mkdir -p "$qgisHome/config" "$qgisHome/data" "$qgisHome/cache" "$qgisHome/runtime"
+    chmod 700 "$qgisHome/runtime"
+    # Untimed warm-up: the first start creates the profile. Also checks the algorithm exists.
+    if ! qgisVersion=$("${qgisEnv[@]}" "$qgisProcess" --version 2>"$scratch/qgis.err" |
+            awk '/^QGIS [0-9]/ && !seen { print $1, $2; seen = 1 }') ||
+       ! "${qgisEnv[@]}" "$qgisProcess" help native:zonalstatisticsfb >/dev/null 2>>"$scratch/qgis.err"; then
+        tail -n 20 "$scratch/qgis.err" >&2
+        die "qgis_process cannot run native:zonalstatisticsfb"
+    fi
+}
+if wanted "$qgisBench"; then
+    ensureQgis
+    bench "$qgisBench" \
+        --setup prepareClassify \
+        --note "'$qgisBench': the same tianmu classify (its DEM statistics are exact per parcel: count, mean, min, max elevation and mean slope, plus all the rules) against ${qgisVersion:-QGIS} qgis_process run native:zonalstatisticsfb (headless) with INPUT county.gpkg|layername=parcels, INPUT_RASTER dem.tif (the same grid as the project's DEM), STATISTICS count, mean, min, max, OUTPUT a new GeoPackage." \
+        -- "$bin/tianmu" classify --project "$classifyCopy" --as-of "$asOf" \
+        -- "${qgisEnv[@]}" "$qgisProcess" run native:zonalstatisticsfb -- \
+            "INPUT=$gpkg|layername=parcels" "INPUT_RASTER=$dem" RASTER_BAND=1 COLUMN_PREFIX=dem_ \
+            STATISTICS=0,2,5,6 "OUTPUT=$qgisOut"
+else
+    echo "== $qgisBench: skipped (--only $only)" >&2
+fi
+
 # --- report ----------------------------------------------------------------------------------
 features=$(ogrinfo -ro -so "$gpkg" parcels | awk -F': ' '/^Feature Count/ { print $2 }')
 echo
 echo "tianmu benchmarks: $features parcels ($parcels requested, $villages villages, seed $seed), $runs runs each"
 echo "data: $gpkg ($(du -h "$gpkg" | cut -f1))"
 echo "      $dltb ($(ogrinfo -ro -so "$dltb" DLTB | awk -F': ' '/^Feature Count/ { print $2 }') records, .shp+.dbf $(du -ch "${dltb%.shp}.shp" "${dltb%.shp}.dbf" | tail -n 1 | cut -f1))"
-echo "commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' (with local changes)'), $(ogrinfo --version | cut -d, -f1), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+echo "built from $builtFrom"
+echo "$(ogrinfo --version | cut -d, -f1), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 if $hasGnuTime; then
     echo "memory: max RSS from /usr/bin/time, largest over the runs"
 else
