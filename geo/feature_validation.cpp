@@ -165,10 +165,4 @@ double planarArea(const OGRGeometry& geometry) {
     }
 }
 
-std::string geometryKey(const OGRGeometry& geometry) {
-    std::vector<unsigned char> wkb(geometry.WkbSize());
-    geometry.exportToWkb(wkbNDR, wkb.data());
-    return std::string(wkb.begin(), wkb.end());
-}
-
 } // namespace geo

@@ -26,7 +26,4 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family);
 // Planar area of the polygon parts of any geometry (0 for points and lines), in CRS units².
 double planarArea(const OGRGeometry& geometry);
 
-// A key that is equal for geometries with identical coordinates (for duplicate detection).
-std::string geometryKey(const OGRGeometry& geometry);
-
 } // namespace geo
