@@ -1,12 +1,14 @@
 #include "geo/classifier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -156,6 +158,29 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             return std::nullopt;
         return static_cast<double>(value);
     };
+    // The river searches are pure and read-only: run them on all cores first. The DEM reads
+    // and the rules stay on this thread (GDAL handles are not shared).
+    std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
+    std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
+    if (in.hasRivers) {
+        const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+        auto search = [&](unsigned w) {
+            for (std::size_t i = w; i < n; i += workers) {
+                riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
+                double x = 0, y = 0, nearest[2] = {0, 0};
+                if (dem && interiorPoint(in.parcelShapes, i, x, y) &&
+                    std::isfinite(riverDistance.distance(x, y, nearest)))
+                    riverPoints[i] = {nearest[0], nearest[1]};
+            }
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w)
+            threads.emplace_back(search,
+                                 w); // no exceptions: plain arithmetic on shared read-only data
+        search(0);
+        for (std::thread& t : threads)
+            t.join();
+    }
     std::vector<ParcelFacts> facts(n);
     std::vector<int> decided(n, -1);
     for (std::size_t i = 0; i < n; ++i) {
@@ -164,7 +189,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         f.attributes = in.parcels[i].attributes;
         f.area = in.parcels[i].areaM2;
         if (in.hasRivers)
-            f.riverDistance = riverDistance.distance(in.parcelShapes, i);
+            f.riverDistance = riverDistances[i];
         if (!terrain.empty()) {
             f.meanSlope = finite(terrain[i].meanSlope);
             f.meanElevation = finite(terrain[i].meanElevation);
@@ -173,10 +198,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                       : static_cast<std::size_t>(villages.village[i]);
             if (f.meanElevation && std::isfinite(villageLowest[v]))
                 f.relativeElevation = *f.meanElevation - villageLowest[v];
-            double x = 0, y = 0, nearest[2] = {0, 0};
-            if (f.meanElevation && dem && interiorPoint(in.parcelShapes, i, x, y) &&
-                std::isfinite(riverDistance.distance(x, y, nearest)))
-                if (const auto river = elevationAt(nearest[0], nearest[1]))
+            if (f.meanElevation && std::isfinite(riverPoints[i][0]))
+                if (const auto river = elevationAt(riverPoints[i][0], riverPoints[i][1]))
                     f.riverHeight = *f.meanElevation - *river;
         }
         decided[i] = rules.classify(f);
