@@ -229,15 +229,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
 
     progress("saving", 0.9);
-    store->begin();
-    struct RollbackUnlessCommitted {
-        ProjectStore& store;
-        bool committed = false;
-        ~RollbackUnlessCommitted() {
-            if (!committed)
-                store.rollback();
-        }
-    } transaction{*store};
+    Transaction transaction(*store); // an early exit (an exception) rolls back
 
     OGRLayer& out = store->recreateLayer(
         resultsTable, wkbNone, 0,
@@ -312,8 +304,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     writeVillageProfiles(*store, rules, profiles, villages);
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);
-    store->commit();
-    transaction.committed = true;
+    transaction.commit();
 
     for (const Zone& z : rules.zones()) {
         auto it = totals.find(z.id);

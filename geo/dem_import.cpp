@@ -11,13 +11,6 @@
 namespace geo {
 namespace {
 
-std::string nowIso() {
-    const std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
-
 std::string wktOf(int epsg) {
     OGRSpatialReference srs;
     srs.importFromEPSG(epsg);
@@ -35,7 +28,7 @@ ImportSummary importDem(const ImportOptions& o) {
     ImportSummary s;
     s.record.layer = "dem";
     s.record.source = o.source;
-    s.record.started = nowIso();
+    s.record.started = utcTimestamp();
     s.encoding = {"", "not applicable", {"a raster has no attribute text"}};
 
     VSIStatBufL stat;
@@ -79,9 +72,9 @@ ImportSummary importDem(const ImportOptions& o) {
     s.warnings = s.crs.warnings;
     s.projectEpsg = store->crsEpsg() > 0 ? store->crsEpsg() : s.crs.epsg;
     if (store->crsEpsg() == 0) {
-        store->begin();
+        Transaction transaction(*store);
         store->setCrsEpsg(s.projectEpsg);
-        store->commit();
+        transaction.commit();
     }
 
     GDALDataset* toWrite = source.get();
@@ -108,7 +101,7 @@ ImportSummary importDem(const ImportOptions& o) {
     s.record.crs = "EPSG:" + std::to_string(s.crs.epsg);
     s.record.crsReason = s.crs.decidedBy + ": " + s.crs.reason;
     s.record.profile = "";
-    s.record.finished = nowIso();
+    s.record.finished = utcTimestamp();
     if (o.progress)
         o.progress("writing the DEM", 0.5);
     store->replaceRaster("dem", *toWrite, s.record);

@@ -51,20 +51,6 @@ const std::map<std::string, LayerSpec>& layerSpecs() {
 
 const std::set<std::string> transferModes = {"出租", "转包", "入股", "互换", "转让", "其他"};
 
-std::string nowIso() {
-    const std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
-
-OGRSpatialReference crsOf(int epsg) {
-    OGRSpatialReference srs;
-    srs.importFromEPSG(epsg);
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-
 struct OutputColumn {
     std::string name;
     OGRFieldType type;
@@ -94,7 +80,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     ImportSummary s;
     s.record.layer = o.layer;
     s.record.source = o.source;
-    s.record.started = nowIso();
+    s.record.started = utcTimestamp();
 
     progress("detecting the encoding", 0.0);
     s.encoding = detectEncoding(o.source, o.encoding == "auto" ? std::string() : o.encoding);
@@ -234,10 +220,10 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         s.projectEpsg = store->crsEpsg();
         if (s.projectEpsg == 0)
             s.projectEpsg = chooseProjectCrs(s.crs.epsg, extent, s.warnings);
-        projectCrs = crsOf(s.projectEpsg);
+        projectCrs = spatialReferenceOf(s.projectEpsg);
         projectIsProjected = projectCrs.IsProjected() != 0;
         if (s.projectEpsg != s.crs.epsg) {
-            const OGRSpatialReference sourceCrs = crsOf(s.crs.epsg);
+            const OGRSpatialReference sourceCrs = spatialReferenceOf(s.crs.epsg);
             toProject.reset(OGRCreateCoordinateTransformation(&sourceCrs, &projectCrs));
             if (!toProject)
                 throw InputError(
@@ -307,16 +293,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     fields.push_back({"SRC_REC", OFTInteger64});
     fields.push_back({"QA", OFTString});
 
-    store->begin();
-    // Whatever leaves this function early (an exception, --strict) undoes the transaction.
-    struct RollbackUnlessCommitted {
-        ProjectStore& store;
-        bool committed = false;
-        ~RollbackUnlessCommitted() {
-            if (!committed)
-                store.rollback();
-        }
-    } transaction{*store};
+    Transaction transaction(*store); // an early exit (exception, --strict) rolls back
     if (spatial && store->crsEpsg() == 0)
         store->setCrsEpsg(s.projectEpsg);
     OGRLayer& out = store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
@@ -401,8 +378,8 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         for (unsigned w = 1; w < workers; ++w)
             threads.emplace_back([&, w] {
                 try {
-                    const OGRSpatialReference from = crsOf(sourceEpsg);
-                    const OGRSpatialReference to = crsOf(targetEpsg);
+                    const OGRSpatialReference from = spatialReferenceOf(sourceEpsg);
+                    const OGRSpatialReference to = spatialReferenceOf(targetEpsg);
                     CoordinateTransformationPtr ct;
                     if (toProject)
                         ct.reset(OGRCreateCoordinateTransformation(&from, &to));
@@ -727,12 +704,11 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                              std::to_string(first->sourceRecord) + ": " + first->detail,
                          {o.source, {}, {}, {}});
     }
-    s.record.finished = nowIso();
+    s.record.finished = utcTimestamp();
     progress("saving", 0.99);
     const long long importId = store->recordImport(s.record);
     store->recordIssues(importId, s.issues);
-    store->commit();
-    transaction.committed = true;
+    transaction.commit();
     store->finish();
     for (ImportIssue& issue : s.issues)
         issue.original.reset();

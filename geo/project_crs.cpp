@@ -7,24 +7,14 @@
 
 #include "geo/crs_detection.h"
 #include "geo/gdal_handles.h"
+#include "geo/project_store.h"
 
 namespace geo {
-namespace {
-
-OGRSpatialReference crsOf(int epsg) {
-    OGRSpatialReference srs;
-    srs.importFromEPSG(epsg);
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-
-} // namespace
-
 int chooseProjectCrs(int sourceEpsg, const Extent& extent, std::vector<std::string>& warnings) {
-    const OGRSpatialReference source = crsOf(sourceEpsg);
+    const OGRSpatialReference source = spatialReferenceOf(sourceEpsg);
     const std::string name = source.GetName() ? source.GetName() : "";
     if (source.IsGeographic()) {
-        OGRSpatialReference wgs = crsOf(4326);
+        OGRSpatialReference wgs = spatialReferenceOf(4326);
         CoordinateTransformationPtr toLonLat(OGRCreateCoordinateTransformation(&source, &wgs));
         double x = (extent.minX + extent.maxX) / 2, y = (extent.minY + extent.maxY) / 2;
         if (toLonLat)

@@ -1,5 +1,6 @@
 #include "geo/project_store.h"
 
+#include <ctime>
 #include <filesystem>
 
 #include <cpl_conv.h>
@@ -338,6 +339,22 @@ private:
 };
 
 } // namespace
+
+std::string utcTimestamp() {
+    const std::time_t t = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buf;
+}
+
+OGRSpatialReference spatialReferenceOf(int epsg) {
+    OGRSpatialReference srs;
+    srs.importFromEPSG(epsg);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    return srs;
+}
 
 std::unique_ptr<ProjectStore> openGeoPackageProject(const std::string& path) {
     return std::make_unique<GeoPackageStore>(path);

@@ -76,6 +76,36 @@ public:
     virtual void finish() = 0;
 };
 
+// begin() on construction; rollback() on destruction unless commit() was called, so any
+// early exit (an exception, a refused import) leaves the project as it was.
+class Transaction {
+public:
+    explicit Transaction(ProjectStore& store)
+        : m_store(store) {
+        m_store.begin();
+    }
+    ~Transaction() {
+        if (!m_committed)
+            m_store.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit() {
+        m_store.commit();
+        m_committed = true;
+    }
+
+private:
+    ProjectStore& m_store;
+    bool m_committed = false;
+};
+
+// The time now as ISO 8601 UTC (e.g. 2026-11-29T15:02:31Z), for import records.
+std::string utcTimestamp();
+
+// A spatial reference for an EPSG code, in traditional GIS axis order (x = easting/longitude).
+OGRSpatialReference spatialReferenceOf(int epsg);
+
 // Opens the GeoPackage at `path`, or prepares a new one when it does not exist (written to a
 // partial file until finish()). Throws InputError when the file exists but is not a
 // GeoPackage tianmu can open.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/flat_geometry.h"
+
 namespace geo {
 namespace {
 
@@ -36,22 +38,6 @@ bool segmentsCross(double ax, double ay, double bx, double by, double cx, double
     const double d1 = cross(cx, cy, dx, dy, ax, ay), d2 = cross(cx, cy, dx, dy, bx, by);
     const double d3 = cross(ax, ay, bx, by, cx, cy), d4 = cross(ax, ay, bx, by, dx, dy);
     return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
-}
-
-// Even-odd containment over the rings of one feature.
-bool insideFeature(const FlatLayer& layer, std::size_t feature, double x, double y) {
-    bool inside = false;
-    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
-         ++part) {
-        const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
-        for (std::uint32_t i = first, j = last - 1; i < last; j = i++) {
-            const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
-            const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                inside = !inside;
-        }
-    }
-    return inside;
 }
 
 bool insideRing(const std::vector<double>& ring, double x, double y) {
@@ -131,7 +117,7 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
         const Segment& s = m_segments[i];
         if (boxGap2(box, s.x0, s.y0, s.x1, s.y1) >= best2)
             return true; // cannot beat the nearest found so far
-        if (insideFeature(polygons, feature, s.x0, s.y0)) {
+        if (featureContains(polygons, feature, s.x0, s.y0)) {
             best2 = 0.0;
             return false;
         }

@@ -1,25 +1,16 @@
 // `tianmu classify` and `tianmu explain` on an imported sample project.
 #include <catch2/catch.hpp>
 
-#include <QProcess>
-
 #include "support/dataset_digest.h"
+#include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = testing::TianmuRun;
 
 Run tianmu(const QStringList& arguments) {
-    QProcess process;
-    process.start(TIANMU_EXECUTABLE, arguments);
-    REQUIRE(process.waitForFinished(300000));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runTianmu(arguments);
 }
 
 QString samplePath(const char* relative) {

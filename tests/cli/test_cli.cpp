@@ -4,29 +4,16 @@
 #include <filesystem>
 
 #include <QImage>
-#include <QProcess>
 
+#include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = testing::TianmuRun;
 
 Run tianmu(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("WAYLAND_DISPLAY");
-    env.remove("QT_QPA_PLATFORM");
-    process.setProcessEnvironment(env);
-    process.start(TIANMU_EXECUTABLE, arguments);
-    REQUIRE(process.waitForFinished(120000));
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runTianmu(arguments);
 }
 
 QString sampleProject() {

@@ -6,34 +6,20 @@
 #include <map>
 #include <set>
 
-#include <QProcess>
 #include <ogrsf_frmts.h>
 
 #include "geo/gdal_session.h"
+#include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
+using Run = testing::TianmuRun;
 
 Run tianmu(const QStringList& arguments) {
-    QProcess process;
-    process.start(TIANMU_EXECUTABLE, arguments);
-    if (!process.waitForFinished(120000)) { // a hang is a failure
-        process.kill();
-        process.waitForFinished();
-        return {-1, true, {}, "timed out"};
-    }
-    return {process.exitCode(), process.exitStatus() == QProcess::CrashExit,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return testing::runTianmu(arguments);
 }
 
 fs::path realData() {
@@ -70,6 +56,7 @@ TEST_CASE("every real file is read or refused with a reason, never a crash", "[c
         INFO(file.string());
         const Run info = tianmu({"info", path});
         CHECK_FALSE(info.crashed);
+        CHECK_FALSE(info.timedOut);
         CHECK((info.exitCode == 0 || info.exitCode == 3));
         if (info.exitCode == 3)
             CHECK(info.err.contains(path));
@@ -80,6 +67,7 @@ TEST_CASE("every real file is read or refused with a reason, never a crash", "[c
         const Run import =
             tianmu({"import", "--project", project, "--as", table ? "funds" : "rivers", path});
         CHECK_FALSE(import.crashed);
+        CHECK_FALSE(import.timedOut);
         CHECK((import.exitCode == 0 || import.exitCode == 3));
         if (import.exitCode == 3) {
             ++refused;
