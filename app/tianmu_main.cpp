@@ -12,6 +12,7 @@
 #include "app/cli/import_command.h"
 #include "app/cli/info_command.h"
 #include "app/cli/preview_command.h"
+#include "app/cli/render_command.h"
 #include "app/gui/main_window.h"
 #include "geo/gdal_session.h"
 
@@ -27,7 +28,8 @@ Commands:
   import     import a file into a project layer
   classify   classify parcels into zones, idle assets, transfers; type villages
   explain    show why a parcel got its zone, rule by rule
-  preview    draw a project to a PNG image
+  render     draw a project's map (a theme, a village, labels, legend) to PNG or PDF
+  preview    draw a project to a PNG image (the simple drawing of the first version)
 
 Run 'tianmu COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 failure, 2 usage error, 3 bad input.
@@ -40,12 +42,12 @@ bool hasDisplay() {
 }
 
 int runCommand(const QString& command, const QStringList& arguments, int argc, char** argv) {
-    if (command == "preview") {
+    if (command == "preview" || command == "render") {
         // Drawing with QPainter needs a GUI application, but no screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication application(argc, argv);
-        return runPreviewCommand(arguments);
+        return command == "render" ? runRenderCommand(arguments) : runPreviewCommand(arguments);
     }
     QCoreApplication application(argc, argv);
     if (command == "info")

@@ -1,0 +1,173 @@
+#include "app/render/label_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <QFontMetricsF>
+#include <QPainterPath>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/flat_geometry.h"
+#include "geo/gdal_session.h"
+
+namespace app {
+namespace {
+
+// Parcel ids appear when parcels are at least this wide on screen, for at most this many.
+constexpr double parcelIdsFromPixels = 90.0;
+constexpr std::size_t maxParcelIds = 600;
+
+bool overlapsAny(const QRectF& rect, const std::vector<PlacedLabel>& placed) {
+    return std::any_of(placed.begin(), placed.end(),
+                       [&](const PlacedLabel& l) { return l.rect.intersects(rect); });
+}
+
+void drawHaloText(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
+                  const QColor& colour) {
+    QPainterPath path;
+    const QFontMetricsF metrics(font);
+    path.addText(rect.left(), rect.top() + metrics.ascent(), font, text);
+    painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap,
+                        Qt::RoundJoin));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawPath(path);
+}
+
+geo::Extent boxOf(const geo::FlatLayer& layer, std::size_t feature) {
+    geo::Extent box;
+    for (std::uint32_t v = layer.partStart[layer.featurePart[feature]];
+         v < layer.partStart[layer.featurePart[feature + 1]]; ++v)
+        box.include(layer.xy[2 * v], layer.xy[2 * v + 1]);
+    return box;
+}
+
+// BSM of the given parcels, read through this thread's own connection.
+std::vector<std::string> parcelIds(const ProjectDrawing& drawing,
+                                   const std::vector<std::uint32_t>& features) {
+    std::vector<std::string> ids(features.size());
+    try {
+        GDALDatasetUniquePtr dataset = geo::openVector(drawing.path);
+        std::string sql = "SELECT fid, BSM FROM parcels WHERE fid IN (";
+        for (std::size_t k = 0; k < features.size(); ++k)
+            sql += (k ? "," : "") + std::to_string(drawing.parcels.polygons.fid(features[k]));
+        sql += ")";
+        OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+        if (!result)
+            return ids;
+        std::map<std::int64_t, std::string> byFid;
+        for (const auto& row : *result)
+            byFid[row->GetFieldAsInteger64(0)] = row->GetFieldAsString(1);
+        dataset->ReleaseResultSet(result);
+        for (std::size_t k = 0; k < features.size(); ++k)
+            ids[k] = byFid[drawing.parcels.polygons.fid(features[k])];
+    } catch (const std::exception&) {
+        // Labels are decoration: a project without BSM simply shows none.
+    }
+    return ids;
+}
+
+} // namespace
+
+QFont mapFont(double pointSize, double dpi, bool bold) {
+    QFont font(QStringLiteral("Noto Sans CJK SC"));
+    font.setPixelSize(std::max(1, int(std::lround(pointSize * dpi / 72.0))));
+    font.setBold(bold);
+    return font;
+}
+
+std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settings,
+                                    const std::atomic<bool>& cancel) {
+    std::vector<PlacedLabel> placed;
+    if (!settings.drawing)
+        return placed;
+    const ProjectDrawing& drawing = *settings.drawing;
+    const geo::Extent view = settings.visibleExtent();
+    const double upp = settings.mapUnitsPerPixel();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF canvas(QPointF(0, 0), QSizeF(settings.size()));
+
+    // Villages, largest on screen first: they win a contested spot.
+    const VillageDrawing& villages = drawing.villages;
+    const QFont villageFont = mapFont(11.0, settings.dpi(), true);
+    const QFontMetricsF metrics(villageFont);
+    std::vector<std::size_t> order(villages.polygons.featureCount());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<geo::Extent> boxes(order.size());
+    for (std::size_t f = 0; f < order.size(); ++f)
+        boxes[f] = boxOf(villages.polygons, f);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return boxes[a].width() * boxes[a].height() > boxes[b].width() * boxes[b].height();
+    });
+    for (std::size_t f : order) {
+        if (cancel.load(std::memory_order_relaxed))
+            return placed;
+        if (!boxes[f].intersects(view) || villages.name[f].empty())
+            continue;
+        const QString text = QString::fromStdString(villages.name[f]);
+        const QSizeF size(metrics.horizontalAdvance(text), metrics.height());
+        // Shown by scale: only once the village is wide enough on screen to hold its name.
+        if (boxes[f].width() / upp < size.width() * 1.2)
+            continue;
+        double x = 0, y = 0;
+        if (!geo::interiorPoint(villages.polygons, f, x, y))
+            continue;
+        const QPointF anchor = settings.toPixel(x, y);
+        // Candidates around the interior point; the label's centre must stay in the village.
+        for (const QPointF offset : {QPointF(0, 0), QPointF(0, -size.height()),
+                                     QPointF(0, size.height()), QPointF(-size.width() / 2, 0),
+                                     QPointF(size.width() / 2, 0)}) {
+            const QRectF rect(anchor + offset - QPointF(size.width() / 2, size.height() / 2),
+                              size);
+            double cx = 0, cy = 0;
+            settings.toMap(rect.center(), cx, cy);
+            if (!canvas.contains(rect) || overlapsAny(rect, placed) ||
+                !geo::featureContains(villages.polygons, f, cx, cy))
+                continue;
+            drawHaloText(painter, rect, text, villageFont, QColor(60, 20, 80));
+            placed.push_back({text, rect, true});
+            break;
+        }
+    }
+
+    // Parcel ids at large scales.
+    const ParcelDrawing& parcels = drawing.parcels;
+    std::vector<std::uint32_t> candidates;
+    bool tooMany = false;
+    parcels.polygons.query(view, [&](std::uint32_t i) {
+        const geo::Extent box = parcels.polygons.featureExtent(i);
+        if (std::min(box.width(), box.height()) / upp >= parcelIdsFromPixels)
+            candidates.push_back(i);
+        tooMany = candidates.size() > maxParcelIds;
+        return !tooMany;
+    });
+    if (tooMany || candidates.empty())
+        return placed;
+    const std::vector<std::string> ids = parcelIds(drawing, candidates);
+    const QFont idFont = mapFont(7.5, settings.dpi());
+    const QFontMetricsF idMetrics(idFont);
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        if (cancel.load(std::memory_order_relaxed) || ids[k].empty())
+            continue;
+        const geo::Extent box = parcels.polygons.featureExtent(candidates[k]);
+        const double cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2;
+        if (!parcels.polygons.contains(candidates[k], cx, cy))
+            continue;
+        const QString text = QString::fromStdString(ids[k]);
+        const QSizeF size(idMetrics.horizontalAdvance(text), idMetrics.height());
+        const QRectF rect(settings.toPixel(cx, cy) - QPointF(size.width() / 2, size.height() / 2),
+                          size);
+        if (!canvas.contains(rect) || overlapsAny(rect, placed))
+            continue;
+        drawHaloText(painter, rect, text, idFont, QColor(40, 40, 40));
+        placed.push_back({text, rect, false});
+    }
+    return placed;
+}
+
+} // namespace app

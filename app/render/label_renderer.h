@@ -1,0 +1,30 @@
+// The labelling pass, run after the layers are drawn: village names (Chinese, CJK font) inside
+// their polygons, largest villages first, never overlapping, shown once the village is wide
+// enough on screen for its name; parcel ids (BSM) when parcels are large on screen.
+#pragma once
+
+#include <atomic>
+#include <vector>
+
+#include <QPainter>
+#include <QRectF>
+#include <QString>
+
+#include "app/render/map_settings.h"
+
+namespace app {
+
+struct PlacedLabel {
+    QString text;
+    QRectF rect; // in pixels
+    bool village = true;
+};
+
+// Places and draws the labels; returns what was placed (for tests and hit checks).
+std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settings,
+                                    const std::atomic<bool>& cancel);
+
+// The font the map uses for Chinese text (installed by the set-up script: fonts-noto-cjk).
+QFont mapFont(double pointSize, double dpi, bool bold = false);
+
+} // namespace app

@@ -1,0 +1,185 @@
+#include "app/render/map_render_job.h"
+
+#include <QPainter>
+
+#include "app/render/overlay_renderer.h"
+#include "app/render/parcel_renderer.h"
+#include "geo/error.h"
+
+namespace app {
+
+MapRenderJob::MapRenderJob(MapSettings settings, std::shared_ptr<const PreparedTheme> theme,
+                           RenderCache* cache, QObject* parent)
+    : QObject(parent), m_settings(std::move(settings)), m_theme(std::move(theme)),
+      m_cache(cache) {}
+
+MapRenderJob::~MapRenderJob() {
+    cancel();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void MapRenderJob::start() {
+    m_started = std::chrono::steady_clock::now();
+    m_thread = std::thread([this] { run(); });
+}
+
+void MapRenderJob::cancel() {
+    m_cancel = true;
+}
+
+void MapRenderJob::waitForFinished() {
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+QImage MapRenderJob::blankImage() const {
+    QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    return image;
+}
+
+void MapRenderJob::run() {
+    const auto keyOf = [&](const char* layer, const void* theme) {
+        return RenderCache::Key{layer,
+                                m_settings.visibleExtent(),
+                                m_settings.size(),
+                                m_settings.dpi(),
+                                m_settings.drawing.get(),
+                                theme,
+                                m_settings.layers.parcelOpacity};
+    };
+    try {
+        if (!m_settings.drawing)
+            throw geo::Error("nothing to draw: no project is open");
+
+        // Overlays on a second thread while the parcels draw here.
+        std::string overlayError;
+        QImage overlay;
+        std::optional<QImage> cachedOverlay;
+        const RenderCache::Key overlayKey = keyOf("overlay", nullptr);
+        if (m_cache)
+            cachedOverlay = m_cache->find(overlayKey);
+        std::thread overlayWorker;
+        if (cachedOverlay) {
+            overlay = *cachedOverlay;
+        } else {
+            overlay = blankImage();
+            overlayWorker = std::thread([&] {
+                try {
+                    QPainter painter(&overlay);
+                    bool complete = true;
+                    if (m_settings.layers.rivers)
+                        complete = drawRivers(painter, m_settings, m_cancel);
+                    if (complete && m_settings.layers.villages)
+                        complete = drawVillageBoundaries(painter, m_settings, m_cancel);
+                    if (complete && m_cache)
+                        m_cache->insert(overlayKey, overlay);
+                } catch (const std::exception& e) {
+                    overlayError = e.what();
+                }
+            });
+        }
+
+        QImage parcels;
+        bool parcelsComplete = true;
+        if (m_settings.layers.parcels && m_theme) {
+            const RenderCache::Key parcelKey = keyOf("parcels", m_theme.get());
+            std::optional<QImage> cached = m_cache ? m_cache->find(parcelKey) : std::nullopt;
+            if (cached) {
+                parcels = *cached;
+            } else {
+                parcels = blankImage();
+                parcelsComplete = ParcelRenderer(m_settings, m_theme).render(parcels, m_cancel);
+                if (parcelsComplete && m_cache)
+                    m_cache->insert(parcelKey, parcels);
+            }
+            const std::lock_guard lock(m_mutex);
+            m_parcels = parcels;
+        }
+        if (overlayWorker.joinable())
+            overlayWorker.join();
+        if (!overlayError.empty())
+            throw geo::Error("drawing rivers and boundaries failed: " + overlayError);
+        {
+            const std::lock_guard lock(m_mutex);
+            m_overlay = overlay;
+        }
+
+        if (parcelsComplete && !m_cancel) {
+            QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(m_settings.background);
+            QPainter painter(&image);
+            if (!parcels.isNull())
+                painter.drawImage(0, 0, parcels);
+            painter.drawImage(0, 0, overlay);
+            drawSelection(painter, m_settings);
+            std::vector<PlacedLabel> labels;
+            if (m_settings.layers.labels)
+                labels = drawLabels(painter, m_settings, m_cancel);
+            painter.end();
+            const std::lock_guard lock(m_mutex);
+            if (!m_cancel) {
+                m_image = image;
+                m_labels = std::move(labels);
+            }
+        }
+    } catch (const std::exception& e) {
+        const std::lock_guard lock(m_mutex);
+        m_errors.emplace_back(e.what());
+    }
+    m_ended = std::chrono::steady_clock::now();
+    m_finished = true;
+    emit finished();
+}
+
+QImage MapRenderJob::image() const {
+    const std::lock_guard lock(m_mutex);
+    return m_image;
+}
+
+QImage MapRenderJob::preview() const {
+    const std::lock_guard lock(m_mutex);
+    if (!m_image.isNull())
+        return m_image;
+    if (m_parcels.isNull() && m_overlay.isNull())
+        return {};
+    QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(m_settings.background);
+    QPainter painter(&image);
+    if (!m_parcels.isNull())
+        painter.drawImage(0, 0, m_parcels);
+    if (!m_overlay.isNull())
+        painter.drawImage(0, 0, m_overlay);
+    return image;
+}
+
+std::vector<std::string> MapRenderJob::errors() const {
+    const std::lock_guard lock(m_mutex);
+    return m_errors;
+}
+
+std::vector<PlacedLabel> MapRenderJob::labels() const {
+    const std::lock_guard lock(m_mutex);
+    return m_labels;
+}
+
+double MapRenderJob::elapsedMilliseconds() const {
+    const auto end = m_finished ? m_ended : std::chrono::steady_clock::now();
+    return std::chrono::duration<double, std::milli>(end - m_started).count();
+}
+
+QImage renderMap(const MapSettings& settings, std::shared_ptr<const PreparedTheme> theme,
+                 std::vector<PlacedLabel>* labels) {
+    MapRenderJob job(settings, std::move(theme));
+    job.start();
+    job.waitForFinished();
+    const std::vector<std::string> errors = job.errors();
+    if (!errors.empty())
+        throw geo::Error(errors.front());
+    if (labels)
+        *labels = job.labels();
+    return job.image();
+}
+
+} // namespace app

@@ -1,0 +1,367 @@
+#include "app/render/project_drawing.h"
+
+#include <algorithm>
+#include <thread>
+#include <unordered_map>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+
+namespace app {
+namespace {
+
+constexpr const char* parcelFields[] = {"DLBM", "ZLDWDM"};
+constexpr const char* classFields[] = {"ZONE", "IDLE", "TRANSFERRED", "LZFS", "VILLAGE_CODE"};
+
+OGRLayer* requireLayer(GDALDataset& dataset, const std::string& path, const char* name) {
+    OGRLayer* layer = dataset.GetLayerByName(name);
+    if (!layer)
+        throw geo::InputError(std::string("has no '") + name +
+                                  "' layer; import parcels into it with `tianmu import --as " +
+                                  name + "`",
+                              {path, name, {}, {}});
+    return layer;
+}
+
+// Only the named attributes are read: the rest of a parcel's fields would cost time for
+// nothing (QGIS's "fetch only the attributes the style uses").
+void ignoreAllFieldsBut(OGRLayer& layer, const std::vector<std::string>& keep) {
+    std::vector<std::string> ignored;
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const std::string name = defn->GetFieldDefn(i)->GetNameRef();
+        if (std::find(keep.begin(), keep.end(), name) == keep.end())
+            ignored.push_back(name);
+    }
+    std::vector<const char*> list;
+    for (const std::string& name : ignored)
+        list.push_back(name.c_str());
+    list.push_back(nullptr);
+    layer.SetIgnoredFields(list.data());
+}
+
+std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset, const char* table) {
+    OGRLayer* result =
+        dataset.ExecuteSQL((std::string("SELECT MIN(fid), MAX(fid) FROM \"") + table + "\"").c_str(),
+                           nullptr, nullptr);
+    std::pair<GIntBig, GIntBig> range{0, -1};
+    if (result) {
+        if (OGRFeatureUniquePtr row{result->GetNextFeature()};
+            row && row->IsFieldSetAndNotNull(0))
+            range = {row->GetFieldAsInteger64(0), row->GetFieldAsInteger64(1)};
+        dataset.ReleaseResultSet(result);
+    }
+    return range;
+}
+
+struct ParcelPart {
+    geo::CompactPolygons polygons;
+    std::map<std::string, AttributeColumn> columns;
+    std::vector<float> areaMu;
+};
+
+// Reads parcels with fid in [first, last] from its own connection.
+ParcelPart readParcels(const std::string& path, double originX, double originY, GIntBig first,
+                       GIntBig last) {
+    ParcelPart part{geo::CompactPolygons(originX, originY), {}, {}};
+    GDALDatasetUniquePtr dataset = geo::openVector(path);
+    OGRLayer* layer = requireLayer(*dataset, path, "parcels");
+    std::vector<std::pair<std::string, int>> fields;
+    for (const char* name : parcelFields) {
+        const int index = layer->GetLayerDefn()->GetFieldIndex(name);
+        if (index >= 0) {
+            fields.emplace_back(name, index);
+            part.columns[name];
+        }
+    }
+    std::vector<std::string> keep;
+    for (const auto& field : fields)
+        keep.push_back(field.first);
+    const int areaField = layer->GetLayerDefn()->GetFieldIndex("AREA_MU");
+    if (areaField >= 0)
+        keep.emplace_back("AREA_MU");
+    ignoreAllFieldsBut(*layer, keep);
+    const std::string filter =
+        "fid >= " + std::to_string(first) + " AND fid <= " + std::to_string(last);
+    layer->SetAttributeFilter(filter.c_str());
+    for (const auto& feature : *layer) {
+        part.polygons.add(feature->GetFID(), feature->GetGeometryRef());
+        part.areaMu.push_back(
+            areaField >= 0 ? static_cast<float>(feature->GetFieldAsDouble(areaField)) : 0.0F);
+        for (const auto& [name, index] : fields) {
+            AttributeColumn& column = part.columns[name];
+            column.codes.push_back(column.codeOf(feature->GetFieldAsString(index)));
+        }
+    }
+    return part;
+}
+
+// Re-codes `from` into `into`'s dictionary and appends its codes.
+void appendColumn(AttributeColumn& into, const AttributeColumn& from) {
+    std::vector<std::uint16_t> remap(from.values.size());
+    for (std::size_t code = 0; code < from.values.size(); ++code)
+        remap[code] = into.codeOf(from.values[code]);
+    into.codes.reserve(into.codes.size() + from.codes.size());
+    for (std::uint16_t code : from.codes)
+        into.codes.push_back(remap[code]);
+}
+
+void readClasses(GDALDataset& dataset, ParcelDrawing& parcels) {
+    OGRLayer* layer = dataset.GetLayerByName("parcel_classes");
+    if (!layer)
+        return;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int fidField = defn->GetFieldIndex("PARCEL_FID");
+    if (fidField < 0)
+        return;
+    std::vector<std::pair<std::string, int>> fields;
+    std::vector<std::string> keep{"PARCEL_FID"};
+    for (const char* name : classFields) {
+        const int index = defn->GetFieldIndex(name);
+        if (index >= 0) {
+            fields.emplace_back(name, index);
+            keep.push_back(name);
+        }
+    }
+    ignoreAllFieldsBut(*layer, keep);
+    const std::size_t count = parcels.polygons.size();
+    for (const auto& field : fields)
+        parcels.columns[field.first].codes.assign(count, 0);
+    // Parcels are read in fid order, so a binary search finds a class row's parcel.
+    std::vector<std::int64_t> fids(count);
+    for (std::size_t i = 0; i < count; ++i)
+        fids[i] = parcels.polygons.fid(i);
+    const bool sorted = std::is_sorted(fids.begin(), fids.end());
+    std::unordered_map<std::int64_t, std::size_t> byFid;
+    if (!sorted)
+        for (std::size_t i = 0; i < count; ++i)
+            byFid.emplace(fids[i], i);
+    std::size_t hint = 0;
+    for (const auto& feature : *layer) {
+        const std::int64_t fid = feature->GetFieldAsInteger64(fidField);
+        std::size_t index = count;
+        if (sorted) {
+            if (hint < count && fids[hint] == fid) {
+                index = hint; // rows come in parcel order: the common case costs nothing
+            } else {
+                const auto it = std::lower_bound(fids.begin(), fids.end(), fid);
+                if (it != fids.end() && *it == fid)
+                    index = static_cast<std::size_t>(it - fids.begin());
+            }
+        } else if (const auto it = byFid.find(fid); it != byFid.end()) {
+            index = it->second;
+        }
+        if (index >= count)
+            continue;
+        hint = index + 1;
+        for (const auto& [name, field] : fields) {
+            AttributeColumn& column = parcels.columns[name];
+            column.codes[index] = column.codeOf(feature->GetFieldAsString(field));
+        }
+    }
+    parcels.classified = true;
+}
+
+// Each parcel's village type (from its village), so parcels can be themed by it too.
+void addVillageTypes(const VillageDrawing& villages, ParcelDrawing& parcels) {
+    const AttributeColumn* code = parcels.column("VILLAGE_CODE");
+    if (!code)
+        code = parcels.column("ZLDWDM");
+    if (!code || villages.type.empty())
+        return;
+    std::map<std::string, std::string> typeByCode;
+    for (std::size_t v = 0; v < villages.code.size(); ++v)
+        typeByCode[villages.code[v]] = villages.type[v];
+    AttributeColumn types;
+    std::vector<std::uint16_t> typeOfCode;
+    for (const std::string& value : code->values) {
+        const auto it = typeByCode.find(value);
+        typeOfCode.push_back(types.codeOf(it == typeByCode.end() ? "" : it->second));
+    }
+    types.codes.reserve(code->codes.size());
+    for (std::uint16_t c : code->codes)
+        types.codes.push_back(typeOfCode[c]);
+    parcels.columns["VILLAGE_TYPE"] = std::move(types);
+}
+
+void readVillages(GDALDataset& dataset, VillageDrawing& villages) {
+    OGRLayer* layer = dataset.GetLayerByName("villages");
+    if (!layer)
+        return;
+    std::map<std::string, std::string> typeByCode;
+    if (OGRLayer* stats = dataset.GetLayerByName("village_stats")) {
+        const int code = stats->GetLayerDefn()->GetFieldIndex("VILLAGE_CODE");
+        const int type = stats->GetLayerDefn()->GetFieldIndex("PRIMARY_TYPE");
+        if (code >= 0 && type >= 0)
+            for (const auto& row : *stats)
+                typeByCode[row->GetFieldAsString(code)] = row->GetFieldAsString(type);
+    }
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int code = defn->GetFieldIndex("ZLDWDM");
+    const int name = defn->GetFieldIndex("ZLDWMC");
+    const int township = defn->GetFieldIndex("XZDM");
+    for (const auto& feature : *layer) {
+        geo::appendFeature(villages.polygons, feature->GetGeometryRef());
+        villages.code.emplace_back(code >= 0 ? feature->GetFieldAsString(code) : "");
+        villages.name.emplace_back(name >= 0 ? feature->GetFieldAsString(name) : "");
+        villages.township.emplace_back(township >= 0 ? feature->GetFieldAsString(township) : "");
+        const auto type = typeByCode.find(villages.code.back());
+        villages.type.emplace_back(type != typeByCode.end() ? type->second : "");
+    }
+}
+
+void readRivers(GDALDataset& dataset, geo::FlatLayer& rivers) {
+    OGRLayer* layer = dataset.GetLayerByName("rivers");
+    if (!layer)
+        return;
+    ignoreAllFieldsBut(*layer, {});
+    for (const auto& feature : *layer)
+        geo::appendFeature(rivers, feature->GetGeometryRef());
+}
+
+} // namespace
+
+std::uint16_t AttributeColumn::codeOf(const std::string& value) {
+    if (values.empty())
+        values.emplace_back();
+    if (value.empty())
+        return 0;
+    if (values.size() > 1 && values.back() == value) // runs of equal values are common
+        return static_cast<std::uint16_t>(values.size() - 1);
+    if (const auto it = m_lookup.find(value); it != m_lookup.end())
+        return it->second;
+    if (values.size() >= 0xffff)
+        return 0; // more distinct values than a style could colour: drawn as the default
+    values.push_back(value);
+    const auto code = static_cast<std::uint16_t>(values.size() - 1);
+    m_lookup.emplace(value, code);
+    return code;
+}
+
+const AttributeColumn* ParcelDrawing::column(const std::string& field) const {
+    const auto it = columns.find(field);
+    return it == columns.end() ? nullptr : &it->second;
+}
+
+std::size_t ParcelDrawing::memoryBytes() const {
+    std::size_t bytes = polygons.memoryBytes() + coverage.memoryBytes() +
+                        areaMu.capacity() * sizeof(float);
+    for (const auto& [name, column] : columns)
+        bytes += column.codes.capacity() * sizeof(std::uint16_t) + column.values.size() * 32;
+    return bytes;
+}
+
+std::size_t ProjectDrawing::memoryBytes() const {
+    return parcels.memoryBytes() + villages.polygons.xy.capacity() * sizeof(double) +
+           rivers.xy.capacity() * sizeof(double);
+}
+
+std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& projectPath,
+                                                         const DrawingLoadOptions& options) {
+    auto drawing = std::make_shared<ProjectDrawing>();
+    drawing->path = projectPath;
+    const auto report = [&](double fraction) {
+        return !options.progress || options.progress(fraction);
+    };
+
+    GDALDatasetUniquePtr dataset = geo::openVector(projectPath);
+    OGRLayer* parcels = requireLayer(*dataset, projectPath, "parcels");
+    if (const OGRSpatialReference* srs = parcels->GetSpatialRef()) {
+        if (const char* code = srs->GetAuthorityCode(nullptr))
+            drawing->epsg = std::atoi(code);
+        drawing->crsName = srs->GetName() ? srs->GetName() : "";
+    }
+    OGREnvelope envelope;
+    if (parcels->GetExtent(&envelope, TRUE) != OGRERR_NONE)
+        envelope = OGREnvelope();
+    const auto [firstFid, lastFid] = fidRange(*dataset, "parcels");
+    if (!report(0.05))
+        return nullptr;
+
+    // Parcels in fid ranges, one connection per worker: GDAL handles are not shared.
+    int threads = options.threads > 0
+                      ? options.threads
+                      : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    const GIntBig span = lastFid >= firstFid ? lastFid - firstFid + 1 : 0;
+    threads = static_cast<int>(std::clamp<GIntBig>(span / 50000 + 1, 1, threads));
+    std::vector<ParcelPart> parts(static_cast<std::size_t>(threads));
+    std::vector<std::string> failures(parts.size());
+    {
+        std::vector<std::thread> workers;
+        for (int t = 0; t < threads; ++t) {
+            const GIntBig from = firstFid + span * t / threads;
+            const GIntBig to = firstFid + span * (t + 1) / threads - 1;
+            workers.emplace_back([&, t, from, to] {
+                try {
+                    parts[static_cast<std::size_t>(t)] =
+                        readParcels(projectPath, envelope.MinX, envelope.MinY, from, to);
+                } catch (const std::exception& e) {
+                    failures[static_cast<std::size_t>(t)] = e.what();
+                }
+            });
+        }
+        // Villages, rivers and classes meanwhile on this thread's connection.
+        readVillages(*dataset, drawing->villages);
+        readRivers(*dataset, drawing->rivers);
+        for (std::thread& worker : workers)
+            worker.join();
+    }
+    for (const std::string& failure : failures)
+        if (!failure.empty())
+            throw geo::InputError("could not be read for drawing: " + failure,
+                                  {projectPath, "parcels", {}, {}});
+    if (!report(0.6))
+        return nullptr;
+
+    ParcelDrawing& out = drawing->parcels;
+    out.polygons = geo::CompactPolygons(envelope.MinX, envelope.MinY);
+    std::size_t features = 0, rings = 0, vertices = 0;
+    for (const ParcelPart& part : parts) {
+        features += part.polygons.size();
+        rings += part.polygons.ringCount();
+        vertices += part.polygons.vertexCount();
+    }
+    out.polygons.reserve(features, rings, vertices);
+    out.areaMu.reserve(features);
+    for (ParcelPart& part : parts) {
+        out.polygons.append(part.polygons);
+        for (const auto& [name, column] : part.columns)
+            appendColumn(out.columns[name], column);
+        out.areaMu.insert(out.areaMu.end(), part.areaMu.begin(), part.areaMu.end());
+        part = ParcelPart{};
+    }
+    // Three independent jobs: the coverage grid and the spatial index on workers (both only
+    // read the coordinates; finish() writes nothing else), the classes here.
+    std::string coverageFailure;
+    std::thread coverageWorker([&] {
+        try {
+            out.coverage = geo::CoverageGrid::build(
+                out.polygons, geo::chooseCoverageCellSize(out.polygons), 1);
+        } catch (const std::exception& e) {
+            coverageFailure = e.what();
+        }
+    });
+    std::thread indexWorker([&] { out.polygons.finish(); });
+    readClasses(*dataset, out);
+    addVillageTypes(drawing->villages, out);
+    coverageWorker.join();
+    indexWorker.join();
+    if (!coverageFailure.empty())
+        throw geo::Error("could not build the drawing grid: " + coverageFailure);
+    if (!report(0.9))
+        return nullptr;
+
+    // The district is its villages; a stray parcel far outside (a survey error the import
+    // flagged) should not shrink the whole county into a corner.
+    drawing->extent = drawing->villages.polygons.featureCount() > 0
+                          ? drawing->villages.polygons.extent
+                          : out.polygons.extent();
+    if (!report(1.0))
+        return nullptr;
+    return drawing;
+}
+
+} // namespace app

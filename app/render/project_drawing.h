@@ -1,0 +1,78 @@
+// Everything the map needs to draw a project, read once from its GeoPackage into compact
+// memory (integer coordinates, dictionary-coded attributes, a coverage grid) so that no frame
+// touches GDAL. Immutable once loaded: renderers on worker threads share it by shared_ptr.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "geo/compact_polygons.h"
+#include "geo/coverage_grid.h"
+#include "geo/flat_layer.h"
+
+namespace app {
+
+// One attribute of every feature, dictionary-coded: a few distinct values (land-use codes,
+// zones, village codes) shared by a million parcels cost two bytes each.
+struct AttributeColumn {
+    std::vector<std::string> values; // code → value; code 0 is the empty value
+    std::vector<std::uint16_t> codes;
+
+    const std::string& valueOf(std::size_t feature) const { return values[codes[feature]]; }
+    std::uint16_t codeOf(const std::string& value); // adds the value when new
+
+private:
+    std::unordered_map<std::string, std::uint16_t> m_lookup; // value → code, for codeOf
+};
+
+struct ParcelDrawing {
+    geo::CompactPolygons polygons;
+    geo::CoverageGrid coverage;
+    // Canonical field name → column, one entry per parcel: DLBM, ZLDWDM (from parcels) and
+    // ZONE, IDLE, TRANSFERRED, LZFS, VILLAGE_CODE (from parcel_classes when classified).
+    std::map<std::string, AttributeColumn> columns;
+    std::vector<float> areaMu; // ellipsoidal area (AREA_MU) per parcel, for legend totals
+    bool classified = false;
+
+    const AttributeColumn* column(const std::string& field) const;
+    std::size_t memoryBytes() const;
+};
+
+struct VillageDrawing {
+    geo::FlatLayer polygons;
+    std::vector<std::string> code;     // ZLDWDM
+    std::vector<std::string> name;     // ZLDWMC
+    std::vector<std::string> township; // XZDM
+    std::vector<std::string> type;     // primary village type from village_stats, if any
+};
+
+struct ProjectDrawing {
+    std::string path;
+    int epsg = 0;
+    std::string crsName;
+    ParcelDrawing parcels;
+    VillageDrawing villages;
+    geo::FlatLayer rivers; // lines and surfaces
+    geo::Extent extent;    // of everything drawn
+
+    std::size_t memoryBytes() const;
+};
+
+struct DrawingLoadOptions {
+    int threads = 0; // 0 = one per hardware thread
+    // Fraction done, on the calling thread; return false to cancel (load then returns null).
+    std::function<bool(double)> progress;
+};
+
+// Reads a project GeoPackage. Layers other than parcels are optional. Throws geo::InputError
+// naming the file when it cannot be read or holds no parcels layer.
+std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& projectPath,
+                                                         const DrawingLoadOptions& options = {});
+
+} // namespace app
