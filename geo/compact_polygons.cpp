@@ -11,7 +11,9 @@
 namespace geo {
 
 CompactPolygons::CompactPolygons(double originX, double originY, double resolution)
-    : m_originX(originX), m_originY(originY), m_resolution(resolution) {}
+    : m_originX(originX)
+    , m_originY(originY)
+    , m_resolution(resolution) {}
 
 std::int32_t CompactPolygons::toGridX(double v) const noexcept {
     return static_cast<std::int32_t>(std::lround((v - m_originX) / m_resolution));
@@ -23,10 +25,9 @@ std::int32_t CompactPolygons::toGridY(double v) const noexcept {
 
 void CompactPolygons::beginFeature(std::int64_t fid) {
     m_fid.push_back(fid);
-    m_box.push_back({std::numeric_limits<std::int32_t>::max(),
-                     std::numeric_limits<std::int32_t>::max(),
-                     std::numeric_limits<std::int32_t>::min(),
-                     std::numeric_limits<std::int32_t>::min()});
+    m_box.push_back(
+        {std::numeric_limits<std::int32_t>::max(), std::numeric_limits<std::int32_t>::max(),
+         std::numeric_limits<std::int32_t>::min(), std::numeric_limits<std::int32_t>::min()});
 }
 
 void CompactPolygons::endFeature() {
@@ -75,8 +76,7 @@ void CompactPolygons::add(std::int64_t fid, const OGRGeometry* geometry) {
         } else if (type == wkbMultiPolygon) {
             for (const OGRPolygon* part : *geometry->toMultiPolygon())
                 addPolygon(*part);
-        } else if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection) ||
-                   OGR_GT_IsSurface(type)) {
+        } else if (OGR_GT_IsSubClassOf(type, wkbGeometryCollection) || OGR_GT_IsSurface(type)) {
             // Curved or mixed geometries: keep their linear polygons.
             std::unique_ptr<OGRGeometry> linear(geometry->getLinearGeometry());
             if (linear) {

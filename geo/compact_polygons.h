@@ -22,7 +22,8 @@ public:
     // A vertex is stored as round((x - originX) / resolution); 0.01 keeps centimetres in a
     // projected CRS and lets coordinates reach ±21,000 km from the origin.
     CompactPolygons(double originX, double originY, double resolution = 0.01);
-    CompactPolygons() : CompactPolygons(0.0, 0.0) {}
+    CompactPolygons()
+        : CompactPolygons(0.0, 0.0) {}
 
     // Builders. Every feature keeps its slot (an empty geometry gives a feature with no rings),
     // so feature indices follow the order of the calls. Only polygon rings are kept.
@@ -48,9 +49,7 @@ public:
     // Raw access for drawing loops: rings [ringBegin, ringEnd) of a feature, vertices
     // [vertexBegin(ring), vertexBegin(ring + 1)) of a ring, as integer x, y pairs.
     std::uint32_t ringBegin(std::size_t feature) const noexcept { return m_featureRing[feature]; }
-    std::uint32_t ringEnd(std::size_t feature) const noexcept {
-        return m_featureRing[feature + 1];
-    }
+    std::uint32_t ringEnd(std::size_t feature) const noexcept { return m_featureRing[feature + 1]; }
     std::uint32_t vertexBegin(std::uint32_t ring) const noexcept { return m_ringVertex[ring]; }
     const std::int32_t* vertices() const noexcept { return m_xy.data(); }
     std::size_t vertexCount() const noexcept { return m_xy.size() / 2; }

@@ -56,8 +56,8 @@ void burnRows(const CompactPolygons& polygons, double left, double top, double c
                 cells + static_cast<std::size_t>(row) * static_cast<std::size_t>(width);
             for (std::size_t k = 0; k + 1 < crossings.size(); k += 2) {
                 // Centres xc with crossings[k] <= xc < crossings[k + 1].
-                const int c0 = std::max(0, static_cast<int>(
-                                               std::ceil((crossings[k] - left) / cell - 0.5)));
+                const int c0 =
+                    std::max(0, static_cast<int>(std::ceil((crossings[k] - left) / cell - 0.5)));
                 const int c1 = std::min(
                     width, static_cast<int>(std::ceil((crossings[k + 1] - left) / cell - 0.5)));
                 for (int c = c0; c < c1; ++c)

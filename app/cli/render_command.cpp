@@ -159,10 +159,9 @@ int runRenderCommand(const QStringList& arguments) {
             view = {};
             for (std::size_t v = 0; v < villages.code.size(); ++v)
                 if (villages.code[v] == code)
-                    for (std::uint32_t i = villages.polygons.partStart
-                                               [villages.polygons.featurePart[v]];
-                         i < villages.polygons.partStart[villages.polygons.featurePart[v + 1]];
-                         ++i)
+                    for (std::uint32_t i =
+                             villages.polygons.partStart[villages.polygons.featurePart[v]];
+                         i < villages.polygons.partStart[villages.polygons.featurePart[v + 1]]; ++i)
                         view.include(villages.polygons.xy[2 * i], villages.polygons.xy[2 * i + 1]);
             if (view.isNull())
                 throw geo::InputError("has no village with code '" + code +

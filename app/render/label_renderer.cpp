@@ -30,8 +30,8 @@ void drawHaloText(QPainter& painter, const QRectF& rect, const QString& text, co
     QPainterPath path;
     const QFontMetricsF metrics(font);
     path.addText(rect.left(), rect.top() + metrics.ascent(), font, text);
-    painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
+    painter.setPen(
+        QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
     painter.setPen(Qt::NoPen);
@@ -53,6 +53,7 @@ std::vector<std::string> parcelIds(const ProjectDrawing& drawing,
     std::vector<std::string> ids(features.size());
     try {
         GDALDatasetUniquePtr dataset = geo::openVector(drawing.path);
+        // The primary key becomes the result's feature id (even when aliased), not a field.
         std::string sql = "SELECT fid, BSM FROM parcels WHERE fid IN (";
         for (std::size_t k = 0; k < features.size(); ++k)
             sql += (k ? "," : "") + std::to_string(drawing.parcels.polygons.fid(features[k]));
@@ -61,8 +62,10 @@ std::vector<std::string> parcelIds(const ProjectDrawing& drawing,
         if (!result)
             return ids;
         std::map<std::int64_t, std::string> byFid;
-        for (const auto& row : *result)
-            byFid[row->GetFieldAsInteger64(0)] = row->GetFieldAsString(1);
+        const int idField = result->GetLayerDefn()->GetFieldIndex("BSM");
+        if (idField >= 0)
+            for (const auto& row : *result)
+                byFid[row->GetFID()] = row->GetFieldAsString(idField);
         dataset->ReleaseResultSet(result);
         for (std::size_t k = 0; k < features.size(); ++k)
             ids[k] = byFid[drawing.parcels.polygons.fid(features[k])];
@@ -119,11 +122,10 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
             continue;
         const QPointF anchor = settings.toPixel(x, y);
         // Candidates around the interior point; the label's centre must stay in the village.
-        for (const QPointF offset : {QPointF(0, 0), QPointF(0, -size.height()),
-                                     QPointF(0, size.height()), QPointF(-size.width() / 2, 0),
-                                     QPointF(size.width() / 2, 0)}) {
-            const QRectF rect(anchor + offset - QPointF(size.width() / 2, size.height() / 2),
-                              size);
+        for (const QPointF offset :
+             {QPointF(0, 0), QPointF(0, -size.height()), QPointF(0, size.height()),
+              QPointF(-size.width() / 2, 0), QPointF(size.width() / 2, 0)}) {
+            const QRectF rect(anchor + offset - QPointF(size.width() / 2, size.height() / 2), size);
             double cx = 0, cy = 0;
             settings.toMap(rect.center(), cx, cy);
             if (!canvas.contains(rect) || overlapsAny(rect, placed) ||

@@ -46,7 +46,8 @@ void drawMapFurniture(QImage& image, const MapSettings& settings, const Prepared
         textWidth = std::max(textWidth, metrics.horizontalAdvance(texts.back()));
     }
     const double swatch = rowHeight * 0.7;
-    const QRectF box(10 * unit, image.height() - 10 * unit - rowHeight * (double(rows.size()) + 1.4),
+    const QRectF box(10 * unit,
+                     image.height() - 10 * unit - rowHeight * (double(rows.size()) + 1.4),
                      textWidth + swatch + 24 * unit, rowHeight * (double(rows.size()) + 1.2));
     painter.setPen(QPen(QColor(120, 120, 120), unit));
     painter.setBrush(QColor(255, 255, 255, 230));
@@ -60,7 +61,8 @@ void drawMapFurniture(QImage& image, const MapSettings& settings, const Prepared
         const double y = box.top() + rowHeight * (double(k) + 1.2);
         painter.setPen(QPen(QColor(80, 80, 80), 0.5 * unit));
         painter.setBrush(rows[k]->fill);
-        painter.drawRect(QRectF(box.left() + 8 * unit, y + (rowHeight - swatch) / 2, swatch, swatch));
+        painter.drawRect(
+            QRectF(box.left() + 8 * unit, y + (rowHeight - swatch) / 2, swatch, swatch));
         painter.setPen(Qt::black);
         painter.drawText(QPointF(box.left() + 14 * unit + swatch, y + rowHeight * 0.75), texts[k]);
     }
@@ -74,9 +76,12 @@ void drawMapFurniture(QImage& image, const MapSettings& settings, const Prepared
     painter.setBrush(Qt::NoBrush);
     painter.drawLine(origin, origin + QPointF(barPixels, 0));
     for (double t : {0.0, 0.5, 1.0})
-        painter.drawLine(origin + QPointF(barPixels * t, 0), origin + QPointF(barPixels * t, -6 * unit));
-    const QString label = length >= 1000 ? QString("%1 km").arg(length / 1000) : QString("%1 m").arg(length);
-    painter.drawText(origin + QPointF(barPixels / 2 - metrics.horizontalAdvance(label) / 2, -9 * unit), label);
+        painter.drawLine(origin + QPointF(barPixels * t, 0),
+                         origin + QPointF(barPixels * t, -6 * unit));
+    const QString label =
+        length >= 1000 ? QString("%1 km").arg(length / 1000) : QString("%1 m").arg(length);
+    painter.drawText(
+        origin + QPointF(barPixels / 2 - metrics.horizontalAdvance(label) / 2, -9 * unit), label);
 
     // North arrow, upper right.
     const QPointF tip(image.width() - 30 * unit, 18 * unit);

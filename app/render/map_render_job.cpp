@@ -10,8 +10,10 @@ namespace app {
 
 MapRenderJob::MapRenderJob(MapSettings settings, std::shared_ptr<const PreparedTheme> theme,
                            RenderCache* cache, QObject* parent)
-    : QObject(parent), m_settings(std::move(settings)), m_theme(std::move(theme)),
-      m_cache(cache) {}
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_theme(std::move(theme))
+    , m_cache(cache) {}
 
 MapRenderJob::~MapRenderJob() {
     cancel();

@@ -87,6 +87,9 @@ public:
     // Selected parcels (feature indices into drawing->parcels), sorted.
     std::shared_ptr<const std::vector<std::uint32_t>> selection;
     QColor background{255, 255, 255};
+    // Off: every parcel is drawn as a polygon at any scale (the reference for the district
+    // view's dominant-colour drawing, and for exports that want full detail).
+    bool levelOfDetail = true;
     bool zh = true; // label language of legend and furniture
 
 private:

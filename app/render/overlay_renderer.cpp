@@ -77,8 +77,7 @@ bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
     // A white casing under a dark dashed line reads on every fill colour.
-    const QPen casing(QColor(255, 255, 255, 200), 3.0, Qt::SolidLine, Qt::RoundCap,
-                      Qt::RoundJoin);
+    const QPen casing(QColor(255, 255, 255, 200), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     const QPen line(QColor(90, 40, 110), 1.4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
     for (std::size_t f = 0; f < villages.polygons.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))

@@ -18,7 +18,7 @@ constexpr double outlineFrom = 4.0;
 constexpr double outlineFull = 24.0;
 // Vertices closer than this to the last one kept are dropped (pixels, Manhattan distance).
 constexpr double simplifyTolerance = 0.75;
-constexpr std::size_t cancelCheckEvery = 512;
+constexpr std::size_t cancelCheckEvery = 16;
 
 int workerCount(int requested) {
     return requested > 0 ? requested
@@ -29,9 +29,11 @@ int workerCount(int requested) {
 
 ParcelRenderer::ParcelRenderer(MapSettings settings, std::shared_ptr<const PreparedTheme> theme,
                                int threads)
-    : m_settings(std::move(settings)), m_theme(std::move(theme)), m_threads(workerCount(threads)) {
+    : m_settings(std::move(settings))
+    , m_theme(std::move(theme))
+    , m_threads(workerCount(threads)) {
     const ProjectDrawing* drawing = m_settings.drawing.get();
-    if (drawing && m_theme && !m_theme->levels().empty())
+    if (drawing && m_theme && !m_theme->levels().empty() && m_settings.levelOfDetail)
         m_fromCoverage = m_settings.mapUnitsPerPixel() >=
                          m_theme->levels().front().cellSize * polygonsUpToCellsPerPixel;
 }
@@ -64,11 +66,11 @@ bool ParcelRenderer::renderCoverage(QImage& image, const std::atomic<bool>& canc
     std::uint32_t palette[256];
     for (int c = 0; c < 256; ++c) {
         const QRgb argb = m_theme->argb(static_cast<std::uint8_t>(c));
-        palette[c] = opacity >= 1.0 ? argb
-                                    : qPremultiply(qRgba(qRed(qUnpremultiply(argb)),
-                                                         qGreen(qUnpremultiply(argb)),
-                                                         qBlue(qUnpremultiply(argb)),
-                                                         int(qAlpha(argb) * opacity + 0.5)));
+        palette[c] = opacity >= 1.0
+                         ? argb
+                         : qPremultiply(qRgba(
+                               qRed(qUnpremultiply(argb)), qGreen(qUnpremultiply(argb)),
+                               qBlue(qUnpremultiply(argb)), int(qAlpha(argb) * opacity + 0.5)));
     }
     std::atomic<bool> stopped{false};
     const auto rows = [&](int first, int last) {
@@ -83,7 +85,8 @@ bool ParcelRenderer::renderCoverage(QImage& image, const std::atomic<bool>& canc
             if (r < 0 || r >= level.height)
                 continue;
             const std::uint8_t* cells =
-                level.cells.data() + static_cast<std::size_t>(r) * static_cast<std::size_t>(level.width);
+                level.cells.data() +
+                static_cast<std::size_t>(r) * static_cast<std::size_t>(level.width);
             for (int i = 0; i < width; ++i) {
                 const int c = columnOf[static_cast<std::size_t>(i)];
                 if (c >= 0)
@@ -232,8 +235,8 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
         const std::uint32_t feature = features[k];
         const geo::Extent box = polygons.featureExtent(feature);
         const double pixels = std::max(box.width(), box.height()) / upp;
-        const double fade = std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0,
-                                       1.0);
+        const double fade =
+            std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0, 1.0);
         const int alpha = int(fade * 160 + 0.5);
         if (alpha < 8)
             continue;

@@ -13,7 +13,9 @@ std::size_t cellIndex(int row, int column, int width) {
 
 std::uint32_t premultiplied(const QColor& colour) {
     const std::uint32_t a = static_cast<std::uint32_t>(colour.alpha());
-    const auto mul = [a](int c) { return (static_cast<std::uint32_t>(c) * a + 127) / 255; };
+    const auto mul = [a](int c) {
+        return (static_cast<std::uint32_t>(c) * a + 127) / 255;
+    };
     return (a << 24) | (mul(colour.red()) << 16) | (mul(colour.green()) << 8) | mul(colour.blue());
 }
 
@@ -45,8 +47,8 @@ std::shared_ptr<const PreparedTheme> PreparedTheme::prepare(const ParcelDrawing&
     const auto& categories = style.categories();
     const std::size_t classes = std::min<std::size_t>(categories.size(), filteredOut - 1);
     for (std::size_t c = 0; c < classes; ++c) {
-        theme->m_legend.push_back({categories[c].fill, categories[c].labelZh,
-                                   categories[c].labelEn, 0, 0.0});
+        theme->m_legend.push_back(
+            {categories[c].fill, categories[c].labelZh, categories[c].labelEn, 0, 0.0});
         theme->m_argb[c] = premultiplied(categories[c].fill);
     }
     const std::size_t fallback = classes;
@@ -124,16 +126,19 @@ void PreparedTheme::buildPyramid(const geo::CoverageGrid& grid) {
     base.cells.resize(grid.cells().size());
     std::transform(grid.cells().begin(), grid.cells().end(), base.cells.begin(),
                    [this](std::uint32_t feature) {
-                       return feature == geo::CoverageGrid::none ? noFeature
-                                                                 : m_category[feature];
+                       return feature == geo::CoverageGrid::none ? noFeature : m_category[feature];
                    });
     m_levels.push_back(std::move(base));
     // Each coarser level keeps the most frequent category of its (up to) four children; empty
     // cells only win when all four are empty, so coastlines do not erode as levels coarsen.
     while (m_levels.back().width > 64 || m_levels.back().height > 64) {
         const Level& fine = m_levels.back();
-        Level coarse{(fine.width + 1) / 2, (fine.height + 1) / 2, fine.cellSize * 2, fine.left,
-                     fine.top, {}};
+        Level coarse{(fine.width + 1) / 2,
+                     (fine.height + 1) / 2,
+                     fine.cellSize * 2,
+                     fine.left,
+                     fine.top,
+                     {}};
         coarse.cells.resize(cellIndex(coarse.height, 0, coarse.width));
         for (int r = 0; r < coarse.height; ++r)
             for (int c = 0; c < coarse.width; ++c) {

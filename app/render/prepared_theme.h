@@ -52,9 +52,7 @@ public:
     const std::vector<Level>& levels() const noexcept { return m_levels; }
     std::int64_t visibleCount() const noexcept { return m_visible; }
     // Whether `feature` passes the filter.
-    bool passes(std::size_t feature) const noexcept {
-        return m_category[feature] < filteredOut;
-    }
+    bool passes(std::size_t feature) const noexcept { return m_category[feature] < filteredOut; }
 
 private:
     void buildPyramid(const geo::CoverageGrid& grid);

@@ -44,13 +44,12 @@ void ignoreAllFieldsBut(OGRLayer& layer, const std::vector<std::string>& keep) {
 }
 
 std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset, const char* table) {
-    OGRLayer* result =
-        dataset.ExecuteSQL((std::string("SELECT MIN(fid), MAX(fid) FROM \"") + table + "\"").c_str(),
-                           nullptr, nullptr);
+    OGRLayer* result = dataset.ExecuteSQL(
+        (std::string("SELECT MIN(fid), MAX(fid) FROM \"") + table + "\"").c_str(), nullptr,
+        nullptr);
     std::pair<GIntBig, GIntBig> range{0, -1};
     if (result) {
-        if (OGRFeatureUniquePtr row{result->GetNextFeature()};
-            row && row->IsFieldSetAndNotNull(0))
+        if (OGRFeatureUniquePtr row{result->GetNextFeature()}; row && row->IsFieldSetAndNotNull(0))
             range = {row->GetFieldAsInteger64(0), row->GetFieldAsInteger64(1)};
         dataset.ReleaseResultSet(result);
     }
@@ -247,8 +246,8 @@ const AttributeColumn* ParcelDrawing::column(const std::string& field) const {
 }
 
 std::size_t ParcelDrawing::memoryBytes() const {
-    std::size_t bytes = polygons.memoryBytes() + coverage.memoryBytes() +
-                        areaMu.capacity() * sizeof(float);
+    std::size_t bytes =
+        polygons.memoryBytes() + coverage.memoryBytes() + areaMu.capacity() * sizeof(float);
     for (const auto& [name, column] : columns)
         bytes += column.codes.capacity() * sizeof(std::uint16_t) + column.values.size() * 32;
     return bytes;
@@ -338,8 +337,8 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
     std::string coverageFailure;
     std::thread coverageWorker([&] {
         try {
-            out.coverage = geo::CoverageGrid::build(
-                out.polygons, geo::chooseCoverageCellSize(out.polygons), 1);
+            out.coverage = geo::CoverageGrid::build(out.polygons,
+                                                    geo::chooseCoverageCellSize(out.polygons), 1);
         } catch (const std::exception& e) {
             coverageFailure = e.what();
         }

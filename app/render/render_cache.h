@@ -28,7 +28,8 @@ public:
         bool operator==(const Key&) const = default;
     };
 
-    explicit RenderCache(std::size_t capacity = 8) : m_capacity(capacity) {}
+    explicit RenderCache(std::size_t capacity = 8)
+        : m_capacity(capacity) {}
 
     std::optional<QImage> find(const Key& key) const;
     void insert(const Key& key, const QImage& image);

@@ -23,7 +23,8 @@ struct Parcels {
 const Parcels& parcels() {
     static const Parcels loaded = [] {
         Parcels p;
-        GDALDatasetUniquePtr ds = geo::openVector(testing::smallCounty().directory + "/county.gpkg");
+        GDALDatasetUniquePtr ds =
+            geo::openVector(testing::smallCounty().directory + "/county.gpkg");
         OGRLayer* layer = ds->GetLayerByName("parcels");
         OGREnvelope e;
         REQUIRE(layer->GetExtent(&e) == OGRERR_NONE);
@@ -58,8 +59,10 @@ TEST_CASE("compact polygons keep every vertex to the centimetre and fit the memo
         const OGRLinearRing* ring = polygon->getExteriorRing();
         const std::uint32_t first = p.polygons.vertexBegin(p.polygons.ringBegin(f));
         for (int v = 0; v + 1 < ring->getNumPoints(); ++v) {
-            worst = std::max(worst, std::fabs(p.polygons.x(first + std::uint32_t(v)) - ring->getX(v)));
-            worst = std::max(worst, std::fabs(p.polygons.y(first + std::uint32_t(v)) - ring->getY(v)));
+            worst =
+                std::max(worst, std::fabs(p.polygons.x(first + std::uint32_t(v)) - ring->getX(v)));
+            worst =
+                std::max(worst, std::fabs(p.polygons.y(first + std::uint32_t(v)) - ring->getY(v)));
         }
     }
     CHECK(worst <= 0.005 + 1e-9); // half a centimetre: rounding to the nearest centimetre

@@ -36,7 +36,8 @@ TEST_CASE("the coverage grid gives each cell the parcel holding its centre", "[c
     // Every 37th cell: GEOS says which parcel holds the centre.
     int checked = 0;
     for (std::size_t k = 0; k < one.cells().size(); k += 37) {
-        const int row = int(k / std::size_t(one.width())), column = int(k % std::size_t(one.width()));
+        const int row = int(k / std::size_t(one.width())),
+                  column = int(k % std::size_t(one.width()));
         const OGRPoint centre(one.left() + (column + 0.5) * cell, one.top() - (row + 0.5) * cell);
         const std::uint32_t feature = one.at(column, row);
         if (feature == geo::CoverageGrid::none) {

@@ -17,8 +17,8 @@ const std::string& classifiedSampleProject() {
             throw std::runtime_error("cannot copy the sample county to " + project);
         QFile(QString::fromStdString(project))
             .setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        const TianmuRun run = runTianmu({"classify", "--project", QString::fromStdString(project),
-                                         "--as-of", "2026-06-30"});
+        const TianmuRun run = runTianmu(
+            {"classify", "--project", QString::fromStdString(project), "--as-of", "2026-06-30"});
         if (run.exitCode != 0)
             throw std::runtime_error("classifying the sample failed: " + run.err.toStdString());
         return project;

@@ -1,0 +1,235 @@
+// The map renderer on the classified sample county: reference images at district, village
+// and parcel scale; the district view (dominant colour per pixel) against a full-detail render
+// scaled down; labels without collisions; the cache; cancellation within 50 ms.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <QPainter>
+
+#include "app/render/map_render_job.h"
+#include "app/render/parcel_renderer.h"
+#include "app/render/theme_catalog.h"
+#include "support/classified_sample.h"
+#include "support/image_compare.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+std::shared_ptr<const app::ProjectDrawing> sampleDrawing() {
+    static const auto drawing = app::loadProjectDrawing(testing::classifiedSampleProject());
+    return drawing;
+}
+
+std::shared_ptr<const app::CategoryStyle> themeStyle(const std::string& theme) {
+    return std::make_shared<const app::CategoryStyle>(app::CategoryStyle::load(
+        testing::sourcePath("styles/") +
+        app::themeStylePath(theme).substr(app::themeStylePath(theme).rfind('/') + 1)));
+}
+
+app::MapSettings settingsFor(const geo::Extent& extent, QSize size, const std::string& theme) {
+    app::MapSettings settings = app::MapSettings::fitted(extent, size);
+    settings.drawing = sampleDrawing();
+    settings.theme = themeStyle(theme);
+    settings.themeName = theme;
+    return settings;
+}
+
+QImage render(const app::MapSettings& settings, std::vector<app::PlacedLabel>* labels = nullptr) {
+    const auto theme =
+        app::PreparedTheme::prepare(settings.drawing->parcels, *settings.theme, settings.filter);
+    return app::renderMap(settings, theme, labels);
+}
+
+geo::Extent villageExtent(std::size_t village) {
+    const geo::FlatLayer& v = sampleDrawing()->villages.polygons;
+    geo::Extent box;
+    for (std::uint32_t i = v.partStart[v.featurePart[village]];
+         i < v.partStart[v.featurePart[village + 1]]; ++i)
+        box.include(v.xy[2 * i], v.xy[2 * i + 1]);
+    return box;
+}
+
+// A 200 m box around the middle of the district: a few dozen parcels, ids readable.
+geo::Extent parcelScaleExtent() {
+    const geo::Extent e = sampleDrawing()->extent;
+    const double cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2;
+    return {cx - 150, cy - 100, cx + 150, cy + 100};
+}
+
+std::string reference(const std::string& name) {
+    return testing::sourcePath("tests/render/reference/" + name + ".png");
+}
+
+} // namespace
+
+TEST_CASE("the map of the sample matches its reference images at three scales", "[renderer]") {
+    const std::vector<std::string> themes{"landuse"};
+    for (const std::string& theme : themes) {
+        SECTION(theme + " district") {
+            app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(800, 600), theme);
+            s.layers.labels = true;
+            const auto result =
+                testing::compareWithReference(render(s), reference("map_" + theme + "_district"));
+            INFO(result.message);
+            CHECK(result.matches);
+        }
+        SECTION(theme + " village") {
+            app::MapSettings s = settingsFor(villageExtent(0), QSize(800, 600), theme);
+            s.layers.labels = true;
+            const auto result =
+                testing::compareWithReference(render(s), reference("map_" + theme + "_village"));
+            INFO(result.message);
+            CHECK(result.matches);
+        }
+        SECTION(theme + " parcel") {
+            app::MapSettings s = settingsFor(parcelScaleExtent(), QSize(800, 600), theme);
+            s.layers.labels = true;
+            const auto result =
+                testing::compareWithReference(render(s), reference("map_" + theme + "_parcel"));
+            INFO(result.message);
+            CHECK(result.matches);
+        }
+    }
+}
+
+TEST_CASE("the district view shows the colours a full-detail render shows, scaled down",
+          "[renderer]") {
+    // Small enough that parcels are a pixel or two wide: the renderer draws dominant colours.
+    const QSize small(240, 180);
+    app::MapSettings lod = settingsFor(sampleDrawing()->extent, small, "landuse");
+    lod.layers = {true, false, false, false, 1.0};
+    const auto theme =
+        app::PreparedTheme::prepare(sampleDrawing()->parcels, *lod.theme, lod.filter);
+    REQUIRE(app::ParcelRenderer(lod, theme).drawsFromCoverage());
+    const QImage fast = render(lod).convertToFormat(QImage::Format_RGB32);
+
+    // The reference: every parcel as a polygon at 8× the size, then the commonest colour of
+    // each 8×8 block.
+    app::MapSettings full = settingsFor(sampleDrawing()->extent, small * 8, "landuse");
+    full.layers = lod.layers;
+    full.levelOfDetail = false;
+    REQUIRE_FALSE(app::ParcelRenderer(full, theme).drawsFromCoverage());
+    const QImage detail = render(full).convertToFormat(QImage::Format_RGB32);
+    int same = 0, compared = 0;
+    for (int y = 0; y < small.height(); ++y)
+        for (int x = 0; x < small.width(); ++x) {
+            std::map<QRgb, int> votes;
+            for (int dy = 0; dy < 8; ++dy)
+                for (int dx = 0; dx < 8; ++dx)
+                    ++votes[detail.pixel(8 * x + dx, 8 * y + dy)];
+            const auto best = std::max_element(votes.begin(), votes.end(),
+                                               [](auto a, auto b) { return a.second < b.second; });
+            if (best->first == qRgb(255, 255, 255) && fast.pixel(x, y) == qRgb(255, 255, 255))
+                continue; // background on both: not evidence
+            ++compared;
+            same += best->first == fast.pixel(x, y);
+        }
+    INFO(same << " of " << compared << " pixels agree");
+    CHECK(compared > 5000);
+    CHECK(double(same) / compared > 0.80);
+}
+
+TEST_CASE("village names are placed inside the district view without overlapping",
+          "[renderer][labels]") {
+    app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(1200, 900), "landuse");
+    s.layers.labels = true;
+    std::vector<app::PlacedLabel> labels;
+    render(s, &labels);
+    std::set<QString> names;
+    for (const auto& l : labels)
+        if (l.village)
+            names.insert(l.text);
+    for (const std::string& name : sampleDrawing()->villages.name)
+        CHECK(names.count(QString::fromStdString(name)) == 1);
+    for (std::size_t a = 0; a < labels.size(); ++a)
+        for (std::size_t b = a + 1; b < labels.size(); ++b)
+            CHECK_FALSE(labels[a].rect.intersects(labels[b].rect));
+
+    // At parcel scale, parcel ids (BSM) appear.
+    app::MapSettings close = settingsFor(parcelScaleExtent(), QSize(1200, 900), "landuse");
+    close.layers.labels = true;
+    render(close, &labels);
+    const auto ids = std::count_if(labels.begin(), labels.end(),
+                                   [](const app::PlacedLabel& l) { return !l.village; });
+    CHECK(ids >= 3);
+    for (const auto& l : labels)
+        if (!l.village)
+            CHECK(l.text.size() >= 10); // BSM codes, not empty strings
+}
+
+TEST_CASE("a finished layer is served from the cache; a cancelled render adds nothing",
+          "[renderer][cache]") {
+    app::RenderCache cache;
+    app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(640, 480), "landuse");
+    const auto theme = app::PreparedTheme::prepare(sampleDrawing()->parcels, *s.theme, s.filter);
+    {
+        app::MapRenderJob job(s, theme, &cache);
+        job.start();
+        job.waitForFinished();
+        REQUIRE(job.errors().empty());
+        CHECK(cache.size() == 2); // parcels and overlays
+    }
+    {
+        // The same view again: the layers come from the cache, the image is the same.
+        app::MapRenderJob first(s, theme, nullptr);
+        first.start();
+        first.waitForFinished();
+        app::MapRenderJob again(s, theme, &cache);
+        again.start();
+        again.waitForFinished();
+        CHECK(again.image() == first.image());
+        CHECK(cache.size() == 2);
+    }
+
+    // A slow full-detail render (every parcel outlined, antialiased), cancelled while it
+    // draws: it stops within 50 ms and caches nothing.
+    app::RenderCache empty;
+    app::MapSettings big = settingsFor(sampleDrawing()->extent, QSize(3000, 2250), "landuse");
+    big.levelOfDetail = false;
+    big.layers.rivers = big.layers.villages = false;
+    app::MapRenderJob job(big, theme, &empty);
+    job.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    REQUIRE_FALSE(job.isFinished()); // still drawing: the cancel comes mid-way
+    const auto cancelled = std::chrono::steady_clock::now();
+    job.cancel();
+    job.waitForFinished();
+    const double stopMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - cancelled)
+            .count();
+    INFO("stopped " << stopMs << " ms after cancel");
+    CHECK(stopMs < 50.0);
+    CHECK(job.wasCancelled());
+    CHECK(job.image().isNull());
+    CHECK(empty.size() <= 1); // the (empty) overlays may have finished; the parcels never
+    CHECK_FALSE(empty.find({"parcels", big.visibleExtent(), big.size(), big.dpi(),
+                            big.drawing.get(), theme.get(), 1.0}));
+}
+
+TEST_CASE("a filter greys out other parcels and the legend counts only what passes",
+          "[renderer][filter]") {
+    app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(400, 300), "landuse");
+    const auto all = app::PreparedTheme::prepare(sampleDrawing()->parcels, *s.theme, {});
+    app::ParcelFilter idle;
+    idle.idleOnly = true;
+    const auto onlyIdle = app::PreparedTheme::prepare(sampleDrawing()->parcels, *s.theme, idle);
+    std::int64_t total = 0, idleTotal = 0;
+    for (const auto& c : all->legend())
+        total += c.count;
+    for (const auto& c : onlyIdle->legend())
+        idleTotal += c.count;
+    CHECK(total == std::int64_t(sampleDrawing()->parcels.polygons.size()));
+    // IDLE read independently from the drawing's own column.
+    const app::AttributeColumn* column = sampleDrawing()->parcels.column("IDLE");
+    REQUIRE(column);
+    std::int64_t expected = 0;
+    for (std::size_t i = 0; i < column->codes.size(); ++i)
+        expected += column->valueOf(i) == "1";
+    CHECK(idleTotal == expected);
+    CHECK(idleTotal > 0);
+    CHECK(idleTotal < total);
+}
