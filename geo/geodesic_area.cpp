@@ -60,6 +60,28 @@ Area GeodesicAreaCalculator::ringArea(const double* xs, const double* ys, int co
     return Area::squareMetres(std::fabs(area));
 }
 
+double GeodesicAreaCalculator::lineLength(const double* xs, const double* ys, int count) const {
+    if (count < 2)
+        return 0.0;
+    std::vector<double> lon(xs, xs + count);
+    std::vector<double> lat(ys, ys + count);
+    if (m_impl->toGeographic && !m_impl->toGeographic->Transform(count, lon.data(), lat.data()))
+        throw Error("coordinates could not be unprojected for a length computation");
+    double length = 0.0;
+    for (std::size_t i = 1; i < lon.size(); ++i) {
+        double s12 = 0.0, azi1 = 0.0, azi2 = 0.0;
+        geod_inverse(&m_impl->geodesic, lat[i - 1], lon[i - 1], lat[i], lon[i], &s12, &azi1, &azi2);
+        length += s12;
+    }
+    return length;
+}
+
+bool GeodesicAreaCalculator::toGeographic(double x, double y, double& lon, double& lat) const {
+    lon = x;
+    lat = y;
+    return !m_impl->toGeographic || m_impl->toGeographic->Transform(1, &lon, &lat);
+}
+
 Area GeodesicAreaCalculator::area(const OGRGeometry& geometry) const {
     auto ringOf = [this](const OGRLinearRing& ring) {
         const int n = ring.getNumPoints();

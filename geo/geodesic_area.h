@@ -25,6 +25,10 @@ public:
     Area area(const OGRGeometry& geometry) const;
     // Area of one ring given as x/y arrays in the calculator's CRS, always non-negative.
     Area ringArea(const double* xs, const double* ys, int count) const;
+    // Length in metres of the geodesics through the given points (a measured line).
+    double lineLength(const double* xs, const double* ys, int count) const;
+    // The point in longitude/latitude degrees of the CRS's own geographic CRS.
+    bool toGeographic(double x, double y, double& lon, double& lat) const;
 
 private:
     struct Impl;

@@ -1,33 +1,258 @@
 #include "app/gui/main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
 
-#include "app/gui/preview_widget.h"
-#include "app/render/project_preview.h"
-#include "app/resource_paths.h"
-#include "geo/error.h"
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "app/gui/layer_panel.h"
+#include "app/gui/map_canvas.h"
+#include "app/gui/project_loader.h"
+#include "app/render/theme_catalog.h"
+#include "geo/gdal_session.h"
 
 namespace app {
+namespace {
+
+constexpr int maxRecent = 8;
+
+QStringList recentProjects() {
+    return QSettings().value("recentProjects").toStringList();
+}
+
+geo::Extent villageExtent(const VillageDrawing& villages, std::size_t v) {
+    geo::Extent box;
+    const geo::FlatLayer& p = villages.polygons;
+    for (std::uint32_t i = p.partStart[p.featurePart[v]]; i < p.partStart[p.featurePart[v + 1]];
+         ++i)
+        box.include(p.xy[2 * i], p.xy[2 * i + 1]);
+    return box;
+}
+
+} // namespace
+
+struct MainWindow::Ui {
+    QMenu* file = nullptr;
+    QMenu* view = nullptr;
+    QMenu* tools = nullptr;
+    QMenu* help = nullptr;
+    QToolBar* toolbar = nullptr;
+    QAction* open = nullptr;
+    QAction* quit = nullptr;
+    QAction* fullExtent = nullptr;
+    QAction* zoomIn = nullptr;
+    QAction* zoomOut = nullptr;
+    QAction* previous = nullptr;
+    QAction* next = nullptr;
+    QAction* zoomSelection = nullptr;
+    QAction* pan = nullptr;
+    QAction* identify = nullptr;
+    QAction* select = nullptr;
+    QAction* measureDistance = nullptr;
+    QAction* measureArea = nullptr;
+    QAction* about = nullptr;
+    QDockWidget* layersDock = nullptr;
+    QDockWidget* legendDock = nullptr;
+    QLabel* unitLabel = nullptr;
+};
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_preview(new PreviewWidget(this)) {
-    setWindowTitle(QStringLiteral("tianmu 田亩"));
-    setCentralWidget(m_preview);
+    , m_canvas(new MapCanvas(this))
+    , m_layers(new LayerPanel(this))
+    , m_legend(new LegendPanel(this))
+    , m_loader(new ProjectLoader(this))
+    , m_find(new QLineEdit(this))
+    , m_coordinates(new QLabel(this))
+    , m_scale(new QLabel(this))
+    , m_unit(new QComboBox(this))
+    , m_ui(std::make_unique<Ui>()) {
+    setObjectName("MainWindow");
+    setCentralWidget(m_canvas);
+    setAcceptDrops(true);
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open project…"), this, &MainWindow::chooseProject);
-    open->setShortcut(QKeySequence::Open);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    m_ui->layersDock = new QDockWidget(this);
+    m_ui->layersDock->setObjectName("LayersDock");
+    m_ui->layersDock->setWidget(m_layers);
+    addDockWidget(Qt::LeftDockWidgetArea, m_ui->layersDock);
+    m_ui->legendDock = new QDockWidget(this);
+    m_ui->legendDock->setObjectName("LegendDock");
+    m_ui->legendDock->setWidget(m_legend);
+    addDockWidget(Qt::LeftDockWidgetArea, m_ui->legendDock);
 
-    statusBar()->showMessage(tr("No project open"));
+    m_unit->addItem(QString(), int(AreaUnit::Mu));
+    m_unit->addItem(QString(), int(AreaUnit::Hectare));
+    m_unit->addItem(QString(), int(AreaUnit::SquareMetre));
+    m_ui->unitLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_coordinates);
+    statusBar()->addPermanentWidget(m_scale);
+    statusBar()->addPermanentWidget(m_ui->unitLabel);
+    statusBar()->addPermanentWidget(m_unit);
+
+    buildActions();
+    retranslate();
+
+    connect(m_loader, &ProjectLoader::loaded, this, &MainWindow::projectLoaded,
+            Qt::QueuedConnection);
+    connect(m_loader, &ProjectLoader::failed, this, &MainWindow::projectLoadFailed,
+            Qt::QueuedConnection);
+    connect(
+        m_loader, &ProjectLoader::progress, this,
+        [this](double f) {
+            statusBar()->showMessage(tr("Opening %1: %2 %").arg(m_pendingPath).arg(int(f * 100)));
+        },
+        Qt::QueuedConnection);
+    connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
+    connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
+    connect(m_canvas, &MapCanvas::renderFinished, this, [this] {
+        m_legend->setTheme(m_canvas->currentTheme(), m_canvas->view().zh);
+        m_ui->previous->setEnabled(m_canvas->hasPreviousView());
+        m_ui->next->setEnabled(m_canvas->hasNextView());
+    });
+    connect(m_canvas, &MapCanvas::renderFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message); });
+    connect(m_layers, &LayerPanel::layersChanged, m_canvas, &MapCanvas::setLayers);
+    connect(m_layers, &LayerPanel::filterChanged, m_canvas, &MapCanvas::setFilter);
+    connect(m_layers, &LayerPanel::themeChanged, this, &MainWindow::applyTheme);
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
+    connect(m_unit, &QComboBox::currentIndexChanged, this,
+            [this] { setAreaUnit(AreaUnit(m_unit->currentData().toInt())); });
+
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    if (!settings.contains("window/geometry"))
+        resize(1280, 820);
+    updateRecentMenu();
+    applyTheme("zones");
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions() {
+    Ui& ui = *m_ui;
+    ui.file = menuBar()->addMenu(QString());
+    ui.open = ui.file->addAction(QString(), this, &MainWindow::chooseProject);
+    ui.open->setShortcut(QKeySequence::Open);
+    m_recentMenu = ui.file->addMenu(QString());
+    ui.file->addSeparator();
+    ui.quit = ui.file->addAction(QString(), this, &QWidget::close);
+    ui.quit->setShortcut(QKeySequence::Quit);
+
+    ui.view = menuBar()->addMenu(QString());
+    ui.fullExtent = ui.view->addAction(QString(), m_canvas, &MapCanvas::zoomToFullExtent);
+    ui.fullExtent->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    ui.zoomIn = ui.view->addAction(QString(), this, [this] { m_canvas->zoomBy(2.0); });
+    ui.zoomIn->setShortcut(QKeySequence::ZoomIn);
+    ui.zoomOut = ui.view->addAction(QString(), this, [this] { m_canvas->zoomBy(0.5); });
+    ui.zoomOut->setShortcut(QKeySequence::ZoomOut);
+    ui.zoomSelection = ui.view->addAction(QString(), m_canvas, &MapCanvas::zoomToSelection);
+    ui.zoomSelection->setShortcut(Qt::CTRL | Qt::Key_J);
+    ui.previous = ui.view->addAction(QString(), m_canvas, &MapCanvas::previousView);
+    ui.previous->setShortcut(Qt::ALT | Qt::Key_Left);
+    ui.next = ui.view->addAction(QString(), m_canvas, &MapCanvas::nextView);
+    ui.next->setShortcut(Qt::ALT | Qt::Key_Right);
+    ui.view->addSeparator();
+    ui.view->addAction(m_ui->layersDock->toggleViewAction());
+    ui.view->addAction(m_ui->legendDock->toggleViewAction());
+
+    ui.tools = menuBar()->addMenu(QString());
+    auto* tools = new QActionGroup(this);
+    const auto tool = [&](QAction*& action, MapCanvas::Tool which, const QKeySequence& key) {
+        action = ui.tools->addAction(QString());
+        action->setCheckable(true);
+        action->setShortcut(key);
+        tools->addAction(action);
+        connect(action, &QAction::triggered, this, [this, which] { m_canvas->setTool(which); });
+    };
+    tool(ui.pan, MapCanvas::Tool::Pan, Qt::Key_P);
+    tool(ui.identify, MapCanvas::Tool::Identify, Qt::Key_I);
+    tool(ui.select, MapCanvas::Tool::Select, Qt::Key_S);
+    tool(ui.measureDistance, MapCanvas::Tool::MeasureDistance, Qt::Key_M);
+    tool(ui.measureArea, MapCanvas::Tool::MeasureArea, Qt::SHIFT | Qt::Key_M);
+    ui.pan->setChecked(true);
+
+    ui.help = menuBar()->addMenu(QString());
+    ui.about = ui.help->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About tianmu"),
+                           tr("tianmu (田亩) %1: land-transfer and three-assets planning for "
+                              "counties and villages.")
+                               .arg(QStringLiteral(TIANMU_VERSION)));
+    });
+
+    ui.toolbar = addToolBar(QString());
+    ui.toolbar->setObjectName("MainToolbar");
+    for (QAction* a :
+         {ui.open, ui.fullExtent, ui.zoomIn, ui.zoomOut, ui.previous, ui.next, ui.zoomSelection})
+        ui.toolbar->addAction(a);
+    ui.toolbar->addSeparator();
+    for (QAction* a : {ui.pan, ui.identify, ui.select, ui.measureDistance, ui.measureArea})
+        ui.toolbar->addAction(a);
+    ui.toolbar->addSeparator();
+    m_find->setClearButtonEnabled(true);
+    m_find->setMaximumWidth(280);
+    ui.toolbar->addWidget(m_find);
+}
+
+void MainWindow::retranslate() {
+    Ui& ui = *m_ui;
+    setWindowTitle(m_projectPath.isEmpty() ? tr("tianmu")
+                                           : QFileInfo(m_projectPath).fileName() +
+                                                 QStringLiteral(" — ") + tr("tianmu"));
+    ui.file->setTitle(tr("&File"));
+    ui.open->setText(tr("&Open project…"));
+    m_recentMenu->setTitle(tr("Open &recent"));
+    ui.quit->setText(tr("&Quit"));
+    ui.view->setTitle(tr("&View"));
+    ui.fullExtent->setText(tr("Zoom to &full extent"));
+    ui.zoomIn->setText(tr("Zoom &in"));
+    ui.zoomOut->setText(tr("Zoom &out"));
+    ui.zoomSelection->setText(tr("Zoom to &selection"));
+    ui.previous->setText(tr("&Previous view"));
+    ui.next->setText(tr("&Next view"));
+    ui.tools->setTitle(tr("&Tools"));
+    ui.pan->setText(tr("&Pan"));
+    ui.identify->setText(tr("&Identify parcel"));
+    ui.select->setText(tr("&Select parcels"));
+    ui.measureDistance->setText(tr("Measure &distance"));
+    ui.measureArea->setText(tr("Measure &area"));
+    ui.help->setTitle(tr("&Help"));
+    ui.about->setText(tr("&About tianmu"));
+    ui.toolbar->setWindowTitle(tr("Map tools"));
+    ui.layersDock->setWindowTitle(tr("Layers"));
+    ui.legendDock->setWindowTitle(tr("Legend"));
+    ui.unitLabel->setText(tr("Area unit:"));
+    m_unit->setItemText(0, tr("mu"));
+    m_unit->setItemText(1, tr("hectares"));
+    m_unit->setItemText(2, tr("square metres"));
+    m_find->setPlaceholderText(tr("Find village or parcel id…"));
+    if (m_projectPath.isEmpty() && !m_loader->isLoading())
+        statusBar()->showMessage(tr("No project open"));
+    showScale();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 void MainWindow::chooseProject() {
@@ -38,25 +263,175 @@ void MainWindow::chooseProject() {
 }
 
 bool MainWindow::openProject(const QString& path, bool quiet) {
-    try {
-        const CategoryStyle style =
-            CategoryStyle::load(stylesDirectory() + "/landuse-sandiao.json");
-        PreviewLayers layers = loadPreviewLayers(path.toStdString());
-        const auto parcels = layers.parcels.featureCount();
-        const auto villages = layers.villages.featureCount();
-        m_preview->setProject(std::move(layers), style);
-        m_projectPath = path;
-        setWindowTitle(QFileInfo(path).fileName() + QStringLiteral(" — tianmu 田亩"));
-        statusBar()->showMessage(tr("%1 parcels in %2 villages").arg(parcels).arg(villages));
-        emit projectOpened(path);
-        return true;
-    } catch (const std::exception& e) {
-        const QString reason = QString::fromStdString(e.what());
-        statusBar()->showMessage(tr("Could not open the project: %1").arg(reason));
+    const QFileInfo info(path);
+    QString reason;
+    if (!info.exists())
+        reason = tr("%1 was not found").arg(path);
+    else if (!info.isReadable())
+        reason = tr("%1 cannot be read (check its permissions)").arg(path);
+    if (!reason.isEmpty()) {
+        projectLoadFailed(path, reason);
         if (!quiet)
             QMessageBox::warning(this, tr("Could not open the project"), reason);
         return false;
     }
+    m_pendingPath = path;
+    m_pendingQuiet = quiet;
+    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    m_loader->load(path);
+    return true;
+}
+
+void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const ProjectDrawing> drawing,
+                               double seconds) {
+    m_projectPath = path;
+    m_canvas->setDrawing(drawing);
+    m_layers->setDrawing(drawing.get());
+    updateFindCompletion();
+    retranslate();
+    statusBar()->showMessage(tr("%1 parcels in %2 villages, opened in %3 s")
+                                 .arg(drawing->parcels.polygons.size())
+                                 .arg(drawing->villages.code.size())
+                                 .arg(seconds, 0, 'f', 1));
+    QStringList recent = recentProjects();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    while (recent.size() > maxRecent)
+        recent.removeLast();
+    QSettings().setValue("recentProjects", recent);
+    updateRecentMenu();
+    emit projectOpened(path);
+}
+
+void MainWindow::projectLoadFailed(const QString& path, const QString& reason) {
+    statusBar()->showMessage(tr("Could not open the project: %1").arg(reason));
+    if (!m_pendingQuiet && path == m_pendingPath && isVisible())
+        QMessageBox::warning(this, tr("Could not open the project"), reason);
+    emit projectFailed(path, reason);
+}
+
+void MainWindow::applyTheme(const QString& name) {
+    const std::string theme = name.toStdString();
+    auto& style = m_styles[theme];
+    if (!style) {
+        try {
+            style =
+                std::make_shared<const CategoryStyle>(CategoryStyle::load(themeStylePath(theme)));
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(QString::fromStdString(e.what()));
+            m_styles.erase(theme);
+            return;
+        }
+    }
+    m_layers->setThemeName(theme);
+    m_canvas->setThemeStyle(style, theme);
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    for (const QString& path : recentProjects())
+        m_recentMenu->addAction(path, this, [this, path] { openProject(path); });
+    m_recentMenu->setEnabled(!m_recentMenu->isEmpty());
+}
+
+void MainWindow::showCursor(double x, double y) {
+    double lon = 0, lat = 0;
+    QString text = QStringLiteral("%1, %2").arg(x, 0, 'f', 2).arg(y, 0, 'f', 2);
+    if (m_canvas->toDegrees(x, y, lon, lat))
+        text += QStringLiteral("  (%1°E, %2°N)").arg(lon, 0, 'f', 6).arg(lat, 0, 'f', 6);
+    m_coordinates->setText(text);
+}
+
+void MainWindow::showScale() {
+    if (!m_canvas->drawing()) {
+        m_scale->clear();
+        return;
+    }
+    m_scale->setText(tr("Scale 1:%1").arg(qRound64(m_canvas->view().scaleDenominator())));
+}
+
+void MainWindow::setAreaUnit(AreaUnit unit) {
+    m_legend->setAreaUnit(unit);
+    const int index = m_unit->findData(int(unit));
+    if (index >= 0 && index != m_unit->currentIndex())
+        m_unit->setCurrentIndex(index);
+}
+
+void MainWindow::updateFindCompletion() {
+    QStringList words;
+    if (const auto& drawing = m_canvas->drawing())
+        for (std::size_t v = 0; v < drawing->villages.code.size(); ++v) {
+            words << QString::fromStdString(drawing->villages.name[v]);
+            words << QString::fromStdString(drawing->villages.code[v]);
+        }
+    auto* completer = new QCompleter(words, m_find);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this,
+            [this](const QString& text) { find(text); });
+    m_find->setCompleter(completer);
+}
+
+bool MainWindow::find(const QString& text) {
+    const auto& drawing = m_canvas->drawing();
+    const std::string wanted = text.trimmed().toStdString();
+    if (!drawing || wanted.empty())
+        return false;
+    const VillageDrawing& villages = drawing->villages;
+    for (std::size_t v = 0; v < villages.code.size(); ++v)
+        if (villages.name[v] == wanted || villages.code[v] == wanted) {
+            m_canvas->setView(villageExtent(villages, v));
+            statusBar()->showMessage(tr("Village %1 (%2)")
+                                         .arg(QString::fromStdString(villages.name[v]),
+                                              QString::fromStdString(villages.code[v])));
+            return true;
+        }
+    // A parcel id (BSM): one indexed lookup in the project for its fid.
+    long long fid = -1;
+    try {
+        GDALDatasetUniquePtr dataset = geo::openVector(drawing->path);
+        OGRLayer* parcels = dataset->GetLayerByName("parcels");
+        if (parcels && parcels->GetLayerDefn()->GetFieldIndex("BSM") >= 0) {
+            std::string quoted;
+            for (char c : wanted)
+                quoted += c == '\'' ? std::string("''") : std::string(1, c);
+            parcels->SetAttributeFilter(("BSM = '" + quoted + "'").c_str());
+            if (OGRFeatureUniquePtr feature{parcels->GetNextFeature()})
+                fid = feature->GetFID();
+        }
+    } catch (const std::exception&) {
+        fid = -1;
+    }
+    const geo::CompactPolygons& polygons = drawing->parcels.polygons;
+    for (std::size_t i = 0; fid >= 0 && i < polygons.size(); ++i)
+        if (polygons.fid(i) == fid) {
+            m_canvas->setSelection({std::uint32_t(i)});
+            m_canvas->zoomToFeature(std::uint32_t(i));
+            statusBar()->showMessage(tr("Parcel %1").arg(text.trimmed()));
+            return true;
+        }
+    statusBar()->showMessage(tr("Nothing called %1 in this project").arg(text.trimmed()));
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.toLocalFile().endsWith(".gpkg", Qt::CaseInsensitive)) {
+            openProject(url.toLocalFile());
+            return;
+        }
 }
 
 } // namespace app

@@ -1,34 +1,88 @@
-// The tianmu main window. For now: the project's preview map, File › Open and a status line;
-// the full map canvas, panels and dialogs come with their own issues.
+// The tianmu main window: the map canvas in the centre; docks for layers and filters, the
+// legend, the attribute table and the identify panel; toolbar and menus; a status bar with
+// the cursor position (project CRS and degrees), the scale and the area unit. Remembers its
+// layout and recent projects.
 #pragma once
+
+#include <memory>
 
 #include <QMainWindow>
 #include <QString>
 
+#include "app/gui/legend_panel.h"
+#include "app/render/category_style.h"
+
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QActionGroup;
+class QMenu;
+
 namespace app {
 
-class PreviewWidget;
+class MapCanvas;
+class LayerPanel;
+class ProjectLoader;
+struct ProjectDrawing;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    // Opens a project GeoPackage; on bad input shows the reason in the status bar and a
-    // message box (unless `quiet`) and keeps the current project. Returns success.
+    // Starts opening a project GeoPackage (the drawing data load on a worker thread).
+    // Returns false at once, with the reason in the status bar (and a message box unless
+    // `quiet`), when the file cannot be a project; the open project stays.
     bool openProject(const QString& path, bool quiet = false);
 
     const QString& projectPath() const noexcept { return m_projectPath; }
-    PreviewWidget* preview() const noexcept { return m_preview; }
+    MapCanvas* canvas() const noexcept { return m_canvas; }
+    LayerPanel* layerPanel() const noexcept { return m_layers; }
+    LegendPanel* legendPanel() const noexcept { return m_legend; }
+    QLineEdit* findBox() const noexcept { return m_find; }
+    // Finds a village (name or code) or a parcel (BSM) and zooms there. Returns success.
+    bool find(const QString& text);
+    void setAreaUnit(AreaUnit unit);
 
 signals:
     void projectOpened(const QString& path);
+    void projectFailed(const QString& path, const QString& reason);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildActions();
+    void retranslate();
     void chooseProject();
+    void projectLoaded(const QString& path, std::shared_ptr<const ProjectDrawing> drawing,
+                       double seconds);
+    void projectLoadFailed(const QString& path, const QString& reason);
+    void applyTheme(const QString& name);
+    void updateRecentMenu();
+    void showCursor(double x, double y);
+    void showScale();
+    void updateFindCompletion();
 
-    PreviewWidget* m_preview = nullptr;
+    MapCanvas* m_canvas = nullptr;
+    LayerPanel* m_layers = nullptr;
+    LegendPanel* m_legend = nullptr;
+    ProjectLoader* m_loader = nullptr;
+    QLineEdit* m_find = nullptr;
+    QLabel* m_coordinates = nullptr;
+    QLabel* m_scale = nullptr;
+    QComboBox* m_unit = nullptr;
+    QMenu* m_recentMenu = nullptr;
     QString m_projectPath;
+    QString m_pendingPath;
+    bool m_pendingQuiet = false;
+    std::map<std::string, std::shared_ptr<const CategoryStyle>> m_styles;
+    struct Ui;
+    std::unique_ptr<Ui> m_ui;
 };
 
 } // namespace app

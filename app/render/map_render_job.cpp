@@ -15,6 +15,13 @@ MapRenderJob::MapRenderJob(MapSettings settings, std::shared_ptr<const PreparedT
     , m_theme(std::move(theme))
     , m_cache(cache) {}
 
+MapRenderJob::MapRenderJob(MapSettings settings, ThemeCache* themes, RenderCache* cache,
+                           QObject* parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+    , m_themes(themes)
+    , m_cache(cache) {}
+
 MapRenderJob::~MapRenderJob() {
     cancel();
     if (m_thread.joinable())
@@ -54,6 +61,11 @@ void MapRenderJob::run() {
     try {
         if (!m_settings.drawing)
             throw geo::Error("nothing to draw: no project is open");
+        if (!m_theme && m_themes) {
+            auto prepared = m_themes->get(m_settings.drawing, m_settings.theme, m_settings.filter);
+            const std::lock_guard lock(m_mutex);
+            m_theme = std::move(prepared);
+        }
 
         // Overlays on a second thread while the parcels draw here.
         std::string overlayError;
@@ -154,6 +166,11 @@ QImage MapRenderJob::preview() const {
     if (!m_overlay.isNull())
         painter.drawImage(0, 0, m_overlay);
     return image;
+}
+
+std::shared_ptr<const PreparedTheme> MapRenderJob::theme() const {
+    const std::lock_guard lock(m_mutex);
+    return m_theme;
 }
 
 std::vector<std::string> MapRenderJob::errors() const {

@@ -19,6 +19,7 @@
 #include "app/render/map_settings.h"
 #include "app/render/prepared_theme.h"
 #include "app/render/render_cache.h"
+#include "app/render/theme_cache.h"
 
 namespace app {
 
@@ -28,6 +29,9 @@ public:
     // `cache` may be null; when given it must outlive the job.
     MapRenderJob(MapSettings settings, std::shared_ptr<const PreparedTheme> theme,
                  RenderCache* cache = nullptr, QObject* parent = nullptr);
+    // Prepares the theme from `themes` on the worker (the canvas: never on the GUI thread).
+    MapRenderJob(MapSettings settings, ThemeCache* themes, RenderCache* cache,
+                 QObject* parent = nullptr);
     ~MapRenderJob() override; // cancels and waits: never leaves a worker behind
 
     MapRenderJob(const MapRenderJob&) = delete;
@@ -47,6 +51,8 @@ public:
     QImage preview() const;
     std::vector<std::string> errors() const;
     std::vector<PlacedLabel> labels() const;
+    // The theme drawn (prepared by the job when it was given a ThemeCache).
+    std::shared_ptr<const PreparedTheme> theme() const;
     double elapsedMilliseconds() const;
 
 signals:
@@ -59,6 +65,7 @@ private:
 
     MapSettings m_settings;
     std::shared_ptr<const PreparedTheme> m_theme;
+    ThemeCache* m_themes = nullptr;
     RenderCache* m_cache;
     std::thread m_thread;
     std::atomic<bool> m_cancel{false};

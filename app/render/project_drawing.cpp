@@ -183,7 +183,7 @@ void addVillageTypes(const VillageDrawing& villages, ParcelDrawing& parcels) {
     types.codes.reserve(code->codes.size());
     for (std::uint16_t c : code->codes)
         types.codes.push_back(typeOfCode[c]);
-    parcels.columns["VILLAGE_TYPE"] = std::move(types);
+    parcels.columns["PRIMARY_TYPE"] = std::move(types);
 }
 
 void readVillages(GDALDataset& dataset, VillageDrawing& villages) {

@@ -1,40 +1,243 @@
+// The main window driven as a planner would: open the classified sample, pan, zoom, go back,
+// identify and select parcels, filter, measure, find a village and a parcel id.
 #include <catch2/catch.hpp>
 
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QWheelEvent>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "app/gui/layer_panel.h"
 #include "app/gui/main_window.h"
-#include "app/gui/preview_widget.h"
+#include "app/gui/map_canvas.h"
+#include "geo/flat_geometry.h"
+#include "geo/gdal_session.h"
+#include "support/classified_sample.h"
 #include "support/sample_fixture.h"
 
-TEST_CASE("the window opens the sample project and draws it", "[main_window]") {
-    app::MainWindow window;
-    QSignalSpy opened(&window, &app::MainWindow::projectOpened);
-    window.resize(900, 700);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-    const QString path = QString::fromStdString(testing::sourcePath("data/sample/county.gpkg"));
-    REQUIRE(window.openProject(path, true));
-    CHECK(opened.count() == 1);
-    CHECK(window.windowTitle().startsWith("county.gpkg"));
-    CHECK(window.statusBar()->currentMessage().contains("parcels in 4 villages"));
-    window.preview()->repaint();
-    const QImage drawn = window.preview()->image();
-    REQUIRE_FALSE(drawn.isNull());
-    // The drawing fills the widget and is not one flat colour.
-    CHECK(drawn.size() == window.preview()->size() * window.preview()->devicePixelRatioF());
-    CHECK(drawn.pixel(drawn.width() / 2, drawn.height() / 2) != drawn.pixel(2, 2));
+namespace {
+
+QString project() {
+    return QString::fromStdString(testing::classifiedSampleProject());
 }
 
-TEST_CASE("a bad project leaves the open one in place and says why", "[main_window]") {
+// Waits for the render of the current view to finish.
+bool waitForRender(app::MapCanvas& canvas, int timeoutMs = 20000) {
+    QSignalSpy done(&canvas, &app::MapCanvas::renderFinished);
+    return done.wait(timeoutMs) || (!canvas.isRendering() && !canvas.renderedImage().isNull());
+}
+
+struct OpenWindow {
     app::MainWindow window;
-    const QString good = QString::fromStdString(testing::sourcePath("data/sample/county.gpkg"));
-    REQUIRE(window.openProject(good, true));
+    OpenWindow() {
+        window.resize(1100, 760);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy opened(&window, &app::MainWindow::projectOpened);
+        window.layerPanel()->setThemeName("landuse");
+        REQUIRE(window.openProject(project(), true));
+        REQUIRE(opened.wait(30000));
+        REQUIRE(waitForRender(*window.canvas()));
+    }
+    app::MapCanvas& canvas() { return *window.canvas(); }
+};
+
+QPoint pixelOf(const app::MapCanvas& canvas, double x, double y) {
+    return canvas.view().toPixel(x, y).toPoint();
+}
+
+} // namespace
+
+TEST_CASE("the window opens the classified sample and draws it", "[main_window]") {
+    OpenWindow w;
+    CHECK(w.window.windowTitle().startsWith("sample-classified.gpkg"));
+    CHECK(w.window.statusBar()->currentMessage().contains("parcels in 4 villages"));
+    const QImage drawn = w.canvas().renderedImage();
+    REQUIRE_FALSE(drawn.isNull());
+    CHECK(drawn.pixel(drawn.width() / 2, drawn.height() / 2) != drawn.pixel(2, 2));
+    // The legend lists the land-use classes with counts that add up to every parcel.
+    long long total = 0;
+    for (int i = 0; i < w.window.legendPanel()->topLevelItemCount(); ++i)
+        total += w.window.legendPanel()->topLevelItem(i)->text(1).toLongLong();
+    CHECK(total == static_cast<long long>(w.canvas().drawing()->parcels.polygons.size()));
+}
+
+TEST_CASE("a missing project leaves the window as it was and says why", "[main_window]") {
+    OpenWindow w;
     const QString bad = QString::fromStdString(testing::temporaryDirectory() + "/missing.gpkg");
-    CHECK_FALSE(window.openProject(bad, true));
-    CHECK(window.projectPath() == good);
-    CHECK(window.preview()->hasProject());
-    CHECK(window.statusBar()->currentMessage().contains("missing.gpkg"));
-    CHECK(window.statusBar()->currentMessage().contains("not found"));
+    CHECK_FALSE(w.window.openProject(bad, true));
+    CHECK(w.window.projectPath() == project());
+    CHECK(w.window.statusBar()->currentMessage().contains("missing.gpkg"));
+    CHECK(w.window.statusBar()->currentMessage().contains("not found"));
+}
+
+TEST_CASE("dragging pans at once and renders after release; wheel zooms about the cursor",
+          "[main_window][navigation]") {
+    OpenWindow w;
+    app::MapCanvas& canvas = w.canvas();
+    const double x0 = canvas.view().centreX();
+    const QPoint start(canvas.width() / 2, canvas.height() / 2);
+    QTest::mousePress(&canvas, Qt::LeftButton, {}, start);
+    QMouseEvent move(QEvent::MouseMove, QPointF(start + QPoint(120, 0)),
+                     canvas.mapToGlobal(QPointF(start + QPoint(120, 0))), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&canvas, &move);
+    // The view moved by 120 pixels' worth of map, before any new render.
+    CHECK(canvas.view().centreX() ==
+          Approx(x0 - 120 * canvas.view().mapUnitsPerPixel()).margin(1e-6));
+    CHECK_FALSE(canvas.isRendering());
+    QTest::mouseRelease(&canvas, Qt::LeftButton, {}, start + QPoint(120, 0));
+    REQUIRE(waitForRender(canvas));
+
+    // The map point under the cursor stays under it when the wheel zooms in.
+    const QPointF cursor(200, 150);
+    double bx = 0, by = 0;
+    canvas.view().toMap(cursor, bx, by);
+    const double before = canvas.view().mapUnitsPerPixel();
+    QWheelEvent wheel(cursor, canvas.mapToGlobal(cursor), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&canvas, &wheel);
+    CHECK(canvas.view().mapUnitsPerPixel() == Approx(before / 1.25));
+    double ax = 0, ay = 0;
+    canvas.view().toMap(cursor, ax, ay);
+    CHECK(ax == Approx(bx).margin(1e-6));
+    CHECK(ay == Approx(by).margin(1e-6));
+    REQUIRE(waitForRender(canvas));
+
+    // Keys pan and zoom; previous and next view go back and forth.
+    const double upp = canvas.view().mapUnitsPerPixel();
+    QTest::keyClick(&canvas, Qt::Key_Plus);
+    CHECK(canvas.view().mapUnitsPerPixel() == Approx(upp / 2));
+    REQUIRE(canvas.previousView());
+    CHECK(canvas.view().mapUnitsPerPixel() == Approx(upp));
+    REQUIRE(canvas.nextView());
+    CHECK(canvas.view().mapUnitsPerPixel() == Approx(upp / 2));
+    const double cx = canvas.view().centreX();
+    QTest::keyClick(&canvas, Qt::Key_Right);
+    CHECK(canvas.view().centreX() > cx);
+    REQUIRE(waitForRender(canvas));
+}
+
+TEST_CASE("identify a clicked parcel, select by box and with Shift", "[main_window][select]") {
+    OpenWindow w;
+    app::MapCanvas& canvas = w.canvas();
+    const auto& parcels = canvas.drawing()->parcels.polygons;
+    // Zoom to a parcel so it is large on screen, then click its middle.
+    const std::uint32_t target = 100;
+    canvas.zoomToFeature(target);
+    REQUIRE(waitForRender(canvas));
+    const geo::Extent box = parcels.featureExtent(target);
+    double cx = (box.minX + box.maxX) / 2, cy = (box.minY + box.maxY) / 2;
+    if (!parcels.contains(target, cx, cy)) { // a concave parcel: use a vertex nudged inwards
+        cx = parcels.x(parcels.vertexBegin(parcels.ringBegin(target))) * 0.9 + cx * 0.1;
+        cy = parcels.y(parcels.vertexBegin(parcels.ringBegin(target))) * 0.9 + cy * 0.1;
+    }
+    REQUIRE(parcels.contains(target, cx, cy));
+    w.window.findChild<QAction*>(); // the window exists with its actions
+    canvas.setTool(app::MapCanvas::Tool::Identify);
+    QSignalSpy identified(&canvas, &app::MapCanvas::parcelIdentified);
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, pixelOf(canvas, cx, cy));
+    REQUIRE(identified.count() == 1);
+    CHECK(identified.takeFirst().at(0).toLongLong() == target);
+    CHECK(canvas.selection() == std::vector<std::uint32_t>{target});
+
+    // The selection shows on the map: the highlight colour appears after the render.
+    REQUIRE(waitForRender(canvas));
+    const QImage image = canvas.renderedImage();
+    bool highlighted = false;
+    for (int y = 0; y < image.height() && !highlighted; y += 2)
+        for (int x = 0; x < image.width() && !highlighted; x += 2)
+            highlighted = image.pixel(x, y) == qRgb(0, 200, 255);
+    CHECK(highlighted);
+
+    // A box selects what it touches, as the polygon predicate says.
+    canvas.zoomToFullExtent();
+    REQUIRE(waitForRender(canvas));
+    canvas.setTool(app::MapCanvas::Tool::Select);
+    const QPoint a(canvas.width() / 2 - 40, canvas.height() / 2 - 30);
+    const QPoint b(canvas.width() / 2 + 40, canvas.height() / 2 + 30);
+    QTest::mousePress(&canvas, Qt::LeftButton, {}, a);
+    QMouseEvent drag(QEvent::MouseMove, QPointF(b), canvas.mapToGlobal(QPointF(b)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&canvas, &drag);
+    QTest::mouseRelease(&canvas, Qt::LeftButton, {}, b);
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    canvas.view().toMap(a, x0, y1);
+    canvas.view().toMap(b, x1, y0);
+    const auto expected = parcels.featuresIn({x0, y0, x1, y1});
+    CHECK(expected.size() > 5);
+    CHECK(canvas.selection() == expected);
+
+    // Shift-click adds a parcel outside the box.
+    const std::vector<std::uint32_t> before = canvas.selection();
+    canvas.zoomToFeature(target);
+    const QPoint p = pixelOf(canvas, cx, cy);
+    QTest::mouseClick(&canvas, Qt::LeftButton, Qt::ShiftModifier, p);
+    CHECK(canvas.selection().size() == before.size() + 1);
+}
+
+TEST_CASE("filters change the map and the legend counts", "[main_window][filter]") {
+    OpenWindow w;
+    w.window.layerPanel()->idleOnlyBox()->setChecked(true);
+    REQUIRE(waitForRender(w.canvas()));
+    long long shown = 0;
+    for (int i = 0; i < w.window.legendPanel()->topLevelItemCount(); ++i)
+        shown += w.window.legendPanel()->topLevelItem(i)->text(1).toLongLong();
+    // Idle parcels counted independently in the project through GDAL.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleProject());
+    OGRLayer* classes = ds->GetLayerByName("parcel_classes");
+    classes->SetAttributeFilter("IDLE = 1");
+    CHECK(shown == classes->GetFeatureCount());
+    CHECK(shown > 0);
+}
+
+TEST_CASE("measure a distance and an area, ellipsoidal, while drawing", "[main_window][measure]") {
+    OpenWindow w;
+    app::MapCanvas& canvas = w.canvas();
+    const geo::Extent e = canvas.drawing()->extent;
+    const double cx = (e.minX + e.maxX) / 2, cy = (e.minY + e.maxY) / 2;
+    canvas.setView({cx - 150, cy - 150, cx + 150, cy + 150});
+    // A 200 m square, in map units of the Gauss-Kruger projection (scale error here < 1e-4).
+    canvas.setTool(app::MapCanvas::Tool::MeasureArea);
+    const std::vector<std::pair<double, double>> corners{
+        {cx - 100, cy - 100}, {cx + 100, cy - 100}, {cx + 100, cy + 100}, {cx - 100, cy + 100}};
+    for (const auto& [x, y] : corners)
+        QTest::mouseClick(&canvas, Qt::LeftButton, {}, pixelOf(canvas, x, y));
+    QTest::mouseDClick(&canvas, Qt::LeftButton, {},
+                       pixelOf(canvas, corners.back().first, corners.back().second));
+    const double pixel = canvas.view().mapUnitsPerPixel(); // clicks snap to whole pixels
+    CHECK(canvas.measuredArea() == Approx(40000.0).margin(40000.0 * 2e-3 + 800 * pixel));
+    CHECK(canvas.measuredArea() / (10000.0 / 15.0) == Approx(60.0).epsilon(0.01)); // 60 亩
+
+    canvas.setTool(app::MapCanvas::Tool::MeasureDistance);
+    QTest::mouseClick(&canvas, Qt::LeftButton, {}, pixelOf(canvas, cx - 100, cy));
+    // The running value follows the cursor before the second click.
+    QMouseEvent hover(QEvent::MouseMove, QPointF(pixelOf(canvas, cx + 100, cy)),
+                      canvas.mapToGlobal(QPointF(pixelOf(canvas, cx + 100, cy))), Qt::NoButton,
+                      Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(&canvas, &hover);
+    CHECK(canvas.measuredDistance() == Approx(200.0).margin(0.2 + 2 * pixel));
+}
+
+TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_window][find]") {
+    OpenWindow w;
+    const auto& villages = w.canvas().drawing()->villages;
+    REQUIRE(w.window.find(QString::fromStdString(villages.name[1])));
+    double x = 0, y = 0;
+    REQUIRE(geo::interiorPoint(villages.polygons, 1, x, y));
+    CHECK(w.canvas().view().visibleExtent().contains(x, y));
+
+    // A BSM read from the project itself.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleProject());
+    OGRLayer* parcels = ds->GetLayerByName("parcels");
+    OGRFeatureUniquePtr feature{parcels->GetFeature(42)};
+    REQUIRE(feature);
+    REQUIRE(w.window.find(QString::fromUtf8(feature->GetFieldAsString("BSM"))));
+    REQUIRE(w.canvas().selection().size() == 1);
+    CHECK(w.canvas().drawing()->parcels.polygons.fid(w.canvas().selection().front()) == 42);
+    CHECK_FALSE(w.window.find("no such place"));
 }

@@ -1,0 +1,151 @@
+#include "app/gui/layer_panel.h"
+
+#include <QEvent>
+#include <QFormLayout>
+#include <QVBoxLayout>
+
+#include "app/render/theme_catalog.h"
+
+namespace app {
+
+LayerPanel::LayerPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_layersTitle(new QLabel(this))
+    , m_parcels(new QCheckBox(this))
+    , m_rivers(new QCheckBox(this))
+    , m_villages(new QCheckBox(this))
+    , m_labels(new QCheckBox(this))
+    , m_opacityLabel(new QLabel(this))
+    , m_opacity(new QSlider(Qt::Horizontal, this))
+    , m_themeLabel(new QLabel(this))
+    , m_theme(new QComboBox(this))
+    , m_filterTitle(new QLabel(this))
+    , m_idleOnly(new QCheckBox(this))
+    , m_transferredOnly(new QCheckBox(this))
+    , m_zoneLabel(new QLabel(this))
+    , m_zone(new QComboBox(this))
+    , m_villageLabel(new QLabel(this))
+    , m_village(new QComboBox(this))
+    , m_modeLabel(new QLabel(this))
+    , m_mode(new QComboBox(this)) {
+    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
+        box->setChecked(true);
+    m_opacity->setRange(10, 100);
+    m_opacity->setValue(100);
+    for (const std::string& name : themeNames())
+        m_theme->addItem(QString(), QString::fromStdString(name));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_layersTitle);
+    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
+        layout->addWidget(box);
+    auto* form = new QFormLayout;
+    form->addRow(m_opacityLabel, m_opacity);
+    form->addRow(m_themeLabel, m_theme);
+    layout->addLayout(form);
+    layout->addSpacing(8);
+    layout->addWidget(m_filterTitle);
+    layout->addWidget(m_idleOnly);
+    layout->addWidget(m_transferredOnly);
+    auto* filters = new QFormLayout;
+    filters->addRow(m_zoneLabel, m_zone);
+    filters->addRow(m_villageLabel, m_village);
+    filters->addRow(m_modeLabel, m_mode);
+    layout->addLayout(filters);
+    layout->addStretch();
+    retranslate();
+
+    const auto emitLayers = [this] {
+        emit layersChanged(layers());
+    };
+    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
+        connect(box, &QCheckBox::toggled, this, emitLayers);
+    connect(m_opacity, &QSlider::valueChanged, this, emitLayers);
+    const auto emitFilter = [this] {
+        emit filterChanged(filter());
+    };
+    connect(m_idleOnly, &QCheckBox::toggled, this, emitFilter);
+    connect(m_transferredOnly, &QCheckBox::toggled, this, emitFilter);
+    for (QComboBox* box : {m_zone, m_village, m_mode})
+        connect(box, &QComboBox::currentIndexChanged, this, emitFilter);
+    connect(m_theme, &QComboBox::currentIndexChanged, this,
+            [this] { emit themeChanged(m_theme->currentData().toString()); });
+}
+
+void LayerPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LayerPanel::retranslate() {
+    m_layersTitle->setText(tr("<b>Layers</b>"));
+    m_parcels->setText(tr("Parcels"));
+    m_rivers->setText(tr("Rivers"));
+    m_villages->setText(tr("Village boundaries"));
+    m_labels->setText(tr("Labels"));
+    m_opacityLabel->setText(tr("Parcel opacity"));
+    m_themeLabel->setText(tr("Colour by"));
+    const QStringList themeTitles{tr("Development zone"), tr("Land use"), tr("Transfer mode"),
+                                  tr("Idle status"), tr("Village type")};
+    for (int i = 0; i < m_theme->count() && i < themeTitles.size(); ++i)
+        m_theme->setItemText(i, themeTitles[i]);
+    m_filterTitle->setText(tr("<b>Show only</b>"));
+    m_idleOnly->setText(tr("Idle parcels"));
+    m_transferredOnly->setText(tr("Transferred parcels"));
+    m_zoneLabel->setText(tr("Zone"));
+    m_villageLabel->setText(tr("Village"));
+    m_modeLabel->setText(tr("Transfer mode"));
+    for (QComboBox* box : {m_zone, m_village, m_mode})
+        if (box->count() > 0)
+            box->setItemText(0, tr("All"));
+}
+
+void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
+    const QSignalBlocker a(m_zone), b(m_village), c(m_mode);
+    for (QComboBox* box : {m_zone, m_village, m_mode}) {
+        box->clear();
+        box->addItem(tr("All"), QString());
+    }
+    if (!drawing)
+        return;
+    const auto fill = [&](QComboBox* box, const char* field) {
+        if (const AttributeColumn* column = drawing->parcels.column(field))
+            for (std::size_t code = 1; code < column->values.size(); ++code)
+                box->addItem(QString::fromStdString(column->values[code]),
+                             QString::fromStdString(column->values[code]));
+    };
+    fill(m_zone, "ZONE");
+    fill(m_mode, "LZFS");
+    const VillageDrawing& villages = drawing->villages;
+    for (std::size_t v = 0; v < villages.code.size(); ++v)
+        m_village->addItem(QString::fromStdString(villages.name[v] + " (" + villages.code[v] + ")"),
+                           QString::fromStdString(villages.code[v]));
+}
+
+MapLayers LayerPanel::layers() const {
+    return {m_parcels->isChecked(), m_rivers->isChecked(), m_villages->isChecked(),
+            m_labels->isChecked(), m_opacity->value() / 100.0};
+}
+
+ParcelFilter LayerPanel::filter() const {
+    ParcelFilter f;
+    f.idleOnly = m_idleOnly->isChecked();
+    f.transferredOnly = m_transferredOnly->isChecked();
+    f.zone = m_zone->currentData().toString().toStdString();
+    f.villageCode = m_village->currentData().toString().toStdString();
+    f.transferMode = m_mode->currentData().toString().toStdString();
+    return f;
+}
+
+std::string LayerPanel::themeName() const {
+    return m_theme->currentData().toString().toStdString();
+}
+
+void LayerPanel::setThemeName(const std::string& name) {
+    const int index = m_theme->findData(QString::fromStdString(name));
+    if (index >= 0)
+        m_theme->setCurrentIndex(index);
+}
+
+} // namespace app
