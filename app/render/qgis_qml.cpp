@@ -211,20 +211,18 @@ private:
 };
 
 Properties simpleLine(const LineStyle& line) {
-    Properties p = {{"line_color", rgba(line.colour)},
-                    {"line_width", number(line.widthPx)},
-                    {"line_width_unit", "Pixel"},
-                    {"line_style", "solid"},
-                    {"capstyle", "round"},
-                    {"joinstyle", "round"},
-                    {"offset", "0"},
-                    {"offset_unit", "Pixel"},
-                    {"use_custom_dash", line.dashPx.empty() ? "0" : "1"},
-                    {"customdash", line.dashPx.empty() ? "5;2" : dashPattern(line)},
-                    {"customdash_unit", "Pixel"}};
-    if (!line.dashPx.empty()) // crisp corners for a dashed boundary
-        p[4].second = "flat";
-    return p;
+    const bool dashed = !line.dashPx.empty();
+    return {{"line_color", rgba(line.colour)},
+            {"line_width", number(line.widthPx)},
+            {"line_width_unit", "Pixel"},
+            {"line_style", "solid"},
+            {"capstyle", dashed ? "flat" : "round"}, // round caps would blur the dashes
+            {"joinstyle", "round"},
+            {"offset", "0"},
+            {"offset_unit", "Pixel"},
+            {"use_custom_dash", dashed ? "1" : "0"},
+            {"customdash", dashed ? dashPattern(line) : "5;2"},
+            {"customdash_unit", "Pixel"}};
 }
 
 // The parcel outline, transparent where a parcel is under `fadeBelowPx` on screen. QGIS gives

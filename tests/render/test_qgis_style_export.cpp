@@ -5,7 +5,11 @@
 #include <filesystem>
 #include <map>
 
+#include <QFileInfo>
+#include <QProcess>
 #include <QXmlStreamReader>
+
+#include <nlohmann/json.hpp>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -280,4 +284,46 @@ TEST_CASE("styles are written for the layers a project has", "[qgis]") {
 TEST_CASE("a project that cannot be opened for writing is refused with its path", "[qgis]") {
     CHECK_THROWS_WITH(app::writeQgisStyles("/nonexistent/p.gpkg", shipped()),
                       Catch::Contains("/nonexistent/p.gpkg"));
+}
+
+// QGIS itself, when installed: never a dependency, so the check is skipped without it.
+TEST_CASE("QGIS opens the project with its default styles and draws the zones", "[qgis][pyqgis]") {
+    const QString python =
+        QFileInfo::exists("/usr/bin/python3") ? "/usr/bin/python3" : QString("python3");
+    QProcess probe;
+    probe.start(python, {"-c", "import qgis.core"});
+    if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit ||
+        probe.exitCode() != 0) {
+        WARN("PyQGIS is not installed: QGIS check skipped");
+        return;
+    }
+    const std::string project = copyOfClassified();
+    app::writeQgisStyles(project, shipped());
+    QProcess qgis;
+    qgis.start(python,
+               {QString::fromStdString(testing::sourcePath("tests/render/qgis_open_project.py")),
+                QString::fromStdString(project),
+                QString::fromStdString(testing::temporaryDirectory() + "/qgis.png")});
+    REQUIRE(qgis.waitForFinished(180000));
+    INFO(qgis.readAllStandardError().toStdString());
+    REQUIRE(qgis.exitCode() == 0);
+    const nlohmann::json report = nlohmann::json::parse(qgis.readAllStandardOutput().toStdString());
+
+    const nlohmann::json& zones = report.at("layers").at("parcel_zones");
+    CHECK(zones.at("renderer") == "categorizedSymbol"); // loaded from layer_styles
+    CHECK(zones.at("attr") == "ZONE");
+    CHECK(zones.at("categories").size() == shipped().theme("zones")->size() + 1);
+    CHECK(zones.at("features") == featureCount(project, "parcels"));
+    CHECK(report.at("layers").at("parcels").at("renderer") == "categorizedSymbol");
+    CHECK(report.at("layers").at("villages").at("labels") == true);
+
+    // Each zone colour covers a visible part of QGIS's drawing.
+    const double pixels = report.at("pixels").get<double>();
+    int zonesSeen = 0;
+    for (const auto& c : shipped().theme("zones")->categories()) {
+        const auto it = report.at("colours").find(c.fill.name().toStdString());
+        if (it != report.at("colours").end() && it->get<double>() / pixels > 0.005)
+            ++zonesSeen;
+    }
+    CHECK(zonesSeen >= 6);
 }
