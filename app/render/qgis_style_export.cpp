@@ -253,6 +253,8 @@ QgisStyleSummary writeQgisStyles(const std::string& projectPath, const MapStyle&
     for (const CategoryStyle& theme : style.themes) {
         std::string target = theme.layer();
         if (!project.has(theme.layer())) {
+            if (theme.isJoined() && viewsDone.insert(theme.view()).second)
+                dropView(project, theme.view());
             summary.skipped.push_back(theme.name() + ": the project has no " + theme.layer());
             continue;
         }
