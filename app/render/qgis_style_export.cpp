@@ -198,6 +198,11 @@ void createView(Project& project, const CategoryStyle& theme) {
             columns += std::string(", ") + alias + quoteName(name);
         }
     }
+    // Without an index on the key every drawn parcel would scan the table: the view is
+    // queried per map extent (GDAL uses the layer's R-tree through OGC_FID).
+    project.exec("CREATE INDEX IF NOT EXISTS " +
+                 quoteName(theme.table() + "_" + theme.tableKey() + "_idx") + " ON " +
+                 quoteName(theme.table()) + " (" + quoteName(theme.tableKey()) + ")");
     project.exec("CREATE VIEW " + quoteName(view) + " AS SELECT " + columns + " FROM " +
                  quoteName(theme.layer()) + " AS l LEFT JOIN " + quoteName(theme.table()) +
                  " AS t ON t." + quoteName(theme.tableKey()) + " = l." + quoteName(layerKey));

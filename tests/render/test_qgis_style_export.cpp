@@ -219,6 +219,13 @@ TEST_CASE("layer_styles holds the zones, land-use and boundary styles of the sty
     CHECK(view->GetGeomType() != wkbNone);
     CHECK(view->GetLayerDefn()->GetFieldIndex("ZONE") >= 0);
     CHECK(view->GetLayerDefn()->GetFieldIndex("DLBM") >= 0);
+    // The join key is indexed, so drawing the view is not a scan per parcel.
+    OGRLayer* indexes = ds->ExecuteSQL(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'parcel_classes'",
+        nullptr, nullptr);
+    REQUIRE(indexes);
+    CHECK(indexes->GetFeatureCount() >= 1);
+    ds->ReleaseResultSet(indexes);
     OGRFeatureUniquePtr first(view->GetNextFeature());
     REQUIRE(first);
     CHECK(shipped().theme("zones")->indexFor(first->GetFieldAsString("ZONE")) >= 0);
