@@ -5,6 +5,8 @@
 
 #include "app/cli/exit_codes.h"
 #include "app/cli/text_output.h"
+#include "app/render/map_style.h"
+#include "app/render/qgis_style_export.h"
 #include "app/resource_paths.h"
 #include "geo/classifier.h"
 #include "geo/error.h"
@@ -32,6 +34,24 @@ bool parse(QCommandLineParser& parser, const QString& command, const QStringList
     return true;
 }
 
+// Writes the map style into the project's layer_styles, so QGIS opens it coloured by zone.
+// The classification is already saved: a style problem is a warning, not a failed command.
+void writeStyles(const std::string& project, const QString& styles) {
+    try {
+        const MapStyle style =
+            loadMapStyle(styles.isEmpty() ? stylesDirectory() : styles.toStdString());
+        const QgisStyleSummary written = writeQgisStyles(project, style);
+        QStringList views;
+        for (const std::string& v : written.views)
+            views << q(v);
+        printResult(QString("QGIS styles: %1 written into layer_styles%2")
+                        .arg(written.styled.size())
+                        .arg(views.isEmpty() ? QString() : " (views " + views.join(", ") + ")"));
+    } catch (const std::exception& e) {
+        printError(QString("tianmu classify: warning: QGIS styles not written: ") + e.what());
+    }
+}
+
 } // namespace
 
 int runClassifyCommand(const QStringList& arguments) {
@@ -44,12 +64,18 @@ int runClassifyCommand(const QStringList& arguments) {
                                      "the previous ones in the project "
                                      "(tables parcel_classes, idle_items, transfer_flags, "
                                      "village_stats, village_mismatches), each with "
-                                     "the rule that decided it.");
+                                     "the rule that decided it, and writes the map styles into "
+                                     "layer_styles (views parcel_zones, village_types) so the "
+                                     "project opens coloured in QGIS.");
     parser.addHelpOption();
     parser.addOption({"project", "The project GeoPackage.", "P.gpkg"});
     parser.addOption(
         {"rules", "A rule file (default data/rules/lingling-five-zones.json).", "FILE"});
     parser.addOption({"as-of", "Judge transfers on this day, YYYY-MM-DD (default today).", "DATE"});
+    parser.addOption({"styles",
+                      "The map style written into the project's layer_styles for QGIS: a "
+                      "map.json or its folder (default the styles folder).",
+                      "PATH"});
     if (!parse(parser, "classify", arguments))
         return ExitUsage;
     if (parser.isSet("help")) {
@@ -110,6 +136,7 @@ int runClassifyCommand(const QStringList& arguments) {
                             .arg(s.villageMismatches));
         for (const std::string& w : s.warnings)
             printResult("warning: " + q(w));
+        writeStyles(options.project, parser.value("styles"));
         return ExitSuccess;
     } catch (const geo::InputError& e) {
         printError(QString("tianmu classify: ") + e.what());

@@ -41,6 +41,8 @@ TEST_CASE("tianmu classify prints zones in 亩 and explain gives the reasons", "
         CHECK(r.out.contains(QString::fromUtf8(zone)));
     CHECK(r.out.contains(QString::fromUtf8("亩")));
     CHECK(r.err.contains("terrain statistics"));
+    // The styles for QGIS, with the zones on a view joining parcels to their classes.
+    CHECK(r.out.contains("written into layer_styles (views parcel_zones, village_types)"));
 
     const Run explain = tianmu({"explain", "--project", project, "--parcel", "430999000000000002"});
     INFO(explain.err.toStdString());

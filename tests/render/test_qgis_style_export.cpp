@@ -1,0 +1,336 @@
+// layer_styles written into a classified copy of the small generated county, read back with
+// GDAL, its QML parsed: the categories and colours are those of the style files.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include <QFileInfo>
+#include <QProcess>
+#include <QXmlStreamReader>
+
+#include <nlohmann/json.hpp>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "app/render/field_catalogue.h"
+#include "app/render/map_style.h"
+#include "app/render/qgis_qml.h"
+#include "app/render/qgis_style_export.h"
+#include "geo/classifier.h"
+#include "geo/gdal_session.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+const app::MapStyle& shipped() {
+    static const app::MapStyle style =
+        app::loadMapStyle(testing::sourcePath("styles"),
+                          app::FieldCatalogue::canonical(testing::sourcePath("data/profiles")));
+    return style;
+}
+
+// A classified copy of the small county, made once; each test copies it again.
+const std::string& classifiedProject() {
+    static const std::string path = [] {
+        const std::string project = testing::temporaryDirectory() + "/classified.gpkg";
+        std::filesystem::copy_file(testing::smallCounty().directory + "/county.gpkg", project);
+        geo::ClassifyOptions options;
+        options.project = project;
+        options.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
+        options.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+        options.asOf = "2026-06-30";
+        options.progress = [](const std::string&, double) {
+        };
+        geo::classifyProject(options);
+        return project;
+    }();
+    return path;
+}
+
+std::string copyOfClassified() {
+    const std::string copy = testing::temporaryDirectory() + "/project.gpkg";
+    std::filesystem::copy_file(classifiedProject(), copy);
+    return copy;
+}
+
+struct StyleRow {
+    std::string table, geometryColumn, name, owner, qml;
+    bool isDefault = false;
+};
+
+std::vector<StyleRow> readStyles(const std::string& project) {
+    GDALDatasetUniquePtr ds = geo::openVector(project);
+    OGRLayer* layer = ds->GetLayerByName("layer_styles");
+    REQUIRE(layer != nullptr);
+    std::vector<StyleRow> rows;
+    for (auto&& f : *layer)
+        rows.push_back({f->GetFieldAsString("f_table_name"),
+                        f->GetFieldAsString("f_geometry_column"), f->GetFieldAsString("styleName"),
+                        f->GetFieldAsString("owner"), f->GetFieldAsString("styleQML"),
+                        f->GetFieldAsInteger("useAsDefault") != 0});
+    return rows;
+}
+
+const StyleRow* find(const std::vector<StyleRow>& rows, const std::string& table,
+                     const std::string& name) {
+    for (const StyleRow& r : rows)
+        if (r.table == table && r.name == name)
+            return &r;
+    return nullptr;
+}
+
+long long featureCount(const std::string& project, const std::string& layer) {
+    GDALDatasetUniquePtr ds = geo::openVector(project);
+    OGRLayer* l = ds->GetLayerByName(layer.c_str());
+    return l ? l->GetFeatureCount(TRUE) : -1;
+}
+
+// What a categorised QML says: the attribute, and each category's value, label and fill.
+struct ParsedQml {
+    QString rendererType, attr;
+    struct Category {
+        QString value, label;
+        QColor fill;
+    };
+    std::vector<Category> categories;
+    QString labelField;
+    bool labelsEnabled = false;
+};
+
+QColor qgisColour(const QString& rgba) {
+    const QStringList p = rgba.split(',');
+    return p.size() == 4 ? QColor(p[0].toInt(), p[1].toInt(), p[2].toInt(), p[3].toInt())
+                         : QColor();
+}
+
+ParsedQml parseQml(const std::string& qml) {
+    ParsedQml parsed;
+    std::map<QString, QColor> symbolFill;
+    std::vector<std::pair<QString, QString>> categorySymbol;
+    QXmlStreamReader xml(QString::fromStdString(qml));
+    QString symbol;
+    bool inOption = false;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto a = xml.attributes();
+        if (xml.name() == QLatin1String("qgis"))
+            parsed.labelsEnabled = a.value("labelsEnabled") == QLatin1String("1");
+        else if (xml.name() == QLatin1String("renderer-v2")) {
+            parsed.rendererType = a.value("type").toString();
+            parsed.attr = a.value("attr").toString();
+        } else if (xml.name() == QLatin1String("category")) {
+            parsed.categories.push_back(
+                {a.value("value").toString(), a.value("label").toString(), QColor()});
+            categorySymbol.emplace_back(a.value("value").toString(), a.value("symbol").toString());
+        } else if (xml.name() == QLatin1String("symbol"))
+            symbol = a.value("name").toString();
+        else if (xml.name() == QLatin1String("layer"))
+            inOption = a.value("class") == QLatin1String("SimpleFill");
+        else if (xml.name() == QLatin1String("Option") && inOption &&
+                 a.value("name") == QLatin1String("color") && !symbolFill.count(symbol))
+            symbolFill[symbol] = qgisColour(a.value("value").toString());
+        else if (xml.name() == QLatin1String("text-style"))
+            parsed.labelField = a.value("fieldName").toString();
+    }
+    REQUIRE_FALSE(xml.hasError());
+    for (std::size_t i = 0; i < parsed.categories.size(); ++i)
+        parsed.categories[i].fill = symbolFill[categorySymbol[i].second];
+    return parsed;
+}
+
+// The QML's categories are the theme's, in order, then the default as "all other values".
+void checkCategoriesMatch(const ParsedQml& qml, const app::CategoryStyle& theme) {
+    CHECK(qml.rendererType == "categorizedSymbol");
+    REQUIRE(qml.categories.size() == theme.categories().size() + 1);
+    for (std::size_t i = 0; i < theme.categories().size(); ++i) {
+        const auto& c = theme.categories()[i];
+        INFO(c.match);
+        CHECK(qml.categories[i].value.toStdString() == c.match);
+        CHECK(qml.categories[i].fill == c.fill);
+        CHECK(qml.categories[i].label.startsWith(c.labelZh));
+    }
+    CHECK(qml.categories.back().value.isEmpty());
+    CHECK(qml.categories.back().fill == theme.fallback().fill);
+}
+
+} // namespace
+
+TEST_CASE("layer_styles holds the zones, land-use and boundary styles of the style files",
+          "[qgis]") {
+    const std::string project = copyOfClassified();
+    const app::QgisStyleSummary summary = app::writeQgisStyles(project, shipped());
+    CHECK(summary.views == std::vector<std::string>{"parcel_zones", "village_types"});
+
+    const auto rows = readStyles(project);
+    for (const StyleRow& r : rows) {
+        CHECK(r.owner == "tianmu");
+        CHECK(r.geometryColumn == "geom");
+    }
+
+    const StyleRow* zones = find(rows, "parcel_zones", "tianmu zones");
+    REQUIRE(zones);
+    CHECK(zones->isDefault);
+    const ParsedQml zonesQml = parseQml(zones->qml);
+    CHECK(zonesQml.attr == "ZONE"); // exact values only: the field itself
+    checkCategoriesMatch(zonesQml, *shipped().theme("zones"));
+    CHECK(zonesQml.labelField == "BSM"); // parcel ids, when zoomed in
+
+    const StyleRow* transfer = find(rows, "parcel_zones", "tianmu transfer");
+    REQUIRE(transfer);
+    CHECK_FALSE(transfer->isDefault); // one default per layer
+    checkCategoriesMatch(parseQml(transfer->qml), *shipped().theme("transfer"));
+
+    const StyleRow* landUse = find(rows, "parcels", "tianmu landuse");
+    REQUIRE(landUse);
+    CHECK(landUse->isDefault);
+    const ParsedQml landUseQml = parseQml(landUse->qml);
+    // Prefix categories: a first-match CASE on DLBM whose values are the match strings.
+    CHECK(landUseQml.attr.startsWith("CASE WHEN \"DLBM\" = '0101' THEN '0101'"));
+    CHECK(landUseQml.attr.contains("WHEN left(\"DLBM\", 2) = '02' THEN '02*'"));
+    checkCategoriesMatch(landUseQml, *shipped().theme("landuse"));
+
+    const StyleRow* villageTypes = find(rows, "village_types", "tianmu village-type");
+    REQUIRE(villageTypes);
+    const ParsedQml villageTypesQml = parseQml(villageTypes->qml);
+    checkCategoriesMatch(villageTypesQml, *shipped().theme("village-type"));
+    CHECK(villageTypesQml.labelField == "ZLDWMC");
+
+    const StyleRow* villages = find(rows, "villages", "tianmu villages");
+    REQUIRE(villages);
+    const ParsedQml villagesQml = parseQml(villages->qml);
+    CHECK(villagesQml.rendererType == "singleSymbol");
+    CHECK(villagesQml.labelsEnabled);
+    CHECK(villagesQml.labelField == "ZLDWMC");
+    CHECK(QString::fromStdString(villages->qml).contains("Noto Sans CJK SC"));
+    for (const char* table : {"rivers", "river_surfaces", "roads", "townships"})
+        CHECK(std::count_if(rows.begin(), rows.end(),
+                            [&](const StyleRow& r) { return r.table == table; }) == 1);
+
+    // The views join every parcel (and village) to its result row.
+    CHECK(featureCount(project, "parcel_zones") == featureCount(project, "parcels"));
+    CHECK(featureCount(project, "village_types") == featureCount(project, "villages"));
+    GDALDatasetUniquePtr ds = geo::openVector(project);
+    OGRLayer* view = ds->GetLayerByName("parcel_zones");
+    REQUIRE(view);
+    CHECK(view->GetGeomType() != wkbNone);
+    CHECK(view->GetLayerDefn()->GetFieldIndex("ZONE") >= 0);
+    CHECK(view->GetLayerDefn()->GetFieldIndex("DLBM") >= 0);
+    // The join key is indexed, so drawing the view is not a scan per parcel.
+    OGRLayer* indexes = ds->ExecuteSQL(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'parcel_classes'",
+        nullptr, nullptr);
+    REQUIRE(indexes);
+    CHECK(indexes->GetFeatureCount() >= 1);
+    ds->ReleaseResultSet(indexes);
+    OGRFeatureUniquePtr first(view->GetNextFeature());
+    REQUIRE(first);
+    CHECK(shipped().theme("zones")->indexFor(first->GetFieldAsString("ZONE")) >= 0);
+}
+
+TEST_CASE("writing styles again replaces tianmu's rows and keeps the user's", "[qgis]") {
+    const std::string project = copyOfClassified();
+    app::writeQgisStyles(project, shipped());
+    const std::size_t ours = readStyles(project).size();
+    {
+        // A user saves their own default style for villages in QGIS.
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        OGRLayer* styles = ds->GetLayerByName("layer_styles");
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(styles->GetLayerDefn()));
+        row->SetField("f_table_catalog", "");
+        row->SetField("f_table_schema", "");
+        row->SetField("f_table_name", "villages");
+        row->SetField("f_geometry_column", "geom");
+        row->SetField("styleName", "my villages");
+        row->SetField("styleQML", "<qgis/>");
+        row->SetField("useAsDefault", 1);
+        row->SetField("owner", "");
+        REQUIRE(styles->CreateFeature(row.get()) == OGRERR_NONE);
+    }
+    app::writeQgisStyles(project, shipped());
+    app::writeQgisStyles(project, shipped());
+    const auto rows = readStyles(project);
+    CHECK(rows.size() == ours + 1);
+    const StyleRow* mine = find(rows, "villages", "my villages");
+    REQUIRE(mine);
+    CHECK(mine->isDefault);
+    const StyleRow* tianmu = find(rows, "villages", "tianmu villages");
+    REQUIRE(tianmu);
+    CHECK_FALSE(tianmu->isDefault); // the user's choice of default stands
+    CHECK(featureCount(project, "parcel_zones") == featureCount(project, "parcels"));
+}
+
+TEST_CASE("styles are written for the layers a project has", "[qgis]") {
+    const std::string project = copyOfClassified();
+    {
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        for (const char* name : {"rivers", "river_surfaces", "parcel_classes", "townships"})
+            for (int i = 0; i < ds->GetLayerCount(); ++i)
+                if (std::string(ds->GetLayer(i)->GetName()) == name)
+                    REQUIRE(ds->DeleteLayer(i) == OGRERR_NONE);
+    }
+    const app::QgisStyleSummary summary = app::writeQgisStyles(project, shipped());
+    CHECK(summary.views == std::vector<std::string>{"village_types"});
+    const auto rows = readStyles(project);
+    CHECK(find(rows, "parcels", "tianmu landuse"));
+    CHECK(find(rows, "villages", "tianmu villages"));
+    CHECK_FALSE(find(rows, "parcel_zones", "tianmu zones"));
+    CHECK_FALSE(find(rows, "rivers", "tianmu rivers"));
+    CHECK(featureCount(project, "parcel_zones") == -1); // no stale view left behind
+    bool mentionsRivers = false;
+    for (const std::string& s : summary.skipped)
+        mentionsRivers = mentionsRivers || s.find("rivers") != std::string::npos;
+    CHECK(mentionsRivers);
+}
+
+TEST_CASE("a project that cannot be opened for writing is refused with its path", "[qgis]") {
+    CHECK_THROWS_WITH(app::writeQgisStyles("/nonexistent/p.gpkg", shipped()),
+                      Catch::Contains("/nonexistent/p.gpkg"));
+}
+
+// QGIS itself, when installed: never a dependency, so the check is skipped without it.
+TEST_CASE("QGIS opens the project with its default styles and draws the zones", "[qgis][pyqgis]") {
+    const QString python =
+        QFileInfo::exists("/usr/bin/python3") ? "/usr/bin/python3" : QString("python3");
+    QProcess probe;
+    probe.start(python, {"-c", "import qgis.core"});
+    if (!probe.waitForFinished(60000) || probe.exitStatus() != QProcess::NormalExit ||
+        probe.exitCode() != 0) {
+        WARN("PyQGIS is not installed: QGIS check skipped");
+        return;
+    }
+    const std::string project = copyOfClassified();
+    app::writeQgisStyles(project, shipped());
+    QProcess qgis;
+    qgis.start(python,
+               {QString::fromStdString(testing::sourcePath("tests/render/qgis_open_project.py")),
+                QString::fromStdString(project),
+                QString::fromStdString(testing::temporaryDirectory() + "/qgis.png")});
+    REQUIRE(qgis.waitForFinished(180000));
+    INFO(qgis.readAllStandardError().toStdString());
+    REQUIRE(qgis.exitCode() == 0);
+    const nlohmann::json report = nlohmann::json::parse(qgis.readAllStandardOutput().toStdString());
+
+    const nlohmann::json& zones = report.at("layers").at("parcel_zones");
+    CHECK(zones.at("renderer") == "categorizedSymbol"); // loaded from layer_styles
+    CHECK(zones.at("attr") == "ZONE");
+    CHECK(zones.at("categories").size() == shipped().theme("zones")->size() + 1);
+    CHECK(zones.at("features") == featureCount(project, "parcels"));
+    CHECK(report.at("layers").at("parcels").at("renderer") == "categorizedSymbol");
+    CHECK(report.at("layers").at("villages").at("labels") == true);
+
+    // Each zone colour covers a visible part of QGIS's drawing.
+    const double pixels = report.at("pixels").get<double>();
+    int zonesSeen = 0;
+    for (const auto& c : shipped().theme("zones")->categories()) {
+        const auto it = report.at("colours").find(c.fill.name().toStdString());
+        if (it != report.at("colours").end() && it->get<double>() / pixels > 0.005)
+            ++zonesSeen;
+    }
+    CHECK(zonesSeen >= 6);
+}
