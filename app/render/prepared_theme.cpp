@@ -63,11 +63,9 @@ std::shared_ptr<const PreparedTheme> PreparedTheme::prepare(const ParcelDrawing&
     std::vector<std::uint8_t> categoryOfCode;
     if (themed)
         for (const std::string& value : themed->values) {
-            const auto& match = style.categoryFor(value);
-            std::size_t index = fallback;
-            if (&match != &style.fallback())
-                index = std::min(static_cast<std::size_t>(&match - categories.data()), fallback);
-            categoryOfCode.push_back(static_cast<std::uint8_t>(index));
+            const int index = style.indexFor(value);
+            categoryOfCode.push_back(static_cast<std::uint8_t>(
+                index < 0 ? fallback : std::min(static_cast<std::size_t>(index), fallback)));
         }
 
     // The filter as one pass/fail byte per dictionary value of each column it tests.

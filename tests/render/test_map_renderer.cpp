@@ -67,10 +67,10 @@ std::string reference(const std::string& name) {
 } // namespace
 
 TEST_CASE("the map of the sample matches its reference images at three scales", "[renderer]") {
-    const std::vector<std::string> themes{"landuse"};
+    const std::vector<std::string> themes{"zones", "landuse", "transfer", "idle", "village-type"};
     for (const std::string& theme : themes) {
         SECTION(theme + " district") {
-            app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(800, 600), theme);
+            app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(640, 480), theme);
             s.layers.labels = true;
             const auto result =
                 testing::compareWithReference(render(s), reference("map_" + theme + "_district"));
@@ -78,7 +78,7 @@ TEST_CASE("the map of the sample matches its reference images at three scales", 
             CHECK(result.matches);
         }
         SECTION(theme + " village") {
-            app::MapSettings s = settingsFor(villageExtent(0), QSize(800, 600), theme);
+            app::MapSettings s = settingsFor(villageExtent(0), QSize(640, 480), theme);
             s.layers.labels = true;
             const auto result =
                 testing::compareWithReference(render(s), reference("map_" + theme + "_village"));
@@ -86,7 +86,7 @@ TEST_CASE("the map of the sample matches its reference images at three scales", 
             CHECK(result.matches);
         }
         SECTION(theme + " parcel") {
-            app::MapSettings s = settingsFor(parcelScaleExtent(), QSize(800, 600), theme);
+            app::MapSettings s = settingsFor(parcelScaleExtent(), QSize(640, 480), theme);
             s.layers.labels = true;
             const auto result =
                 testing::compareWithReference(render(s), reference("map_" + theme + "_parcel"));
