@@ -141,8 +141,10 @@ int runRenderCommand(const QStringList& arguments) {
 
     try {
         const auto started = std::chrono::steady_clock::now();
-        auto style = std::make_shared<const CategoryStyle>(CategoryStyle::load(
-            parser.isSet("style") ? parser.value("style").toStdString() : themeStylePath(theme)));
+        const std::shared_ptr<const CategoryStyle> style =
+            parser.isSet("style") ? std::make_shared<const CategoryStyle>(
+                                        CategoryStyle::load(parser.value("style").toStdString()))
+                                  : installedTheme(theme);
         const std::string project = parser.value("project").toStdString();
         if (!QFileInfo::exists(parser.value("project")))
             throw geo::InputError("does not exist; give the path of a tianmu project (.gpkg)",
@@ -178,6 +180,8 @@ int runRenderCommand(const QStringList& arguments) {
         MapSettings settings = MapSettings::fitted(view, size).withDpi(dpi);
         settings.drawing = drawing;
         settings.theme = style;
+        settings.style = installedMapStyle();
+        settings.background = settings.style->background;
         settings.themeName = theme;
         settings.layers.labels = parser.isSet("labels");
         const auto prepareStarted = std::chrono::steady_clock::now();

@@ -142,6 +142,11 @@ MainWindow::MainWindow(QWidget* parent)
     if (!settings.contains("window/geometry"))
         resize(1280, 820);
     updateRecentMenu();
+    try {
+        m_canvas->setMapStyle(installedMapStyle());
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromStdString(e.what())); // built-in look instead
+    }
     applyTheme("zones");
 }
 
@@ -315,8 +320,7 @@ void MainWindow::applyTheme(const QString& name) {
     auto& style = m_styles[theme];
     if (!style) {
         try {
-            style =
-                std::make_shared<const CategoryStyle>(CategoryStyle::load(themeStylePath(theme)));
+            style = installedTheme(theme);
         } catch (const std::exception& e) {
             statusBar()->showMessage(QString::fromStdString(e.what()));
             m_styles.erase(theme);

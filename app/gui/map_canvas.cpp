@@ -77,6 +77,14 @@ void MapCanvas::setDrawing(std::shared_ptr<const ProjectDrawing> drawing) {
         update();
 }
 
+void MapCanvas::setMapStyle(std::shared_ptr<const MapStyle> style) {
+    m_view.style = std::move(style);
+    if (m_view.style)
+        m_view.background = m_view.style->background;
+    m_cache.clear();
+    scheduleRender();
+}
+
 void MapCanvas::setThemeStyle(std::shared_ptr<const CategoryStyle> style, const std::string& name) {
     m_view.theme = std::move(style);
     m_view.themeName = name;

@@ -34,6 +34,8 @@ public:
     void setDrawing(std::shared_ptr<const ProjectDrawing> drawing);
     const std::shared_ptr<const ProjectDrawing>& drawing() const noexcept { return m_drawing; }
     void setThemeStyle(std::shared_ptr<const CategoryStyle> style, const std::string& name);
+    // Boundaries, water, outlines, labels and the background (styles/map.json).
+    void setMapStyle(std::shared_ptr<const MapStyle> style);
     void setFilter(const ParcelFilter& filter);
     const ParcelFilter& filter() const noexcept { return m_view.filter; }
     void setLayers(const MapLayers& layers);

@@ -25,17 +25,48 @@ bool overlapsAny(const QRectF& rect, const std::vector<PlacedLabel>& placed) {
                        [&](const PlacedLabel& l) { return l.rect.intersects(rect); });
 }
 
-void drawHaloText(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
-                  const QColor& colour) {
+// How a kind of label looks: from the map style, or tianmu's defaults without one.
+struct LabelLook {
+    QFont font;
+    QColor colour;
+    QColor halo;
+    double haloWidth = 0.0;
+    bool visible = true;
+};
+
+LabelLook lookOf(const LabelStyle* style, const MapSettings& settings, double defaultPt,
+                 bool defaultBold, const QColor& defaultColour) {
+    LabelLook look;
+    const double scale = settings.dpi() / 96.0;
+    if (!style) {
+        look.font = mapFont(defaultPt, settings.dpi(), defaultBold);
+        look.colour = defaultColour;
+        look.halo = QColor(255, 255, 255, 220);
+        look.haloWidth = 3.0 * scale;
+        return look;
+    }
+    look.font = mapFont(style->sizePt, settings.dpi(), style->bold);
+    if (!style->fontFamily.isEmpty())
+        look.font.setFamily(style->fontFamily);
+    look.colour = style->colour;
+    look.halo = style->haloColour;
+    look.haloWidth = 2.0 * style->haloWidthPx * scale; // the stroke straddles the outline
+    look.visible = style->visibleAt(settings.scaleDenominator());
+    return look;
+}
+
+void drawHaloText(QPainter& painter, const QRectF& rect, const QString& text,
+                  const LabelLook& look) {
     QPainterPath path;
-    const QFontMetricsF metrics(font);
-    path.addText(rect.left(), rect.top() + metrics.ascent(), font, text);
-    painter.setPen(
-        QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPath(path);
+    const QFontMetricsF metrics(look.font);
+    path.addText(rect.left(), rect.top() + metrics.ascent(), look.font, text);
+    if (look.haloWidth > 0) {
+        painter.setPen(QPen(look.halo, look.haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(path);
+    }
     painter.setPen(Qt::NoPen);
-    painter.setBrush(colour);
+    painter.setBrush(look.colour);
     painter.drawPath(path);
 }
 
@@ -97,8 +128,10 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
 
     // Villages, largest on screen first: they win a contested spot.
     const VillageDrawing& villages = drawing.villages;
-    const QFont villageFont = mapFont(11.0, settings.dpi(), true);
-    const QFontMetricsF metrics(villageFont);
+    const MapStyle* style = settings.style.get();
+    const LabelLook villageLook =
+        lookOf(style ? &style->villageLabels : nullptr, settings, 11.0, true, QColor(60, 20, 80));
+    const QFontMetricsF metrics(villageLook.font);
     std::vector<std::size_t> order(villages.polygons.featureCount());
     std::iota(order.begin(), order.end(), 0);
     std::vector<geo::Extent> boxes(order.size());
@@ -110,7 +143,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
     for (std::size_t f : order) {
         if (cancel.load(std::memory_order_relaxed))
             return placed;
-        if (!boxes[f].intersects(view) || villages.name[f].empty())
+        if (!villageLook.visible || !boxes[f].intersects(view) || villages.name[f].empty())
             continue;
         const QString text = QString::fromStdString(villages.name[f]);
         const QSizeF size(metrics.horizontalAdvance(text), metrics.height());
@@ -131,7 +164,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
             if (!canvas.contains(rect) || overlapsAny(rect, placed) ||
                 !geo::featureContains(villages.polygons, f, cx, cy))
                 continue;
-            drawHaloText(painter, rect, text, villageFont, QColor(60, 20, 80));
+            drawHaloText(painter, rect, text, villageLook);
             placed.push_back({text, rect, true});
             break;
         }
@@ -148,11 +181,12 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
         tooMany = candidates.size() > maxParcelIds;
         return !tooMany;
     });
-    if (tooMany || candidates.empty())
+    const LabelLook idLook =
+        lookOf(style ? &style->parcelLabels : nullptr, settings, 7.5, false, QColor(40, 40, 40));
+    if (tooMany || candidates.empty() || !idLook.visible)
         return placed;
     const std::vector<std::string> ids = parcelIds(drawing, candidates);
-    const QFont idFont = mapFont(7.5, settings.dpi());
-    const QFontMetricsF idMetrics(idFont);
+    const QFontMetricsF idMetrics(idLook.font);
     for (std::size_t k = 0; k < candidates.size(); ++k) {
         if (cancel.load(std::memory_order_relaxed) || ids[k].empty())
             continue;
@@ -166,7 +200,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
                           size);
         if (!canvas.contains(rect) || overlapsAny(rect, placed))
             continue;
-        drawHaloText(painter, rect, text, idFont, QColor(40, 40, 40));
+        drawHaloText(painter, rect, text, idLook);
         placed.push_back({text, rect, false});
     }
     return placed;

@@ -14,6 +14,7 @@
 #include <QSize>
 
 #include "app/render/category_style.h"
+#include "app/render/map_style.h"
 #include "app/render/project_drawing.h"
 #include "geo/extent.h"
 
@@ -81,6 +82,8 @@ public:
 
     std::shared_ptr<const ProjectDrawing> drawing;
     std::shared_ptr<const CategoryStyle> theme; // parcel fills
+    // Boundaries, water, outlines and labels (styles/map.json); null: built-in defaults.
+    std::shared_ptr<const MapStyle> style;
     std::string themeName;
     ParcelFilter filter;
     MapLayers layers;

@@ -5,6 +5,18 @@
 namespace app {
 namespace {
 
+QPen penOf(const LineStyle& line, double scale, Qt::PenCapStyle cap = Qt::RoundCap) {
+    QPen pen(line.colour, std::max(0.1, line.widthPx * scale), Qt::SolidLine, cap, Qt::RoundJoin);
+    if (!line.dashPx.empty()) {
+        // Qt measures dashes in pen widths; the style in pixels.
+        QList<qreal> pattern;
+        for (double d : line.dashPx)
+            pattern << std::max(0.1, d / std::max(0.1, line.widthPx));
+        pen.setDashPattern(pattern);
+    }
+    return pen;
+}
+
 QPainterPath pathOf(const geo::FlatLayer& layer, std::size_t feature, const MapSettings& settings,
                     bool rings) {
     QPainterPath path;
@@ -48,7 +60,10 @@ bool drawRivers(QPainter& painter, const MapSettings& settings, const std::atomi
     const geo::FlatLayer& rivers = settings.drawing->rivers;
     const geo::Extent view = settings.visibleExtent();
     painter.setRenderHint(QPainter::Antialiasing, true);
-    const QColor water(74, 144, 217);
+    const MapStyle* style = settings.style.get();
+    const double scale = settings.dpi() / 96.0;
+    const QColor water = style ? style->rivers.line.colour : QColor(74, 144, 217);
+    const QColor surfaceFill = style ? style->rivers.surfaceFill : QColor(158, 202, 237);
     for (std::size_t f = 0; f < rivers.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))
             return false;
@@ -57,12 +72,15 @@ bool drawRivers(QPainter& painter, const MapSettings& settings, const std::atomi
         const QPainterPath surface = pathOf(rivers, f, settings, true);
         if (!surface.isEmpty()) {
             painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(158, 202, 237));
+            painter.setBrush(surfaceFill);
             painter.drawPath(surface);
         }
         const QPainterPath line = pathOf(rivers, f, settings, false);
         if (!line.isEmpty()) {
-            painter.setPen(QPen(water, 1.4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            const double order =
+                f < settings.drawing->riverOrder.size() ? settings.drawing->riverOrder[f] : 0.0;
+            const double width = style ? style->rivers.widthFor(order) : 1.4;
+            painter.setPen(QPen(water, width * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             painter.setBrush(Qt::NoBrush);
             painter.drawPath(line);
         }
@@ -77,8 +95,12 @@ bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
     // A white casing under a dark dashed line reads on every fill colour.
-    const QPen casing(QColor(255, 255, 255, 200), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
-    const QPen line(QColor(90, 40, 110), 1.4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
+    const double scale = settings.dpi() / 96.0;
+    const LineStyle lineStyle = settings.style ? settings.style->villages.line
+                                               : LineStyle{QColor(90, 40, 110), 1.4, {4, 2}};
+    const QPen casing(QColor(255, 255, 255, 200), (lineStyle.widthPx + 1.6) * scale, Qt::SolidLine,
+                      Qt::RoundCap, Qt::RoundJoin);
+    const QPen line = penOf(lineStyle, scale, Qt::FlatCap);
     for (std::size_t f = 0; f < villages.polygons.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))
             return false;

@@ -13,10 +13,12 @@ namespace {
 
 // Below this many pixels per coverage cell, polygons are drawn; at or above, the pyramid.
 constexpr double polygonsUpToCellsPerPixel = 1.0;
-// Outlines appear on parcels wider than this many pixels and are opaque from `outlineFull`.
-constexpr double outlineFrom = 4.0;
-constexpr double outlineFull = 24.0;
-// Vertices closer than this to the last one kept are dropped (pixels, Manhattan distance).
+// Without a map style: outlines appear on parcels wider than `outlineFrom` pixels and are
+// fully drawn from four times that.
+constexpr double defaultOutlineFrom = 4.0;
+// Outlines drop vertices closer than this to the last one kept (pixels, Manhattan distance).
+// Fills keep every vertex: neighbours simplified independently would no longer share their
+// edges, and the seams show as single background pixels where parcels meet.
 constexpr double simplifyTolerance = 0.75;
 constexpr std::size_t cancelCheckEvery = 16;
 
@@ -163,6 +165,7 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
     QPainterPath path;
 
     // Builds the pixel rings of a feature into `ring` (one ring) or `path` (several).
+    double tolerance = 0.0;
     const auto build = [&](std::uint32_t feature) -> int {
         const std::uint32_t r0 = polygons.ringBegin(feature), r1 = polygons.ringEnd(feature);
         if (r1 - r0 > 1)
@@ -174,8 +177,7 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
             for (std::uint32_t v = v0; v < v1; ++v) {
                 const double px = offsetX + xy[2 * v] * scale;
                 const double py = offsetY - xy[2 * v + 1] * scale;
-                if (std::fabs(px - lastX) + std::fabs(py - lastY) < simplifyTolerance &&
-                    v + 1 != v1)
+                if (std::fabs(px - lastX) + std::fabs(py - lastY) <= tolerance && v + 1 != v1)
                     continue;
                 ring.append(QPointF(px, py));
                 lastX = px;
@@ -224,10 +226,17 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
 
     // Pass 2: outlines, antialiased, fading in as parcels grow on screen.
     const double meanPixels = sizeSum / double(std::max<std::size_t>(1, to - from));
+    const MapStyle* style = m_settings.style.get();
+    const double outlineFrom = style ? style->parcelOutlines.fadeBelowPx : defaultOutlineFrom;
+    const double outlineFull = 4 * outlineFrom;
+    const QColor outline = style ? style->parcelOutlines.line.colour : QColor(60, 60, 60, 160);
+    const double outlineWidth =
+        (style ? style->parcelOutlines.line.widthPx : 0.6) * m_settings.dpi() / 96.0;
     if (meanPixels < outlineFrom)
         return true;
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
+    tolerance = simplifyTolerance;
     int currentAlpha = -1;
     for (std::size_t k = from; k < to; ++k) {
         if ((k - from) % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed))
@@ -237,11 +246,13 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
         const double pixels = std::max(box.width(), box.height()) / upp;
         const double fade =
             std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0, 1.0);
-        const int alpha = int(fade * 160 + 0.5);
+        const int alpha = int(fade * outline.alpha() + 0.5);
         if (alpha < 8)
             continue;
         if (alpha != currentAlpha) {
-            painter.setPen(QPen(QColor(60, 60, 60, alpha), 0.6));
+            QColor faded = outline;
+            faded.setAlpha(alpha);
+            painter.setPen(QPen(faded, outlineWidth));
             currentAlpha = alpha;
         }
         if (build(feature) > 1)

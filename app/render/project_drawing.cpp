@@ -212,13 +212,17 @@ void readVillages(GDALDataset& dataset, VillageDrawing& villages) {
     }
 }
 
-void readRivers(GDALDataset& dataset, geo::FlatLayer& rivers) {
+void readRivers(GDALDataset& dataset, geo::FlatLayer& rivers, std::vector<float>& order) {
     OGRLayer* layer = dataset.GetLayerByName("rivers");
     if (!layer)
         return;
-    ignoreAllFieldsBut(*layer, {});
-    for (const auto& feature : *layer)
+    const int orderField = layer->GetLayerDefn()->GetFieldIndex("DJ");
+    ignoreAllFieldsBut(*layer, {"DJ"});
+    for (const auto& feature : *layer) {
         geo::appendFeature(rivers, feature->GetGeometryRef());
+        order.push_back(orderField >= 0 ? static_cast<float>(feature->GetFieldAsDouble(orderField))
+                                        : 0.0F);
+    }
 }
 
 } // namespace
@@ -304,7 +308,7 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         }
         // Villages, rivers and classes meanwhile on this thread's connection.
         readVillages(*dataset, drawing->villages);
-        readRivers(*dataset, drawing->rivers);
+        readRivers(*dataset, drawing->rivers, drawing->riverOrder);
         for (std::thread& worker : workers)
             worker.join();
     }

@@ -58,8 +58,9 @@ struct ProjectDrawing {
     std::string crsName;
     ParcelDrawing parcels;
     VillageDrawing villages;
-    geo::FlatLayer rivers; // lines and surfaces
-    geo::Extent extent;    // of everything drawn
+    geo::FlatLayer rivers;         // lines and surfaces
+    std::vector<float> riverOrder; // stream order (DJ) per river feature, 0 when unknown
+    geo::Extent extent;            // of everything drawn
 
     std::size_t memoryBytes() const;
 };

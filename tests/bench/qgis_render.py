@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The render benchmark's reference: QGIS (PyQGIS, headless) drawing the parcels of a project
 with a categorised renderer, at full extent, 1/50 and 1/2500 of the extent's area, 1920x1080.
 

@@ -54,8 +54,7 @@ int main(int argc, char** argv) {
     const auto opened = Clock::now();
     const auto drawing = app::loadProjectDrawing(project);
     const double load = since(opened);
-    auto zones = std::make_shared<const app::CategoryStyle>(
-        app::CategoryStyle::load(app::themeStylePath("zones")));
+    const auto zones = app::installedTheme("zones");
     const geo::Extent extent = drawing->parcels.polygons.extent(); // as QGIS sees the layer
     app::MapSettings first = app::MapSettings::fitted(extent, size);
     first.drawing = drawing;
@@ -68,8 +67,7 @@ int main(int argc, char** argv) {
                 double(drawing->memoryBytes()) / double(drawing->parcels.polygons.size()));
 
     for (const std::string theme : {"zones", "landuse"}) {
-        auto style = std::make_shared<const app::CategoryStyle>(
-            app::CategoryStyle::load(app::themeStylePath(theme)));
+        const auto style = app::installedTheme(theme);
         const auto prepareStart = Clock::now();
         const auto prepared = app::PreparedTheme::prepare(drawing->parcels, *style, {});
         std::printf("%s_prepare %.4f\n", theme.c_str(), since(prepareStart));

@@ -32,7 +32,7 @@ if [[ ! -f $project || $project -ot $data/county.gpkg ]]; then
     mv "$project.partial" "$project"
 fi
 
-python3 -c "import qgis.core" 2>/dev/null || {
+/usr/bin/python3 -c "import qgis.core" 2>/dev/null || {
     echo "== PyQGIS is missing: installing Debian's python3-qgis (as root)" >&2
     ((EUID == 0)) || { echo "run as root or install python3-qgis" >&2; exit 1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3-qgis >/dev/null
@@ -47,7 +47,7 @@ for ((r = 0; r < runs; ++r)); do
         < <("$bin/tianmu-bench-render" "$project" "$out" 1 2>/dev/null)
     while read -r name value; do qgis[$name]+="$value "; done \
         < <(env QT_QPA_PLATFORM=offscreen HOME="$qgisHome" XDG_RUNTIME_DIR="$qgisHome" \
-            python3 "$here/qgis_render.py" "$project" DLBM "$out" 1 2>/dev/null)
+            /usr/bin/python3 "$here/qgis_render.py" "$project" DLBM "$out" 1 2>/dev/null)
 done
 med() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 

@@ -25,15 +25,15 @@ std::shared_ptr<const app::ProjectDrawing> sampleDrawing() {
 }
 
 std::shared_ptr<const app::CategoryStyle> themeStyle(const std::string& theme) {
-    return std::make_shared<const app::CategoryStyle>(app::CategoryStyle::load(
-        testing::sourcePath("styles/") +
-        app::themeStylePath(theme).substr(app::themeStylePath(theme).rfind('/') + 1)));
+    return app::installedTheme(theme);
 }
 
 app::MapSettings settingsFor(const geo::Extent& extent, QSize size, const std::string& theme) {
     app::MapSettings settings = app::MapSettings::fitted(extent, size);
     settings.drawing = sampleDrawing();
     settings.theme = themeStyle(theme);
+    settings.style = app::installedMapStyle();
+    settings.background = settings.style->background;
     settings.themeName = theme;
     return settings;
 }
@@ -123,7 +123,7 @@ TEST_CASE("the district view shows the colours a full-detail render shows, scale
                     ++votes[detail.pixel(8 * x + dx, 8 * y + dy)];
             const auto best = std::max_element(votes.begin(), votes.end(),
                                                [](auto a, auto b) { return a.second < b.second; });
-            if (best->first == qRgb(255, 255, 255) && fast.pixel(x, y) == qRgb(255, 255, 255))
+            if (best->first == lod.background.rgb() && fast.pixel(x, y) == lod.background.rgb())
                 continue; // background on both: not evidence
             ++compared;
             same += best->first == fast.pixel(x, y);
