@@ -108,14 +108,24 @@ void appendColumn(AttributeColumn& into, const AttributeColumn& from) {
         into.codes.push_back(remap[code]);
 }
 
-void readClasses(GDALDataset& dataset, ParcelDrawing& parcels) {
-    OGRLayer* layer = dataset.GetLayerByName("parcel_classes");
+// The classification rows as read, before they are matched to parcels: reading them can then
+// run while the parcels are still being read.
+struct ClassRows {
+    bool present = false;
+    std::vector<std::int64_t> parcelFid;
+    std::map<std::string, AttributeColumn> columns; // one code per row
+};
+
+ClassRows readClassRows(const std::string& path) {
+    ClassRows rows;
+    GDALDatasetUniquePtr dataset = geo::openVector(path);
+    OGRLayer* layer = dataset->GetLayerByName("parcel_classes");
     if (!layer)
-        return;
+        return rows;
     OGRFeatureDefn* defn = layer->GetLayerDefn();
     const int fidField = defn->GetFieldIndex("PARCEL_FID");
     if (fidField < 0)
-        return;
+        return rows;
     std::vector<std::pair<std::string, int>> fields;
     std::vector<std::string> keep{"PARCEL_FID"};
     for (const char* name : classFields) {
@@ -126,10 +136,26 @@ void readClasses(GDALDataset& dataset, ParcelDrawing& parcels) {
         }
     }
     ignoreAllFieldsBut(*layer, keep);
+    const GIntBig expected = layer->GetFeatureCount(FALSE);
+    if (expected > 0)
+        rows.parcelFid.reserve(static_cast<std::size_t>(expected));
+    for (const auto& feature : *layer) {
+        rows.parcelFid.push_back(feature->GetFieldAsInteger64(fidField));
+        for (const auto& [name, field] : fields) {
+            AttributeColumn& column = rows.columns[name];
+            column.codes.push_back(column.codeOf(feature->GetFieldAsString(field)));
+        }
+    }
+    rows.present = true;
+    return rows;
+}
+
+// Gives each parcel the codes of its class row (matched by fid; rows without a parcel are
+// left out, parcels without a row keep the empty value).
+void applyClasses(ClassRows& rows, ParcelDrawing& parcels) {
+    if (!rows.present)
+        return;
     const std::size_t count = parcels.polygons.size();
-    for (const auto& field : fields)
-        parcels.columns[field.first].codes.assign(count, 0);
-    // Parcels are read in fid order, so a binary search finds a class row's parcel.
     std::vector<std::int64_t> fids(count);
     for (std::size_t i = 0; i < count; ++i)
         fids[i] = parcels.polygons.fid(i);
@@ -138,13 +164,15 @@ void readClasses(GDALDataset& dataset, ParcelDrawing& parcels) {
     if (!sorted)
         for (std::size_t i = 0; i < count; ++i)
             byFid.emplace(fids[i], i);
+    // Row r's parcel index; rows usually come in parcel order, so the hint is usually right.
+    std::vector<std::size_t> target(rows.parcelFid.size(), count);
     std::size_t hint = 0;
-    for (const auto& feature : *layer) {
-        const std::int64_t fid = feature->GetFieldAsInteger64(fidField);
+    for (std::size_t r = 0; r < rows.parcelFid.size(); ++r) {
+        const std::int64_t fid = rows.parcelFid[r];
         std::size_t index = count;
         if (sorted) {
             if (hint < count && fids[hint] == fid) {
-                index = hint; // rows come in parcel order: the common case costs nothing
+                index = hint;
             } else {
                 const auto it = std::lower_bound(fids.begin(), fids.end(), fid);
                 if (it != fids.end() && *it == fid)
@@ -153,13 +181,20 @@ void readClasses(GDALDataset& dataset, ParcelDrawing& parcels) {
         } else if (const auto it = byFid.find(fid); it != byFid.end()) {
             index = it->second;
         }
-        if (index >= count)
-            continue;
-        hint = index + 1;
-        for (const auto& [name, field] : fields) {
-            AttributeColumn& column = parcels.columns[name];
-            column.codes[index] = column.codeOf(feature->GetFieldAsString(field));
-        }
+        target[r] = index;
+        if (index < count)
+            hint = index + 1;
+    }
+    for (auto& [name, rowColumn] : rows.columns) {
+        AttributeColumn column;
+        column.values = rowColumn.values;
+        for (std::size_t code = 1; code < column.values.size(); ++code)
+            column.codeOf(column.values[code]); // rebuilds the lookup for later codeOf calls
+        column.codes.assign(count, 0);
+        for (std::size_t r = 0; r < target.size(); ++r)
+            if (target[r] < count)
+                column.codes[target[r]] = rowColumn.codes[r];
+        parcels.columns[name] = std::move(column);
     }
     parcels.classified = true;
 }
@@ -291,6 +326,8 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
     const GIntBig span = lastFid >= firstFid ? lastFid - firstFid + 1 : 0;
     threads = static_cast<int>(std::clamp<GIntBig>(span / 50000 + 1, 1, threads));
     std::vector<ParcelPart> parts(static_cast<std::size_t>(threads));
+    ClassRows classRows;
+    std::string classFailure;
     std::vector<std::string> failures(parts.size());
     {
         std::vector<std::thread> workers;
@@ -306,11 +343,21 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
                 }
             });
         }
-        // Villages, rivers and classes meanwhile on this thread's connection.
+        // The classification rows on one more connection, villages and rivers on this one.
+        workers.emplace_back([&] {
+            try {
+                classRows = readClassRows(projectPath);
+            } catch (const std::exception& e) {
+                classFailure = e.what();
+            }
+        });
         readVillages(*dataset, drawing->villages);
         readRivers(*dataset, drawing->rivers, drawing->riverOrder);
         for (std::thread& worker : workers)
             worker.join();
+        if (!classFailure.empty())
+            throw geo::InputError("classification results could not be read: " + classFailure,
+                                  {projectPath, "parcel_classes", {}, {}});
     }
     for (const std::string& failure : failures)
         if (!failure.empty())
@@ -348,7 +395,7 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         }
     });
     std::thread indexWorker([&] { out.polygons.finish(); });
-    readClasses(*dataset, out);
+    applyClasses(classRows, out);
     addVillageTypes(drawing->villages, out);
     coverageWorker.join();
     indexWorker.join();
