@@ -36,7 +36,8 @@ if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
 fi
 
 echo "No display: drawing the project headless." >&2
-"$tianmu" preview --project "$project" --out "$out/sample-project.png" >/dev/null
+"$tianmu" render --project "$project" --out "$out/sample-project.png" --theme zones \
+    --legend --labels >/dev/null
 echo
 echo "Wrote:"
 echo "  $project   (the project: imported layers, import_issues, and the classification:
@@ -44,4 +45,4 @@ echo "  $project   (the project: imported layers, import_issues, and the classif
 for f in "$out"/import-*.json; do
     echo "  $f   (import report: encoding and CRS decisions, every rejected or repaired feature)"
 done
-echo "  $out/sample-project.png   (map of the imported project)"
+echo "  $out/sample-project.png   (map of the project by development zone, with legend)"
