@@ -29,6 +29,9 @@ public:
     // so feature indices follow the order of the calls. Only polygon rings are kept.
     void add(std::int64_t fid, const OGRGeometry* geometry);
     void add(std::int64_t fid, const FlatLayer& layer, std::size_t feature);
+    // From well-known binary (ISO or extended, 2D/Z/M): polygons and multipolygons are read
+    // in place; anything else goes through GDAL. A null or unreadable WKB gives no rings.
+    void addWkb(std::int64_t fid, const unsigned char* wkb, std::size_t size);
     // Appends all features of `other` (same origin and resolution), e.g. a part read by
     // another thread.
     void append(const CompactPolygons& other);

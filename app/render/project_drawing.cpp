@@ -9,6 +9,7 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_rows.h"
 
 namespace app {
 namespace {
@@ -63,38 +64,81 @@ struct ParcelPart {
 };
 
 // Reads parcels with fid in [first, last] from its own connection.
+// The table's primary key and geometry column, as the GeoPackage declares them.
+struct TableShape {
+    std::string key = "fid";
+    std::string geometry;
+    std::vector<std::string> columns;
+    bool has(const std::string& column) const {
+        return std::find(columns.begin(), columns.end(), column) != columns.end();
+    }
+};
+
+std::string quotedName(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+TableShape shapeOf(const geo::GeoPackageRows& rows, const std::string& table) {
+    TableShape shape;
+    rows.select("PRAGMA table_info(" + quotedName(table) + ")", {},
+                [&](const geo::GeoPackageRows::Row& row) {
+                    shape.columns.emplace_back(row.text(1));
+                    if (row.integer(5) == 1)
+                        shape.key = std::string(row.text(1));
+                    return true;
+                });
+    if (rows.hasTable("gpkg_geometry_columns"))
+        rows.select("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '" + table +
+                        "'",
+                    {}, [&](const geo::GeoPackageRows::Row& row) {
+                        shape.geometry = std::string(row.text(0));
+                        return false;
+                    });
+    return shape;
+}
+
+// Reads parcels with fid in [first, last] from its own read-only connection, straight from
+// SQLite (the GeoPackage blobs parsed in place): a third of GDAL's cost per feature.
 ParcelPart readParcels(const std::string& path, double originX, double originY, GIntBig first,
                        GIntBig last) {
     ParcelPart part{geo::CompactPolygons(originX, originY), {}, {}};
-    GDALDatasetUniquePtr dataset = geo::openVector(path);
-    OGRLayer* layer = requireLayer(*dataset, path, "parcels");
-    std::vector<std::pair<std::string, int>> fields;
-    for (const char* name : parcelFields) {
-        const int index = layer->GetLayerDefn()->GetFieldIndex(name);
-        if (index >= 0) {
-            fields.emplace_back(name, index);
+    const geo::GeoPackageRows rows(path);
+    const TableShape shape = shapeOf(rows, "parcels");
+    if (shape.geometry.empty())
+        throw geo::InputError("has no geometry column in its parcels table",
+                              {path, "parcels", {}, {}});
+    std::string sql = "SELECT " + quotedName(shape.key) + ", " + quotedName(shape.geometry) + ", " +
+                      (shape.has("AREA_MU") ? "\"AREA_MU\"" : "0");
+    std::vector<std::string> fields;
+    for (const char* name : parcelFields)
+        if (shape.has(name)) {
+            fields.emplace_back(name);
+            sql += ", " + quotedName(name);
             part.columns[name];
         }
-    }
-    std::vector<std::string> keep;
-    for (const auto& field : fields)
-        keep.push_back(field.first);
-    const int areaField = layer->GetLayerDefn()->GetFieldIndex("AREA_MU");
-    if (areaField >= 0)
-        keep.emplace_back("AREA_MU");
-    ignoreAllFieldsBut(*layer, keep);
-    const std::string filter =
-        "fid >= " + std::to_string(first) + " AND fid <= " + std::to_string(last);
-    layer->SetAttributeFilter(filter.c_str());
-    for (const auto& feature : *layer) {
-        part.polygons.add(feature->GetFID(), feature->GetGeometryRef());
-        part.areaMu.push_back(
-            areaField >= 0 ? static_cast<float>(feature->GetFieldAsDouble(areaField)) : 0.0F);
-        for (const auto& [name, index] : fields) {
-            AttributeColumn& column = part.columns[name];
-            column.codes.push_back(column.codeOf(feature->GetFieldAsString(index)));
+    sql += " FROM parcels WHERE " + quotedName(shape.key) + " BETWEEN ?1 AND ?2 ORDER BY " +
+           quotedName(shape.key);
+    const auto expected = static_cast<std::size_t>(std::max<GIntBig>(0, last - first + 1));
+    part.areaMu.reserve(expected);
+    for (const std::string& name : fields)
+        part.columns[name].codes.reserve(expected);
+    part.polygons.reserve(expected, expected, expected * 16);
+    std::string value;
+    rows.select(sql, {first, last}, [&](const geo::GeoPackageRows::Row& row) {
+        const auto [blob, size] = row.blob(1);
+        const auto [wkb, wkbSize] = geo::wkbOfGeoPackageBlob(blob, size);
+        part.polygons.addWkb(row.integer(0), wkb, wkbSize);
+        part.areaMu.push_back(static_cast<float>(row.real(2)));
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            AttributeColumn& column = part.columns[fields[f]];
+            value.assign(row.text(int(f) + 3));
+            column.codes.push_back(column.codeOf(value));
         }
-    }
+        return true;
+    });
     return part;
 }
 
@@ -118,34 +162,30 @@ struct ClassRows {
 
 ClassRows readClassRows(const std::string& path) {
     ClassRows rows;
-    GDALDatasetUniquePtr dataset = geo::openVector(path);
-    OGRLayer* layer = dataset->GetLayerByName("parcel_classes");
-    if (!layer)
+    const geo::GeoPackageRows db(path);
+    if (!db.hasTable("parcel_classes"))
         return rows;
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int fidField = defn->GetFieldIndex("PARCEL_FID");
-    if (fidField < 0)
+    const TableShape shape = shapeOf(db, "parcel_classes");
+    if (!shape.has("PARCEL_FID"))
         return rows;
-    std::vector<std::pair<std::string, int>> fields;
-    std::vector<std::string> keep{"PARCEL_FID"};
-    for (const char* name : classFields) {
-        const int index = defn->GetFieldIndex(name);
-        if (index >= 0) {
-            fields.emplace_back(name, index);
-            keep.push_back(name);
+    std::string sql = "SELECT \"PARCEL_FID\"";
+    std::vector<std::string> fields;
+    for (const char* name : classFields)
+        if (shape.has(name)) {
+            fields.emplace_back(name);
+            sql += ", " + quotedName(name);
         }
-    }
-    ignoreAllFieldsBut(*layer, keep);
-    const GIntBig expected = layer->GetFeatureCount(FALSE);
-    if (expected > 0)
-        rows.parcelFid.reserve(static_cast<std::size_t>(expected));
-    for (const auto& feature : *layer) {
-        rows.parcelFid.push_back(feature->GetFieldAsInteger64(fidField));
-        for (const auto& [name, field] : fields) {
-            AttributeColumn& column = rows.columns[name];
-            column.codes.push_back(column.codeOf(feature->GetFieldAsString(field)));
+    sql += " FROM parcel_classes";
+    std::string value;
+    db.select(sql, {}, [&](const geo::GeoPackageRows::Row& row) {
+        rows.parcelFid.push_back(row.integer(0));
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            AttributeColumn& column = rows.columns[fields[f]];
+            value.assign(row.text(int(f) + 1));
+            column.codes.push_back(column.codeOf(value));
         }
-    }
+        return true;
+    });
     rows.present = true;
     return rows;
 }
