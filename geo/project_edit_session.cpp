@@ -1,0 +1,458 @@
+#include "geo/project_edit_session.h"
+
+#include <filesystem>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/mapping_profile.h"
+
+namespace geo {
+namespace {
+
+constexpr const char* classesLayer = "parcel_classes";
+constexpr const char* ledgerLayer = "transfers";
+constexpr const char* auditLayer = "audit_log";
+
+std::string fieldText(const OGRFeature& f, const char* name) {
+    const int i = f.GetFieldIndex(name);
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : std::string();
+}
+
+TransferRecord recordOf(const OGRFeature& f) {
+    TransferRecord r;
+    r.contract = fieldText(f, "LZHTBM");
+    r.parcel = fieldText(f, "DKBM");
+    r.mode = fieldText(f, "LZFS");
+    r.start = fieldText(f, "LZQXKSRQ");
+    r.end = fieldText(f, "LZQXJSRQ");
+    const int area = f.GetFieldIndex("LZMJM");
+    r.areaMu = area >= 0 ? f.GetFieldAsDouble(area) : 0.0;
+    r.transferor = fieldText(f, "CBFMC");
+    r.transferee = fieldText(f, "SRFMC");
+    r.use = fieldText(f, "LZHTDYT");
+    return r;
+}
+
+std::string normalisedDate(const std::string& text) {
+    return parseDate(text).value_or(text);
+}
+
+TransferRecord normalised(TransferRecord r) {
+    r.start = normalisedDate(r.start);
+    r.end = normalisedDate(r.end);
+    return r;
+}
+
+std::string actionOf(const ProjectEdit& edit) {
+    if (const auto* m = std::get_if<MarkIdle>(&edit))
+        return m->idle ? "mark_idle" : "mark_in_use";
+    if (std::holds_alternative<AddTransfer>(edit))
+        return "add_transfer";
+    if (std::holds_alternative<EditTransfer>(edit))
+        return "edit_transfer";
+    return "end_transfer";
+}
+
+} // namespace
+
+// Writes the pending edits inside the caller's transaction, one audit row per changed field.
+class ProjectEditSession::Writer {
+public:
+    Writer(ProjectEditSession& session, std::string time, std::string user)
+        : m_session(session)
+        , m_time(std::move(time))
+        , m_user(std::move(user)) {
+        ProjectStore& store = *session.m_store;
+        m_classes = store.layer(classesLayer);
+        m_audit = store.layer(auditLayer);
+        m_ledger = store.layer(ledgerLayer);
+        if (!m_classes || !m_audit)
+            throw Error("the project lost its parcel_classes or audit_log table",
+                        {session.m_path, {}, {}, {}});
+    }
+
+    void write(const ProjectEdit& edit, State& state) {
+        m_action = actionOf(edit);
+        if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+            for (long long fid : mark->parcels) {
+                OGRFeatureUniquePtr row = classRow(fid);
+                set(*row, classesLayer, fid, "IDLE", mark->idle ? "1" : "0");
+                set(*row, classesLayer, fid, "IDLE_RULE", "manual");
+                store(*m_classes, *row, classesLayer);
+                state.idle[fid] = mark->idle;
+            }
+            return;
+        }
+        ensureLedger();
+        if (const auto* add = std::get_if<AddTransfer>(&edit)) {
+            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(m_ledger->GetLayerDefn()));
+            fillRecord(*row, add->record, -1); // audited below, once the row has its FID
+            if (m_ledger->CreateFeature(row.get()) != OGRERR_NONE)
+                fail("cannot add the transfer record of contract " + add->record.contract,
+                     ledgerLayer);
+            for (const auto& [field, value] : fieldsOf(add->record))
+                if (!value.empty())
+                    audit(ledgerLayer, row->GetFID(), field, "", value);
+            state.ledger[keyOf(add->record)] = {row->GetFID(), add->record};
+            updateParcelTransfer(add->record.parcel, state);
+            return;
+        }
+        const TransferKey key = std::holds_alternative<EditTransfer>(edit)
+                                    ? std::get<EditTransfer>(edit).key
+                                    : std::get<EndTransfer>(edit).key;
+        const LedgerRow old = state.ledger.at(key);
+        TransferRecord next = old.record;
+        if (const auto* change = std::get_if<EditTransfer>(&edit))
+            next = change->record;
+        else
+            next.end = std::get<EndTransfer>(edit).date;
+        OGRFeatureUniquePtr row(m_ledger->GetFeature(old.fid));
+        if (!row)
+            fail("transfer record " + std::to_string(old.fid) + " has gone", ledgerLayer);
+        fillRecord(*row, next, old.fid);
+        store(*m_ledger, *row, ledgerLayer);
+        state.ledger.erase(key);
+        state.ledger[keyOf(next)] = {old.fid, next};
+        updateParcelTransfer(old.record.parcel, state);
+        if (next.parcel != old.record.parcel)
+            updateParcelTransfer(next.parcel, state);
+    }
+
+    std::size_t auditRows() const noexcept { return m_auditRows; }
+
+private:
+    static std::vector<std::pair<const char*, std::string>> fieldsOf(const TransferRecord& r) {
+        char area[32];
+        std::snprintf(area, sizeof area, "%.15g", r.areaMu);
+        return {{"LZHTBM", r.contract},  {"DKBM", r.parcel},      {"LZFS", r.mode},
+                {"LZMJM", area},         {"LZQXKSRQ", r.start},   {"LZQXJSRQ", r.end},
+                {"CBFMC", r.transferor}, {"SRFMC", r.transferee}, {"LZHTDYT", r.use}};
+    }
+
+    // Sets every ledger field of `row`; audits changes when the row exists (fid >= 0).
+    void fillRecord(OGRFeature& row, const TransferRecord& r, long long fid) {
+        for (const auto& [field, value] : fieldsOf(r)) {
+            if (fid >= 0)
+                set(row, ledgerLayer, fid, field, value);
+            else if (row.GetFieldIndex(field) >= 0 && !value.empty())
+                row.SetField(field, value.c_str());
+        }
+    }
+
+    OGRFeatureUniquePtr classRow(long long parcelFid) {
+        const ParcelRow& p = m_session.m_parcels.at(parcelFid);
+        OGRFeatureUniquePtr row(m_classes->GetFeature(p.classFid));
+        if (!row)
+            fail("the classification row of parcel " + p.bsm + " has gone", classesLayer);
+        return row;
+    }
+
+    // Sets a field from its text form; an audit row when the value changed.
+    void set(OGRFeature& row, const char* layer, long long fid, const char* field,
+             const std::string& value) {
+        const int i = row.GetFieldIndex(field);
+        if (i < 0)
+            return; // a ledger without the optional column
+        const std::string before = fieldText(row, field);
+        if (value.empty())
+            row.SetFieldNull(i);
+        else
+            row.SetField(i, value.c_str());
+        const std::string after = fieldText(row, field);
+        if (after != before)
+            audit(layer, fid, field, before, after);
+    }
+
+    void audit(const char* layer, long long fid, const char* field, const std::string& before,
+               const std::string& after) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(m_audit->GetLayerDefn()));
+        row->SetField("time", m_time.c_str());
+        row->SetField("user", m_user.c_str());
+        row->SetField("layer", layer);
+        row->SetField("feature_id", std::to_string(fid).c_str());
+        row->SetField("field", field);
+        row->SetField("old_value", before.c_str());
+        row->SetField("new_value", after.c_str());
+        row->SetField("action", m_action.c_str());
+        if (m_audit->CreateFeature(row.get()) != OGRERR_NONE)
+            fail("cannot append to the audit log", auditLayer);
+        ++m_auditRows;
+    }
+
+    void store(OGRLayer& layer, OGRFeature& row, const char* name) {
+        if (layer.SetFeature(&row) != OGRERR_NONE)
+            fail("cannot write feature " + std::to_string(row.GetFID()), name);
+    }
+
+    // A parcel's TRANSFERRED/LZFS/LZHTBM follow the ledger: the record covering today, the
+    // latest-starting one when several do.
+    void updateParcelTransfer(const std::string& bsm, const State& state) {
+        const std::optional<long long> fid = m_session.parcelFid(bsm);
+        if (!fid)
+            return;
+        const std::string& today = m_session.m_options.today;
+        const TransferRecord* active = nullptr;
+        for (const auto& [key, row] : state.ledger)
+            if (key.parcel == bsm && row.record.start <= today && today <= row.record.end &&
+                (!active || row.record.start > active->start))
+                active = &row.record;
+        OGRFeatureUniquePtr row = classRow(*fid);
+        set(*row, classesLayer, *fid, "TRANSFERRED", active ? "1" : "0");
+        set(*row, classesLayer, *fid, "LZFS", active ? active->mode : "");
+        set(*row, classesLayer, *fid, "LZHTBM", active ? active->contract : "");
+        set(*row, classesLayer, *fid, "TRANSFER_RULE",
+            active ? "manual edit: contract " + active->contract + " covers " + active->start +
+                         ".." + active->end
+                   : "manual edit: no contract covers " + today);
+        store(*m_classes, *row, classesLayer);
+    }
+
+    void ensureLedger() {
+        if (m_ledger)
+            return;
+        m_ledger = &m_session.m_store->recreateLayer(ledgerLayer, wkbNone, 0,
+                                                     {{"LZHTBM", OFTString},
+                                                      {"DKBM", OFTString},
+                                                      {"CBFMC", OFTString},
+                                                      {"SRFMC", OFTString},
+                                                      {"LZFS", OFTString},
+                                                      {"LZMJM", OFTReal},
+                                                      {"LZQXKSRQ", OFTString},
+                                                      {"LZQXJSRQ", OFTString},
+                                                      {"LZHTDYT", OFTString}});
+    }
+
+    [[noreturn]] void fail(const std::string& what, const char* layer) {
+        throw Error(what + " (" + CPLGetLastErrorMsg() + "); nothing was saved",
+                    {m_session.m_path, layer, {}, {}});
+    }
+
+    ProjectEditSession& m_session;
+    std::string m_time, m_user, m_action;
+    OGRLayer* m_classes = nullptr;
+    OGRLayer* m_audit = nullptr;
+    OGRLayer* m_ledger = nullptr;
+    std::size_t m_auditRows = 0;
+};
+
+std::unique_ptr<ProjectEditSession> ProjectEditSession::open(const std::string& path,
+                                                             EditSessionOptions options) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw InputError("project not found; check the path", {path, {}, {}, {}});
+    if (options.user.empty())
+        options.user = currentUserName();
+    if (options.today.empty())
+        options.today = utcTimestamp().substr(0, 10);
+    return std::unique_ptr<ProjectEditSession>(new ProjectEditSession(path, std::move(options)));
+}
+
+ProjectEditSession::ProjectEditSession(const std::string& path, EditSessionOptions options)
+    : m_path(path)
+    , m_options(std::move(options))
+    , m_lock(path)
+    , m_store(openGeoPackageProject(path)) {
+    if (!m_store->hasLayer("parcels") || !m_store->hasLayer(classesLayer))
+        throw InputError("has no classified parcels to edit; import parcels and run classify "
+                         "first",
+                         {path, {}, {}, {}});
+    loadParcels();
+    loadLedger();
+    rebuildEffective();
+}
+
+ProjectEditSession::~ProjectEditSession() = default;
+
+void ProjectEditSession::loadParcels() {
+    OGRLayer* classes = m_store->layer(classesLayer);
+    m_parcels.clear();
+    m_parcelByBsm.clear();
+    classes->ResetReading();
+    for (auto&& row : *classes) {
+        const long long fid = row->GetFieldAsInteger64("PARCEL_FID");
+        ParcelRow p{row->GetFID(), fieldText(*row, "BSM"), row->GetFieldAsDouble("AREA_MU"),
+                    row->GetFieldAsInteger("IDLE") != 0};
+        if (!p.bsm.empty())
+            m_parcelByBsm.emplace(p.bsm, fid);
+        m_parcels.emplace(fid, std::move(p));
+    }
+    classes->ResetReading(); // finishes the read statement, which would block other writers
+}
+
+void ProjectEditSession::loadLedger() {
+    m_base.ledger.clear();
+    OGRLayer* ledger = m_store->layer(ledgerLayer);
+    if (!ledger)
+        return;
+    ledger->ResetReading();
+    for (auto&& row : *ledger) {
+        TransferRecord r = recordOf(*row);
+        TransferKey key = keyOf(r); // before r is moved from
+        m_base.ledger.emplace(std::move(key), LedgerRow{row->GetFID(), std::move(r)});
+    }
+    ledger->ResetReading();
+}
+
+void ProjectEditSession::applyTo(State& state, const ProjectEdit& edit) {
+    if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+        for (long long fid : mark->parcels)
+            state.idle[fid] = mark->idle;
+    } else if (const auto* add = std::get_if<AddTransfer>(&edit)) {
+        state.ledger[keyOf(add->record)] = {-1, add->record};
+    } else if (const auto* change = std::get_if<EditTransfer>(&edit)) {
+        const long long fid = state.ledger.at(change->key).fid;
+        state.ledger.erase(change->key);
+        state.ledger[keyOf(change->record)] = {fid, change->record};
+    } else {
+        const auto& end = std::get<EndTransfer>(edit);
+        state.ledger.at(end.key).record.end = end.date;
+    }
+}
+
+void ProjectEditSession::rebuildEffective() {
+    m_effective = m_base;
+    for (const ProjectEdit& e : m_pending)
+        applyTo(m_effective, e);
+}
+
+TransferContext ProjectEditSession::transferContext() const {
+    TransferContext c;
+    c.modes = m_options.transferModes;
+    c.parcelAreaMu = [this](const std::string& bsm) {
+        return parcelAreaMu(bsm);
+    };
+    c.recordExists = [this](const TransferKey& key) {
+        return m_effective.ledger.count(key) > 0;
+    };
+    return c;
+}
+
+std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const {
+    std::vector<FieldIssue> issues;
+    if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+        if (mark->parcels.empty())
+            issues.push_back({"PARCEL_FID", "required", "no parcel is selected"});
+        for (long long fid : mark->parcels)
+            if (!m_parcels.count(fid))
+                issues.push_back({"PARCEL_FID", "no_parcel",
+                                  "no parcel of the project has FID " + std::to_string(fid)});
+        return issues;
+    }
+    if (const auto* add = std::get_if<AddTransfer>(&edit))
+        return validateTransfer(normalised(add->record), transferContext());
+    const TransferKey& key = std::holds_alternative<EditTransfer>(edit)
+                                 ? std::get<EditTransfer>(edit).key
+                                 : std::get<EndTransfer>(edit).key;
+    const auto existing = m_effective.ledger.find(key);
+    if (existing == m_effective.ledger.end()) {
+        issues.push_back(
+            {"LZHTBM", "no_record",
+             "the ledger has no record of contract " + key.contract + " for parcel " + key.parcel});
+        return issues;
+    }
+    if (const auto* change = std::get_if<EditTransfer>(&edit))
+        return validateTransfer(normalised(change->record), transferContext(), &key);
+    TransferRecord ended = existing->second.record;
+    ended.end = std::get<EndTransfer>(edit).date;
+    for (FieldIssue& i : validateTransfer(normalised(ended), transferContext(), &key))
+        if (i.field == "LZQXJSRQ")
+            issues.push_back(std::move(i)); // only the new end date is this edit's doing
+    return issues;
+}
+
+void ProjectEditSession::apply(const ProjectEdit& edit) {
+    const std::vector<FieldIssue> issues = check(edit);
+    if (!issues.empty()) {
+        std::string message = "the edit is not valid:";
+        for (const FieldIssue& i : issues)
+            message += " " + i.field + ": " + i.message + ";";
+        message.pop_back();
+        throw InputError(message, {m_path, {}, {}, {}});
+    }
+    ProjectEdit stored = edit;
+    if (auto* add = std::get_if<AddTransfer>(&stored))
+        add->record = normalised(add->record);
+    else if (auto* change = std::get_if<EditTransfer>(&stored))
+        change->record = normalised(change->record);
+    else if (auto* end = std::get_if<EndTransfer>(&stored))
+        end->date = normalisedDate(end->date);
+    applyTo(m_effective, stored);
+    m_pending.push_back(std::move(stored));
+}
+
+void ProjectEditSession::pop() {
+    if (m_pending.empty())
+        return;
+    m_pending.pop_back();
+    rebuildEffective();
+}
+
+void ProjectEditSession::discard() {
+    m_pending.clear();
+    rebuildEffective();
+}
+
+SaveResult ProjectEditSession::save() {
+    if (m_pending.empty())
+        return {};
+    GdalMessageCollector quiet; // failures are reported through the exception
+    Writer writer(*this, utcTimestamp(), m_options.user);
+    State state = m_base;
+    {
+        Transaction transaction(*m_store);
+        for (const ProjectEdit& edit : m_pending)
+            writer.write(edit, state);
+        transaction.commit();
+    }
+    for (const auto& [fid, idle] : state.idle)
+        m_parcels.at(fid).idle = idle;
+    const SaveResult result{m_pending.size(), writer.auditRows()};
+    m_pending.clear();
+    loadLedger(); // new rows now have their FIDs
+    rebuildEffective();
+    return result;
+}
+
+std::optional<TransferRecord> ProjectEditSession::transfer(const TransferKey& key) const {
+    const auto it = m_effective.ledger.find(key);
+    if (it == m_effective.ledger.end())
+        return std::nullopt;
+    return it->second.record;
+}
+
+std::vector<TransferRecord> ProjectEditSession::transfersOfParcel(const std::string& bsm) const {
+    std::vector<TransferRecord> out;
+    for (const auto& [key, row] : m_effective.ledger)
+        if (key.parcel == bsm)
+            out.push_back(row.record);
+    return out;
+}
+
+std::optional<bool> ProjectEditSession::idle(long long parcelFid) const {
+    const auto p = m_parcels.find(parcelFid);
+    if (p == m_parcels.end())
+        return std::nullopt;
+    const auto edited = m_effective.idle.find(parcelFid);
+    return edited != m_effective.idle.end() ? edited->second : p->second.idle;
+}
+
+std::optional<double> ProjectEditSession::parcelAreaMu(const std::string& bsm) const {
+    const auto fid = parcelFid(bsm);
+    if (!fid)
+        return std::nullopt;
+    return m_parcels.at(*fid).areaMu;
+}
+
+std::optional<long long> ProjectEditSession::parcelFid(const std::string& bsm) const {
+    const auto it = m_parcelByBsm.find(bsm);
+    if (it == m_parcelByBsm.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
+    const auto it = m_parcels.find(parcelFid);
+    return it == m_parcels.end() ? std::string() : it->second.bsm;
+}
+
+} // namespace geo
