@@ -140,8 +140,13 @@ QString TransferForm::messageFor(const geo::FieldIssue& issue) const {
         return tr("The end date is before the start date %1.").arg(q(r.start));
     if (code == "area_not_positive")
         return tr("The area must be more than 0 亩.");
-    if (code == "area_too_large")
-        return tr("Larger than the parcel: %1").arg(q(issue.message));
+    if (code == "area_too_large") {
+        // geo's sentence carries the parcel's area; the interface language is not known there.
+        const auto open = issue.message.rfind('(');
+        const QString parcelArea =
+            open == std::string::npos ? QString() : q(issue.message.substr(open));
+        return tr("Larger than the parcel %1.").arg(parcelArea);
+    }
     if (code == "no_parcel")
         return tr("No parcel of the project has this id.");
     if (code == "duplicate")

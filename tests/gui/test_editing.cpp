@@ -16,7 +16,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include "app/gui/attribute_table_model.h"
 #include "app/gui/edit_controller.h"
+#include "app/gui/identify_panel.h"
 #include "app/gui/transfer_form.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_project.h"
@@ -140,7 +142,7 @@ TEST_CASE("the transfer form shows what is wrong and accepts a valid record", "[
 
     const QString messages = form.visibleMessages().join('\n');
     CHECK(messages.contains("LZQXJSRQ: The end date is before the start date 2026-03-01."));
-    CHECK(messages.contains("LZMJM: Larger than the parcel"));
+    CHECK(messages.contains("LZMJM: Larger than the parcel ("));
     CHECK_FALSE(form.okButton()->isEnabled());
     testing::saveScreenshot(form, "transfer_form_invalid");
 
@@ -179,4 +181,30 @@ TEST_CASE("closing with unsaved edits asks to save, discard or cancel", "[editin
     CHECK(testing::projectValue(project.toStdString(),
                                 "SELECT IDLE_RULE FROM parcel_classes WHERE PARCEL_FID = 7") ==
           "manual");
+}
+
+TEST_CASE("a save goes through while the table and the identify panel read the project",
+          "[editing]") {
+    const QString project = QString::fromStdString(testing::copyOfClassifiedProject());
+    app::AttributeTableModel model;
+    REQUIRE(model.setProject(project));
+    app::IdentifyPanel panel;
+    REQUIRE(panel.setProject(project));
+    const int idle = model.columnOfField("IDLE");
+    const qint64 fid = model.fidAt(20);
+    REQUIRE(model.data(model.index(20, idle), app::AttributeTableModel::RawRole).toInt() == 0);
+    REQUIRE(panel.showParcel(fid));
+
+    app::EditController controller;
+    REQUIRE(controller.openForEditing(project, options()));
+    REQUIRE(controller.markIdle({fid}, true));
+    QString error;
+    CHECK(controller.save(&error)); // readers hold no statement open: no "database is locked"
+    INFO(error.toStdString());
+
+    model.reload();
+    CHECK(model.data(model.index(20, idle), app::AttributeTableModel::RawRole).toInt() == 1);
+    REQUIRE(panel.showParcel(fid));
+    CHECK(panel.details()->idle);
+    CHECK(panel.details()->idleRule == "manual");
 }
