@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <gdal_priv.h>
 
 #include "app/gui/attribute_table_model.h"
 #include "app/gui/attribute_table_view.h"
@@ -143,4 +144,30 @@ TEST_CASE("the table view keeps the selection in step with the map", "[attribute
 
     view.resizeColumnsToContents();
     testing::saveScreenshot(view, "attribute_table");
+}
+
+TEST_CASE("classification rows out of parcel order are still joined right", "[attribute_table]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    {
+        // Renumbers the classification rows: row FIDs no longer equal their PARCEL_FID.
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE parcel_classes SET fid = fid + 1000000", nullptr, nullptr);
+    }
+    AttributeTableModel model;
+    REQUIRE(model.setProject(QString::fromStdString(project)));
+    const int zone = model.columnOfField("ZONE_NAME");
+    for (int row : {0, 7, model.rowCount() - 1}) {
+        const qint64 fid = model.fidAt(row);
+        CHECK(model.data(model.index(row, zone)).toString().toStdString() ==
+              testing::projectValue(project, "SELECT ZONE_NAME FROM parcel_classes WHERE "
+                                             "PARCEL_FID = " +
+                                                 std::to_string(fid)));
+    }
+    model.sort(zone, Qt::DescendingOrder);
+    REQUIRE(waitForOrder(model));
+    CHECK(model.rowCount() == number(project, "SELECT COUNT(*) FROM parcels"));
+    CHECK(model.data(model.index(0, zone)).toString().toStdString() ==
+          testing::projectValue(project, "SELECT MAX(ZONE_NAME) FROM parcel_classes"));
 }
