@@ -5,6 +5,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/mapping_profile.h"
+#include "geo/parcel_filter.h"
 
 namespace geo {
 namespace {
@@ -140,10 +141,11 @@ private:
     }
 
     OGRFeatureUniquePtr classRow(long long parcelFid) {
-        const ParcelRow& p = m_session.m_parcels.at(parcelFid);
-        OGRFeatureUniquePtr row(m_classes->GetFeature(p.classFid));
+        const ParcelRow* p = m_session.parcelRow(parcelFid);
+        OGRFeatureUniquePtr row(p ? m_classes->GetFeature(p->classFid) : nullptr);
         if (!row)
-            fail("the classification row of parcel " + p.bsm + " has gone", classesLayer);
+            fail("the classification row of parcel " + std::to_string(parcelFid) + " has gone",
+                 classesLayer);
         return row;
     }
 
@@ -256,27 +258,33 @@ ProjectEditSession::ProjectEditSession(const std::string& path, EditSessionOptio
         throw InputError("has no classified parcels to edit; import parcels and run classify "
                          "first",
                          {path, {}, {}, {}});
-    loadParcels();
     loadLedger();
     rebuildEffective();
 }
 
 ProjectEditSession::~ProjectEditSession() = default;
 
-void ProjectEditSession::loadParcels() {
+// The classifier writes classification rows in parcel order, so the row whose FID is the
+// parcel's is tried first (a primary-key lookup); otherwise a search by PARCEL_FID.
+const ProjectEditSession::ParcelRow* ProjectEditSession::parcelRow(long long parcelFid) const {
+    if (const auto cached = m_parcels.find(parcelFid); cached != m_parcels.end())
+        return cached->second ? &*cached->second : nullptr;
     OGRLayer* classes = m_store->layer(classesLayer);
-    m_parcels.clear();
-    m_parcelByBsm.clear();
-    classes->ResetReading();
-    for (auto&& row : *classes) {
-        const long long fid = row->GetFieldAsInteger64("PARCEL_FID");
-        ParcelRow p{row->GetFID(), fieldText(*row, "BSM"), row->GetFieldAsDouble("AREA_MU"),
-                    row->GetFieldAsInteger("IDLE") != 0};
-        if (!p.bsm.empty())
-            m_parcelByBsm.emplace(p.bsm, fid);
-        m_parcels.emplace(fid, std::move(p));
+    GdalMessageCollector quiet; // a missing FID is an answer, not an error
+    OGRFeatureUniquePtr row(classes->GetFeature(parcelFid));
+    if (!row || row->GetFieldAsInteger64("PARCEL_FID") != parcelFid) {
+        classes->SetAttributeFilter(("PARCEL_FID = " + std::to_string(parcelFid)).c_str());
+        classes->ResetReading();
+        row.reset(classes->GetNextFeature());
+        classes->SetAttributeFilter(nullptr);
+        classes->ResetReading(); // finishes the read statement, which would block other writers
     }
-    classes->ResetReading(); // finishes the read statement, which would block other writers
+    std::optional<ParcelRow> found;
+    if (row)
+        found = ParcelRow{row->GetFID(), fieldText(*row, "BSM"), row->GetFieldAsDouble("AREA_MU"),
+                          row->GetFieldAsInteger("IDLE") != 0};
+    const auto& stored = m_parcels.emplace(parcelFid, std::move(found)).first->second;
+    return stored ? &*stored : nullptr;
 }
 
 void ProjectEditSession::loadLedger() {
@@ -333,7 +341,7 @@ std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const
         if (mark->parcels.empty())
             issues.push_back({"PARCEL_FID", "required", "no parcel is selected"});
         for (long long fid : mark->parcels)
-            if (!m_parcels.count(fid))
+            if (!parcelRow(fid))
                 issues.push_back({"PARCEL_FID", "no_parcel",
                                   "no parcel of the project has FID " + std::to_string(fid)});
         return issues;
@@ -398,14 +406,16 @@ SaveResult ProjectEditSession::save() {
     GdalMessageCollector quiet; // failures are reported through the exception
     Writer writer(*this, utcTimestamp(), m_options.user);
     State state = m_base;
-    {
+    try {
         Transaction transaction(*m_store);
         for (const ProjectEdit& edit : m_pending)
             writer.write(edit, state);
         transaction.commit();
+    } catch (...) {
+        m_parcels.clear(); // rows read inside the rolled-back transaction may show its writes
+        throw;
     }
-    for (const auto& [fid, idle] : state.idle)
-        m_parcels.at(fid).idle = idle;
+    m_parcels.clear(); // read again from the saved project when asked
     const SaveResult result{m_pending.size(), writer.auditRows()};
     m_pending.clear();
     loadLedger(); // new rows now have their FIDs
@@ -429,30 +439,45 @@ std::vector<TransferRecord> ProjectEditSession::transfersOfParcel(const std::str
 }
 
 std::optional<bool> ProjectEditSession::idle(long long parcelFid) const {
-    const auto p = m_parcels.find(parcelFid);
-    if (p == m_parcels.end())
+    const ParcelRow* p = parcelRow(parcelFid);
+    if (!p)
         return std::nullopt;
     const auto edited = m_effective.idle.find(parcelFid);
-    return edited != m_effective.idle.end() ? edited->second : p->second.idle;
+    return edited != m_effective.idle.end() ? edited->second : p->idle;
 }
 
 std::optional<double> ProjectEditSession::parcelAreaMu(const std::string& bsm) const {
     const auto fid = parcelFid(bsm);
     if (!fid)
         return std::nullopt;
-    return m_parcels.at(*fid).areaMu;
+    return parcelRow(*fid)->areaMu;
 }
 
+// BSM has no index in the project: a search of the classification table (about 0.1 s for a
+// million parcels), remembered for the session.
 std::optional<long long> ProjectEditSession::parcelFid(const std::string& bsm) const {
-    const auto it = m_parcelByBsm.find(bsm);
-    if (it == m_parcelByBsm.end())
-        return std::nullopt;
-    return it->second;
+    if (const auto cached = m_parcelByBsm.find(bsm); cached != m_parcelByBsm.end())
+        return cached->second;
+    OGRLayer* classes = m_store->layer(classesLayer);
+    std::optional<long long> fid;
+    if (!bsm.empty()) {
+        classes->SetAttributeFilter(("BSM = " + sqlQuoted(bsm)).c_str());
+        classes->ResetReading();
+        if (OGRFeatureUniquePtr row(classes->GetNextFeature()); row) {
+            fid = row->GetFieldAsInteger64("PARCEL_FID");
+            m_parcels.emplace(*fid, ParcelRow{row->GetFID(), bsm, row->GetFieldAsDouble("AREA_MU"),
+                                              row->GetFieldAsInteger("IDLE") != 0});
+        }
+        classes->SetAttributeFilter(nullptr);
+        classes->ResetReading();
+    }
+    m_parcelByBsm.emplace(bsm, fid);
+    return fid;
 }
 
 std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
-    const auto it = m_parcels.find(parcelFid);
-    return it == m_parcels.end() ? std::string() : it->second.bsm;
+    const ParcelRow* p = parcelRow(parcelFid);
+    return p ? p->bsm : std::string();
 }
 
 } // namespace geo

@@ -66,6 +66,7 @@ public:
     TransferContext transferContext() const;
 
 private:
+    // A parcel's classification row as it is in the project (saved state).
     struct ParcelRow {
         long long classFid = -1;
         std::string bsm;
@@ -84,7 +85,8 @@ private:
     class Writer;
 
     ProjectEditSession(const std::string& path, EditSessionOptions options);
-    void loadParcels();
+    // Parcels are read when an edit names them, not at open: a county has a million.
+    const ParcelRow* parcelRow(long long parcelFid) const;
     void loadLedger();
     static void applyTo(State& state, const ProjectEdit& edit);
     void rebuildEffective();
@@ -93,8 +95,8 @@ private:
     EditSessionOptions m_options;
     ProjectLock m_lock;
     std::unique_ptr<ProjectStore> m_store;
-    std::unordered_map<long long, ParcelRow> m_parcels;       // by parcel FID
-    std::unordered_map<std::string, long long> m_parcelByBsm; // BSM → parcel FID
+    mutable std::unordered_map<long long, std::optional<ParcelRow>> m_parcels; // by FID
+    mutable std::unordered_map<std::string, std::optional<long long>> m_parcelByBsm;
     State m_base, m_effective;
     std::vector<ProjectEdit> m_pending;
 };
