@@ -60,6 +60,11 @@ public:
     std::optional<TransferRecord> transfer(const TransferKey& key) const;
     std::vector<TransferRecord> transfersOfParcel(const std::string& parcelBsm) const;
     std::optional<bool> idle(long long parcelFid) const; // nothing: no such parcel
+    // Parcels whose idle flag the pending edits set (parcel FID → idle), for views that show
+    // pending edits before they are saved.
+    const std::unordered_map<long long, bool>& pendingIdle() const noexcept {
+        return m_effective.idle;
+    }
     std::optional<double> parcelAreaMu(const std::string& parcelBsm) const;
     std::optional<long long> parcelFid(const std::string& parcelBsm) const;
     std::string parcelBsm(long long parcelFid) const; // empty: no such parcel

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <QFont>
 #include <QMetaObject>
 
 #include <ogrsf_frmts.h>
@@ -131,6 +132,7 @@ bool AttributeTableModel::setProject(const QString& path) {
     m_classFid.clear();
     m_sortColumn = -1;
     m_filter = {};
+    m_idleColumn = columnOfField("IDLE");
     clearCache();
     endResetModel();
     if (!m_dense)
@@ -265,6 +267,13 @@ void AttributeTableModel::applyOrder(unsigned generation, const OrderResult& res
     emit orderReady();
 }
 
+void AttributeTableModel::setPendingIdle(const std::unordered_map<long long, bool>& pending) {
+    m_pendingIdle = pending;
+    if (m_idleColumn >= 0 && m_rows > 0)
+        emit dataChanged(index(0, m_idleColumn), index(m_rows - 1, m_idleColumn),
+                         {Qt::DisplayRole, Qt::FontRole, RawRole});
+}
+
 qint64 AttributeTableModel::fidAt(int row) const {
     if (row < 0 || row >= m_rows)
         return -1;
@@ -324,6 +333,20 @@ QVariant AttributeTableModel::data(const QModelIndex& index, int role) const {
         return {};
     if (role == FidRole)
         return QVariant::fromValue<qlonglong>(fidAt(index.row()));
+    if (index.column() == m_idleColumn && !m_pendingIdle.empty()) {
+        const auto pending = m_pendingIdle.find(fidAt(index.row()));
+        if (pending != m_pendingIdle.end()) {
+            if (role == Qt::FontRole) {
+                QFont italic;
+                italic.setItalic(true);
+                return italic;
+            }
+            if (role == RawRole)
+                return QVariant::fromValue<qlonglong>(pending->second ? 1 : 0);
+            if (role == Qt::DisplayRole)
+                return pending->second ? tr("yes (unsaved)") : tr("no (unsaved)");
+        }
+    }
     if (role != Qt::DisplayRole && role != RawRole && role != Qt::TextAlignmentRole &&
         role != Qt::ToolTipRole)
         return {};

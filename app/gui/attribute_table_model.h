@@ -47,6 +47,9 @@ public:
     bool isBusy() const noexcept { return m_busy; }
     // Re-reads everything (after a save): cached pages are dropped, sort and filter re-run.
     void reload();
+    // Idle flags of unsaved edits (parcel FID → idle), shown in italics over the saved value.
+    // Sorting and filtering still use the saved values until the edits are saved.
+    void setPendingIdle(const std::unordered_map<long long, bool>& pending);
 
     qint64 fidAt(int row) const;
     // The row showing parcel `fid`, -1 when it is not shown (filtered out).
@@ -116,6 +119,9 @@ private:
     mutable std::unordered_map<int, std::pair<Page, std::list<int>::iterator>> m_pages;
     mutable std::list<int> m_recent;
     mutable int m_pagesRead = 0;
+
+    std::unordered_map<long long, bool> m_pendingIdle;
+    int m_idleColumn = -1;
 
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

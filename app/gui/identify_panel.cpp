@@ -1,5 +1,7 @@
 #include "app/gui/identify_panel.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -78,6 +80,12 @@ bool IdentifyPanel::setProject(const QString& path) {
     return m_ds != nullptr;
 }
 
+void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
+    m_session = session;
+    if (m_details)
+        showParcel(m_details->fid);
+}
+
 void IdentifyPanel::clear() {
     m_details.reset();
     m_table->setRowCount(0);
@@ -106,7 +114,9 @@ void IdentifyPanel::addRow(const QString& name, const QString& value, const QStr
     auto* nameItem = new QTableWidgetItem(name);
     nameItem->setToolTip(tip.isEmpty() ? name : tip);
     m_table->setItem(row, 0, nameItem);
-    m_table->setItem(row, 1, new QTableWidgetItem(value));
+    auto* valueItem = new QTableWidgetItem(value);
+    valueItem->setToolTip(value); // long rules and records are cut in the cell
+    m_table->setItem(row, 1, valueItem);
 }
 
 bool IdentifyPanel::showParcel(qint64 fid) {
@@ -118,6 +128,27 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         clear();
         m_title->setText(tr("No parcel %1 in this project (%2).").arg(fid).arg(q(e.message())));
         return false;
+    }
+    // Pending edits of the session replace what the file says, and say so.
+    bool idleUnsaved = false, transfersUnsaved = false;
+    if (m_session && m_session->path() == m_path.toStdString()) {
+        geo::ParcelDetails& e = *m_details;
+        if (const auto pending = m_session->pendingIdle().find(fid);
+            pending != m_session->pendingIdle().end()) {
+            idleUnsaved = pending->second != e.idle;
+            e.idle = pending->second;
+            if (idleUnsaved)
+                e.idleRule = "manual";
+        }
+        std::vector<geo::TransferRecord> records = m_session->transfersOfParcel(e.bsm);
+        auto byKey = [](const geo::TransferRecord& a, const geo::TransferRecord& b) {
+            return geo::keyOf(a) < geo::keyOf(b);
+        };
+        std::sort(records.begin(), records.end(), byKey);
+        std::vector<geo::TransferRecord> saved = e.transfers;
+        std::sort(saved.begin(), saved.end(), byKey);
+        transfersUnsaved = records != saved;
+        e.transfers = std::move(records);
     }
     const geo::ParcelDetails& d = *m_details;
     m_table->setRowCount(0);
@@ -146,7 +177,9 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(alias("SUGGESTED_USE"), q(d.suggestedUse), "SUGGESTED_USE");
         addRow(alias("VILLAGE_NAME"), q(d.villageName) + " " + q(d.villageCode), "VILLAGE_NAME");
         addRow(alias("VILLAGE_RULE"), q(d.villageRule), "VILLAGE_RULE");
-        addRow(alias("IDLE"), d.idle ? tr("idle") : tr("in use"), "IDLE");
+        addRow(alias("IDLE"),
+               (d.idle ? tr("idle") : tr("in use")) + (idleUnsaved ? tr(" (unsaved)") : ""),
+               "IDLE");
         addRow(alias("IDLE_RULE"), q(d.idleRule), "IDLE_RULE");
         addRow(
             alias("TRANSFERRED"),
@@ -157,7 +190,8 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(alias("TRANSFER_RULE"), q(d.transferRule), "TRANSFER_RULE");
     }
 
-    addSection(tr("Transfer records (%1)").arg(d.transfers.size()));
+    addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +
+               (transfersUnsaved ? tr(" (unsaved edits)") : ""));
     for (const geo::TransferRecord& r : d.transfers)
         addRow(q(r.contract),
                tr("%1, %2 to %3, %4 亩, %5 → %6")

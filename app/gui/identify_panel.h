@@ -11,6 +11,7 @@
 
 #include "geo/field_aliases.h"
 #include "geo/parcel_details.h"
+#include "geo/project_edit_session.h"
 
 class QLabel;
 class QTableWidget;
@@ -28,6 +29,9 @@ public:
     // Opens the project read-only (works while another session edits it). False when it
     // cannot be opened; the panel then says why.
     bool setProject(const QString& path);
+    // With a session, idle status and transfer records show its pending edits (marked
+    // "unsaved"); null shows the saved project only. The session must outlive its use here.
+    void setEditSession(const geo::ProjectEditSession* session);
     // Shows parcel `fid`; false (and a message in the panel) when there is no such parcel.
     bool showParcel(qint64 fid);
     void clear();
@@ -52,6 +56,7 @@ private:
     QString m_path;
     GDALDatasetUniquePtr m_ds;
     std::optional<geo::ParcelDetails> m_details;
+    const geo::ProjectEditSession* m_session = nullptr;
 };
 
 } // namespace app

@@ -198,8 +198,17 @@ TEST_CASE("a save goes through while the table and the identify panel read the p
     app::EditController controller;
     REQUIRE(controller.openForEditing(project, options()));
     REQUIRE(controller.markIdle({fid}, true));
+    // Views show the pending edit before it is saved.
+    model.setPendingIdle(controller.session()->pendingIdle());
+    CHECK(model.data(model.index(20, idle), app::AttributeTableModel::RawRole).toInt() == 1);
+    CHECK(model.data(model.index(20, idle)).toString().contains("unsaved"));
+    panel.setEditSession(controller.session());
+    CHECK(panel.details()->idle);
+    CHECK(panel.text().contains("(unsaved)"));
+
     QString error;
     CHECK(controller.save(&error)); // readers hold no statement open: no "database is locked"
+    model.setPendingIdle(controller.session()->pendingIdle());
     INFO(error.toStdString());
 
     model.reload();
