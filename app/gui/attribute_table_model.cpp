@@ -70,9 +70,9 @@ AttributeTableModel::~AttributeTableModel() {
 }
 
 void AttributeTableModel::joinWorkers() {
-    for (std::thread& t : m_workers)
-        if (t.joinable())
-            t.join();
+    for (auto& [generation, thread] : m_workers)
+        if (thread.joinable())
+            thread.join();
     m_workers.clear();
 }
 
@@ -195,8 +195,8 @@ void AttributeTableModel::startOrder() {
     const int knownAligned = m_alignedVerified ? m_aligned : -1;
     const bool hasClasses = m_hasClasses;
     m_busy = true;
-    m_workers.emplace_back([this, generation, path, fid, filtered, sorted, sortBy, direction,
-                            condition, knownAligned, hasClasses] {
+    m_workers.emplace_back(generation, [this, generation, path, fid, filtered, sorted, sortBy,
+                                        direction, condition, knownAligned, hasClasses] {
         OrderResult result;
         try {
             GDALDatasetUniquePtr ds = openReadOnly(QString::fromStdString(path));
@@ -246,6 +246,13 @@ void AttributeTableModel::startOrder() {
 }
 
 void AttributeTableModel::applyOrder(unsigned generation, const OrderResult& result) {
+    // The worker posted this as its last act: joining it waits for its exit only.
+    for (auto it = m_workers.begin(); it != m_workers.end(); ++it)
+        if (it->first == generation) {
+            it->second.join();
+            m_workers.erase(it);
+            break;
+        }
     if (generation != m_generation)
         return; // a newer sort or filter was asked for
     m_busy = false;

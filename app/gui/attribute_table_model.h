@@ -128,7 +128,7 @@ private:
     geo::ParcelFilter m_filter;
     bool m_busy = false;
     unsigned m_generation = 0;
-    std::vector<std::thread> m_workers;
+    std::vector<std::pair<unsigned, std::thread>> m_workers; // by generation
 };
 
 } // namespace app

@@ -288,3 +288,50 @@ TEST_CASE("a missing or unclassified project cannot be edited", "[edit]") {
                       Catch::Contains("classify"));
     CHECK_FALSE(geo::ProjectLock::holder(unclassified)); // a failed open leaves no lock
 }
+
+TEST_CASE("editing a transfer record moves the parcels' transfer status with it", "[edit][save]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    const std::string where = "TRANSFERRED = 1 ORDER BY PARCEL_FID LIMIT 1";
+    const long long from =
+        std::stoll(queryValue(project, "SELECT PARCEL_FID FROM parcel_classes WHERE " + where));
+    const std::string contract =
+        queryValue(project, "SELECT LZHTBM FROM parcel_classes WHERE " + where);
+    auto session = geo::ProjectEditSession::open(project, options());
+    const geo::TransferKey key{contract, session->parcelBsm(from)};
+    REQUIRE(session->transfer(key));
+    // The record moves to an untransferred parcel, with another mode.
+    const long long to = std::stoll(queryValue(
+        project, "SELECT PARCEL_FID FROM parcel_classes WHERE TRANSFERRED = 0 AND AREA_MU > "
+                 "20 ORDER BY PARCEL_FID LIMIT 1"));
+    geo::TransferRecord moved = *session->transfer(key);
+    moved.parcel = session->parcelBsm(to);
+    moved.mode = "转包";
+    moved.start = "2026/1/1"; // stored as YYYY-MM-DD
+    moved.end = "2031-12-31";
+    REQUIRE(session->check(geo::EditTransfer{key, moved}).empty());
+    session->apply(geo::EditTransfer{key, moved});
+    CHECK_FALSE(session->transfer(key));
+    CHECK(session->transfer(geo::keyOf(moved))->start == "2026-01-01");
+    session->save();
+
+    auto classValue = [&](const char* field, long long fid) {
+        return queryValue(project,
+                          std::string("SELECT ") + field +
+                              " FROM parcel_classes WHERE PARCEL_FID = " + std::to_string(fid));
+    };
+    CHECK(classValue("TRANSFERRED", to) == "1");
+    CHECK(classValue("LZFS", to) == "转包");
+    CHECK(classValue("LZHTBM", to) == contract);
+    CHECK(classValue("TRANSFER_RULE", to).find("manual edit") != std::string::npos);
+    // The old parcel keeps a transfer only if another record of the ledger covers it.
+    const long long others = count(
+        project, "transfers",
+        "DKBM = '" + key.parcel + "' AND LZQXKSRQ <= '2026-06-30' AND LZQXJSRQ >= '2026-06-30'");
+    CHECK(classValue("TRANSFERRED", from) == (others > 0 ? "1" : "0"));
+    CHECK(count(project, "audit_log",
+                "action = 'edit_transfer' AND layer = 'transfers' AND field = 'LZFS' AND "
+                "new_value = '转包'") == 1);
+    CHECK(count(project, "audit_log",
+                "action = 'edit_transfer' AND layer = 'parcel_classes' AND feature_id = '" +
+                    std::to_string(to) + "' AND field = 'TRANSFERRED'") == 1);
+}
