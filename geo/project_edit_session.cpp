@@ -72,7 +72,9 @@ public:
                         {session.m_path, {}, {}, {}});
     }
 
-    void write(const ProjectEdit& edit, State& state) {
+    // Reads go through the same connection as the writes, so each edit sees the ones before
+    // it in this transaction.
+    void write(const ProjectEdit& edit) {
         m_action = actionOf(edit);
         if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
             for (long long fid : mark->parcels) {
@@ -80,7 +82,6 @@ public:
                 set(*row, classesLayer, fid, "IDLE", mark->idle ? "1" : "0");
                 set(*row, classesLayer, fid, "IDLE_RULE", "manual");
                 store(*m_classes, *row, classesLayer);
-                state.idle[fid] = mark->idle;
             }
             return;
         }
@@ -94,29 +95,33 @@ public:
             for (const auto& [field, value] : fieldsOf(add->record))
                 if (!value.empty())
                     audit(ledgerLayer, row->GetFID(), field, "", value);
-            state.ledger[keyOf(add->record)] = {row->GetFID(), add->record};
-            updateParcelTransfer(add->record.parcel, state);
+            updateParcelTransfer(add->record.parcel);
             return;
         }
         const TransferKey key = std::holds_alternative<EditTransfer>(edit)
                                     ? std::get<EditTransfer>(edit).key
                                     : std::get<EndTransfer>(edit).key;
-        const LedgerRow old = state.ledger.at(key);
-        TransferRecord next = old.record;
+        m_ledger->SetAttributeFilter(
+            ("LZHTBM = " + sqlQuoted(key.contract) + " AND DKBM = " + sqlQuoted(key.parcel))
+                .c_str());
+        m_ledger->ResetReading();
+        OGRFeatureUniquePtr row(m_ledger->GetNextFeature());
+        m_ledger->SetAttributeFilter(nullptr);
+        m_ledger->ResetReading();
+        if (!row)
+            fail("the transfer record of contract " + key.contract + " for parcel " + key.parcel +
+                     " has gone",
+                 ledgerLayer);
+        TransferRecord next = recordOf(*row);
         if (const auto* change = std::get_if<EditTransfer>(&edit))
             next = change->record;
         else
             next.end = std::get<EndTransfer>(edit).date;
-        OGRFeatureUniquePtr row(m_ledger->GetFeature(old.fid));
-        if (!row)
-            fail("transfer record " + std::to_string(old.fid) + " has gone", ledgerLayer);
-        fillRecord(*row, next, old.fid);
+        fillRecord(*row, next, row->GetFID());
         store(*m_ledger, *row, ledgerLayer);
-        state.ledger.erase(key);
-        state.ledger[keyOf(next)] = {old.fid, next};
-        updateParcelTransfer(old.record.parcel, state);
-        if (next.parcel != old.record.parcel)
-            updateParcelTransfer(next.parcel, state);
+        updateParcelTransfer(key.parcel);
+        if (next.parcel != key.parcel)
+            updateParcelTransfer(next.parcel);
     }
 
     std::size_t auditRows() const noexcept { return m_auditRows; }
@@ -188,16 +193,17 @@ private:
 
     // A parcel's TRANSFERRED/LZFS/LZHTBM follow the ledger: the record covering today, the
     // latest-starting one when several do.
-    void updateParcelTransfer(const std::string& bsm, const State& state) {
+    void updateParcelTransfer(const std::string& bsm) {
         const std::optional<long long> fid = m_session.parcelFid(bsm);
         if (!fid)
             return;
         const std::string& today = m_session.m_options.today;
+        const std::vector<TransferRecord> records =
+            m_session.savedTransfers("DKBM = " + sqlQuoted(bsm));
         const TransferRecord* active = nullptr;
-        for (const auto& [key, row] : state.ledger)
-            if (key.parcel == bsm && row.record.start <= today && today <= row.record.end &&
-                (!active || row.record.start > active->start))
-                active = &row.record;
+        for (const TransferRecord& r : records)
+            if (r.start <= today && today <= r.end && (!active || r.start > active->start))
+                active = &r;
         OGRFeatureUniquePtr row = classRow(*fid);
         set(*row, classesLayer, *fid, "TRANSFERRED", active ? "1" : "0");
         set(*row, classesLayer, *fid, "LZFS", active ? active->mode : "");
@@ -258,8 +264,7 @@ ProjectEditSession::ProjectEditSession(const std::string& path, EditSessionOptio
         throw InputError("has no classified parcels to edit; import parcels and run classify "
                          "first",
                          {path, {}, {}, {}});
-    loadLedger();
-    rebuildEffective();
+    loadLedgerKeys();
 }
 
 ProjectEditSession::~ProjectEditSession() = default;
@@ -287,38 +292,64 @@ const ProjectEditSession::ParcelRow* ProjectEditSession::parcelRow(long long par
     return stored ? &*stored : nullptr;
 }
 
-void ProjectEditSession::loadLedger() {
-    m_base.ledger.clear();
+// Only the keys of the saved ledger are held (a county's ledger has ~10^5 rows; whole
+// records cost about 1 KB each); records are read from the project when asked for.
+void ProjectEditSession::loadLedgerKeys() {
+    m_savedKeys.clear();
     OGRLayer* ledger = m_store->layer(ledgerLayer);
     if (!ledger)
         return;
     ledger->ResetReading();
-    for (auto&& row : *ledger) {
-        TransferRecord r = recordOf(*row);
-        TransferKey key = keyOf(r); // before r is moved from
-        m_base.ledger.emplace(std::move(key), LedgerRow{row->GetFID(), std::move(r)});
-    }
+    for (auto&& row : *ledger)
+        m_savedKeys.insert({fieldText(*row, "LZHTBM"), fieldText(*row, "DKBM")});
     ledger->ResetReading();
 }
 
-void ProjectEditSession::applyTo(State& state, const ProjectEdit& edit) {
+std::vector<TransferRecord> ProjectEditSession::savedTransfers(const std::string& filter) const {
+    std::vector<TransferRecord> out;
+    OGRLayer* ledger = m_store->layer(ledgerLayer);
+    if (!ledger)
+        return out;
+    ledger->SetAttributeFilter(filter.c_str());
+    ledger->ResetReading();
+    for (auto&& row : *ledger)
+        out.push_back(recordOf(*row));
+    ledger->SetAttributeFilter(nullptr);
+    ledger->ResetReading(); // finishes the read statement, which would block other writers
+    return out;
+}
+
+std::optional<TransferRecord> ProjectEditSession::savedTransfer(const TransferKey& key) const {
+    if (!m_savedKeys.count(key))
+        return std::nullopt;
+    std::vector<TransferRecord> found = savedTransfers("LZHTBM = " + sqlQuoted(key.contract) +
+                                                       " AND DKBM = " + sqlQuoted(key.parcel));
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+void ProjectEditSession::applyTo(Overlay& overlay, const ProjectEdit& edit) const {
     if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
         for (long long fid : mark->parcels)
-            state.idle[fid] = mark->idle;
+            overlay.idle[fid] = mark->idle;
     } else if (const auto* add = std::get_if<AddTransfer>(&edit)) {
-        state.ledger[keyOf(add->record)] = {-1, add->record};
+        overlay.ledger[keyOf(add->record)] = add->record;
     } else if (const auto* change = std::get_if<EditTransfer>(&edit)) {
-        const long long fid = state.ledger.at(change->key).fid;
-        state.ledger.erase(change->key);
-        state.ledger[keyOf(change->record)] = {fid, change->record};
+        overlay.ledger[change->key] = std::nullopt;
+        overlay.ledger[keyOf(change->record)] = change->record;
     } else {
         const auto& end = std::get<EndTransfer>(edit);
-        state.ledger.at(end.key).record.end = end.date;
+        std::optional<TransferRecord> current = transfer(end.key);
+        if (current) {
+            current->end = end.date;
+            overlay.ledger[end.key] = std::move(current);
+        }
     }
 }
 
 void ProjectEditSession::rebuildEffective() {
-    m_effective = m_base;
+    m_effective = {};
     for (const ProjectEdit& e : m_pending)
         applyTo(m_effective, e);
 }
@@ -330,7 +361,9 @@ TransferContext ProjectEditSession::transferContext() const {
         return parcelAreaMu(bsm);
     };
     c.recordExists = [this](const TransferKey& key) {
-        return m_effective.ledger.count(key) > 0;
+        const auto edited = m_effective.ledger.find(key);
+        return edited != m_effective.ledger.end() ? edited->second.has_value()
+                                                  : m_savedKeys.count(key) > 0;
     };
     return c;
 }
@@ -351,8 +384,8 @@ std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const
     const TransferKey& key = std::holds_alternative<EditTransfer>(edit)
                                  ? std::get<EditTransfer>(edit).key
                                  : std::get<EndTransfer>(edit).key;
-    const auto existing = m_effective.ledger.find(key);
-    if (existing == m_effective.ledger.end()) {
+    const std::optional<TransferRecord> existing = transfer(key);
+    if (!existing) {
         issues.push_back(
             {"LZHTBM", "no_record",
              "the ledger has no record of contract " + key.contract + " for parcel " + key.parcel});
@@ -360,7 +393,7 @@ std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const
     }
     if (const auto* change = std::get_if<EditTransfer>(&edit))
         return validateTransfer(normalised(change->record), transferContext(), &key);
-    TransferRecord ended = existing->second.record;
+    TransferRecord ended = *existing;
     ended.end = std::get<EndTransfer>(edit).date;
     for (FieldIssue& i : validateTransfer(normalised(ended), transferContext(), &key))
         if (i.field == "LZQXJSRQ")
@@ -405,11 +438,10 @@ SaveResult ProjectEditSession::save() {
         return {};
     GdalMessageCollector quiet; // failures are reported through the exception
     Writer writer(*this, utcTimestamp(), m_options.user);
-    State state = m_base;
     try {
         Transaction transaction(*m_store);
         for (const ProjectEdit& edit : m_pending)
-            writer.write(edit, state);
+            writer.write(edit);
         transaction.commit();
     } catch (...) {
         m_parcels.clear(); // rows read inside the rolled-back transaction may show its writes
@@ -418,23 +450,26 @@ SaveResult ProjectEditSession::save() {
     m_parcels.clear(); // read again from the saved project when asked
     const SaveResult result{m_pending.size(), writer.auditRows()};
     m_pending.clear();
-    loadLedger(); // new rows now have their FIDs
+    loadLedgerKeys();
     rebuildEffective();
     return result;
 }
 
 std::optional<TransferRecord> ProjectEditSession::transfer(const TransferKey& key) const {
-    const auto it = m_effective.ledger.find(key);
-    if (it == m_effective.ledger.end())
-        return std::nullopt;
-    return it->second.record;
+    const auto edited = m_effective.ledger.find(key);
+    if (edited != m_effective.ledger.end())
+        return edited->second;
+    return savedTransfer(key);
 }
 
 std::vector<TransferRecord> ProjectEditSession::transfersOfParcel(const std::string& bsm) const {
     std::vector<TransferRecord> out;
-    for (const auto& [key, row] : m_effective.ledger)
-        if (key.parcel == bsm)
-            out.push_back(row.record);
+    for (TransferRecord& r : savedTransfers("DKBM = " + sqlQuoted(bsm)))
+        if (!m_effective.ledger.count(keyOf(r)))
+            out.push_back(std::move(r));
+    for (const auto& [key, record] : m_effective.ledger)
+        if (key.parcel == bsm && record)
+            out.push_back(*record);
     return out;
 }
 

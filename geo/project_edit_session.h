@@ -78,13 +78,10 @@ private:
         double areaMu = 0.0;
         bool idle = false;
     };
-    struct LedgerRow {
-        long long fid = -1; // -1: not yet saved
-        TransferRecord record;
-    };
-    // The state edits apply to: the ledger and the idle flags.
-    struct State {
-        std::map<TransferKey, LedgerRow> ledger;
+    // What the pending edits change: ledger records by key (nothing: the record is gone)
+    // and idle flags. The saved ledger stays in the project; only its keys are held.
+    struct Overlay {
+        std::map<TransferKey, std::optional<TransferRecord>> ledger;
         std::unordered_map<long long, bool> idle; // parcel FID → idle, where edited
     };
     class Writer;
@@ -92,8 +89,10 @@ private:
     ProjectEditSession(const std::string& path, EditSessionOptions options);
     // Parcels are read when an edit names them, not at open: a county has a million.
     const ParcelRow* parcelRow(long long parcelFid) const;
-    void loadLedger();
-    static void applyTo(State& state, const ProjectEdit& edit);
+    void loadLedgerKeys();
+    void applyTo(Overlay& overlay, const ProjectEdit& edit) const;
+    std::optional<TransferRecord> savedTransfer(const TransferKey& key) const;
+    std::vector<TransferRecord> savedTransfers(const std::string& filter) const;
     void rebuildEffective();
 
     std::string m_path;
@@ -102,7 +101,8 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     mutable std::unordered_map<long long, std::optional<ParcelRow>> m_parcels; // by FID
     mutable std::unordered_map<std::string, std::optional<long long>> m_parcelByBsm;
-    State m_base, m_effective;
+    std::set<TransferKey> m_savedKeys; // keys of the saved ledger
+    Overlay m_effective;
     std::vector<ProjectEdit> m_pending;
 };
 

@@ -36,6 +36,13 @@ int main(int argc, char** argv) {
         options.transferModes = {"出租", "转包", "入股", "互换", "转让", "其他"};
         const long before = residentKiB();
         auto start = std::chrono::steady_clock::now();
+        {
+            // The share of GDAL and SQLite: the project opened for writing, nothing read.
+            auto store = geo::openGeoPackageProject(argv[1]);
+            std::printf("open the GeoPackage alone: %.3f s, memory +%ld KiB\n", seconds(start),
+                        residentKiB() - before);
+        }
+        start = std::chrono::steady_clock::now();
         auto session = geo::ProjectEditSession::open(argv[1], options);
         std::printf("open for editing: %.3f s, memory +%ld KiB\n", seconds(start),
                     residentKiB() - before);
