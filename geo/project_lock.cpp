@@ -116,8 +116,8 @@ ProjectLock::ProjectLock(const std::string& projectPath)
         const LockHolder who = h.value_or(LockHolder{"unknown", "unknown", 0, ""});
         const std::string fix =
             who.host == host
-                ? "close the project there (or wait for that tianmu to finish), or open it "
-                  "read-only"
+                ? "close the project there, or open it read-only; if no tianmu runs as process " +
+                      std::to_string(who.pid) + " any more, delete " + m_lockPath
                 : "close the project there, or open it read-only; if no tianmu runs on " +
                       who.host + " any more, delete " + m_lockPath;
         throw InputError("is being edited by " + describe(who) + "; " + fix,

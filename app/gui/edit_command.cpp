@@ -57,7 +57,7 @@ void EditCommand::redo() {
         try {
             m_session.apply(e);
             ++m_applied;
-        } catch (const geo::Error& error) {
+        } catch (const std::exception& error) {
             qWarning("edit could not be redone: %s", error.what());
             break;
         }

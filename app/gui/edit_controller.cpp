@@ -22,7 +22,7 @@ bool EditController::openForEditing(const QString& path, QString* error) {
     geo::EditSessionOptions options;
     try {
         options.transferModes = geo::loadTransferModes(profilesDirectory() + "/transfers.json");
-    } catch (const geo::Error& e) {
+    } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());
         return false;
@@ -35,7 +35,7 @@ bool EditController::openForEditing(const QString& path, geo::EditSessionOptions
     close();
     try {
         m_session = geo::ProjectEditSession::open(path.toStdString(), std::move(options));
-    } catch (const geo::Error& e) {
+    } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());
         return false;
@@ -60,7 +60,12 @@ bool EditController::push(const geo::ProjectEdit& edit, bool mergeable, QStringL
             *problems << tr("The project is not open for editing.");
         return false;
     }
-    const std::vector<geo::FieldIssue> issues = m_session->check(edit);
+    std::vector<geo::FieldIssue> issues;
+    try {
+        issues = m_session->check(edit);
+    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
+        issues.push_back({"", "failure", e.what()});
+    }
     if (!issues.empty()) {
         if (problems)
             for (const geo::FieldIssue& i : issues)
@@ -100,7 +105,7 @@ bool EditController::save(QString* error) {
         notify();
         emit saved(static_cast<int>(result.edits));
         return true;
-    } catch (const geo::Error& e) {
+    } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());
         return false;

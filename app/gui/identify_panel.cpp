@@ -128,6 +128,10 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         clear();
         m_title->setText(tr("No parcel %1 in this project (%2).").arg(fid).arg(q(e.message())));
         return false;
+    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
+        clear();
+        m_title->setText(tr("Parcel %1 cannot be read: %2").arg(fid).arg(q(e.what())));
+        return false;
     }
     // Pending edits of the session replace what the file says, and say so.
     bool idleUnsaved = false, transfersUnsaved = false;
