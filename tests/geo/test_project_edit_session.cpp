@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <ogrsf_frmts.h>
@@ -334,4 +335,41 @@ TEST_CASE("editing a transfer record moves the parcels' transfer status with it"
     CHECK(count(project, "audit_log",
                 "action = 'edit_transfer' AND layer = 'parcel_classes' AND feature_id = '" +
                     std::to_string(to) + "' AND field = 'TRANSFERRED'") == 1);
+}
+
+TEST_CASE("a lock held by another process is refused, and taken over once that process is gone",
+          "[edit][lock]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    int ready[2], release[2];
+    REQUIRE(pipe(ready) == 0);
+    REQUIRE(pipe(release) == 0);
+    const pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // The other tianmu: takes the lock, says so, and holds it until told to die.
+        {
+            geo::ProjectLock lock(project);
+            char c = 1;
+            (void)!write(ready[1], &c, 1);
+            (void)!read(release[0], &c, 1);
+        }
+        _exit(0);
+    }
+    char c = 0;
+    REQUIRE(read(ready[0], &c, 1) == 1);
+    try {
+        geo::ProjectEditSession::open(project, options());
+        FAIL("opened a project another process is editing");
+    } catch (const geo::InputError& e) {
+        CHECK(std::string(e.what()).find("process " + std::to_string(child)) != std::string::npos);
+    }
+    // The other tianmu crashes: its lock file stays behind, stale.
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    REQUIRE(geo::ProjectLock::holder(project));
+    CHECK(geo::ProjectLock::holder(project)->pid == child);
+    CHECK_NOTHROW(geo::ProjectEditSession::open(project, options()));
+    for (int fd : {ready[0], ready[1], release[0], release[1]})
+        close(fd);
 }
