@@ -5,6 +5,7 @@
 #include <QUndoStack>
 
 #include "app/gui/edit_command.h"
+#include "app/gui/transfer_form.h"
 #include "app/resource_paths.h"
 #include "geo/error.h"
 
@@ -94,6 +95,33 @@ bool EditController::editTransfer(const geo::TransferKey& key, const geo::Transf
 bool EditController::endTransfer(const geo::TransferKey& key, const QString& date,
                                  QStringList* problems) {
     return push(geo::EndTransfer{key, date.toStdString()}, false, problems);
+}
+
+QStringList EditController::transferModes() const {
+    QStringList modes;
+    if (m_session)
+        for (const std::string& m : m_session->options().transferModes)
+            modes << QString::fromStdString(m);
+    return modes;
+}
+
+bool EditController::showTransferForm(QWidget* parent, const geo::TransferRecord& initial,
+                                      const std::optional<geo::TransferKey>& editing) {
+    if (!m_session)
+        return false;
+    geo::ProjectEditSession& session = *m_session;
+    TransferForm form(
+        transferModes(),
+        [&session, editing](const geo::TransferRecord& r) {
+            return editing ? session.check(geo::EditTransfer{*editing, r})
+                           : session.check(geo::AddTransfer{r});
+        },
+        parent);
+    form.setObjectName("transferForm");
+    form.setRecord(editing ? session.transfer(*editing).value_or(initial) : initial);
+    if (form.exec() != QDialog::Accepted)
+        return false;
+    return editing ? editTransfer(*editing, form.record()) : addTransfer(form.record());
 }
 
 bool EditController::save(QString* error) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QList>
 #include <QObject>
@@ -43,6 +44,13 @@ public:
                       QStringList* problems = nullptr);
     bool endTransfer(const geo::TransferKey& key, const QString& date,
                      QStringList* problems = nullptr);
+
+    // The transfer form over this session: for a new record (`editing` empty) prefilled with
+    // `initial` (e.g. the clicked parcel's BSM and area), or for the record `editing`. On OK
+    // the record is queued as one undoable step. False when cancelled or not editing.
+    bool showTransferForm(QWidget* parent, const geo::TransferRecord& initial,
+                          const std::optional<geo::TransferKey>& editing = std::nullopt);
+    QStringList transferModes() const;
 
     // Writes the pending edits in one transaction. After a save the undo history starts
     // afresh (saved edits are in the audit log, not undoable). False with `error` on failure;

@@ -217,3 +217,32 @@ TEST_CASE("a save goes through while the table and the identify panel read the p
     CHECK(panel.details()->idle);
     CHECK(panel.details()->idleRule == "manual");
 }
+
+TEST_CASE("the controller's transfer form queues the record on OK", "[editing]") {
+    app::EditController controller;
+    REQUIRE(controller.openForEditing(QString::fromStdString(testing::copyOfClassifiedProject()),
+                                      options()));
+    geo::ProjectEditSession& session = *controller.session();
+    geo::TransferRecord initial;
+    initial.parcel = session.parcelBsm(30);
+    initial.areaMu = std::floor(*session.parcelAreaMu(initial.parcel) * 100) / 100;
+    initial.start = "2026-07-01";
+    initial.end = "2036-06-30";
+    QTimer::singleShot(50, [] {
+        // No REQUIRE here: an exception must not leave through Qt's event loop.
+        auto* form = qobject_cast<app::TransferForm*>(QApplication::activeModalWidget());
+        if (!form) {
+            FAIL_CHECK("the transfer form is not shown");
+            return;
+        }
+        CHECK_FALSE(form->okButton()->isEnabled()); // no contract number yet
+        form->contractEdit()->setText("LZFORM0002");
+        CHECK(form->okButton()->isEnabled());
+        form->okButton()->click();
+    });
+    REQUIRE(controller.showTransferForm(nullptr, initial));
+    const auto queued = session.transfer({"LZFORM0002", initial.parcel});
+    REQUIRE(queued);
+    CHECK(queued->start == "2026-07-01");
+    CHECK(controller.undoStack()->undoText().startsWith("Add transfer record LZFORM0002"));
+}
