@@ -22,6 +22,8 @@ std::string ParcelFilter::sqlCondition(const std::string& alias) const {
         add(a + "ZONE = " + sqlQuoted(zone));
     if (!villageCode.empty())
         add(a + "VILLAGE_CODE = " + sqlQuoted(villageCode));
+    if (!villageName.empty())
+        add(a + "VILLAGE_NAME = " + sqlQuoted(villageName));
     if (!mode.empty())
         add(a + "LZFS = " + sqlQuoted(mode));
     if (idleOnly)

@@ -9,6 +9,7 @@ namespace geo {
 struct ParcelFilter {
     std::string zone;        // parcel_classes.ZONE code (water, hill, …); empty: any
     std::string villageCode; // parcel_classes.VILLAGE_CODE; empty: any
+    std::string villageName; // parcel_classes.VILLAGE_NAME; empty: any
     std::string mode;        // parcel_classes.LZFS (transfer mode); empty: any
     bool idleOnly = false;
     bool transferredOnly = false;

@@ -19,6 +19,9 @@ TEST_CASE("a parcel filter becomes one SQL condition with quoted values", "[parc
     f.villageCode = "43'09";
     f.transferredOnly = true;
     CHECK(f.sqlCondition("") == "VILLAGE_CODE = '43''09' AND LZFS = '出租' AND TRANSFERRED = 1");
+    f = {};
+    f.villageName = "唐家村";
+    CHECK(f.sqlCondition("c") == "c.VILLAGE_NAME = '唐家村'");
 }
 
 TEST_CASE("field aliases come from the data file, in Chinese and English", "[field_aliases]") {

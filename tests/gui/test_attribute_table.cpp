@@ -106,6 +106,18 @@ TEST_CASE("the attribute table shows every parcel, read page by page", "[attribu
         REQUIRE(waitForOrder(model));
         CHECK(model.rowCount() ==
               number(project, "SELECT COUNT(*) FROM parcel_classes WHERE ZONE = 'hill'"));
+        geo::ParcelFilter village;
+        village.villageName =
+            testing::projectValue(project, "SELECT MIN(VILLAGE_NAME) FROM parcel_classes");
+        village.mode = "出租";
+        village.transferredOnly = true;
+        model.setFilter(village);
+        REQUIRE(waitForOrder(model));
+        CHECK(model.rowCount() ==
+              number(project, "SELECT COUNT(*) FROM parcel_classes WHERE VILLAGE_NAME = '" +
+                                  village.villageName + "' AND LZFS = '出租' AND TRANSFERRED = 1"));
+        CHECK(model.rowCount() > 0);
+
         model.setFilter({});
         REQUIRE(waitForOrder(model));
         CHECK(model.rowCount() == parcels);
