@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -59,8 +60,11 @@ TEST_CASE("undo and redo change what is pending", "[editing]") {
     REQUIRE(controller.openForEditing(project, options(), &error));
     QUndoStack& stack = *controller.undoStack();
     geo::ProjectEditSession& session = *controller.session();
+    QSignalSpy dirty(&controller, &app::EditController::dirtyChanged);
 
     REQUIRE(controller.markIdle({1, 2, 3}, true));
+    REQUIRE(dirty.count() == 1);
+    CHECK(dirty.last().at(0).toBool());
     CHECK(stack.count() == 1);
     CHECK(stack.undoText() == "Mark 3 parcels idle");
     CHECK(session.pending().size() == 1);
@@ -90,6 +94,8 @@ TEST_CASE("undo and redo change what is pending", "[editing]") {
     stack.undo();
     CHECK(session.pending().empty());
     CHECK_FALSE(controller.isDirty());
+    REQUIRE(dirty.count() == 2); // the window title loses its mark
+    CHECK_FALSE(dirty.last().at(0).toBool());
     CHECK_FALSE(*session.idle(2));
     stack.redo();
     CHECK(session.pending().size() == 2);
