@@ -156,6 +156,7 @@ TEST_CASE("the transfer form shows what is wrong and accepts a valid record", "[
     form.areaSpin()->setValue(std::floor(parcelMu * 100) / 100);
     CHECK(form.visibleMessages().isEmpty());
     CHECK(form.okButton()->isEnabled());
+    QApplication::processEvents(); // the layout settles after the messages are hidden
     testing::saveScreenshot(form, "transfer_form_valid");
     const geo::TransferRecord record = form.record();
     CHECK(record.end == "2036-02-28");
