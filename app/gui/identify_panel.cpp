@@ -1,0 +1,234 @@
+#include "app/gui/identify_panel.h"
+
+#include <algorithm>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+
+namespace app {
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString number(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+IdentifyPanel::IdentifyPanel(QWidget* parent)
+    : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    m_title = new QLabel(tr("Click a parcel on the map to identify it."), this);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* copy = new QPushButton(tr("Copy"), this);
+    copy->setToolTip(tr("Copy the table as tab-separated text (pastes into Excel or WPS)"));
+    connect(copy, &QPushButton::clicked, this, &IdentifyPanel::copyToClipboard);
+    top->addWidget(m_title, 1);
+    top->addWidget(copy);
+    layout->addLayout(top);
+    m_table = new QTableWidget(0, 2, this);
+    m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setWordWrap(false);
+    auto* copySelected = new QAction(tr("Copy"), m_table);
+    copySelected->setShortcut(QKeySequence::Copy);
+    copySelected->setShortcutContext(Qt::WidgetShortcut);
+    connect(copySelected, &QAction::triggered, this, &IdentifyPanel::copyToClipboard);
+    m_table->addAction(copySelected);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    layout->addWidget(m_table, 1);
+}
+
+IdentifyPanel::~IdentifyPanel() = default;
+
+void IdentifyPanel::setAliases(const geo::FieldAliases& aliases, const QString& language) {
+    m_aliases = aliases;
+    m_language = language;
+    if (m_details)
+        showParcel(m_details->fid);
+}
+
+bool IdentifyPanel::setProject(const QString& path) {
+    clear();
+    geo::initialiseGdal();
+    const char* drivers[] = {"GPKG", nullptr};
+    m_ds.reset(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                 drivers, nullptr, nullptr));
+    m_path = m_ds ? path : QString();
+    if (!m_ds)
+        m_title->setText(tr("%1 cannot be opened as a project.").arg(path));
+    return m_ds != nullptr;
+}
+
+void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
+    m_session = session;
+    if (m_details)
+        showParcel(m_details->fid);
+}
+
+void IdentifyPanel::clear() {
+    m_details.reset();
+    m_table->setRowCount(0);
+    m_title->setText(tr("Click a parcel on the map to identify it."));
+}
+
+QString IdentifyPanel::alias(const char* field) const {
+    return q(m_aliases.alias(field, m_language.toStdString()));
+}
+
+void IdentifyPanel::addSection(const QString& title) {
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    auto* item = new QTableWidgetItem(title);
+    QFont bold = item->font();
+    bold.setBold(true);
+    item->setFont(bold);
+    item->setBackground(palette().alternateBase());
+    m_table->setItem(row, 0, item);
+    m_table->setSpan(row, 0, 1, 2);
+}
+
+void IdentifyPanel::addRow(const QString& name, const QString& value, const QString& tip) {
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    auto* nameItem = new QTableWidgetItem(name);
+    nameItem->setToolTip(tip.isEmpty() ? name : tip);
+    m_table->setItem(row, 0, nameItem);
+    auto* valueItem = new QTableWidgetItem(value);
+    valueItem->setToolTip(value); // long rules and records are cut in the cell
+    m_table->setItem(row, 1, valueItem);
+}
+
+bool IdentifyPanel::showParcel(qint64 fid) {
+    if (!m_ds)
+        return false;
+    try {
+        m_details = geo::readParcelDetails(*m_ds, fid);
+    } catch (const geo::Error& e) {
+        clear();
+        m_title->setText(tr("No parcel %1 in this project (%2).").arg(fid).arg(q(e.message())));
+        return false;
+    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
+        clear();
+        m_title->setText(tr("Parcel %1 cannot be read: %2").arg(fid).arg(q(e.what())));
+        return false;
+    }
+    // Pending edits of the session replace what the file says, and say so.
+    bool idleUnsaved = false, transfersUnsaved = false;
+    if (m_session && m_session->path() == m_path.toStdString()) {
+        geo::ParcelDetails& e = *m_details;
+        if (const auto pending = m_session->pendingIdle().find(fid);
+            pending != m_session->pendingIdle().end()) {
+            idleUnsaved = pending->second != e.idle;
+            e.idle = pending->second;
+            if (idleUnsaved)
+                e.idleRule = "manual";
+        }
+        std::vector<geo::TransferRecord> records = m_session->transfersOfParcel(e.bsm);
+        auto byKey = [](const geo::TransferRecord& a, const geo::TransferRecord& b) {
+            return geo::keyOf(a) < geo::keyOf(b);
+        };
+        std::sort(records.begin(), records.end(), byKey);
+        std::vector<geo::TransferRecord> saved = e.transfers;
+        std::sort(saved.begin(), saved.end(), byKey);
+        transfersUnsaved = records != saved;
+        e.transfers = std::move(records);
+    }
+    const geo::ParcelDetails& d = *m_details;
+    m_table->setRowCount(0);
+    m_table->clearSpans();
+    m_title->setText(tr("Parcel %1 (FID %2)").arg(q(d.bsm)).arg(fid));
+
+    addSection(tr("Areas"));
+    auto area = [&](const QString& name, const std::optional<geo::Area>& a, const char* field) {
+        if (a)
+            addRow(name,
+                   tr("%1 亩 = %2 公顷 = %3 m²")
+                       .arg(number(a->inMu(), 2), number(a->inHectares(), 4),
+                            number(a->inSquareMetres(), 1)),
+                   QString::fromUtf8(field));
+    };
+    area(tr("Ellipsoidal area"), d.ellipsoidal, "AREA_ELL");
+    area(tr("Planar (Gauss-Kruger) area"), d.planar, "AREA_PLN");
+    area(tr("Surveyed area (TBMJ)"), d.surveyed, "TBMJ");
+
+    addSection(tr("Classification"));
+    if (!d.classified) {
+        addRow(tr("Zone"), tr("not classified yet: run Classify"));
+    } else {
+        addRow(alias("ZONE_NAME"), q(d.zoneName) + " (" + q(d.zone) + ")", "ZONE_NAME");
+        addRow(alias("ZONE_RULE"), q(d.zoneRule), "ZONE_RULE");
+        addRow(alias("SUGGESTED_USE"), q(d.suggestedUse), "SUGGESTED_USE");
+        addRow(alias("VILLAGE_NAME"), q(d.villageName) + " " + q(d.villageCode), "VILLAGE_NAME");
+        addRow(alias("VILLAGE_RULE"), q(d.villageRule), "VILLAGE_RULE");
+        addRow(alias("IDLE"),
+               (d.idle ? tr("idle") : tr("in use")) + (idleUnsaved ? tr(" (unsaved)") : ""),
+               "IDLE");
+        addRow(alias("IDLE_RULE"), q(d.idleRule), "IDLE_RULE");
+        addRow(
+            alias("TRANSFERRED"),
+            d.transferred
+                ? tr("transferred (%1, contract %2)").arg(q(d.transferMode), q(d.transferContract))
+                : tr("not transferred"),
+            "TRANSFERRED");
+        addRow(alias("TRANSFER_RULE"), q(d.transferRule), "TRANSFER_RULE");
+    }
+
+    addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +
+               (transfersUnsaved ? tr(" (unsaved edits)") : ""));
+    for (const geo::TransferRecord& r : d.transfers)
+        addRow(q(r.contract),
+               tr("%1, %2 to %3, %4 亩, %5 → %6")
+                   .arg(q(r.mode), q(r.start), q(r.end), number(r.areaMu, 2), q(r.transferor),
+                        q(r.transferee)),
+               "LZHTBM LZFS LZQXKSRQ LZQXJSRQ LZMJM CBFMC SRFMC");
+
+    addSection(tr("Attributes"));
+    for (const auto& [name, value] : d.attributes)
+        addRow(q(m_aliases.alias(name, m_language.toStdString())), q(value), q(name));
+    m_table->resizeColumnToContents(0);
+    return true;
+}
+
+QString IdentifyPanel::text() const {
+    QString out = m_title->text() + "\n";
+    const QList<QTableWidgetItem*> selected = m_table->selectedItems();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        QStringList cells;
+        bool any = selected.isEmpty();
+        for (int column = 0; column < 2; ++column) {
+            const QTableWidgetItem* item = m_table->item(row, column);
+            any = any || (item && item->isSelected());
+            cells << (item ? item->text() : QString());
+        }
+        if (any)
+            out += cells.join('\t').trimmed() + "\n";
+    }
+    return out;
+}
+
+void IdentifyPanel::copyToClipboard() const {
+    QApplication::clipboard()->setText(text());
+}
+
+} // namespace app

@@ -1,0 +1,62 @@
+// The identify panel: everything about one parcel (attributes under their Chinese or English
+// names, areas in 亩, 公顷 and m², its zone and the rule that decided it, idle and transfer
+// status, its ledger records) as a table the user can select and copy.
+#pragma once
+
+#include <optional>
+
+#include <QWidget>
+
+#include <gdal_priv.h>
+
+#include "geo/field_aliases.h"
+#include "geo/parcel_details.h"
+#include "geo/project_edit_session.h"
+
+class QLabel;
+class QTableWidget;
+
+namespace app {
+
+class IdentifyPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit IdentifyPanel(QWidget* parent = nullptr);
+    ~IdentifyPanel() override;
+
+    // Field names shown through the alias table in "zh" or "en".
+    void setAliases(const geo::FieldAliases& aliases, const QString& language);
+    // Opens the project read-only (works while another session edits it). False when it
+    // cannot be opened; the panel then says why.
+    bool setProject(const QString& path);
+    // With a session, idle status and transfer records show its pending edits (marked
+    // "unsaved"); null shows the saved project only. The session must outlive its use here.
+    void setEditSession(const geo::ProjectEditSession* session);
+    // Shows parcel `fid`; false (and a message in the panel) when there is no such parcel.
+    bool showParcel(qint64 fid);
+    void clear();
+
+    const std::optional<geo::ParcelDetails>& details() const noexcept { return m_details; }
+    QTableWidget* table() const noexcept { return m_table; }
+    // The shown table as tab-separated lines: what "Copy" puts on the clipboard.
+    QString text() const;
+
+public slots:
+    void copyToClipboard() const;
+
+private:
+    void addSection(const QString& title);
+    void addRow(const QString& name, const QString& value, const QString& tip = {});
+    QString alias(const char* field) const;
+
+    QLabel* m_title = nullptr;
+    QTableWidget* m_table = nullptr;
+    geo::FieldAliases m_aliases;
+    QString m_language = "zh";
+    QString m_path;
+    GDALDatasetUniquePtr m_ds;
+    std::optional<geo::ParcelDetails> m_details;
+    const geo::ProjectEditSession* m_session = nullptr;
+};
+
+} // namespace app

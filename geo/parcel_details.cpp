@@ -1,0 +1,100 @@
+#include "geo/parcel_details.h"
+
+#include <ogrsf_frmts.h>
+
+#include "geo/error.h"
+#include "geo/parcel_filter.h"
+
+namespace geo {
+namespace {
+
+std::string text(const OGRFeature& f, const char* name) {
+    const int i = f.GetFieldIndex(name);
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : std::string();
+}
+
+std::optional<Area> squareMetres(const OGRFeature& f, const char* name) {
+    const int i = f.GetFieldIndex(name);
+    if (i < 0 || !f.IsFieldSetAndNotNull(i))
+        return std::nullopt;
+    return Area::squareMetres(f.GetFieldAsDouble(i));
+}
+
+// The classification row of a parcel. The classifier writes rows in parcel order, so the
+// row with the parcel's own FID is tried first: a lookup instead of a scan of the table.
+OGRFeatureUniquePtr classRow(OGRLayer& classes, long long fid) {
+    OGRFeatureUniquePtr row(classes.GetFeature(fid));
+    if (row && row->GetFieldAsInteger64("PARCEL_FID") == fid)
+        return row;
+    classes.SetAttributeFilter(("PARCEL_FID = " + std::to_string(fid)).c_str());
+    classes.ResetReading();
+    row.reset(classes.GetNextFeature());
+    classes.SetAttributeFilter(nullptr);
+    classes.ResetReading();
+    return row;
+}
+
+} // namespace
+
+ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
+    OGRLayer* parcels = project.GetLayerByName("parcels");
+    if (!parcels)
+        throw InputError("has no parcels layer", {project.GetDescription(), {}, {}, {}});
+    OGRFeatureUniquePtr parcel(parcels->GetFeature(fid));
+    if (!parcel)
+        throw InputError("has no parcel with this FID",
+                         {project.GetDescription(), "parcels", fid, {}});
+    ParcelDetails d;
+    d.fid = fid;
+    d.bsm = text(*parcel, "BSM");
+    for (int i = 0; i < parcel->GetFieldCount(); ++i)
+        d.attributes.emplace_back(parcel->GetFieldDefnRef(i)->GetNameRef(),
+                                  parcel->IsFieldSetAndNotNull(i) ? parcel->GetFieldAsString(i)
+                                                                  : "");
+    d.ellipsoidal = squareMetres(*parcel, "AREA_ELL");
+    d.planar = squareMetres(*parcel, "AREA_PLN");
+    d.surveyed = squareMetres(*parcel, "TBMJ");
+
+    if (OGRLayer* classes = project.GetLayerByName("parcel_classes")) {
+        if (OGRFeatureUniquePtr c = classRow(*classes, fid)) {
+            d.classified = true;
+            d.zone = text(*c, "ZONE");
+            d.zoneName = text(*c, "ZONE_NAME");
+            d.zoneRule = text(*c, "ZONE_RULE");
+            d.suggestedUse = text(*c, "SUGGESTED_USE");
+            d.villageCode = text(*c, "VILLAGE_CODE");
+            d.villageName = text(*c, "VILLAGE_NAME");
+            d.villageRule = text(*c, "VILLAGE_RULE");
+            d.idle = c->GetFieldAsInteger("IDLE") != 0;
+            d.idleRule = text(*c, "IDLE_RULE");
+            d.transferred = c->GetFieldAsInteger("TRANSFERRED") != 0;
+            d.transferMode = text(*c, "LZFS");
+            d.transferContract = text(*c, "LZHTBM");
+            d.transferRule = text(*c, "TRANSFER_RULE");
+            if (!d.ellipsoidal && c->GetFieldIndex("AREA_MU") >= 0)
+                d.ellipsoidal = Area::mu(c->GetFieldAsDouble("AREA_MU"));
+        }
+    }
+    if (OGRLayer* ledger = project.GetLayerByName("transfers"); ledger && !d.bsm.empty()) {
+        ledger->SetAttributeFilter(("DKBM = " + sqlQuoted(d.bsm)).c_str());
+        ledger->ResetReading();
+        for (auto&& row : *ledger) {
+            TransferRecord r;
+            r.contract = text(*row, "LZHTBM");
+            r.parcel = text(*row, "DKBM");
+            r.mode = text(*row, "LZFS");
+            r.start = text(*row, "LZQXKSRQ");
+            r.end = text(*row, "LZQXJSRQ");
+            r.areaMu = row->GetFieldAsDouble("LZMJM");
+            r.transferor = text(*row, "CBFMC");
+            r.transferee = text(*row, "SRFMC");
+            r.use = text(*row, "LZHTDYT");
+            d.transfers.push_back(std::move(r));
+        }
+        ledger->SetAttributeFilter(nullptr);
+        ledger->ResetReading();
+    }
+    return d;
+}
+
+} // namespace geo

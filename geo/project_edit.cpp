@@ -1,0 +1,106 @@
+#include "geo/project_edit.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "geo/error.h"
+#include "geo/mapping_profile.h"
+
+namespace geo {
+namespace {
+
+std::string joined(const std::set<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values)
+        out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+std::string twoDecimals(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+} // namespace
+
+std::vector<FieldIssue> validateTransfer(const TransferRecord& r, const TransferContext& context,
+                                         const TransferKey* replacing) {
+    std::vector<FieldIssue> issues;
+    auto issue = [&](const char* field, const char* code, std::string message) {
+        issues.push_back({field, code, std::move(message)});
+    };
+    if (r.contract.empty())
+        issue("LZHTBM", "required", "the contract number (LZHTBM) is required");
+    std::optional<double> parcelMu;
+    if (r.parcel.empty())
+        issue("DKBM", "required", "the parcel id (DKBM) is required");
+    else if (context.parcelAreaMu) {
+        parcelMu = context.parcelAreaMu(r.parcel);
+        if (!parcelMu)
+            issue("DKBM", "no_parcel",
+                  "no parcel of the project has the id (BSM) " + r.parcel +
+                      "; check the number, or import the parcel first");
+    }
+    if (!r.contract.empty() && !r.parcel.empty() && context.recordExists) {
+        const TransferKey key = keyOf(r);
+        if ((!replacing || !(*replacing == key)) && context.recordExists(key))
+            issue("LZHTBM", "duplicate",
+                  "contract " + r.contract + " already has a record for parcel " + r.parcel +
+                      "; edit that record instead, or give another contract number");
+    }
+    if (r.mode.empty())
+        issue("LZFS", "required",
+              "the transfer mode (LZFS) is required: one of " + joined(context.modes));
+    else if (!context.modes.empty() && !context.modes.count(r.mode))
+        issue("LZFS", "not_in_list",
+              "the transfer mode must be one of " + joined(context.modes) + " (not '" + r.mode +
+                  "')");
+    const std::optional<std::string> start = r.start.empty() ? std::nullopt : parseDate(r.start);
+    const std::optional<std::string> end = r.end.empty() ? std::nullopt : parseDate(r.end);
+    if (r.start.empty())
+        issue("LZQXKSRQ", "required", "the start date (LZQXKSRQ) is required");
+    else if (!start)
+        issue("LZQXKSRQ", "bad_date",
+              "the start date '" + r.start + "' is not a date; write it as YYYY-MM-DD");
+    if (r.end.empty())
+        issue("LZQXJSRQ", "required", "the end date (LZQXJSRQ) is required");
+    else if (!end)
+        issue("LZQXJSRQ", "bad_date",
+              "the end date '" + r.end + "' is not a date; write it as YYYY-MM-DD");
+    if (start && end && *end < *start)
+        issue("LZQXJSRQ", "dates_order",
+              "the end date " + *end + " is before the start date " + *start);
+    if (!(r.areaMu > 0.0))
+        issue("LZMJM", "area_not_positive", "the transfer area (LZMJM, 亩) must be more than 0");
+    else if (parcelMu && r.areaMu > *parcelMu + contractAreaToleranceMu)
+        issue("LZMJM", "area_too_large",
+              "the transfer area " + twoDecimals(r.areaMu) + " 亩 is larger than parcel " +
+                  r.parcel + " (" + twoDecimals(*parcelMu) + " 亩)");
+    return issues;
+}
+
+std::set<std::string> loadTransferModes(const std::string& profilePath) {
+    std::ifstream in(profilePath);
+    if (!in)
+        throw InputError("cannot read the transfer ledger profile", {profilePath, {}, {}, {}});
+    std::set<std::string> modes;
+    try {
+        const nlohmann::json doc = nlohmann::json::parse(in);
+        for (const nlohmann::json& f : doc.at("fields"))
+            if (f.value("target", std::string()) == "LZFS")
+                for (const nlohmann::json& v : f.value("values", nlohmann::json::array()))
+                    modes.insert(v.get<std::string>());
+    } catch (const nlohmann::json::exception& e) {
+        throw InputError(std::string("is not a valid profile (") + e.what() + ")",
+                         {profilePath, {}, {}, {}});
+    }
+    if (modes.empty())
+        throw InputError("has no allowed transfer modes: give the LZFS field a \"values\" list",
+                         {profilePath, {}, {}, {}});
+    return modes;
+}
+
+} // namespace geo

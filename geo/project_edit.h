@@ -1,0 +1,99 @@
+// Edits of a project as values: marking parcels idle or in use, adding, changing and ending
+// transfer records; and their validation, one message per field at fault.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace geo {
+
+// One row of the transfer ledger (`transfers`), in the canonical NY/T 2539 fields.
+struct TransferRecord {
+    std::string contract;                    // LZHTBM; one contract may cover several parcels
+    std::string parcel;                      // DKBM: the parcel's BSM
+    std::string mode;                        // LZFS, one of the profile's allowed modes
+    std::string start, end;                  // LZQXKSRQ, LZQXJSRQ as YYYY-MM-DD
+    double areaMu = 0.0;                     // LZMJM, 亩
+    std::string transferor, transferee, use; // CBFMC, SRFMC, LZHTDYT (optional)
+
+    bool operator==(const TransferRecord&) const = default;
+};
+
+// A ledger row is identified by its contract and parcel: a contract has one row per parcel.
+struct TransferKey {
+    std::string contract, parcel;
+
+    bool operator==(const TransferKey&) const = default;
+    auto operator<=>(const TransferKey&) const = default;
+};
+
+inline TransferKey keyOf(const TransferRecord& r) {
+    return {r.contract, r.parcel};
+}
+
+// Sets parcel_classes.IDLE (1 or 0) of parcels (by parcel FID), with IDLE_RULE "manual".
+struct MarkIdle {
+    std::vector<long long> parcels;
+    bool idle = true;
+
+    bool operator==(const MarkIdle&) const = default;
+};
+
+struct AddTransfer {
+    TransferRecord record;
+    bool operator==(const AddTransfer&) const = default;
+};
+
+// Replaces the record `key` (its contract or parcel may change too).
+struct EditTransfer {
+    TransferKey key;
+    TransferRecord record;
+    bool operator==(const EditTransfer&) const = default;
+};
+
+// Ends the record `key` on `date` (its end date becomes `date`).
+struct EndTransfer {
+    TransferKey key;
+    std::string date;
+    bool operator==(const EndTransfer&) const = default;
+};
+
+using ProjectEdit = std::variant<MarkIdle, AddTransfer, EditTransfer, EndTransfer>;
+
+// A problem with one field of an edit. `field` is the canonical field name (LZFS, LZMJM, …)
+// and `code` a stable identifier a GUI can translate; `message` is a full English sentence.
+struct FieldIssue {
+    std::string field;
+    std::string code; // required, not_in_list, bad_date, dates_order, area_not_positive,
+                      // area_too_large, duplicate, no_parcel, no_record
+    std::string message;
+
+    bool operator==(const FieldIssue&) const = default;
+};
+
+// What validating a transfer record needs to know about the project.
+struct TransferContext {
+    std::set<std::string> modes;
+    // The parcel's area in 亩, or nothing when no parcel has this BSM.
+    std::function<std::optional<double>(const std::string& parcel)> parcelAreaMu;
+    std::function<bool(const TransferKey&)> recordExists;
+};
+
+// Every problem of `record`; `replacing` is the key of the record being edited (which may
+// keep its key), null for a new record.
+std::vector<FieldIssue> validateTransfer(const TransferRecord& record,
+                                         const TransferContext& context,
+                                         const TransferKey* replacing = nullptr);
+
+// The allowed transfer modes: the `values` of the LZFS field in a transfer ledger profile
+// (data/profiles/transfers.json). Throws InputError when the file has none.
+std::set<std::string> loadTransferModes(const std::string& profilePath);
+
+// Tolerance of the contract-area check: ledgers give 亩 to two decimals.
+constexpr double contractAreaToleranceMu = 0.005;
+
+} // namespace geo

@@ -1,0 +1,518 @@
+#include "geo/project_edit_session.h"
+
+#include <filesystem>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/mapping_profile.h"
+#include "geo/parcel_filter.h"
+
+namespace geo {
+namespace {
+
+constexpr const char* classesLayer = "parcel_classes";
+constexpr const char* ledgerLayer = "transfers";
+constexpr const char* auditLayer = "audit_log";
+
+std::string fieldText(const OGRFeature& f, const char* name) {
+    const int i = f.GetFieldIndex(name);
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : std::string();
+}
+
+TransferRecord recordOf(const OGRFeature& f) {
+    TransferRecord r;
+    r.contract = fieldText(f, "LZHTBM");
+    r.parcel = fieldText(f, "DKBM");
+    r.mode = fieldText(f, "LZFS");
+    r.start = fieldText(f, "LZQXKSRQ");
+    r.end = fieldText(f, "LZQXJSRQ");
+    const int area = f.GetFieldIndex("LZMJM");
+    r.areaMu = area >= 0 ? f.GetFieldAsDouble(area) : 0.0;
+    r.transferor = fieldText(f, "CBFMC");
+    r.transferee = fieldText(f, "SRFMC");
+    r.use = fieldText(f, "LZHTDYT");
+    return r;
+}
+
+std::string normalisedDate(const std::string& text) {
+    return parseDate(text).value_or(text);
+}
+
+TransferRecord normalised(TransferRecord r) {
+    r.start = normalisedDate(r.start);
+    r.end = normalisedDate(r.end);
+    return r;
+}
+
+std::string actionOf(const ProjectEdit& edit) {
+    if (const auto* m = std::get_if<MarkIdle>(&edit))
+        return m->idle ? "mark_idle" : "mark_in_use";
+    if (std::holds_alternative<AddTransfer>(edit))
+        return "add_transfer";
+    if (std::holds_alternative<EditTransfer>(edit))
+        return "edit_transfer";
+    return "end_transfer";
+}
+
+} // namespace
+
+// Writes the pending edits inside the caller's transaction, one audit row per changed field.
+class ProjectEditSession::Writer {
+public:
+    Writer(ProjectEditSession& session, std::string time, std::string user)
+        : m_session(session)
+        , m_time(std::move(time))
+        , m_user(std::move(user)) {
+        ProjectStore& store = *session.m_store;
+        m_classes = store.layer(classesLayer);
+        m_audit = store.layer(auditLayer);
+        m_ledger = store.layer(ledgerLayer);
+        if (!m_classes || !m_audit)
+            throw Error("the project lost its parcel_classes or audit_log table",
+                        {session.m_path, {}, {}, {}});
+    }
+
+    // Reads go through the same connection as the writes, so each edit sees the ones before
+    // it in this transaction.
+    void write(const ProjectEdit& edit) {
+        m_action = actionOf(edit);
+        if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+            for (long long fid : mark->parcels) {
+                OGRFeatureUniquePtr row = classRow(fid);
+                set(*row, classesLayer, fid, "IDLE", mark->idle ? "1" : "0");
+                set(*row, classesLayer, fid, "IDLE_RULE", "manual");
+                store(*m_classes, *row, classesLayer);
+            }
+            return;
+        }
+        ensureLedger();
+        if (const auto* add = std::get_if<AddTransfer>(&edit)) {
+            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(m_ledger->GetLayerDefn()));
+            fillRecord(*row, add->record, -1); // audited below, once the row has its FID
+            if (m_ledger->CreateFeature(row.get()) != OGRERR_NONE)
+                fail("cannot add the transfer record of contract " + add->record.contract,
+                     ledgerLayer);
+            for (const auto& [field, value] : fieldsOf(add->record))
+                if (!value.empty())
+                    audit(ledgerLayer, row->GetFID(), field, "", value);
+            updateParcelTransfer(add->record.parcel);
+            return;
+        }
+        const TransferKey key = std::holds_alternative<EditTransfer>(edit)
+                                    ? std::get<EditTransfer>(edit).key
+                                    : std::get<EndTransfer>(edit).key;
+        m_ledger->SetAttributeFilter(
+            ("LZHTBM = " + sqlQuoted(key.contract) + " AND DKBM = " + sqlQuoted(key.parcel))
+                .c_str());
+        m_ledger->ResetReading();
+        OGRFeatureUniquePtr row(m_ledger->GetNextFeature());
+        m_ledger->SetAttributeFilter(nullptr);
+        m_ledger->ResetReading();
+        if (!row)
+            fail("the transfer record of contract " + key.contract + " for parcel " + key.parcel +
+                     " has gone",
+                 ledgerLayer);
+        TransferRecord next = recordOf(*row);
+        if (const auto* change = std::get_if<EditTransfer>(&edit))
+            next = change->record;
+        else
+            next.end = std::get<EndTransfer>(edit).date;
+        fillRecord(*row, next, row->GetFID());
+        store(*m_ledger, *row, ledgerLayer);
+        updateParcelTransfer(key.parcel);
+        if (next.parcel != key.parcel)
+            updateParcelTransfer(next.parcel);
+    }
+
+    std::size_t auditRows() const noexcept { return m_auditRows; }
+
+private:
+    static std::vector<std::pair<const char*, std::string>> fieldsOf(const TransferRecord& r) {
+        char area[32];
+        std::snprintf(area, sizeof area, "%.15g", r.areaMu);
+        return {{"LZHTBM", r.contract},  {"DKBM", r.parcel},      {"LZFS", r.mode},
+                {"LZMJM", area},         {"LZQXKSRQ", r.start},   {"LZQXJSRQ", r.end},
+                {"CBFMC", r.transferor}, {"SRFMC", r.transferee}, {"LZHTDYT", r.use}};
+    }
+
+    // Sets every ledger field of `row`; audits changes when the row exists (fid >= 0).
+    void fillRecord(OGRFeature& row, const TransferRecord& r, long long fid) {
+        for (const auto& [field, value] : fieldsOf(r)) {
+            if (fid >= 0)
+                set(row, ledgerLayer, fid, field, value);
+            else if (row.GetFieldIndex(field) >= 0 && !value.empty())
+                row.SetField(field, value.c_str());
+        }
+    }
+
+    OGRFeatureUniquePtr classRow(long long parcelFid) {
+        const ParcelRow* p = m_session.parcelRow(parcelFid);
+        OGRFeatureUniquePtr row(p ? m_classes->GetFeature(p->classFid) : nullptr);
+        if (!row)
+            fail("the classification row of parcel " + std::to_string(parcelFid) + " has gone",
+                 classesLayer);
+        return row;
+    }
+
+    // Sets a field from its text form; an audit row when the value changed.
+    void set(OGRFeature& row, const char* layer, long long fid, const char* field,
+             const std::string& value) {
+        const int i = row.GetFieldIndex(field);
+        if (i < 0)
+            return; // a ledger without the optional column
+        const std::string before = fieldText(row, field);
+        if (value.empty())
+            row.SetFieldNull(i);
+        else
+            row.SetField(i, value.c_str());
+        const std::string after = fieldText(row, field);
+        if (after != before)
+            audit(layer, fid, field, before, after);
+    }
+
+    void audit(const char* layer, long long fid, const char* field, const std::string& before,
+               const std::string& after) {
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(m_audit->GetLayerDefn()));
+        row->SetField("time", m_time.c_str());
+        row->SetField("user", m_user.c_str());
+        row->SetField("layer", layer);
+        row->SetField("feature_id", std::to_string(fid).c_str());
+        row->SetField("field", field);
+        row->SetField("old_value", before.c_str());
+        row->SetField("new_value", after.c_str());
+        row->SetField("action", m_action.c_str());
+        if (m_audit->CreateFeature(row.get()) != OGRERR_NONE)
+            fail("cannot append to the audit log", auditLayer);
+        ++m_auditRows;
+    }
+
+    void store(OGRLayer& layer, OGRFeature& row, const char* name) {
+        if (layer.SetFeature(&row) != OGRERR_NONE)
+            fail("cannot write feature " + std::to_string(row.GetFID()), name);
+    }
+
+    // A parcel's TRANSFERRED/LZFS/LZHTBM follow the ledger: the record covering today, the
+    // latest-starting one when several do.
+    void updateParcelTransfer(const std::string& bsm) {
+        const std::optional<long long> fid = m_session.parcelFid(bsm);
+        if (!fid)
+            return;
+        const std::string& today = m_session.m_options.today;
+        const std::vector<TransferRecord> records =
+            m_session.savedTransfers("DKBM = " + sqlQuoted(bsm));
+        const TransferRecord* active = nullptr;
+        for (const TransferRecord& r : records)
+            if (r.start <= today && today <= r.end && (!active || r.start > active->start))
+                active = &r;
+        OGRFeatureUniquePtr row = classRow(*fid);
+        set(*row, classesLayer, *fid, "TRANSFERRED", active ? "1" : "0");
+        set(*row, classesLayer, *fid, "LZFS", active ? active->mode : "");
+        set(*row, classesLayer, *fid, "LZHTBM", active ? active->contract : "");
+        set(*row, classesLayer, *fid, "TRANSFER_RULE",
+            active ? "manual edit: contract " + active->contract + " covers " + active->start +
+                         ".." + active->end
+                   : "manual edit: no contract covers " + today);
+        store(*m_classes, *row, classesLayer);
+    }
+
+    void ensureLedger() {
+        if (m_ledger)
+            return;
+        m_ledger = &m_session.m_store->recreateLayer(ledgerLayer, wkbNone, 0,
+                                                     {{"LZHTBM", OFTString},
+                                                      {"DKBM", OFTString},
+                                                      {"CBFMC", OFTString},
+                                                      {"SRFMC", OFTString},
+                                                      {"LZFS", OFTString},
+                                                      {"LZMJM", OFTReal},
+                                                      {"LZQXKSRQ", OFTString},
+                                                      {"LZQXJSRQ", OFTString},
+                                                      {"LZHTDYT", OFTString}});
+    }
+
+    [[noreturn]] void fail(const std::string& what, const char* layer) {
+        throw Error(what + " (" + CPLGetLastErrorMsg() + "); nothing was saved",
+                    {m_session.m_path, layer, {}, {}});
+    }
+
+    ProjectEditSession& m_session;
+    std::string m_time, m_user, m_action;
+    OGRLayer* m_classes = nullptr;
+    OGRLayer* m_audit = nullptr;
+    OGRLayer* m_ledger = nullptr;
+    std::size_t m_auditRows = 0;
+};
+
+std::unique_ptr<ProjectEditSession> ProjectEditSession::open(const std::string& path,
+                                                             EditSessionOptions options) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw InputError("project not found; check the path", {path, {}, {}, {}});
+    if (options.user.empty())
+        options.user = currentUserName();
+    if (options.today.empty())
+        options.today = utcTimestamp().substr(0, 10);
+    return std::unique_ptr<ProjectEditSession>(new ProjectEditSession(path, std::move(options)));
+}
+
+ProjectEditSession::ProjectEditSession(const std::string& path, EditSessionOptions options)
+    : m_path(path)
+    , m_options(std::move(options))
+    , m_lock(path)
+    , m_store(openGeoPackageProject(path)) {
+    if (!m_store->hasLayer("parcels") || !m_store->hasLayer(classesLayer))
+        throw InputError("has no classified parcels to edit; import parcels and run classify "
+                         "first",
+                         {path, {}, {}, {}});
+    loadLedgerKeys();
+}
+
+ProjectEditSession::~ProjectEditSession() = default;
+
+// The classifier writes classification rows in parcel order, so the row whose FID is the
+// parcel's is tried first (a primary-key lookup); otherwise a search by PARCEL_FID.
+const ProjectEditSession::ParcelRow* ProjectEditSession::parcelRow(long long parcelFid) const {
+    if (const auto cached = m_parcels.find(parcelFid); cached != m_parcels.end())
+        return cached->second ? &*cached->second : nullptr;
+    OGRLayer* classes = m_store->layer(classesLayer);
+    GdalMessageCollector quiet; // a missing FID is an answer, not an error
+    OGRFeatureUniquePtr row(classes->GetFeature(parcelFid));
+    if (!row || row->GetFieldAsInteger64("PARCEL_FID") != parcelFid) {
+        classes->SetAttributeFilter(("PARCEL_FID = " + std::to_string(parcelFid)).c_str());
+        classes->ResetReading();
+        row.reset(classes->GetNextFeature());
+        classes->SetAttributeFilter(nullptr);
+        classes->ResetReading(); // finishes the read statement, which would block other writers
+    }
+    std::optional<ParcelRow> found;
+    if (row)
+        found = ParcelRow{row->GetFID(), fieldText(*row, "BSM"), row->GetFieldAsDouble("AREA_MU"),
+                          row->GetFieldAsInteger("IDLE") != 0};
+    const auto& stored = m_parcels.emplace(parcelFid, std::move(found)).first->second;
+    return stored ? &*stored : nullptr;
+}
+
+// Only the keys of the saved ledger are held (a county's ledger has ~10^5 rows; whole
+// records cost about 1 KB each); records are read from the project when asked for.
+void ProjectEditSession::loadLedgerKeys() {
+    m_savedKeys.clear();
+    OGRLayer* ledger = m_store->layer(ledgerLayer);
+    if (!ledger)
+        return;
+    ledger->ResetReading();
+    for (auto&& row : *ledger)
+        m_savedKeys.insert({fieldText(*row, "LZHTBM"), fieldText(*row, "DKBM")});
+    ledger->ResetReading();
+}
+
+std::vector<TransferRecord> ProjectEditSession::savedTransfers(const std::string& filter) const {
+    std::vector<TransferRecord> out;
+    OGRLayer* ledger = m_store->layer(ledgerLayer);
+    if (!ledger)
+        return out;
+    ledger->SetAttributeFilter(filter.c_str());
+    ledger->ResetReading();
+    for (auto&& row : *ledger)
+        out.push_back(recordOf(*row));
+    ledger->SetAttributeFilter(nullptr);
+    ledger->ResetReading(); // finishes the read statement, which would block other writers
+    return out;
+}
+
+std::optional<TransferRecord> ProjectEditSession::savedTransfer(const TransferKey& key) const {
+    if (!m_savedKeys.count(key))
+        return std::nullopt;
+    std::vector<TransferRecord> found = savedTransfers("LZHTBM = " + sqlQuoted(key.contract) +
+                                                       " AND DKBM = " + sqlQuoted(key.parcel));
+    if (found.empty())
+        return std::nullopt;
+    return std::move(found.front());
+}
+
+void ProjectEditSession::applyTo(Overlay& overlay, const ProjectEdit& edit) const {
+    if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+        for (long long fid : mark->parcels)
+            overlay.idle[fid] = mark->idle;
+    } else if (const auto* add = std::get_if<AddTransfer>(&edit)) {
+        overlay.ledger[keyOf(add->record)] = add->record;
+    } else if (const auto* change = std::get_if<EditTransfer>(&edit)) {
+        overlay.ledger[change->key] = std::nullopt;
+        overlay.ledger[keyOf(change->record)] = change->record;
+    } else {
+        const auto& end = std::get<EndTransfer>(edit);
+        std::optional<TransferRecord> current = transfer(end.key);
+        if (current) {
+            current->end = end.date;
+            overlay.ledger[end.key] = std::move(current);
+        }
+    }
+}
+
+void ProjectEditSession::rebuildEffective() {
+    m_effective = {};
+    for (const ProjectEdit& e : m_pending)
+        applyTo(m_effective, e);
+}
+
+TransferContext ProjectEditSession::transferContext() const {
+    TransferContext c;
+    c.modes = m_options.transferModes;
+    c.parcelAreaMu = [this](const std::string& bsm) {
+        return parcelAreaMu(bsm);
+    };
+    c.recordExists = [this](const TransferKey& key) {
+        const auto edited = m_effective.ledger.find(key);
+        return edited != m_effective.ledger.end() ? edited->second.has_value()
+                                                  : m_savedKeys.count(key) > 0;
+    };
+    return c;
+}
+
+std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const {
+    std::vector<FieldIssue> issues;
+    if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
+        if (mark->parcels.empty())
+            issues.push_back({"PARCEL_FID", "required", "no parcel is selected"});
+        for (long long fid : mark->parcels)
+            if (!parcelRow(fid))
+                issues.push_back({"PARCEL_FID", "no_parcel",
+                                  "no parcel of the project has FID " + std::to_string(fid)});
+        return issues;
+    }
+    if (const auto* add = std::get_if<AddTransfer>(&edit))
+        return validateTransfer(normalised(add->record), transferContext());
+    const TransferKey& key = std::holds_alternative<EditTransfer>(edit)
+                                 ? std::get<EditTransfer>(edit).key
+                                 : std::get<EndTransfer>(edit).key;
+    const std::optional<TransferRecord> existing = transfer(key);
+    if (!existing) {
+        issues.push_back(
+            {"LZHTBM", "no_record",
+             "the ledger has no record of contract " + key.contract + " for parcel " + key.parcel});
+        return issues;
+    }
+    if (const auto* change = std::get_if<EditTransfer>(&edit))
+        return validateTransfer(normalised(change->record), transferContext(), &key);
+    TransferRecord ended = *existing;
+    ended.end = std::get<EndTransfer>(edit).date;
+    for (FieldIssue& i : validateTransfer(normalised(ended), transferContext(), &key))
+        if (i.field == "LZQXJSRQ")
+            issues.push_back(std::move(i)); // only the new end date is this edit's doing
+    return issues;
+}
+
+void ProjectEditSession::apply(const ProjectEdit& edit) {
+    const std::vector<FieldIssue> issues = check(edit);
+    if (!issues.empty()) {
+        std::string message = "the edit is not valid:";
+        for (const FieldIssue& i : issues)
+            message += " " + i.field + ": " + i.message + ";";
+        message.pop_back();
+        throw InputError(message, {m_path, {}, {}, {}});
+    }
+    ProjectEdit stored = edit;
+    if (auto* add = std::get_if<AddTransfer>(&stored))
+        add->record = normalised(add->record);
+    else if (auto* change = std::get_if<EditTransfer>(&stored))
+        change->record = normalised(change->record);
+    else if (auto* end = std::get_if<EndTransfer>(&stored))
+        end->date = normalisedDate(end->date);
+    applyTo(m_effective, stored);
+    m_pending.push_back(std::move(stored));
+}
+
+void ProjectEditSession::pop() {
+    if (m_pending.empty())
+        return;
+    m_pending.pop_back();
+    rebuildEffective();
+}
+
+void ProjectEditSession::discard() {
+    m_pending.clear();
+    rebuildEffective();
+}
+
+SaveResult ProjectEditSession::save() {
+    if (m_pending.empty())
+        return {};
+    GdalMessageCollector quiet; // failures are reported through the exception
+    Writer writer(*this, utcTimestamp(), m_options.user);
+    try {
+        Transaction transaction(*m_store);
+        for (const ProjectEdit& edit : m_pending)
+            writer.write(edit);
+        transaction.commit();
+    } catch (...) {
+        m_parcels.clear(); // rows read inside the rolled-back transaction may show its writes
+        throw;
+    }
+    m_parcels.clear(); // read again from the saved project when asked
+    const SaveResult result{m_pending.size(), writer.auditRows()};
+    m_pending.clear();
+    loadLedgerKeys();
+    rebuildEffective();
+    return result;
+}
+
+std::optional<TransferRecord> ProjectEditSession::transfer(const TransferKey& key) const {
+    const auto edited = m_effective.ledger.find(key);
+    if (edited != m_effective.ledger.end())
+        return edited->second;
+    return savedTransfer(key);
+}
+
+std::vector<TransferRecord> ProjectEditSession::transfersOfParcel(const std::string& bsm) const {
+    std::vector<TransferRecord> out;
+    for (TransferRecord& r : savedTransfers("DKBM = " + sqlQuoted(bsm)))
+        if (!m_effective.ledger.count(keyOf(r)))
+            out.push_back(std::move(r));
+    for (const auto& [key, record] : m_effective.ledger)
+        if (key.parcel == bsm && record)
+            out.push_back(*record);
+    return out;
+}
+
+std::optional<bool> ProjectEditSession::idle(long long parcelFid) const {
+    const ParcelRow* p = parcelRow(parcelFid);
+    if (!p)
+        return std::nullopt;
+    const auto edited = m_effective.idle.find(parcelFid);
+    return edited != m_effective.idle.end() ? edited->second : p->idle;
+}
+
+std::optional<double> ProjectEditSession::parcelAreaMu(const std::string& bsm) const {
+    const auto fid = parcelFid(bsm);
+    if (!fid)
+        return std::nullopt;
+    return parcelRow(*fid)->areaMu;
+}
+
+// BSM has no index in the project: a search of the classification table (about 0.1 s for a
+// million parcels), remembered for the session.
+std::optional<long long> ProjectEditSession::parcelFid(const std::string& bsm) const {
+    if (const auto cached = m_parcelByBsm.find(bsm); cached != m_parcelByBsm.end())
+        return cached->second;
+    OGRLayer* classes = m_store->layer(classesLayer);
+    std::optional<long long> fid;
+    if (!bsm.empty()) {
+        classes->SetAttributeFilter(("BSM = " + sqlQuoted(bsm)).c_str());
+        classes->ResetReading();
+        if (OGRFeatureUniquePtr row(classes->GetNextFeature()); row) {
+            fid = row->GetFieldAsInteger64("PARCEL_FID");
+            m_parcels.emplace(*fid, ParcelRow{row->GetFID(), bsm, row->GetFieldAsDouble("AREA_MU"),
+                                              row->GetFieldAsInteger("IDLE") != 0});
+        }
+        classes->SetAttributeFilter(nullptr);
+        classes->ResetReading();
+    }
+    m_parcelByBsm.emplace(bsm, fid);
+    return fid;
+}
+
+std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
+    const ParcelRow* p = parcelRow(parcelFid);
+    return p ? p->bsm : std::string();
+}
+
+} // namespace geo
