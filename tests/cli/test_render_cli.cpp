@@ -14,7 +14,7 @@ namespace {
 using Run = testing::TianmuRun;
 
 QString project() {
-    return QString::fromStdString(testing::classifiedSampleProject());
+    return QString::fromStdString(testing::classifiedSampleCounty());
 }
 
 QString outPath(const char* name) {

@@ -22,7 +22,7 @@
 namespace {
 
 QString project() {
-    return QString::fromStdString(testing::classifiedSampleProject());
+    return QString::fromStdString(testing::classifiedSampleCounty());
 }
 
 // Waits for the render of the current view to finish.
@@ -188,7 +188,7 @@ TEST_CASE("filters change the map and the legend counts", "[main_window][filter]
     for (int i = 0; i < w.window.legendPanel()->topLevelItemCount(); ++i)
         shown += w.window.legendPanel()->topLevelItem(i)->text(1).toLongLong();
     // Idle parcels counted independently in the project through GDAL.
-    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleProject());
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
     OGRLayer* classes = ds->GetLayerByName("parcel_classes");
     classes->SetAttributeFilter("IDLE = 1");
     CHECK(shown == classes->GetFeatureCount());
@@ -232,7 +232,7 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
     CHECK(w.canvas().view().visibleExtent().contains(x, y));
 
     // A BSM read from the project itself.
-    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleProject());
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
     OGRLayer* parcels = ds->GetLayerByName("parcels");
     OGRFeatureUniquePtr feature{parcels->GetFeature(42)};
     REQUIRE(feature);

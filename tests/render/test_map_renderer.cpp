@@ -20,7 +20,7 @@
 namespace {
 
 std::shared_ptr<const app::ProjectDrawing> sampleDrawing() {
-    static const auto drawing = app::loadProjectDrawing(testing::classifiedSampleProject());
+    static const auto drawing = app::loadProjectDrawing(testing::classifiedSampleCounty());
     return drawing;
 }
 

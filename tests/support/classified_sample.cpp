@@ -9,7 +9,7 @@
 
 namespace testing {
 
-const std::string& classifiedSampleProject() {
+const std::string& classifiedSampleCounty() {
     static const std::string path = [] {
         const std::string project = temporaryDirectory() + "/sample-classified.gpkg";
         if (!QFile::copy(QString::fromStdString(sourcePath("data/sample/county.gpkg")),

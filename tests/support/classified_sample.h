@@ -6,6 +6,6 @@
 
 namespace testing {
 
-const std::string& classifiedSampleProject();
+const std::string& classifiedSampleCounty();
 
 } // namespace testing
