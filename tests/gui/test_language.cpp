@@ -1,0 +1,105 @@
+// The interface language: switching at run time, the menu, the saved choice, and translations
+// that leave nothing in English on a Chinese screen.
+#include <catch2/catch.hpp>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QXmlStreamReader>
+
+#include "app/gui/classify_dialog.h"
+#include "app/i18n/language_manager.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+// The tests' settings, never the user's.
+void useTestSettings() {
+    QCoreApplication::setOrganizationName("tianmu-tests");
+    QCoreApplication::setApplicationName("tianmu-gui-tests");
+}
+
+} // namespace
+
+TEST_CASE("switching the language retranslates open widgets and back", "[language]") {
+    useTestSettings();
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::ClassifyDialog dialog{QString()};
+    CHECK(dialog.runButton()->text() == "Classify");
+    CHECK(dialog.windowTitle() == "Classify parcels");
+
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
+    CHECK(languages.language() == "zh_CN");
+    CHECK(dialog.runButton()->text() == QString::fromUtf8("开始分类"));
+    CHECK(dialog.windowTitle() == QString::fromUtf8("地块分类"));
+
+    REQUIRE(languages.setLanguage("en", false));
+    QCoreApplication::processEvents();
+    CHECK(dialog.runButton()->text() == "Classify");
+    CHECK_FALSE(languages.setLanguage("fr", false));
+}
+
+TEST_CASE("the language menu switches and the choice is remembered", "[language]") {
+    useTestSettings();
+    QSettings().remove("ui/language");
+    app::LanguageManager languages;
+    CHECK(app::LanguageManager::languageForLocale("zh_TW") == "zh_CN");
+    CHECK(app::LanguageManager::languageForLocale("de_DE") == "en");
+    languages.setLanguage("en", false);
+    QMenu* menu = languages.createMenu(nullptr);
+    std::unique_ptr<QMenu> owner(menu);
+    CHECK(menu->title() == QString::fromUtf8("Language / 语言"));
+    REQUIRE(menu->actions().size() == 2);
+    QAction* chinese = menu->actions().at(1);
+    CHECK(chinese->text() == QString::fromUtf8("简体中文"));
+    CHECK(menu->actions().at(0)->isChecked());
+    chinese->trigger();
+    CHECK(languages.language() == "zh_CN");
+    CHECK(chinese->isChecked());
+    CHECK_FALSE(menu->actions().at(0)->isChecked());
+    CHECK(app::LanguageManager().preferredLanguage() == "zh_CN");
+    languages.setLanguage("en");
+    CHECK(app::LanguageManager().preferredLanguage() == "en");
+    QSettings().remove("ui/language");
+}
+
+TEST_CASE("every string of every translation is translated", "[language]") {
+    // An unfinished entry shows English on a Chinese screen: lupdate marks new strings so.
+    const QDir dir(QString::fromStdString(testing::sourcePath("app/i18n/translations")));
+    const QStringList files = dir.entryList({"*.ts"});
+    REQUIRE(files.contains("tianmu_zh_CN.ts"));
+    REQUIRE(files.contains("tianmu_en.ts"));
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                const QString type = xml.attributes().value("type").toString();
+                const QString text = xml.readElementText();
+                INFO(name.toStdString() << ": " << source.toStdString());
+                CHECK(type != "unfinished");
+                if (type != "vanished" && type != "obsolete")
+                    CHECK_FALSE(text.trimmed().isEmpty());
+                ++messages;
+            }
+        }
+        CHECK_FALSE(xml.hasError());
+        CHECK(messages > 100);
+    }
+    // The compiled translations are embedded, so installs and tests find them.
+    CHECK(QFile::exists(":/i18n/tianmu_zh_CN.qm"));
+}
