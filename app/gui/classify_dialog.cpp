@@ -102,6 +102,11 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
     }
     m_zones->setColumnCount(4);
     m_totals->setColumnCount(3);
+    // Names take the room; the figures stay next to them, where the eye compares them.
+    for (QTableWidget* table : {m_zones, m_totals}) {
+        table->horizontalHeader()->setStretchLastSection(false);
+        table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    }
     m_resultTabs->addTab(m_zones, QString());
     m_resultTabs->addTab(m_totals, QString());
 
@@ -119,10 +124,10 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_projectLabel);
     layout->addLayout(rulesRow);
-    layout->addWidget(m_ruleTabs, 3);
+    layout->addWidget(m_ruleTabs, 2);
     layout->addLayout(runRow);
     layout->addWidget(m_status);
-    layout->addWidget(m_resultTabs, 2);
+    layout->addWidget(m_resultTabs, 3);
     layout->addWidget(m_buttons);
 
     connect(m_browse, &QPushButton::clicked, this, &ClassifyDialog::chooseRules);
@@ -147,7 +152,7 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
         Qt::QueuedConnection);
     connect(m_task, &BackgroundTask::finished, this, &ClassifyDialog::finished);
 
-    resize(900, 720);
+    resize(900, 760);
     setRulesPath(QString::fromStdString(dataDirectory() + "/rules/lingling-five-zones.json"));
     retranslateUi();
 }

@@ -78,6 +78,42 @@ QString layerTitle(const QString& layer) {
     return layer;
 }
 
+QString issueKindTitle(const std::string& kind) {
+    static const char* const titles[][2] = {
+        {"empty_geometry", QT_TRANSLATE_NOOP("app::ImportPlan", "empty geometry")},
+        {"invalid_geometry", QT_TRANSLATE_NOOP("app::ImportPlan", "invalid geometry")},
+        {"wrong_geometry_type", QT_TRANSLATE_NOOP("app::ImportPlan", "wrong geometry type")},
+        {"duplicate", QT_TRANSLATE_NOOP("app::ImportPlan", "duplicate")},
+        {"sliver", QT_TRANSLATE_NOOP("app::ImportPlan", "sliver")},
+        {"overlap", QT_TRANSLATE_NOOP("app::ImportPlan", "overlap with a neighbour")},
+        {"outside_villages", QT_TRANSLATE_NOOP("app::ImportPlan", "outside every village")},
+        {"bad_coordinates", QT_TRANSLATE_NOOP("app::ImportPlan", "bad coordinates")},
+        {"bad_date", QT_TRANSLATE_NOOP("app::ImportPlan", "bad date")},
+        {"bad_dates", QT_TRANSLATE_NOOP("app::ImportPlan", "bad dates")},
+        {"bad_number", QT_TRANSLATE_NOOP("app::ImportPlan", "bad number")},
+        {"missing_value", QT_TRANSLATE_NOOP("app::ImportPlan", "missing value")},
+        {"mojibake", QT_TRANSLATE_NOOP("app::ImportPlan", "garbled text")},
+        {"no_parcel", QT_TRANSLATE_NOOP("app::ImportPlan", "no such parcel")},
+        {"unknown_transfer_mode", QT_TRANSLATE_NOOP("app::ImportPlan", "unknown transfer mode")},
+    };
+    for (const auto& t : titles)
+        if (kind == t[0])
+            return QCoreApplication::translate("app::ImportPlan", t[1]);
+    return QString::fromStdString(kind);
+}
+
+QString issueActionTitle(const std::string& action) {
+    static const char* const titles[][2] = {
+        {"repaired", QT_TRANSLATE_NOOP("app::ImportPlan", "repaired")},
+        {"rejected", QT_TRANSLATE_NOOP("app::ImportPlan", "rejected")},
+        {"flagged", QT_TRANSLATE_NOOP("app::ImportPlan", "flagged")},
+    };
+    for (const auto& t : titles)
+        if (action == t[0])
+            return QCoreApplication::translate("app::ImportPlan", t[1]);
+    return QString::fromStdString(action);
+}
+
 bool isRasterPath(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == "tif" || suffix == "tiff" || suffix == "img" || suffix == "asc" ||

@@ -51,6 +51,11 @@ QString guessLayer(const QString& path, const std::vector<std::string>& fieldNam
 
 bool isRasterPath(const QString& path);
 
+// geo's issue kinds (empty_geometry, sliver, …) and actions (repaired, rejected, flagged) for
+// people, translated; unknown ones as they are.
+QString issueKindTitle(const std::string& kind);
+QString issueActionTitle(const std::string& action);
+
 // Writes the profile with the user's mapping (one source per target) into `directory` as a
 // JSON profile file and returns its path: the importer takes a profile file as it takes a name.
 // Throws geo::Error when the file cannot be written.

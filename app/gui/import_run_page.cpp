@@ -150,26 +150,27 @@ void ImportRunPage::showReport() {
             decisions << tr("CRS EPSG:%1").arg(o.summary.crs.epsg);
         if (!o.summary.mapping.profile.empty())
             decisions << tr("profile %1").arg(q(o.summary.mapping.profile));
-        file->setText(3, decisions.join(", "));
+        file->setText(3, decisions.join(tr(", ")));
         for (const std::string& w : o.summary.warnings) {
             auto* item = new QTreeWidgetItem(file);
             item->setText(0, tr("warning"));
             item->setText(3, q(w));
         }
         // Issues grouped by kind: thousands of rows would hide the pattern.
-        std::map<std::string, std::vector<const geo::ImportIssue*>> byKind;
+        std::map<std::pair<std::string, std::string>, std::vector<const geo::ImportIssue*>> byKind;
         for (const geo::ImportIssue& i : o.summary.issues)
-            byKind[i.kind + " (" + i.action + ")"].push_back(&i);
+            byKind[{i.kind, i.action}].push_back(&i);
         for (const auto& [kind, issues] : byKind) {
             auto* group = new QTreeWidgetItem(file);
-            group->setText(0, q(kind));
+            group->setText(
+                0, tr("%1 (%2)").arg(issueKindTitle(kind.first), issueActionTitle(kind.second)));
             group->setText(1, QString::number(issues.size()));
             constexpr std::size_t shown = 200;
             for (std::size_t k = 0; k < issues.size() && k < shown; ++k) {
                 auto* item = new QTreeWidgetItem(group);
                 item->setText(0, tr("record %1").arg(issues[k]->sourceRecord));
                 item->setText(1, q(issues[k]->sourceId));
-                item->setText(2, q(issues[k]->action));
+                item->setText(2, issueActionTitle(issues[k]->action));
                 item->setText(3, q(issues[k]->detail));
             }
         }

@@ -271,7 +271,10 @@ void ImportSourcePage::refreshAll() {
 void ImportSourcePage::refreshEncoding() {
     const ImportPlan* p = plan();
     m_updating = true;
-    const QString detected = p ? q(p->info.encoding.encoding) : QString();
+    QString detected = p ? q(p->info.encoding.encoding) : QString();
+    for (const EncodingChoice& c : encodingChoices)
+        if (detected == QLatin1String(c.iconv))
+            detected = QString::fromUtf8(c.label);
     m_encoding->setItemText(0, detected.isEmpty() ? tr("Automatic")
                                                   : tr("Automatic (detected: %1)").arg(detected));
     m_encoding->setCurrentIndex(p ? std::max(0, m_encoding->findData(p->encoding)) : 0);
@@ -447,7 +450,7 @@ void ImportSourcePage::refreshValidation() {
         lines << tr("%1 rows, no geometry.").arg(li.features);
     for (const auto& [kind, count] : li.problems)
         lines << tr("• %1: %2 (repaired where possible, otherwise listed in the import report)")
-                     .arg(q(kind))
+                     .arg(issueKindTitle(kind))
                      .arg(count);
     // Garbled text in the preview, decoded as chosen now.
     int garbled = 0;

@@ -57,6 +57,7 @@ ImportWizard::ImportWizard(const QString& projectPath, QWidget* parent)
     }
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnLastPage, true);
+    setOption(QWizard::NoCancelButtonOnLastPage, true); // the page has its own Cancel
     setAcceptDrops(true);
     m_filesPage = new ImportFilesPage(this);
     m_sourcePage = new ImportSourcePage(this);

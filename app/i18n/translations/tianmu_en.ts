@@ -324,6 +324,78 @@
         <source>Funds ledger</source>
         <translation>Funds ledger</translation>
     </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>empty geometry</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>invalid geometry</translation>
+    </message>
+    <message>
+        <source>wrong geometry type</source>
+        <translation>wrong geometry type</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <translation>sliver</translation>
+    </message>
+    <message>
+        <source>overlap with a neighbour</source>
+        <translation>overlap with a neighbour</translation>
+    </message>
+    <message>
+        <source>outside every village</source>
+        <translation>outside every village</translation>
+    </message>
+    <message>
+        <source>bad coordinates</source>
+        <translation>bad coordinates</translation>
+    </message>
+    <message>
+        <source>bad date</source>
+        <translation>bad date</translation>
+    </message>
+    <message>
+        <source>bad dates</source>
+        <translation>bad dates</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>bad number</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>missing value</translation>
+    </message>
+    <message>
+        <source>garbled text</source>
+        <translation>garbled text</translation>
+    </message>
+    <message>
+        <source>no such parcel</source>
+        <translation>no such parcel</translation>
+    </message>
+    <message>
+        <source>unknown transfer mode</source>
+        <translation>unknown transfer mode</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>repaired</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>flagged</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportRunPage</name>
@@ -446,6 +518,14 @@
     <message>
         <source>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</source>
         <translation>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -324,6 +324,78 @@
         <source>Funds ledger</source>
         <translation>资金台账</translation>
     </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>空几何</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <source>wrong geometry type</source>
+        <translation>几何类型不符</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <translation>细碎图斑</translation>
+    </message>
+    <message>
+        <source>overlap with a neighbour</source>
+        <translation>与相邻图斑重叠</translation>
+    </message>
+    <message>
+        <source>outside every village</source>
+        <translation>不在任何村范围内</translation>
+    </message>
+    <message>
+        <source>bad coordinates</source>
+        <translation>坐标错误</translation>
+    </message>
+    <message>
+        <source>bad date</source>
+        <translation>日期错误</translation>
+    </message>
+    <message>
+        <source>bad dates</source>
+        <translation>日期错误</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>数值错误</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少数值</translation>
+    </message>
+    <message>
+        <source>garbled text</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <source>no such parcel</source>
+        <translation>找不到对应地块</translation>
+    </message>
+    <message>
+        <source>unknown transfer mode</source>
+        <translation>未知流转方式</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportRunPage</name>
@@ -446,6 +518,14 @@
     <message>
         <source>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</source>
         <translation>全部文件已导入（%1 个）。导入报告已保存到项目中（tianmu_imports 和 import_issues 表）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
