@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QMenuBar>
 #include <QStringList>
 
 #include "app/cli/classify_command.h"
@@ -13,6 +14,7 @@
 #include "app/cli/info_command.h"
 #include "app/cli/preview_command.h"
 #include "app/gui/main_window.h"
+#include "app/i18n/language_manager.h"
 #include "geo/gdal_session.h"
 
 namespace app {
@@ -95,7 +97,11 @@ int runTianmu(int argc, char** argv) {
     QApplication application(argc, argv);
     QApplication::setApplicationName("tianmu");
     QApplication::setOrganizationName("tianmu");
+    // The language before any window exists, so that every text is created in it.
+    LanguageManager languages;
+    languages.applyPreferredLanguage();
     MainWindow window;
+    window.menuBar()->addMenu(languages.createMenu(&window));
     window.show();
     if (!args.isEmpty())
         window.openProject(args.front());
