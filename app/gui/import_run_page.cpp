@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "app/gui/import_wizard.h"
+#include "app/i18n/geo_text.h"
 
 namespace app {
 namespace {
@@ -154,7 +155,7 @@ void ImportRunPage::showReport() {
         for (const std::string& w : o.summary.warnings) {
             auto* item = new QTreeWidgetItem(file);
             item->setText(0, tr("warning"));
-            item->setText(3, q(w));
+            item->setText(3, geoText(w));
         }
         // Issues grouped by kind: thousands of rows would hide the pattern.
         std::map<std::pair<std::string, std::string>, std::vector<const geo::ImportIssue*>> byKind;

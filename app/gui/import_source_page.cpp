@@ -14,6 +14,7 @@
 
 #include "app/gui/crs_picker.h"
 #include "app/gui/import_wizard.h"
+#include "app/i18n/geo_text.h"
 #include "geo/text_encoding.h"
 
 namespace app {
@@ -285,7 +286,7 @@ void ImportSourcePage::refreshEncoding() {
     }
     QStringList evidence;
     for (const std::string& e : p->info.encoding.evidence)
-        evidence << q(e);
+        evidence << geoText(e);
     m_encodingEvidence->setText(
         tr("Detected %1, decided by %2.").arg(detected, decidedByText(p->info.encoding.decidedBy)) +
         (evidence.isEmpty() ? QString() : QStringLiteral("\n• ") + evidence.join("\n• ")));
@@ -332,11 +333,11 @@ void ImportSourcePage::refreshCrs() {
         text = tr("This file has no geometry: no coordinate system is needed.");
     } else if (crs->epsg == 0) {
         text = tr("The coordinate system could not be decided: %1\nPick it below.")
-                   .arg(q(crs->reason));
+                   .arg(geoText(crs->reason));
     } else {
         text = tr("Detected EPSG:%1 %2, decided by %3: %4")
                    .arg(crs->epsg)
-                   .arg(q(crs->name), decidedByText(crs->decidedBy), q(crs->reason));
+                   .arg(q(crs->name), decidedByText(crs->decidedBy), geoText(crs->reason));
         if (crs->needsConfirmation)
             text += QStringLiteral("\n") +
                     tr("This was inferred from the coordinates: please confirm it, or pick the "
@@ -344,7 +345,7 @@ void ImportSourcePage::refreshCrs() {
     }
     if (crs)
         for (const std::string& w : crs->warnings)
-            text += QStringLiteral("\n⚠ ") + q(w);
+            text += QStringLiteral("\n⚠ ") + geoText(w);
     if (p->crsEpsg > 0)
         text += QStringLiteral("\n") +
                 tr("You chose EPSG:%1; it replaces the detected one.").arg(p->crsEpsg);

@@ -2,6 +2,8 @@
 // that leave nothing in English on a Chinese screen.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
@@ -12,7 +14,9 @@
 #include <QXmlStreamReader>
 
 #include "app/gui/classify_dialog.h"
+#include "app/i18n/geo_text.h"
 #include "app/i18n/language_manager.h"
+#include "geo/source_inspection.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -102,4 +106,34 @@ TEST_CASE("every string of every translation is translated", "[language]") {
     }
     // The compiled translations are embedded, so installs and tests find them.
     CHECK(QFile::exists(":/i18n/tianmu_zh_CN.qm"));
+}
+
+TEST_CASE("geo's explanations of a survey delivery are shown in Chinese", "[language]") {
+    // When geo's wording changes, this fails instead of a Chinese screen quietly showing English.
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const char* file : {"cgcs2000/DLTB.shp", "noprj/DLTB.shp", "xian80/DLTB.shp",
+                             "cgcs2000/HL.shp", "transfers.csv", "assets.xlsx"}) {
+        INFO(file);
+        const geo::SourceInfo info =
+            geo::inspectSource(testing::sourcePath("data/sample/surveyor/") + file);
+        std::vector<std::string> sentences = info.encoding.evidence;
+        for (const geo::LayerInfo& layer : info.layers) {
+            if (!layer.crs.reason.empty())
+                sentences.push_back(layer.crs.reason);
+            sentences.insert(sentences.end(), layer.crs.warnings.begin(), layer.crs.warnings.end());
+        }
+        REQUIRE_FALSE(sentences.empty());
+        for (const std::string& sentence : sentences) {
+            INFO(sentence);
+            const QString shown = app::geoText(sentence);
+            CHECK(shown != QString::fromStdString(sentence));
+            CHECK(std::any_of(shown.begin(), shown.end(), [](QChar c) {
+                return c.unicode() >= 0x4E00 && c.unicode() < 0xA000;
+            }));
+        }
+    }
+    CHECK(app::geoText("something geo never said") == "something geo never said");
+    languages.setLanguage("en", false);
+    CHECK(app::geoText("no .cpg file") == "no .cpg file");
 }

@@ -236,6 +236,89 @@
     </message>
 </context>
 <context>
+    <name>app::GeoText</name>
+    <message>
+        <source>no .cpg file</source>
+        <translation>no .cpg file</translation>
+    </message>
+    <message>
+        <source>.cpg says %1, i.e. %2</source>
+        <translation>.cpg says %1, i.e. %2</translation>
+    </message>
+    <message>
+        <source>.cpg says %1</source>
+        <translation>.cpg says %1</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means code page %2</source>
+        <translation>DBF language byte %1 means code page %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means %2</source>
+        <translation>DBF language byte %1 means %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte is %1 (not set)</source>
+        <translation>DBF language byte is %1 (not set)</translation>
+    </message>
+    <message>
+        <source>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</source>
+        <translation>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid GB18030 but not UTF-8</source>
+        <translation>%1 of them are valid GB18030 but not UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid UTF-8 but not GB18030</source>
+        <translation>%1 of them are valid UTF-8 but not GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as both UTF-8 and GB18030</source>
+        <translation>%1 of them are valid as both UTF-8 and GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as neither UTF-8 nor GB18030</source>
+        <translation>%1 of them are valid as neither UTF-8 nor GB18030</translation>
+    </message>
+    <message>
+        <source>no byte-order mark</source>
+        <translation>no byte-order mark</translation>
+    </message>
+    <message>
+        <source>read all %1 lines: %2 have non-ASCII bytes</source>
+        <translation>read all %1 lines: %2 have non-ASCII bytes</translation>
+    </message>
+    <message>
+        <source>.%1 files hold UTF-8 text by definition</source>
+        <translation>.%1 files hold UTF-8 text by definition</translation>
+    </message>
+    <message>
+        <source>ASCII text is valid UTF-8</source>
+        <translation>ASCII text is valid UTF-8</translation>
+    </message>
+    <message>
+        <source>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</source>
+        <translation>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</source>
+        <translation>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</source>
+        <translation>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</translation>
+    </message>
+    <message>
+        <source>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</source>
+        <translation>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</translation>
+    </message>
+    <message>
+        <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
+        <translation>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</translation>
+    </message>
+</context>
+<context>
     <name>app::ImportFilesPage</name>
     <message>
         <source>reading…</source>

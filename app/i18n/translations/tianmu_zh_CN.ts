@@ -236,6 +236,89 @@
     </message>
 </context>
 <context>
+    <name>app::GeoText</name>
+    <message>
+        <source>no .cpg file</source>
+        <translation>没有 .cpg 文件</translation>
+    </message>
+    <message>
+        <source>.cpg says %1, i.e. %2</source>
+        <translation>.cpg 文件写的是 %1，即 %2</translation>
+    </message>
+    <message>
+        <source>.cpg says %1</source>
+        <translation>.cpg 文件写的是 %1</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means code page %2</source>
+        <translation>DBF 语言标识字节 %1 表示代码页 %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means %2</source>
+        <translation>DBF 语言标识字节 %1 表示 %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte is %1 (not set)</source>
+        <translation>DBF 语言标识字节为 %1（未设置）</translation>
+    </message>
+    <message>
+        <source>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</source>
+        <translation>抽样检查了 %2 条 DBF 记录中的 %1 条：%4 个文本值中有 %3 个、%6 个字段名中有 %5 个含非 ASCII 字节</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid GB18030 but not UTF-8</source>
+        <translation>其中 %1 个是有效的 GB18030，但不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid UTF-8 but not GB18030</source>
+        <translation>其中 %1 个是有效的 UTF-8，但不是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as both UTF-8 and GB18030</source>
+        <translation>其中 %1 个既是有效的 UTF-8，也是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as neither UTF-8 nor GB18030</source>
+        <translation>其中 %1 个既不是有效的 UTF-8，也不是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>no byte-order mark</source>
+        <translation>没有字节顺序标记（BOM）</translation>
+    </message>
+    <message>
+        <source>read all %1 lines: %2 have non-ASCII bytes</source>
+        <translation>读取了全部 %1 行：%2 行含非 ASCII 字节</translation>
+    </message>
+    <message>
+        <source>.%1 files hold UTF-8 text by definition</source>
+        <translation>.%1 文件按规定使用 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>ASCII text is valid UTF-8</source>
+        <translation>ASCII 文本也是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</source>
+        <translation>.prj 文件在 PROJ 数据库中对应 %1，且坐标位于其适用范围内。</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</source>
+        <translation>横坐标以 %1 开头，即 %2 度带高斯-克吕格第 %1 带（3 度带为 25–45 带，6 度带为 13–23 带，因此带号前缀不会混淆）：%3。大地基准按 CGCS2000 处理。</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</source>
+        <translation>横坐标以 %1 开头，即 %2 度带高斯-克吕格第 %1 带（3 度带为 25–45 带，6 度带为 13–23 带，因此带号前缀不会混淆）：%3。大地基准取自 .prj 文件（其中缺少带号）。</translation>
+    </message>
+    <message>
+        <source>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</source>
+        <translation>横坐标只有 6 位，坐标中不含带号（中央经线）；因此沿用项目中参考图层的坐标系 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
+        <translation>%1 采用 %2 大地基准，PROJ 中没有从它到 %3 的基准转换参数：转换后的位置可能偏差数十米甚至更多。如需精确位置，请向测绘单位索取官方转换参数。</translation>
+    </message>
+</context>
+<context>
     <name>app::ImportFilesPage</name>
     <message>
         <source>reading…</source>
