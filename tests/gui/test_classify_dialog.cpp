@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include <QFile>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -131,4 +132,33 @@ TEST_CASE("the dialog shows the rules and classifies like the project says", "[c
         CHECK(zonesInTable(*dialog.zoneTable()) == fromProject); // the last results stay shown
         CHECK(dialog.runButton()->isEnabled());
     }
+}
+
+TEST_CASE("a broken rule file is refused with its reason; a missing project fails cleanly",
+          "[classify_dialog]") {
+    const std::string dir = testing::temporaryDirectory();
+    const QString broken = QString::fromStdString(dir + "/broken.json");
+    {
+        QFile file(broken);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(R"({"zones": [{"id": "a"}], "rules": [{"id": "r", "zone": "b", "when": {}}]})");
+    }
+    app::ClassifyDialog dialog(QString::fromStdString(dir + "/missing.gpkg"));
+    CHECK_FALSE(dialog.setRulesPath(broken));
+    CHECK_FALSE(dialog.runButton()->isEnabled());
+    CHECK_FALSE(dialog.start());
+    REQUIRE(dialog.ruleTree()->topLevelItemCount() == 1);
+    CHECK(dialog.ruleTree()->topLevelItem(0)->text(1).contains("broken.json"));
+    CHECK(dialog.ruleText()->toPlainText().contains("\"zone\": \"b\""));
+
+    REQUIRE(dialog.setRulesPath(
+        QString::fromStdString(testing::sourcePath("data/rules/lingling-five-zones.json"))));
+    CHECK(dialog.runButton()->isEnabled());
+    QSignalSpy finished(&dialog, &app::ClassifyDialog::classificationFinished);
+    REQUIRE(dialog.start());
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
+    CHECK_FALSE(finished.at(0).at(0).toBool());
+    CHECK(dialog.statusLabel()->text().contains("missing.gpkg"));
+    CHECK_FALSE(dialog.summary());
+    CHECK(dialog.runButton()->isEnabled());
 }

@@ -5,6 +5,8 @@
 #include <map>
 
 #include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -14,6 +16,7 @@
 #include <ogrsf_frmts.h>
 
 #include "app/gui/crs_picker.h"
+#include "app/gui/import_files_page.h"
 #include "app/gui/import_run_page.h"
 #include "app/gui/import_source_page.h"
 #include "app/gui/import_wizard.h"
@@ -251,4 +254,101 @@ TEST_CASE("an edited field mapping is what the import uses", "[import_wizard]") 
         ++checked;
     }
     CHECK(checked == 4);
+}
+
+TEST_CASE("an inferred CRS asks for confirmation, and the CRS picked is the one imported",
+          "[import_wizard]") {
+    const QString project = QString::fromStdString(testing::temporaryDirectory() + "/p.gpkg");
+    app::ImportWizard wizard(project);
+    wizard.addFiles({surveyor("noprj/DLTB.shp")});
+    REQUIRE(waitForInspection(wizard));
+    wizard.show();
+    wizard.next();
+    app::ImportSourcePage& page = *wizard.sourcePage();
+    CHECK(page.crsDecision()->text().contains("confirm"));
+    app::CrsPicker& picker = *page.crsPicker();
+    CHECK(picker.selectedEpsg() == 4525); // the inference, preselected
+    CHECK(wizard.plans().front().crsEpsg == 0);
+
+    // The surveyor says Xian 1980: search, pick, import.
+    picker.setFilterText("Xian 1980 / 3-degree Gauss-Kruger zone 37");
+    REQUIRE(picker.visibleCount() == 1);
+    REQUIRE(picker.selectEpsg(picker.visibleEpsg(0)));
+    CHECK(wizard.plans().front().crsEpsg == 2361);
+    CHECK(page.crsDecision()->text().contains("2361"));
+    QSignalSpy finished(&wizard, &app::ImportWizard::importFinished);
+    wizard.next();
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 120000));
+    const app::ImportOutcome& outcome = wizard.outcomes().front();
+    INFO(outcome.error.toStdString());
+    REQUIRE(outcome.status == app::ImportOutcome::Status::Imported);
+    CHECK(outcome.summary.crs.epsg == 2361);
+    CHECK(outcome.summary.crs.decidedBy == "override");
+    CHECK(outcome.summary.projectEpsg == 4525); // Xian 1980 data moves to CGCS2000
+    CHECK_FALSE(outcome.summary.warnings.empty());
+}
+
+TEST_CASE("a whole delivery, ledgers included, imports in one go, in dependency order",
+          "[import_wizard]") {
+    const QString project = QString::fromStdString(testing::temporaryDirectory() + "/p.gpkg");
+    app::ImportWizard wizard(project);
+    // As the main window's drop handler passes them: a .prj stands for its .shp.
+    wizard.addFiles({surveyor("cgcs2000/DLTB.prj"), surveyor("transfers.csv")});
+    wizard.addFiles({surveyor("cgcs2000/CJDCQ.shp"), surveyor("cgcs2000/HL.shp"),
+                     surveyor("assets.xlsx"), surveyor("funds.csv"),
+                     QString::fromStdString(testing::sourcePath("data/sample/dem.tif"))});
+    REQUIRE(wizard.files().size() == 7);
+    CHECK(wizard.files().front().endsWith("cgcs2000/DLTB.shp"));
+    REQUIRE(waitForInspection(wizard));
+    std::map<QString, QString> layers;
+    for (const app::ImportPlan& plan : wizard.plans()) {
+        INFO(plan.path.toStdString() << ": " << plan.inspectionError.toStdString());
+        CHECK(plan.inspectionError.isEmpty());
+        layers[QFileInfo(plan.path).fileName()] = plan.layer;
+    }
+    CHECK(layers == std::map<QString, QString>{{"DLTB.shp", "parcels"},
+                                               {"transfers.csv", "transfers"},
+                                               {"CJDCQ.shp", "villages"},
+                                               {"HL.shp", "rivers"},
+                                               {"assets.xlsx", "assets"},
+                                               {"funds.csv", "funds"},
+                                               {"dem.tif", "dem"}});
+    QSignalSpy finished(&wizard, &app::ImportWizard::importFinished);
+    REQUIRE(wizard.startImport());
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 300000));
+    // Imported in dependency order: villages, parcels, rivers, the DEM, then the ledgers.
+    QStringList order;
+    for (const app::ImportOutcome& o : wizard.outcomes()) {
+        INFO(o.path.toStdString() << ": " << o.error.toStdString());
+        CHECK(o.status == app::ImportOutcome::Status::Imported);
+        order << o.layer;
+    }
+    CHECK(order ==
+          QStringList{"villages", "parcels", "rivers", "dem", "assets", "transfers", "funds"});
+    CHECK(finished.at(0).at(0).toBool());
+    CHECK(featureCount(project, "tianmu_imports") == 7);
+    CHECK(featureCount(project, "transfers") > 0);
+}
+
+TEST_CASE("a file that cannot be read is shown with the reason and blocks the import",
+          "[import_wizard]") {
+    const std::string dir = testing::temporaryDirectory();
+    const QString bogus = QString::fromStdString(dir + "/broken.shp");
+    {
+        QFile file(bogus);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write("not a shapefile");
+    }
+    app::ImportWizard wizard;
+    CHECK_FALSE(wizard.filesPage()->isComplete()); // no project, no files
+    wizard.addFiles({bogus, QString::fromStdString(dir + "/missing.shp")});
+    REQUIRE(wizard.files().size() == 1); // a path that does not exist is not taken
+    REQUIRE(waitForInspection(wizard));
+    CHECK_FALSE(wizard.plans().front().inspectionError.isEmpty());
+    CHECK_FALSE(wizard.filesPage()->isComplete()); // still no project
+    wizard.setProjectPath(QString::fromStdString(dir + "/p.gpkg"));
+    CHECK(wizard.filesPage()->isComplete());
+    CHECK_FALSE(wizard.sourcePage()->isComplete());
+    wizard.removeFile(0);
+    CHECK(wizard.files().isEmpty());
 }

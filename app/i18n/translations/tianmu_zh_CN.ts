@@ -701,7 +701,7 @@ Pick it below.</source>
     </message>
     <message>
         <source>Detected EPSG:%1 %2, decided by %3: %4</source>
-        <translation>检测为 EPSG:%1 %2，依据%3：%4</translation>
+        <translation>检测为 EPSG:%1 %2，依据 %3：%4</translation>
     </message>
     <message>
         <source>This was inferred from the coordinates: please confirm it, or pick the right one below.</source>
