@@ -89,20 +89,36 @@ CrsPicker::CrsPicker(QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, &CrsPicker::setFilterText);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { emit epsgChanged(selectedEpsg()); });
+            [this](const QModelIndex& current) {
+                const int epsg = current.isValid() ? current.data(Qt::UserRole).toInt() : 0;
+                if (m_filtering || epsg == 0 || epsg == m_selected)
+                    return;
+                m_selected = epsg;
+                emit epsgChanged(epsg);
+            });
     retranslateUi();
 }
 
 void CrsPicker::setFilterText(const QString& text) {
     if (m_filter->text() != text)
         m_filter->setText(text); // comes back here through textChanged
+    m_filtering = true;
     m_proxy->setFilterFixedString(text.trimmed());
+    showSelected();
+    m_filtering = false;
     m_count->setText(tr("%1 coordinate systems shown").arg(m_proxy->rowCount()));
 }
 
-int CrsPicker::selectedEpsg() const {
-    const QModelIndex current = m_list->currentIndex();
-    return current.isValid() ? current.data(Qt::UserRole).toInt() : 0;
+void CrsPicker::showSelected() {
+    const QModelIndexList hits =
+        m_model->match(m_model->index(0, 0), Qt::UserRole, m_selected, 1, Qt::MatchExactly);
+    const QModelIndex index = hits.isEmpty() ? QModelIndex() : m_proxy->mapFromSource(hits.front());
+    if (index.isValid()) {
+        m_list->setCurrentIndex(index);
+        m_list->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    } else {
+        m_list->selectionModel()->clear();
+    }
 }
 
 bool CrsPicker::selectEpsg(int epsg) {
@@ -110,14 +126,20 @@ bool CrsPicker::selectEpsg(int epsg) {
         m_model->match(m_model->index(0, 0), Qt::UserRole, epsg, 1, Qt::MatchExactly);
     if (hits.isEmpty())
         return false;
-    QModelIndex index = m_proxy->mapFromSource(hits.front());
-    if (!index.isValid()) {
-        setFilterText(QString());
-        index = m_proxy->mapFromSource(hits.front());
-    }
-    m_list->setCurrentIndex(index);
-    m_list->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    const bool changed = epsg != m_selected;
+    m_selected = epsg;
+    if (!m_proxy->mapFromSource(hits.front()).isValid())
+        setFilterText(QString()); // shows it
+    else
+        showSelected();
+    if (changed)
+        emit epsgChanged(epsg);
     return true;
+}
+
+void CrsPicker::clearSelection() {
+    m_selected = 0;
+    showSelected();
 }
 
 int CrsPicker::visibleCount() const {

@@ -21,17 +21,22 @@ public:
     void setFilterText(const QString& text);
     QLineEdit* filterEdit() const noexcept { return m_filter; }
 
-    // The EPSG code picked, 0 when none is.
-    int selectedEpsg() const;
-    // Selects `epsg` (clearing the filter if it hides it); false when PROJ does not know it.
+    // The EPSG code picked, 0 when none is. Filtering never changes it, even when it hides it.
+    int selectedEpsg() const noexcept { return m_selected; }
+    // Selects `epsg` (clearing the filter if it hides it) and emits epsgChanged() when that is
+    // a change; false when PROJ does not know the code.
     bool selectEpsg(int epsg);
 
     // The entries the filter leaves, in order, for the caller and the tests.
+    // Nothing picked (a file whose CRS is unknown); does not emit epsgChanged().
+    void clearSelection();
+
     int visibleCount() const;
     int visibleEpsg(int row) const;
     QString visibleText(int row) const;
 
 signals:
+    // The user (or selectEpsg()) picked another coordinate system.
     void epsgChanged(int epsg);
 
 protected:
@@ -39,6 +44,10 @@ protected:
 
 private:
     void retranslateUi();
+    void showSelected(); // highlights m_selected when the filter shows it
+
+    int m_selected = 0;
+    bool m_filtering = false; // the view's current row moves while filtering: not a pick
 
     QLineEdit* m_filter = nullptr;
     QListView* m_list = nullptr;

@@ -351,9 +351,12 @@ void ImportSourcePage::refreshCrs() {
                 tr("You chose EPSG:%1; it replaces the detected one.").arg(p->crsEpsg);
     m_crsDecision->setText(text);
     const int wanted = p->crsEpsg > 0 ? p->crsEpsg : (crs ? crs->epsg : 0);
-    if (wanted > 0 && m_crsPicker->selectedEpsg() != wanted) {
+    if (m_crsPicker->selectedEpsg() != wanted) {
         m_updating = true;
-        m_crsPicker->selectEpsg(wanted);
+        if (wanted > 0)
+            m_crsPicker->selectEpsg(wanted);
+        else
+            m_crsPicker->clearSelection();
         m_updating = false;
     }
 }

@@ -276,6 +276,13 @@ TEST_CASE("an inferred CRS asks for confirmation, and the CRS picked is the one 
     REQUIRE(picker.selectEpsg(picker.visibleEpsg(0)));
     CHECK(wizard.plans().front().crsEpsg == 2361);
     CHECK(page.crsDecision()->text().contains("2361"));
+    // Searching on, even where the pick is hidden, does not change it.
+    picker.setFilterText("zone 38");
+    CHECK(picker.visibleCount() > 1);
+    CHECK(picker.selectedEpsg() == 2361);
+    picker.setFilterText("");
+    CHECK(picker.selectedEpsg() == 2361);
+    CHECK(wizard.plans().front().crsEpsg == 2361);
     QSignalSpy finished(&wizard, &app::ImportWizard::importFinished);
     wizard.next();
     REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 120000));
