@@ -48,6 +48,19 @@ std::string ImportPlan::effectiveEncoding() const {
     return encoding == QLatin1String("auto") ? info.encoding.encoding : encoding.toStdString();
 }
 
+bool ImportPlan::awaitsCrsConfirmation() const {
+    return inspected && !isRaster() && !info.layers.empty() &&
+           info.layers.front().crs.needsConfirmation && !crsConfirmed && crsEpsg == 0;
+}
+
+bool ImportPlan::lacksCrs() const {
+    if (!inspected || isRaster() || info.layers.empty())
+        return false;
+    const geo::CrsDecision& crs = info.layers.front().crs;
+    const bool spatial = !crs.decidedBy.empty();
+    return spatial && crs.epsg == 0 && crsEpsg == 0;
+}
+
 std::vector<std::string> ImportPlan::decodedFieldNames() const {
     std::vector<std::string> names;
     const std::string enc = effectiveEncoding();

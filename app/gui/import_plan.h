@@ -21,6 +21,7 @@ struct ImportPlan {
     QString layer;             // canonical layer, or "dem"
     QString encoding = "auto"; // "auto" or an iconv name
     int crsEpsg = 0;           // 0: as detected
+    bool crsConfirmed = false; // the user confirmed an inferred CRS
     QString profile;           // a profile name; empty: the best match
     // target field → source field name ("" for none): set only when the user edited the table.
     std::optional<std::map<std::string, std::string>> mapping;
@@ -32,6 +33,11 @@ struct ImportPlan {
     geo::RawSample raw;
 
     bool isRaster() const { return layer == QLatin1String("dem"); }
+    // The detected CRS was inferred from coordinates, and the user has neither confirmed it
+    // nor picked one: the spec wants a person to look before such data is imported.
+    bool awaitsCrsConfirmation() const;
+    // The CRS is unknown and none was picked: the import would be refused.
+    bool lacksCrs() const;
     // The encoding samples are decoded with: the choice, or the detected one.
     std::string effectiveEncoding() const;
     // Field names decoded with effectiveEncoding().

@@ -1,5 +1,6 @@
 #include "app/gui/import_source_page.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
@@ -78,6 +79,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     , m_preview(new QTableWidget(this))
     , m_crsTab(new QWidget(this))
     , m_crsDecision(new QLabel(this))
+    , m_crsConfirm(new QCheckBox(this))
     , m_crsPickLabel(new QLabel(this))
     , m_crsPicker(new CrsPicker(this))
     , m_mappingTab(new QWidget(this))
@@ -118,6 +120,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     m_crsDecision->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* crsLayout = new QVBoxLayout(m_crsTab);
     crsLayout->addWidget(m_crsDecision);
+    crsLayout->addWidget(m_crsConfirm);
     crsLayout->addWidget(m_crsPickLabel);
     crsLayout->addWidget(m_crsPicker, 1);
 
@@ -179,7 +182,17 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
             return;
         const int detected = p->info.layers.empty() ? 0 : p->info.layers.front().crs.epsg;
         p->crsEpsg = epsg == detected ? 0 : epsg;
-        refreshCrs();
+        p->crsConfirmed = true; // picking one, even the inferred one, is looking at it
+        refreshAll();
+        emit completeChanged();
+    });
+    connect(m_crsConfirm, &QCheckBox::toggled, this, [this](bool on) {
+        ImportPlan* p = plan();
+        if (m_updating || !p)
+            return;
+        p->crsConfirmed = on;
+        refreshAll();
+        emit completeChanged();
     });
     connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
         ImportPlan* p = plan();
@@ -199,12 +212,22 @@ void ImportSourcePage::initializePage() {
 }
 
 bool ImportSourcePage::isComplete() const {
-    if (m_wizard->isInspecting() || m_wizard->plans().empty())
-        return false;
-    for (const ImportPlan& p : m_wizard->plans())
-        if (!p.inspected || !p.inspectionError.isEmpty())
-            return false;
-    return true;
+    return !m_wizard->isInspecting() && !m_wizard->plans().empty() && blocker().isEmpty();
+}
+
+QString ImportSourcePage::blocker() const {
+    for (const ImportPlan& p : m_wizard->plans()) {
+        const QString name = QFileInfo(p.path).fileName();
+        if (!p.inspected)
+            return tr("%1 is still being read.").arg(name);
+        if (!p.inspectionError.isEmpty())
+            return tr("%1 cannot be read: remove it on the previous page.").arg(name);
+        if (p.lacksCrs())
+            return tr("Pick the coordinate system of %1.").arg(name);
+        if (p.awaitsCrsConfirmation())
+            return tr("Confirm the coordinate system of %1, or pick the right one.").arg(name);
+    }
+    return {};
 }
 
 ImportPlan* ImportSourcePage::plan() {
@@ -257,6 +280,8 @@ void ImportSourcePage::refreshAll() {
                               .arg(li ? q(li->geometryType) : QString())
                               .arg(li ? li->fields.size() : 0));
     }
+    if (const QString b = blocker(); !b.isEmpty() && !m_wizard->isInspecting())
+        m_status->setText(m_status->text() + QStringLiteral("  ") + b);
     const bool vector = p && p->inspected && p->inspectionError.isEmpty() && !p->isRaster();
     m_tabs->setTabEnabled(0, vector);
     m_tabs->setTabEnabled(2, vector);
@@ -322,6 +347,7 @@ void ImportSourcePage::refreshCrs() {
     const ImportPlan* p = plan();
     if (!p || !p->inspected) {
         m_crsDecision->clear();
+        m_crsConfirm->setVisible(false);
         return;
     }
     const geo::CrsDecision* crs = p->info.layers.empty() ? nullptr : &p->info.layers.front().crs;
@@ -350,6 +376,11 @@ void ImportSourcePage::refreshCrs() {
         text += QStringLiteral("\n") +
                 tr("You chose EPSG:%1; it replaces the detected one.").arg(p->crsEpsg);
     m_crsDecision->setText(text);
+    const bool inferred = crs && crs->needsConfirmation && p->crsEpsg == 0;
+    m_updating = true;
+    m_crsConfirm->setVisible(inferred);
+    m_crsConfirm->setChecked(p->crsConfirmed);
+    m_updating = false;
     const int wanted = p->crsEpsg > 0 ? p->crsEpsg : (crs ? crs->epsg : 0);
     if (m_crsPicker->selectedEpsg() != wanted) {
         m_updating = true;
@@ -506,6 +537,7 @@ void ImportSourcePage::retranslateUi() {
     m_encodingLabel->setText(tr("Attribute encoding:"));
     m_previewLabel->setText(tr("Preview of the first records, decoded with this encoding:"));
     m_crsPickLabel->setText(tr("Coordinate system of the file:"));
+    m_crsConfirm->setText(tr("I have checked: this is the file's coordinate system"));
     m_profileLabel->setText(tr("Mapping profile:"));
     m_mapping->setHorizontalHeaderLabels(
         {tr("tianmu field (* required)"), tr("Field in the file"), tr("Type")});

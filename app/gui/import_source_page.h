@@ -5,6 +5,7 @@
 
 #include <QWizardPage>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QTabWidget;
@@ -35,6 +36,10 @@ public:
     QTableWidget* previewTable() const noexcept { return m_preview; }
     QLabel* crsDecision() const noexcept { return m_crsDecision; }
     CrsPicker* crsPicker() const noexcept { return m_crsPicker; }
+    // Shown when the CRS was inferred: ticking it confirms the inference.
+    QCheckBox* crsConfirmation() const noexcept { return m_crsConfirm; }
+    // Why the import cannot start yet (empty when it can), e.g. a CRS to confirm.
+    QString blocker() const;
     QComboBox* profileCombo() const noexcept { return m_profile; }
     QTableWidget* mappingTable() const noexcept { return m_mapping; }
     QLabel* validationSummary() const noexcept { return m_validation; }
@@ -71,6 +76,7 @@ private:
     QTableWidget* m_preview = nullptr;
     QWidget* m_crsTab = nullptr;
     QLabel* m_crsDecision = nullptr;
+    QCheckBox* m_crsConfirm = nullptr;
     QLabel* m_crsPickLabel = nullptr;
     CrsPicker* m_crsPicker = nullptr;
     QWidget* m_mappingTab = nullptr;

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
@@ -269,6 +270,14 @@ TEST_CASE("an inferred CRS asks for confirmation, and the CRS picked is the one 
     app::CrsPicker& picker = *page.crsPicker();
     CHECK(picker.selectedEpsg() == 4525); // the inference, preselected
     CHECK(wizard.plans().front().crsEpsg == 0);
+    // Not imported before a person has looked at it.
+    CHECK_FALSE(page.isComplete());
+    CHECK(page.blocker().contains("Confirm the coordinate system of DLTB.shp"));
+    REQUIRE(page.crsConfirmation()->isVisibleTo(&page));
+    page.crsConfirmation()->setChecked(true);
+    CHECK(page.isComplete());
+    page.crsConfirmation()->setChecked(false);
+    CHECK_FALSE(page.isComplete());
 
     // The surveyor says Xian 1980: search, pick, import.
     picker.setFilterText("Xian 1980 / 3-degree Gauss-Kruger zone 37");
@@ -276,6 +285,7 @@ TEST_CASE("an inferred CRS asks for confirmation, and the CRS picked is the one 
     REQUIRE(picker.selectEpsg(picker.visibleEpsg(0)));
     CHECK(wizard.plans().front().crsEpsg == 2361);
     CHECK(page.crsDecision()->text().contains("2361"));
+    CHECK(page.isComplete()); // picking is confirming
     // Searching on, even where the pick is hidden, does not change it.
     picker.setFilterText("zone 38");
     CHECK(picker.visibleCount() > 1);

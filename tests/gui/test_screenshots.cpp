@@ -55,6 +55,20 @@ TEST_CASE("screenshots of the dialogs in both languages", "[screenshots]") {
             wizard.sourcePage()->tabs()->setCurrentIndex(tab);
             save(wizard, QStringLiteral("import-2-%1-").arg(tabs[tab]) + language);
         }
+        {
+            // The CRS decisions that need the user: inferred (no .prj), and Xian 1980.
+            app::ImportWizard other(project);
+            other.addFiles({surveyor("noprj/DLTB.shp"), surveyor("xian80/DLTB.shp")});
+            REQUIRE(QTest::qWaitFor([&] { return !other.isInspecting(); }, 60000));
+            other.show();
+            other.next();
+            other.sourcePage()->tabs()->setCurrentIndex(1);
+            for (int file = 0; file < 2; ++file) {
+                other.sourcePage()->showFile(file);
+                save(other,
+                     QStringLiteral("import-2-crs-%1-").arg(file ? "xian80" : "noprj") + language);
+            }
+        }
         QSignalSpy finished(&wizard, &app::ImportWizard::importFinished);
         wizard.next();
         REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 120000));

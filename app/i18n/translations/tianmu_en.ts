@@ -831,6 +831,26 @@ Pick it below.</translation>
         <source>Type</source>
         <translation>Type</translation>
     </message>
+    <message>
+        <source>%1 is still being read.</source>
+        <translation>%1 is still being read.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: remove it on the previous page.</source>
+        <translation>%1 cannot be read: remove it on the previous page.</translation>
+    </message>
+    <message>
+        <source>Pick the coordinate system of %1.</source>
+        <translation>Pick the coordinate system of %1.</translation>
+    </message>
+    <message>
+        <source>Confirm the coordinate system of %1, or pick the right one.</source>
+        <translation>Confirm the coordinate system of %1, or pick the right one.</translation>
+    </message>
+    <message>
+        <source>I have checked: this is the file&apos;s coordinate system</source>
+        <translation>I have checked: this is the file&apos;s coordinate system</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportWizard</name>

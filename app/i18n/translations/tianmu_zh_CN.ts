@@ -831,6 +831,26 @@ Pick it below.</source>
         <source>Type</source>
         <translation>类型</translation>
     </message>
+    <message>
+        <source>%1 is still being read.</source>
+        <translation>%1 还在读取中。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: remove it on the previous page.</source>
+        <translation>%1 无法读取：请在上一页移除它。</translation>
+    </message>
+    <message>
+        <source>Pick the coordinate system of %1.</source>
+        <translation>请选择 %1 的坐标系。</translation>
+    </message>
+    <message>
+        <source>Confirm the coordinate system of %1, or pick the right one.</source>
+        <translation>请确认 %1 的坐标系，或选择正确的坐标系。</translation>
+    </message>
+    <message>
+        <source>I have checked: this is the file&apos;s coordinate system</source>
+        <translation>我已核对：这就是该文件的坐标系</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportWizard</name>
