@@ -24,6 +24,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "app/i18n/geo_text.h"
 #include "app/resource_paths.h"
 #include "geo/error.h"
 
@@ -369,7 +370,7 @@ void ClassifyDialog::showSummary() {
         rows.push_back({tr("Villages: %1").arg(name), locale.toString(count), QString()});
     }
     for (const std::string& w : s.warnings)
-        rows.push_back({tr("Warning"), q(w), QString()});
+        rows.push_back({tr("Warning"), geoText(w), QString()});
     m_totals->setRowCount(static_cast<int>(rows.size()));
     for (int r = 0; r < static_cast<int>(rows.size()); ++r)
         for (int c = 0; c < 3; ++c)

@@ -64,6 +64,19 @@ constexpr Pattern patterns[] = {
                        "%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: "
                        "reprojected data may be off by tens of metres or more. Ask the surveyor "
                        "for the official conversion parameters if positions must be exact.")},
+    // Classification and import warnings, with the window's way of fixing them.
+    {R"(the project has no DEM, so rules on slope and elevation were skipped; import one with: tianmu import --as dem)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no DEM, so rules on slope and elevation "
+                                       "were skipped; import one with the import wizard.")},
+    {R"(the project has no rivers, so rules on river distance were skipped; import them with: tianmu import --as rivers)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no rivers, so rules on river distance "
+                                       "were skipped; import them with the import wizard.")},
+    {R"(the project has no parcels yet, so ledger parcel ids were not checked; import parcels first)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
+                                       "ids were not checked; import the parcels first.")},
+    {R"(the project has no villages yet, so parcels outside every village were not checked)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
+                                       "every village were not checked.")},
 };
 
 } // namespace

@@ -16,6 +16,9 @@
 #include "app/gui/classify_dialog.h"
 #include "app/i18n/geo_text.h"
 #include "app/i18n/language_manager.h"
+#include "app/resource_paths.h"
+#include "geo/classifier.h"
+#include "geo/importer.h"
 #include "geo/source_inspection.h"
 #include "support/sample_fixture.h"
 
@@ -136,4 +139,39 @@ TEST_CASE("geo's explanations of a survey delivery are shown in Chinese", "[lang
     CHECK(app::geoText("something geo never said") == "something geo never said");
     languages.setLanguage("en", false);
     CHECK(app::geoText("no .cpg file") == "no .cpg file");
+}
+
+TEST_CASE("geo's warnings on a half-imported project are shown in Chinese", "[language]") {
+    const std::string project = testing::temporaryDirectory() + "/half.gpkg";
+    const std::string surveyor = testing::sourcePath("data/sample/surveyor/");
+    std::vector<std::string> warnings;
+    for (const auto& [layer, file] :
+         {std::pair{"parcels", "cgcs2000/DLTB.shp"}, std::pair{"transfers", "transfers.csv"}}) {
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = layer;
+        o.source = surveyor + file;
+        o.profilesDirectory = app::profilesDirectory();
+        const auto s = geo::importIntoProject(o);
+        warnings.insert(warnings.end(), s.warnings.begin(), s.warnings.end());
+    }
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = app::dataDirectory() + "/rules/lingling-five-zones.json";
+    c.landUseCodes = app::dataDirectory() + "/landuse/gbt21010-2017.json";
+    c.asOf = "2026-06-30";
+    const auto summary = geo::classifyProject(c);
+    warnings.insert(warnings.end(), summary.warnings.begin(), summary.warnings.end());
+    REQUIRE(warnings.size() >= 3); // no villages; no DEM; no rivers
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const std::string& w : warnings) {
+        INFO(w);
+        const QString shown = app::geoText(w);
+        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
+            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
+        }));
+    }
+    languages.setLanguage("en", false);
 }

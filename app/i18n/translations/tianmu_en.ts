@@ -317,6 +317,22 @@
         <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
         <translation>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</translation>
     </message>
+    <message>
+        <source>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</source>
+        <translation>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</translation>
+    </message>
+    <message>
+        <source>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</source>
+        <translation>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</translation>
+    </message>
+    <message>
+        <source>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</source>
+        <translation>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</translation>
+    </message>
+    <message>
+        <source>The project has no villages yet, so parcels outside every village were not checked.</source>
+        <translation>The project has no villages yet, so parcels outside every village were not checked.</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportFilesPage</name>

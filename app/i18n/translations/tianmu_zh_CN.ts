@@ -317,6 +317,22 @@
         <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
         <translation>%1 采用 %2 大地基准，PROJ 中没有从它到 %3 的基准转换参数：转换后的位置可能偏差数十米甚至更多。如需精确位置，请向测绘单位索取官方转换参数。</translation>
     </message>
+    <message>
+        <source>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</source>
+        <translation>项目中没有高程数据（DEM），因此跳过了坡度和高程规则；请用导入向导导入 DEM。</translation>
+    </message>
+    <message>
+        <source>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</source>
+        <translation>项目中没有河流，因此跳过了距河流距离的规则；请用导入向导导入河流。</translation>
+    </message>
+    <message>
+        <source>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</source>
+        <translation>项目中还没有地块，因此未核对台账中的地块编码；请先导入地块。</translation>
+    </message>
+    <message>
+        <source>The project has no villages yet, so parcels outside every village were not checked.</source>
+        <translation>项目中还没有村界，因此未检查不在任何村范围内的地块。</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportFilesPage</name>
