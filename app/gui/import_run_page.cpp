@@ -1,18 +1,23 @@
 #include "app/gui/import_run_page.h"
 
+#include <algorithm>
 #include <map>
 
 #include <QEvent>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "app/cli/import_report.h"
+#include "app/cli/text_output.h"
 #include "app/gui/import_wizard.h"
 #include "app/i18n/geo_text.h"
 
@@ -31,6 +36,7 @@ ImportRunPage::ImportRunPage(ImportWizard* wizard)
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(this))
+    , m_save(new QPushButton(this))
     , m_reportLabel(new QLabel(this))
     , m_report(new QTableWidget(this))
     , m_issues(new QTreeWidget(this)) {
@@ -51,10 +57,22 @@ ImportRunPage::ImportRunPage(ImportWizard* wizard)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addLayout(progressRow);
-    layout->addWidget(m_reportLabel);
+    auto* reportRow = new QHBoxLayout;
+    reportRow->addWidget(m_reportLabel, 1);
+    reportRow->addWidget(m_save);
+    layout->addLayout(reportRow);
     layout->addWidget(m_report, 1);
     layout->addWidget(m_issues, 2);
 
+    m_save->setEnabled(false);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the import report"),
+                                                          QString(), tr("JSON (*.json)"));
+        if (path.isEmpty())
+            return;
+        if (const QString error = saveReport(path); !error.isEmpty())
+            QMessageBox::warning(this, tr("The report could not be saved"), error);
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_wizard->cancelImport();
         m_cancel->setEnabled(false);
@@ -75,6 +93,9 @@ ImportRunPage::ImportRunPage(ImportWizard* wizard)
         m_progress->setValue(1000);
         m_cancel->setEnabled(false);
         showReport();
+        m_save->setEnabled(std::any_of(
+            m_wizard->outcomes().begin(), m_wizard->outcomes().end(),
+            [](const ImportOutcome& o) { return o.status == ImportOutcome::Status::Imported; }));
         emit completeChanged();
     });
     retranslateUi();
@@ -85,6 +106,7 @@ void ImportRunPage::initializePage() {
     m_issues->clear();
     m_progress->setValue(0);
     m_cancel->setEnabled(true);
+    m_save->setEnabled(false);
     m_status->setText(tr("Importing…"));
     m_started = m_wizard->startImport();
     if (!m_started) {
@@ -92,6 +114,14 @@ void ImportRunPage::initializePage() {
         m_status->setText(tr("Nothing to import: choose a project and files first."));
     }
     emit completeChanged();
+}
+
+QString ImportRunPage::saveReport(const QString& path) const {
+    nlohmann::json reports = nlohmann::json::array();
+    for (const ImportOutcome& o : m_wizard->outcomes())
+        if (o.status == ImportOutcome::Status::Imported)
+            reports.push_back(importReportJson(o.summary));
+    return q(writeFileAtomically(path.toStdString(), reports.dump(2) + "\n"));
 }
 
 bool ImportRunPage::isComplete() const {
@@ -203,6 +233,7 @@ void ImportRunPage::retranslateUi() {
     setSubTitle(tr("The files are imported one by one, each in one transaction: a file is "
                    "either imported completely or not at all."));
     m_cancel->setText(tr("Cancel import"));
+    m_save->setText(tr("Save report…"));
     m_reportLabel->setText(tr("Import report:"));
     m_report->setHorizontalHeaderLabels({tr("File"), tr("Layer"), tr("Read"), tr("Imported"),
                                          tr("Repaired"), tr("Rejected"), tr("Flagged"),

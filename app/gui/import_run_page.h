@@ -26,6 +26,11 @@ public:
     QPushButton* cancelButton() const noexcept { return m_cancel; }
     QTableWidget* reportTable() const noexcept { return m_report; }
     QTreeWidget* issueTree() const noexcept { return m_issues; }
+    QPushButton* saveButton() const noexcept { return m_save; }
+
+    // Writes the report of every file imported as JSON (an array of what `tianmu import
+    // --report` writes for one file); returns the reason when it cannot, else empty.
+    QString saveReport(const QString& path) const;
     QLabel* statusLabel() const noexcept { return m_status; }
 
 protected:
@@ -40,6 +45,7 @@ private:
     QLabel* m_status = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_cancel = nullptr;
+    QPushButton* m_save = nullptr;
     QLabel* m_reportLabel = nullptr;
     QTableWidget* m_report = nullptr;
     QTreeWidget* m_issues = nullptr;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -214,6 +215,16 @@ TEST_CASE("a cancelled import leaves the project as it was; a completed one is r
         REQUIRE(f);
         CHECK(QString::fromUtf8(f->GetFieldAsString("ZLDWMC")) == QString::fromUtf8("唐家村"));
         CHECK(QString::fromUtf8(f->GetFieldAsString("DLMC")) == QString::fromUtf8("水田"));
+
+        // The report can be saved for whoever delivered the data.
+        REQUIRE(wizard.runPage()->saveButton()->isEnabled());
+        const QString saved = QString::fromStdString(testing::temporaryDirectory() + "/r.json");
+        CHECK(wizard.runPage()->saveReport(saved).isEmpty());
+        QFile file(saved);
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        CHECK(json.contains("\"rejected\""));
+        CHECK(json.contains("DLTB.shp"));
     }
 }
 
