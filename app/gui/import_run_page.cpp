@@ -204,6 +204,7 @@ void ImportRunPage::showReport() {
                 item->setText(2, issueActionTitle(issues[k]->action));
                 item->setText(3, q(issues[k]->detail));
             }
+            group->setExpanded(issues.size() <= 5); // a few: show them; many: the count says it
         }
         file->setExpanded(true);
     }
