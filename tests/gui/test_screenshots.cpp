@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 
 #include "app/gui/classify_dialog.h"
@@ -84,6 +85,12 @@ TEST_CASE("screenshots of the dialogs in both languages", "[screenshots]") {
         REQUIRE(QTest::qWaitFor([&] { return classified.count() == 1; }, 300000));
         CHECK(classified.at(0).at(0).toBool());
         save(dialog, "classify-2-zones-" + language);
+        // The results' tab widget holds the table in its stack.
+        auto* results =
+            qobject_cast<QTabWidget*>(dialog.totalsTable()->parentWidget()->parentWidget());
+        REQUIRE(results);
+        results->setCurrentWidget(dialog.totalsTable());
+        save(dialog, "classify-3-totals-" + language);
     }
     languages.setLanguage("en", false);
 }
