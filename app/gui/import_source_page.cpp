@@ -86,6 +86,7 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     , m_profileLabel(new QLabel(this))
     , m_profile(new QComboBox(this))
     , m_mapping(new QTableWidget(this))
+    , m_unmapped(new QLabel(this))
     , m_validationTab(new QWidget(this))
     , m_validation(new QLabel(this)) {
     setCommitPage(true); // the import cannot be taken back from the next page
@@ -136,6 +137,8 @@ ImportSourcePage::ImportSourcePage(ImportWizard* wizard)
     auto* mappingLayout = new QVBoxLayout(m_mappingTab);
     mappingLayout->addLayout(profileRow);
     mappingLayout->addWidget(m_mapping, 1);
+    m_unmapped->setWordWrap(true);
+    mappingLayout->addWidget(m_unmapped);
 
     m_validation->setWordWrap(true);
     m_validation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
@@ -399,6 +402,7 @@ void ImportSourcePage::refreshMapping() {
     m_mapping->setRowCount(0);
     if (!p || !p->inspected || p->isRaster() || !p->inspectionError.isEmpty()) {
         m_updating = false;
+        refreshUnmapped();
         return;
     }
     const std::vector<std::string> names = p->decodedFieldNames();
@@ -414,6 +418,7 @@ void ImportSourcePage::refreshMapping() {
             m_profile->addItem(QStringLiteral("%1 — %2").arg(q(pr.name), q(pr.title)), q(pr.name));
     if (!chosen) {
         m_updating = false;
+        refreshUnmapped();
         return;
     }
     m_profile->setCurrentIndex(m_profile->findData(q(chosen->name)));
@@ -453,6 +458,25 @@ void ImportSourcePage::refreshMapping() {
         ++row;
     }
     m_updating = false;
+    refreshUnmapped();
+}
+
+void ImportSourcePage::refreshUnmapped() {
+    const ImportPlan* p = plan();
+    if (!p || m_mapping->rowCount() == 0) {
+        m_unmapped->clear();
+        return;
+    }
+    QStringList taken;
+    for (int row = 0; row < m_mapping->rowCount(); ++row)
+        if (const auto* combo = qobject_cast<QComboBox*>(m_mapping->cellWidget(row, 1)))
+            taken << combo->currentData().toString();
+    QStringList kept;
+    for (const std::string& name : p->decodedFieldNames())
+        if (!taken.contains(q(name)))
+            kept << q(name);
+    m_unmapped->setText(kept.isEmpty() ? tr("Every field of the file has a tianmu field.")
+                                       : tr("Kept under their own names: %1").arg(kept.join(", ")));
 }
 
 void ImportSourcePage::mappingEdited() {
@@ -467,6 +491,7 @@ void ImportSourcePage::mappingEdited() {
     }
     p->mapping = mapping;
     p->profile = m_profile->currentData().toString();
+    refreshUnmapped();
     refreshValidation();
 }
 
@@ -494,6 +519,11 @@ void ImportSourcePage::refreshValidation() {
         for (const std::string& v : record)
             if (geo::looksLikeMojibake(geo::decodeToUtf8(v, enc)))
                 ++garbled;
+    if (li.mojibakeValues > 0 && p->encoding == QLatin1String("auto"))
+        lines << tr("%1 values of the file already look garbled with the detected encoding "
+                    "(the surveyor's data may be damaged): they will be left empty and listed "
+                    "in the import report.")
+                     .arg(li.mojibakeValues);
     if (garbled > 0)
         lines << tr("%1 values of the preview look garbled with this encoding: try another.")
                      .arg(garbled);

@@ -42,6 +42,8 @@ public:
     QString blocker() const;
     QComboBox* profileCombo() const noexcept { return m_profile; }
     QTableWidget* mappingTable() const noexcept { return m_mapping; }
+    // The file's fields no tianmu field takes: imported under their own names.
+    QLabel* unmappedFields() const noexcept { return m_unmapped; }
     QLabel* validationSummary() const noexcept { return m_validation; }
     QTabWidget* tabs() const noexcept { return m_tabs; }
 
@@ -59,6 +61,7 @@ private:
     void refreshMapping();
     void refreshValidation();
     void mappingEdited();
+    void refreshUnmapped();
 
     ImportWizard* m_wizard;
     bool m_updating = false; // widgets being filled, not edited by the user
@@ -83,6 +86,7 @@ private:
     QLabel* m_profileLabel = nullptr;
     QComboBox* m_profile = nullptr;
     QTableWidget* m_mapping = nullptr;
+    QLabel* m_unmapped = nullptr;
     QWidget* m_validationTab = nullptr;
     QLabel* m_validation = nullptr;
 };

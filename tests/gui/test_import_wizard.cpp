@@ -129,6 +129,7 @@ TEST_CASE("the wizard previews the decoded text and finds coordinate systems", "
     CHECK(mapping.item(0, 0)->text() == "BSM *");
     CHECK(qobject_cast<QComboBox*>(mapping.cellWidget(0, 1))->currentText() == "BSM");
     CHECK(page.profileCombo()->currentData().toString() == "sandiao-dltb");
+    CHECK(page.unmappedFields()->text().contains("Every field"));
     CHECK(page.validationSummary()->text().contains("3554 features"));
 }
 

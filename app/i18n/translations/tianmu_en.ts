@@ -883,6 +883,18 @@ Pick it below.</translation>
         <source>I have checked: this is the file&apos;s coordinate system</source>
         <translation>I have checked: this is the file&apos;s coordinate system</translation>
     </message>
+    <message>
+        <source>Every field of the file has a tianmu field.</source>
+        <translation>Every field of the file has a tianmu field.</translation>
+    </message>
+    <message>
+        <source>Kept under their own names: %1</source>
+        <translation>Kept under their own names: %1</translation>
+    </message>
+    <message>
+        <source>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</source>
+        <translation>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportWizard</name>

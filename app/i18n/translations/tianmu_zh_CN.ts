@@ -883,6 +883,18 @@ Pick it below.</source>
         <source>I have checked: this is the file&apos;s coordinate system</source>
         <translation>我已核对：这就是该文件的坐标系</translation>
     </message>
+    <message>
+        <source>Every field of the file has a tianmu field.</source>
+        <translation>文件中的每个字段都有对应的田亩字段。</translation>
+    </message>
+    <message>
+        <source>Kept under their own names: %1</source>
+        <translation>按原名保留的字段：%1</translation>
+    </message>
+    <message>
+        <source>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</source>
+        <translation>用检测到的编码，文件中已有 %1 个值像是乱码（测绘单位的数据可能已损坏）：这些值将留空，并列入导入报告。</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportWizard</name>
