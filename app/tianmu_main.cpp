@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QMenuBar>
 #include <QStringList>
 
 #include "app/cli/classify_command.h"
@@ -14,6 +15,7 @@
 #include "app/cli/preview_command.h"
 #include "app/cli/render_command.h"
 #include "app/gui/main_window.h"
+#include "app/i18n/language_manager.h"
 #include "geo/gdal_session.h"
 
 namespace app {
@@ -97,7 +99,11 @@ int runTianmu(int argc, char** argv) {
     QApplication application(argc, argv);
     QApplication::setApplicationName("tianmu");
     QApplication::setOrganizationName("tianmu");
+    // The language before any window exists, so that every text is created in it.
+    LanguageManager languages;
+    languages.applyPreferredLanguage();
     MainWindow window;
+    window.menuBar()->addMenu(languages.createMenu(&window));
     window.show();
     if (!args.isEmpty())
         window.openProject(args.front());

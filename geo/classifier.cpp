@@ -79,9 +79,15 @@ std::set<std::string> loadLandUseCodes(const std::string& path) {
 }
 
 ClassifySummary classifyProject(const ClassifyOptions& o) {
+    auto cancelled = [&] {
+        return o.cancelled && o.cancelled();
+    };
     auto progress = [&](const std::string& step, double fraction) {
         if (o.progress)
             o.progress(step, fraction);
+        if (cancelled())
+            throw Cancelled("classification was cancelled; the previous results are unchanged",
+                            {o.project, {}, {}, {}});
     };
     initialiseGdal();
     if (!std::filesystem::exists(o.project))
@@ -104,11 +110,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     if (store->hasRasterLayer("dem")) {
         progress("terrain statistics", 0.1);
         TerrainOptions options;
+        // The terrain sweep stops when told to; Cancelled is thrown here, not through it.
         options.progress = [&](double f) {
-            progress("terrain statistics", 0.1 + 0.5 * f);
-            return true;
+            if (o.progress)
+                o.progress("terrain statistics", 0.1 + 0.5 * f);
+            return !cancelled();
         };
         terrain = computeTerrainStatistics("GPKG:" + o.project + ":dem", in.parcelShapes, options);
+        progress("terrain statistics", 0.6);
     } else if (rules.usesDem()) {
         summary.warnings.push_back(
             "the project has no DEM, so rules on slope and elevation were skipped; "
@@ -323,7 +332,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             ++summary.idleFunds;
     for (const VillageProfile& v : profiles)
         ++summary.villagesByPrimaryType[v.primaryType.empty() ? "none" : v.primaryType];
-    progress("done", 1.0);
+    if (o.progress) // committed: too late to cancel
+        o.progress("done", 1.0);
     return summary;
 }
 

@@ -18,6 +18,9 @@ struct ClassifyOptions {
     std::string landUseCodes; // data/landuse/gbt21010-2017.json
     std::string asOf;         // YYYY-MM-DD; transfers are judged on this day
     std::function<void(const std::string& step, double fraction)> progress;
+    // Asked at every progress step; when it returns true classification throws Cancelled and
+    // the previous results stay as they were.
+    std::function<bool()> cancelled;
 };
 
 struct ClassifySummary {
@@ -41,7 +44,7 @@ struct ClassifySummary {
 };
 
 // Throws InputError for a broken rule file or a project without parcels; nothing is
-// written then.
+// written then. Throws Cancelled, writing nothing, when `options.cancelled` says so.
 ClassifySummary classifyProject(const ClassifyOptions& options);
 
 struct ParcelExplanation {

@@ -104,6 +104,10 @@ ImportSummary importDem(const ImportOptions& o) {
     s.record.finished = utcTimestamp();
     if (o.progress)
         o.progress("writing the DEM", 0.5);
+    // The last moment to stop: writing the raster is atomic, and not interrupted.
+    if (o.cancelled && o.cancelled())
+        throw Cancelled("the DEM import was cancelled; the project is unchanged",
+                        {o.source, {}, {}, {}});
     store->replaceRaster("dem", *toWrite, s.record);
     store->finish();
     if (o.progress)

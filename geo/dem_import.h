@@ -9,7 +9,8 @@
 namespace geo {
 
 // Throws InputError when the raster cannot be read or its CRS cannot be decided; the
-// project is then left as it was.
+// project is then left as it was. Throws Cancelled, changing nothing, when
+// `options.cancelled` says so before the raster is written.
 ImportSummary importDem(const ImportOptions& options);
 
 } // namespace geo

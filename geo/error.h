@@ -37,4 +37,10 @@ public:
     using Error::Error;
 };
 
+// The user stopped a long operation; nothing was changed. Not a failure to report as one.
+class Cancelled : public Error {
+public:
+    using Error::Error;
+};
+
 } // namespace geo

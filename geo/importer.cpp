@@ -75,6 +75,9 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     auto progress = [&](const std::string& step, double fraction) {
         if (o.progress)
             o.progress(step, fraction);
+        if (o.cancelled && o.cancelled())
+            throw Cancelled("the import was cancelled; the project is unchanged",
+                            {o.source, {}, {}, {}});
     };
 
     ImportSummary s;
@@ -436,7 +439,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             Prepared& prepared = preparedBatch[b];
             ++record;
             ++s.record.read;
-            if (record % 20000 == 0)
+            if (record % 500 == 0)
                 progress("importing", static_cast<double>(record) / static_cast<double>(total));
             const int idColumn = mappedIndex(spec.idField);
             const std::string id =
@@ -712,7 +715,8 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     store->finish();
     for (ImportIssue& issue : s.issues)
         issue.original.reset();
-    progress("done", 1.0);
+    if (o.progress) // committed: too late to cancel
+        o.progress("done", 1.0);
     return s;
 }
 

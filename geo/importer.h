@@ -28,6 +28,9 @@ struct ImportOptions {
     std::string profilesDirectory; // where the named profiles are
     bool strict = false;           // any rejected feature fails the import and changes nothing
     std::function<void(const std::string& step, double fraction)> progress;
+    // Asked at every progress step (and every few hundred features); when it returns true the
+    // import throws Cancelled and the project is left as it was.
+    std::function<bool()> cancelled;
 };
 
 struct ImportSummary {
@@ -44,7 +47,8 @@ struct ImportSummary {
 
 // Throws InputError when the source cannot be imported at all (unreadable, no usable CRS, no
 // field for a required column), and, with `strict`, when any feature was rejected; in both
-// cases the project is left as it was.
+// cases the project is left as it was. Throws Cancelled, changing nothing, when
+// `options.cancelled` says so before the import is committed.
 ImportSummary importIntoProject(const ImportOptions& options);
 
 } // namespace geo

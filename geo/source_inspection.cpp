@@ -7,6 +7,28 @@
 
 namespace geo {
 
+RawSample sampleRawValues(const std::string& path, std::size_t records) {
+    RawSample sample;
+    GDALDatasetUniquePtr ds = openSourceRaw(path);
+    if (ds->GetLayerCount() == 0)
+        return sample;
+    OGRLayer& layer = *ds->GetLayer(0);
+    OGRFeatureDefn& defn = *layer.GetLayerDefn();
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+        sample.fieldNames.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+    layer.ResetReading();
+    while (sample.records.size() < records) {
+        OGRFeatureUniquePtr f(layer.GetNextFeature());
+        if (!f)
+            break;
+        std::vector<std::string> values;
+        for (int i = 0; i < defn.GetFieldCount(); ++i)
+            values.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+        sample.records.push_back(std::move(values));
+    }
+    return sample;
+}
+
 SourceInfo inspectSource(const std::string& path, const std::string& encodingOverride) {
     SourceInfo info;
     info.path = path;

@@ -37,6 +37,16 @@ struct SourceInfo {
     std::vector<LayerInfo> layers;
 };
 
+// The first records of a file's first layer with their attribute bytes as stored, not decoded:
+// an encoding preview decodes them again with each encoding the user tries.
+struct RawSample {
+    std::vector<std::string> fieldNames;           // raw bytes
+    std::vector<std::vector<std::string>> records; // raw bytes, one value per field
+};
+
+// Throws InputError when the file cannot be read.
+RawSample sampleRawValues(const std::string& path, std::size_t records);
+
 // Throws InputError when the file cannot be read.
 SourceInfo inspectSource(const std::string& path, const std::string& encodingOverride = {});
 

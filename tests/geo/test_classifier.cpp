@@ -198,3 +198,25 @@ TEST_CASE("explain shows the chain for a parcel, and names a missing one", "[cla
                                          "nope"),
                       Catch::Contains("no parcel with BSM nope"));
 }
+
+TEST_CASE("a cancelled classification throws Cancelled and keeps the previous results",
+          "[classifier]") {
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    importAll(project, true);
+    geo::classifyProject(options(project));
+    const auto before = testing::datasetDigest(project);
+    for (const char* stopAt : {"terrain statistics", "zones", "saving"}) {
+        geo::ClassifyOptions o = options(project);
+        o.asOf = "2030-01-01";
+        std::string last;
+        o.progress = [&](const std::string& step, double) {
+            last = step;
+        };
+        o.cancelled = [&] {
+            return last == stopAt;
+        };
+        INFO(stopAt);
+        CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
+        CHECK(testing::datasetDigest(project) == before);
+    }
+}

@@ -277,3 +277,40 @@ TEST_CASE("overlapping neighbours are flagged, wrong geometry types rejected", "
     CHECK(a->GetFieldAsDouble("AREA_PLN") ==
           Approx(a->GetFieldAsDouble("AREA_ELL")).epsilon(0.001));
 }
+
+TEST_CASE("a cancelled import throws Cancelled and leaves the project as it was", "[importer]") {
+    const std::string dir = testing::temporaryDirectory();
+    const std::string project = dir + "/p.gpkg";
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "parcels";
+    o.source = delivered("cgcs2000/DLTB.shp");
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    std::vector<std::string> steps;
+    o.progress = [&](const std::string& step, double) {
+        steps.push_back(step);
+    };
+
+    SECTION("a new project is not created") {
+        o.cancelled = [&] {
+            return !steps.empty() && steps.back() == "importing";
+        };
+        CHECK_THROWS_AS(geo::importIntoProject(o), geo::Cancelled);
+        CHECK(steps.back() == "importing"); // stopped while features were being written
+        CHECK_FALSE(std::filesystem::exists(project));
+        CHECK(std::filesystem::is_empty(dir));
+    }
+    SECTION("an existing project keeps its layers and its records") {
+        importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
+        const auto before = testing::datasetDigest(project);
+        o.cancelled = [&] {
+            return !steps.empty() && steps.back() == "saving";
+        };
+        CHECK_THROWS_AS(geo::importIntoProject(o), geo::Cancelled);
+        CHECK(testing::datasetDigest(project) == before);
+        o.cancelled = [] {
+            return false;
+        };
+        CHECK(geo::importIntoProject(o).record.imported > 0);
+    }
+}

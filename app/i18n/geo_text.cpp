@@ -1,0 +1,100 @@
+#include "app/i18n/geo_text.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace app {
+namespace {
+
+struct Pattern {
+    const char* english; // a regular expression matching geo's whole sentence
+    const char* text;    // its translation template: %1… are the captured groups in order
+};
+
+// Keep in step with geo/text_encoding.cpp and geo/crs_detection.cpp; a sentence that no longer
+// matches only falls back to English.
+constexpr Pattern patterns[] = {
+    {R"(no \.cpg file)", QT_TRANSLATE_NOOP("app::GeoText", "no .cpg file")},
+    {R"(\.cpg says (\S+), i\.e\. (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", ".cpg says %1, i.e. %2")},
+    {R"(\.cpg says (\S+))", QT_TRANSLATE_NOOP("app::GeoText", ".cpg says %1")},
+    {R"(DBF language byte (0x[0-9A-Fa-f]{2}) means code page (\d+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "DBF language byte %1 means code page %2")},
+    {R"(DBF language byte (0x[0-9A-Fa-f]{2}) means (.+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "DBF language byte %1 means %2")},
+    {R"(DBF language byte is (0x[0-9A-Fa-f]{2}) \(not set\))",
+     QT_TRANSLATE_NOOP("app::GeoText", "DBF language byte is %1 (not set)")},
+    {R"(sampled ([\d,]+) of ([\d,]+) DBF records: ([\d,]+) of ([\d,]+) text values and ([\d,]+) of ([\d,]+) field names have non-ASCII bytes)",
+     QT_TRANSLATE_NOOP("app::GeoText", "sampled %1 of %2 DBF records: %3 of %4 text values and "
+                                       "%5 of %6 field names have non-ASCII bytes")},
+    {R"(([\d,]+) of them are valid GB18030 but not UTF-8)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 of them are valid GB18030 but not UTF-8")},
+    {R"(([\d,]+) of them are valid UTF-8 but not GB18030)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 of them are valid UTF-8 but not GB18030")},
+    {R"(([\d,]+) of them are valid as both UTF-8 and GB18030)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 of them are valid as both UTF-8 and GB18030")},
+    {R"(([\d,]+) of them are valid as neither UTF-8 nor GB18030)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 of them are valid as neither UTF-8 nor GB18030")},
+    {R"(no byte-order mark)", QT_TRANSLATE_NOOP("app::GeoText", "no byte-order mark")},
+    {R"(read all ([\d,]+) lines: ([\d,]+) have non-ASCII bytes)",
+     QT_TRANSLATE_NOOP("app::GeoText", "read all %1 lines: %2 have non-ASCII bytes")},
+    {R"(\.(\w+) files hold UTF-8 text by definition)",
+     QT_TRANSLATE_NOOP("app::GeoText", ".%1 files hold UTF-8 text by definition")},
+    {R"(ASCII text is valid UTF-8)",
+     QT_TRANSLATE_NOOP("app::GeoText", "ASCII text is valid UTF-8")},
+    {R"(The \.prj is (.+) in PROJ's database, and the coordinates lie in its area of use\.)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The .prj is %1 in PROJ's database, and the coordinates "
+                                       "lie in its area of use.")},
+    {R"(The eastings start with (\d+), the number of (3|6)-degree Gauss-Kruger zone \d+ \(3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous\): (.+)\. The datum is assumed to be CGCS2000\.)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 "
+                       "(3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is "
+                       "unambiguous): %3. The datum is assumed to be CGCS2000.")},
+    {R"(The eastings start with (\d+), the number of (3|6)-degree Gauss-Kruger zone \d+ \(3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous\): (.+)\. The datum comes from the \.prj, which lacks the zone\.)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 "
+                       "(3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is "
+                       "unambiguous): %3. The datum comes from the .prj, which lacks the zone.")},
+    {R"(The eastings have 6 digits, so the zone's central meridian is not in the coordinates; it is taken from the project's reference layer, (.+)\.)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The eastings have 6 digits, so the zone's central meridian is not in the "
+                       "coordinates; it is taken from the project's reference layer, %1.")},
+    {R"((.+) is on the (.+) datum, and PROJ knows no datum shift from it to (.+): reprojected data may be off by tens of metres or more\. Ask the surveyor for the official conversion parameters if positions must be exact\.)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: "
+                       "reprojected data may be off by tens of metres or more. Ask the surveyor "
+                       "for the official conversion parameters if positions must be exact.")},
+    // Classification and import warnings, with the window's way of fixing them.
+    {R"(the project has no DEM, so rules on slope and elevation were skipped; import one with: tianmu import --as dem)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no DEM, so rules on slope and elevation "
+                                       "were skipped; import one with the import wizard.")},
+    {R"(the project has no rivers, so rules on river distance were skipped; import them with: tianmu import --as rivers)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no rivers, so rules on river distance "
+                                       "were skipped; import them with the import wizard.")},
+    {R"(the project has no parcels yet, so ledger parcel ids were not checked; import parcels first)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
+                                       "ids were not checked; import the parcels first.")},
+    {R"(the project has no villages yet, so parcels outside every village were not checked)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
+                                       "every village were not checked.")},
+};
+
+} // namespace
+
+QString geoText(const std::string& english) {
+    const QString text = QString::fromStdString(english);
+    for (const Pattern& p : patterns) {
+        const QRegularExpression re(
+            QRegularExpression::anchoredPattern(QString::fromUtf8(p.english)));
+        const QRegularExpressionMatch m = re.match(text);
+        if (!m.hasMatch())
+            continue;
+        QString out = QCoreApplication::translate("app::GeoText", p.text);
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i)
+            out = out.replace(QStringLiteral("%") + QString::number(i), m.captured(i));
+        return out;
+    }
+    return text;
+}
+
+} // namespace app

@@ -1,0 +1,972 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>app::ClassifyDialog</name>
+    <message>
+        <source>Cancelling: the previous results stay as they were…</source>
+        <translation>Cancelling: the previous results stay as they were…</translation>
+    </message>
+    <message>
+        <source>Classifying: %1</source>
+        <translation>Classifying: %1</translation>
+    </message>
+    <message>
+        <source>Choose a rule file</source>
+        <translation>Choose a rule file</translation>
+    </message>
+    <message>
+        <source>Rule files (*.json)</source>
+        <translation>Rule files (*.json)</translation>
+    </message>
+    <message>
+        <source>This rule file cannot be used: %1</source>
+        <translation>This rule file cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>land use %1</source>
+        <translation>land use %1</translation>
+    </message>
+    <message>
+        <source>land use not %1</source>
+        <translation>land use not %1</translation>
+    </message>
+    <message>
+        <source>distance to a river %1</source>
+        <translation>distance to a river %1</translation>
+    </message>
+    <message>
+        <source>mean slope %1</source>
+        <translation>mean slope %1</translation>
+    </message>
+    <message>
+        <source>mean elevation %1</source>
+        <translation>mean elevation %1</translation>
+    </message>
+    <message>
+        <source>height above the village&apos;s lowest point %1</source>
+        <translation>height above the village&apos;s lowest point %1</translation>
+    </message>
+    <message>
+        <source>height above the nearest river %1</source>
+        <translation>height above the nearest river %1</translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation>area %1</translation>
+    </message>
+    <message>
+        <source>any of: %1</source>
+        <translation>any of: %1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>always (every parcel left)</source>
+        <translation>always (every parcel left)</translation>
+    </message>
+    <message>
+        <source>; and </source>
+        <translation>; and </translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>Classifying…</translation>
+    </message>
+    <message>
+        <source>Classified %1 parcels. The results are saved in the project.</source>
+        <translation>Classified %1 parcels. The results are saved in the project.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The project keeps its previous results.</source>
+        <translation>Cancelled. The project keeps its previous results.</translation>
+    </message>
+    <message>
+        <source>Classification failed, nothing was changed: %1</source>
+        <translation>Classification failed, nothing was changed: %1</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>Unclassified</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Idle parcels</source>
+        <translation>Idle parcels</translation>
+    </message>
+    <message>
+        <source>Transferred parcels on %1</source>
+        <translation>Transferred parcels on %1</translation>
+    </message>
+    <message>
+        <source>Idle assets</source>
+        <translation>Idle assets</translation>
+    </message>
+    <message>
+        <source>Villages with idle funds</source>
+        <translation>Villages with idle funds</translation>
+    </message>
+    <message>
+        <source>Transfer ledger flags</source>
+        <translation>Transfer ledger flags</translation>
+    </message>
+    <message>
+        <source>Parcels whose village code disagrees with their location</source>
+        <translation>Parcels whose village code disagrees with their location</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>no type</translation>
+    </message>
+    <message>
+        <source>Villages: %1</source>
+        <translation>Villages: %1</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Classify parcels</source>
+        <translation>Classify parcels</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>Project: %1</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>none open</translation>
+    </message>
+    <message>
+        <source>Rule file:</source>
+        <translation>Rule file:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Rules in order (the first that matches decides)</source>
+        <translation>Rules in order (the first that matches decides)</translation>
+    </message>
+    <message>
+        <source>Rule file</source>
+        <translation>Rule file</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Judge transfers as of:</source>
+        <translation>Judge transfers as of:</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Idle, transfers and villages</source>
+        <translation>Idle, transfers and villages</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>Area (mu)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>Classification replaces the previous results of the project.</source>
+        <translation>Classification replaces the previous results of the project.</translation>
+    </message>
+</context>
+<context>
+    <name>app::CrsPicker</name>
+    <message>
+        <source>%1 coordinate systems shown</source>
+        <translation>%1 coordinate systems shown</translation>
+    </message>
+    <message>
+        <source>Search by EPSG code or name, e.g. 4525 or zone 37</source>
+        <translation>Search by EPSG code or name, e.g. 4525 or zone 37</translation>
+    </message>
+</context>
+<context>
+    <name>app::GeoText</name>
+    <message>
+        <source>no .cpg file</source>
+        <translation>no .cpg file</translation>
+    </message>
+    <message>
+        <source>.cpg says %1, i.e. %2</source>
+        <translation>.cpg says %1, i.e. %2</translation>
+    </message>
+    <message>
+        <source>.cpg says %1</source>
+        <translation>.cpg says %1</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means code page %2</source>
+        <translation>DBF language byte %1 means code page %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means %2</source>
+        <translation>DBF language byte %1 means %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte is %1 (not set)</source>
+        <translation>DBF language byte is %1 (not set)</translation>
+    </message>
+    <message>
+        <source>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</source>
+        <translation>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid GB18030 but not UTF-8</source>
+        <translation>%1 of them are valid GB18030 but not UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid UTF-8 but not GB18030</source>
+        <translation>%1 of them are valid UTF-8 but not GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as both UTF-8 and GB18030</source>
+        <translation>%1 of them are valid as both UTF-8 and GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as neither UTF-8 nor GB18030</source>
+        <translation>%1 of them are valid as neither UTF-8 nor GB18030</translation>
+    </message>
+    <message>
+        <source>no byte-order mark</source>
+        <translation>no byte-order mark</translation>
+    </message>
+    <message>
+        <source>read all %1 lines: %2 have non-ASCII bytes</source>
+        <translation>read all %1 lines: %2 have non-ASCII bytes</translation>
+    </message>
+    <message>
+        <source>.%1 files hold UTF-8 text by definition</source>
+        <translation>.%1 files hold UTF-8 text by definition</translation>
+    </message>
+    <message>
+        <source>ASCII text is valid UTF-8</source>
+        <translation>ASCII text is valid UTF-8</translation>
+    </message>
+    <message>
+        <source>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</source>
+        <translation>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</source>
+        <translation>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</source>
+        <translation>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</translation>
+    </message>
+    <message>
+        <source>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</source>
+        <translation>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</translation>
+    </message>
+    <message>
+        <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
+        <translation>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</translation>
+    </message>
+    <message>
+        <source>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</source>
+        <translation>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</translation>
+    </message>
+    <message>
+        <source>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</source>
+        <translation>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</translation>
+    </message>
+    <message>
+        <source>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</source>
+        <translation>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</translation>
+    </message>
+    <message>
+        <source>The project has no villages yet, so parcels outside every village were not checked.</source>
+        <translation>The project has no villages yet, so parcels outside every village were not checked.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportFilesPage</name>
+    <message>
+        <source>reading…</source>
+        <translation>reading…</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>Choose survey files</source>
+        <translation>Choose survey files</translation>
+    </message>
+    <message>
+        <source>Survey data (*.shp *.gpkg *.geojson *.json *.fgb *.gdb *.csv *.xlsx *.tif *.tiff);;All files (*)</source>
+        <translation>Survey data (*.shp *.gpkg *.geojson *.json *.fgb *.gdb *.csv *.xlsx *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Project to import into</source>
+        <translation>Project to import into</translation>
+    </message>
+    <message>
+        <source>tianmu project (*.gpkg)</source>
+        <translation>tianmu project (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>Files to import</translation>
+    </message>
+    <message>
+        <source>Choose the surveyor&apos;s files, or drop them here. Several files can be imported at once; tianmu checks each one on the next page.</source>
+        <translation>Choose the surveyor&apos;s files, or drop them here. Several files can be imported at once; tianmu checks each one on the next page.</translation>
+    </message>
+    <message>
+        <source>Project (a new file is created by the first import):</source>
+        <translation>Project (a new file is created by the first import):</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Files:</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</source>
+        <translation>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportPlan</name>
+    <message>
+        <source>Villages</source>
+        <translation>Villages</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Rivers</source>
+        <translation>Rivers</translation>
+    </message>
+    <message>
+        <source>Elevation (DEM)</source>
+        <translation>Elevation (DEM)</translation>
+    </message>
+    <message>
+        <source>Assets ledger</source>
+        <translation>Assets ledger</translation>
+    </message>
+    <message>
+        <source>Land transfer ledger</source>
+        <translation>Land transfer ledger</translation>
+    </message>
+    <message>
+        <source>Funds ledger</source>
+        <translation>Funds ledger</translation>
+    </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>empty geometry</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>invalid geometry</translation>
+    </message>
+    <message>
+        <source>wrong geometry type</source>
+        <translation>wrong geometry type</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <translation>sliver</translation>
+    </message>
+    <message>
+        <source>overlap with a neighbour</source>
+        <translation>overlap with a neighbour</translation>
+    </message>
+    <message>
+        <source>outside every village</source>
+        <translation>outside every village</translation>
+    </message>
+    <message>
+        <source>bad coordinates</source>
+        <translation>bad coordinates</translation>
+    </message>
+    <message>
+        <source>bad date</source>
+        <translation>bad date</translation>
+    </message>
+    <message>
+        <source>bad dates</source>
+        <translation>bad dates</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>bad number</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>missing value</translation>
+    </message>
+    <message>
+        <source>garbled text</source>
+        <translation>garbled text</translation>
+    </message>
+    <message>
+        <source>no such parcel</source>
+        <translation>no such parcel</translation>
+    </message>
+    <message>
+        <source>unknown transfer mode</source>
+        <translation>unknown transfer mode</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>repaired</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>flagged</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportRunPage</name>
+    <message>
+        <source>Cancelling: the file being imported is rolled back…</source>
+        <translation>Cancelling: the file being imported is rolled back…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>Nothing to import: choose a project and files first.</source>
+        <translation>Nothing to import: choose a project and files first.</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>failed: %1</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing of it was imported</source>
+        <translation>cancelled: nothing of it was imported</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <source>CRS EPSG:%1</source>
+        <translation>CRS EPSG:%1</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>profile %1</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>record %1</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 failed, %3 cancelled or not started. Files that were not imported left the project as it was.</source>
+        <translation>%1 imported, %2 failed, %3 cancelled or not started. Files that were not imported left the project as it was.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>The files are imported one by one, each in one transaction: a file is either imported completely or not at all.</source>
+        <translation>The files are imported one by one, each in one transaction: a file is either imported completely or not at all.</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <source>Import report:</source>
+        <translation>Import report:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>Repaired</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Count / id</source>
+        <translation>Count / id</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</source>
+        <translation>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Save the import report</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved</source>
+        <translation>The report could not be saved</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Save report…</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportSourcePage</name>
+    <message>
+        <source>your choice</source>
+        <translation>your choice</translation>
+    </message>
+    <message>
+        <source>the .cpg file</source>
+        <translation>the .cpg file</translation>
+    </message>
+    <message>
+        <source>the DBF language byte</source>
+        <translation>the DBF language byte</translation>
+    </message>
+    <message>
+        <source>checking the bytes of the text</source>
+        <translation>checking the bytes of the text</translation>
+    </message>
+    <message>
+        <source>the default for Chinese data</source>
+        <translation>the default for Chinese data</translation>
+    </message>
+    <message>
+        <source>the file format</source>
+        <translation>the file format</translation>
+    </message>
+    <message>
+        <source>the .prj file</source>
+        <translation>the .prj file</translation>
+    </message>
+    <message>
+        <source>the coordinates</source>
+        <translation>the coordinates</translation>
+    </message>
+    <message>
+        <source>the layers already in the project</source>
+        <translation>the layers already in the project</translation>
+    </message>
+    <message>
+        <source>nothing: it is unknown</source>
+        <translation>nothing: it is unknown</translation>
+    </message>
+    <message>
+        <source>No files chosen.</source>
+        <translation>No files chosen.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>This file cannot be read: %1</source>
+        <translation>This file cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>An elevation raster: its coordinate system is decided when it is imported; it has no attributes to decode or map.</source>
+        <translation>An elevation raster: its coordinate system is decided when it is imported; it has no attributes to decode or map.</translation>
+    </message>
+    <message>
+        <source>%1: %2 features (%3), %4 fields.</source>
+        <translation>%1: %2 features (%3), %4 fields.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Automatic (detected: %1)</source>
+        <translation>Automatic (detected: %1)</translation>
+    </message>
+    <message>
+        <source>Detected %1, decided by %2.</source>
+        <translation>Detected %1, decided by %2.</translation>
+    </message>
+    <message>
+        <source>The raster&apos;s coordinate system is read when it is imported. Pick one below only if the file has none or a wrong one.</source>
+        <translation>The raster&apos;s coordinate system is read when it is imported. Pick one below only if the file has none or a wrong one.</translation>
+    </message>
+    <message>
+        <source>This file has no geometry: no coordinate system is needed.</source>
+        <translation>This file has no geometry: no coordinate system is needed.</translation>
+    </message>
+    <message>
+        <source>The coordinate system could not be decided: %1
+Pick it below.</source>
+        <translation>The coordinate system could not be decided: %1
+Pick it below.</translation>
+    </message>
+    <message>
+        <source>Detected EPSG:%1 %2, decided by %3: %4</source>
+        <translation>Detected EPSG:%1 %2, decided by %3: %4</translation>
+    </message>
+    <message>
+        <source>This was inferred from the coordinates: please confirm it, or pick the right one below.</source>
+        <translation>This was inferred from the coordinates: please confirm it, or pick the right one below.</translation>
+    </message>
+    <message>
+        <source>You chose EPSG:%1; it replaces the detected one.</source>
+        <translation>You chose EPSG:%1; it replaces the detected one.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>integer</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>, m²</source>
+        <translation>, m²</translation>
+    </message>
+    <message>
+        <source>, mu</source>
+        <translation>, mu</translation>
+    </message>
+    <message>
+        <source>, ha</source>
+        <translation>, ha</translation>
+    </message>
+    <message>
+        <source>%1 features: %2 with a valid geometry.</source>
+        <translation>%1 features: %2 with a valid geometry.</translation>
+    </message>
+    <message>
+        <source>%1 rows, no geometry.</source>
+        <translation>%1 rows, no geometry.</translation>
+    </message>
+    <message>
+        <source>• %1: %2 (repaired where possible, otherwise listed in the import report)</source>
+        <translation>• %1: %2 (repaired where possible, otherwise listed in the import report)</translation>
+    </message>
+    <message>
+        <source>%1 values of the preview look garbled with this encoding: try another.</source>
+        <translation>%1 values of the preview look garbled with this encoding: try another.</translation>
+    </message>
+    <message>
+        <source>Required fields without a source: %1. The import will refuse this file.</source>
+        <translation>Required fields without a source: %1. The import will refuse this file.</translation>
+    </message>
+    <message>
+        <source>No field-mapping profile fits this layer.</source>
+        <translation>No field-mapping profile fits this layer.</translation>
+    </message>
+    <message>
+        <source>Nothing is dropped silently: every feature is imported, or listed in the import report with its reason.</source>
+        <translation>Nothing is dropped silently: every feature is imported, or listed in the import report with its reason.</translation>
+    </message>
+    <message>
+        <source>Check each file</source>
+        <translation>Check each file</translation>
+    </message>
+    <message>
+        <source>tianmu has read each file and decided how to import it. Check the decisions and correct them where they are wrong.</source>
+        <translation>tianmu has read each file and decided how to import it. Check the decisions and correct them where they are wrong.</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>Import as:</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>Field mapping</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Attribute encoding:</source>
+        <translation>Attribute encoding:</translation>
+    </message>
+    <message>
+        <source>Preview of the first records, decoded with this encoding:</source>
+        <translation>Preview of the first records, decoded with this encoding:</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the file:</source>
+        <translation>Coordinate system of the file:</translation>
+    </message>
+    <message>
+        <source>Mapping profile:</source>
+        <translation>Mapping profile:</translation>
+    </message>
+    <message>
+        <source>tianmu field (* required)</source>
+        <translation>tianmu field (* required)</translation>
+    </message>
+    <message>
+        <source>Field in the file</source>
+        <translation>Field in the file</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>%1 is still being read.</source>
+        <translation>%1 is still being read.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: remove it on the previous page.</source>
+        <translation>%1 cannot be read: remove it on the previous page.</translation>
+    </message>
+    <message>
+        <source>Pick the coordinate system of %1.</source>
+        <translation>Pick the coordinate system of %1.</translation>
+    </message>
+    <message>
+        <source>Confirm the coordinate system of %1, or pick the right one.</source>
+        <translation>Confirm the coordinate system of %1, or pick the right one.</translation>
+    </message>
+    <message>
+        <source>I have checked: this is the file&apos;s coordinate system</source>
+        <translation>I have checked: this is the file&apos;s coordinate system</translation>
+    </message>
+    <message>
+        <source>Every field of the file has a tianmu field.</source>
+        <translation>Every field of the file has a tianmu field.</translation>
+    </message>
+    <message>
+        <source>Kept under their own names: %1</source>
+        <translation>Kept under their own names: %1</translation>
+    </message>
+    <message>
+        <source>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</source>
+        <translation>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportWizard</name>
+    <message>
+        <source>Import survey data</source>
+        <translation>Import survey data</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Open project…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>No project open</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <source>tianmu project (*.gpkg)</source>
+        <translation>tianmu project (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>%1 parcels in %2 villages</source>
+        <translation>%1 parcels in %2 villages</translation>
+    </message>
+    <message>
+        <source>Could not open the project: %1</source>
+        <translation>Could not open the project: %1</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Could not open the project</translation>
+    </message>
+</context>
+<context>
+    <name>app::PreviewWidget</name>
+    <message>
+        <source>Open a project (File › Open) to see its map.</source>
+        <translation>Open a project (File › Open) to see its map.</translation>
+    </message>
+</context>
+</TS>

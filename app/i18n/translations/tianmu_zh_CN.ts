@@ -1,0 +1,972 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>app::ClassifyDialog</name>
+    <message>
+        <source>Cancelling: the previous results stay as they were…</source>
+        <translation>正在取消：原有结果保持不变…</translation>
+    </message>
+    <message>
+        <source>Classifying: %1</source>
+        <translation>正在分类：%1</translation>
+    </message>
+    <message>
+        <source>Choose a rule file</source>
+        <translation>选择规则文件</translation>
+    </message>
+    <message>
+        <source>Rule files (*.json)</source>
+        <translation>规则文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>This rule file cannot be used: %1</source>
+        <translation>此规则文件无法使用：%1</translation>
+    </message>
+    <message>
+        <source>land use %1</source>
+        <translation>地类 %1</translation>
+    </message>
+    <message>
+        <source>land use not %1</source>
+        <translation>地类不为 %1</translation>
+    </message>
+    <message>
+        <source>distance to a river %1</source>
+        <translation>距河流 %1</translation>
+    </message>
+    <message>
+        <source>mean slope %1</source>
+        <translation>平均坡度 %1</translation>
+    </message>
+    <message>
+        <source>mean elevation %1</source>
+        <translation>平均高程 %1</translation>
+    </message>
+    <message>
+        <source>height above the village&apos;s lowest point %1</source>
+        <translation>高于本村最低点 %1</translation>
+    </message>
+    <message>
+        <source>height above the nearest river %1</source>
+        <translation>高于最近河流 %1</translation>
+    </message>
+    <message>
+        <source>area %1</source>
+        <translation>面积 %1</translation>
+    </message>
+    <message>
+        <source>any of: %1</source>
+        <translation>满足其一：%1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>always (every parcel left)</source>
+        <translation>总是（其余所有地块）</translation>
+    </message>
+    <message>
+        <source>; and </source>
+        <translation>；且 </translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>Classified %1 parcels. The results are saved in the project.</source>
+        <translation>已分类 %1 个地块，结果已保存到项目中。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The project keeps its previous results.</source>
+        <translation>已取消，项目保留原有结果。</translation>
+    </message>
+    <message>
+        <source>Classification failed, nothing was changed: %1</source>
+        <translation>分类失败，项目未作任何改动：%1</translation>
+    </message>
+    <message>
+        <source>Unclassified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Idle parcels</source>
+        <translation>闲置地块</translation>
+    </message>
+    <message>
+        <source>Transferred parcels on %1</source>
+        <translation>%1 已流转地块</translation>
+    </message>
+    <message>
+        <source>Idle assets</source>
+        <translation>闲置资产</translation>
+    </message>
+    <message>
+        <source>Villages with idle funds</source>
+        <translation>有闲置资金的村</translation>
+    </message>
+    <message>
+        <source>Transfer ledger flags</source>
+        <translation>流转台账问题</translation>
+    </message>
+    <message>
+        <source>Parcels whose village code disagrees with their location</source>
+        <translation>村代码与所在位置不符的地块</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>未分型</translation>
+    </message>
+    <message>
+        <source>Villages: %1</source>
+        <translation>村：%1</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Classify parcels</source>
+        <translation>地块分类</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>未打开</translation>
+    </message>
+    <message>
+        <source>Rule file:</source>
+        <translation>规则文件：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Rules in order (the first that matches decides)</source>
+        <translation>规则（按顺序，第一条符合的规则决定）</translation>
+    </message>
+    <message>
+        <source>Rule file</source>
+        <translation>规则文件原文</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Judge transfers as of:</source>
+        <translation>流转判定日期：</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>开始分类</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Idle, transfers and villages</source>
+        <translation>闲置、流转与村分型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Classification replaces the previous results of the project.</source>
+        <translation>分类结果将替换项目中原有的分类结果。</translation>
+    </message>
+</context>
+<context>
+    <name>app::CrsPicker</name>
+    <message>
+        <source>%1 coordinate systems shown</source>
+        <translation>显示 %1 个坐标系</translation>
+    </message>
+    <message>
+        <source>Search by EPSG code or name, e.g. 4525 or zone 37</source>
+        <translation>按 EPSG 代码或名称搜索，如 4525 或 zone 37</translation>
+    </message>
+</context>
+<context>
+    <name>app::GeoText</name>
+    <message>
+        <source>no .cpg file</source>
+        <translation>没有 .cpg 文件</translation>
+    </message>
+    <message>
+        <source>.cpg says %1, i.e. %2</source>
+        <translation>.cpg 文件写的是 %1，即 %2</translation>
+    </message>
+    <message>
+        <source>.cpg says %1</source>
+        <translation>.cpg 文件写的是 %1</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means code page %2</source>
+        <translation>DBF 语言标识字节 %1 表示代码页 %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte %1 means %2</source>
+        <translation>DBF 语言标识字节 %1 表示 %2</translation>
+    </message>
+    <message>
+        <source>DBF language byte is %1 (not set)</source>
+        <translation>DBF 语言标识字节为 %1（未设置）</translation>
+    </message>
+    <message>
+        <source>sampled %1 of %2 DBF records: %3 of %4 text values and %5 of %6 field names have non-ASCII bytes</source>
+        <translation>抽样检查了 %2 条 DBF 记录中的 %1 条：%4 个文本值中有 %3 个、%6 个字段名中有 %5 个含非 ASCII 字节</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid GB18030 but not UTF-8</source>
+        <translation>其中 %1 个是有效的 GB18030，但不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid UTF-8 but not GB18030</source>
+        <translation>其中 %1 个是有效的 UTF-8，但不是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as both UTF-8 and GB18030</source>
+        <translation>其中 %1 个既是有效的 UTF-8，也是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>%1 of them are valid as neither UTF-8 nor GB18030</source>
+        <translation>其中 %1 个既不是有效的 UTF-8，也不是有效的 GB18030</translation>
+    </message>
+    <message>
+        <source>no byte-order mark</source>
+        <translation>没有字节顺序标记（BOM）</translation>
+    </message>
+    <message>
+        <source>read all %1 lines: %2 have non-ASCII bytes</source>
+        <translation>读取了全部 %1 行：%2 行含非 ASCII 字节</translation>
+    </message>
+    <message>
+        <source>.%1 files hold UTF-8 text by definition</source>
+        <translation>.%1 文件按规定使用 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>ASCII text is valid UTF-8</source>
+        <translation>ASCII 文本也是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>The .prj is %1 in PROJ&apos;s database, and the coordinates lie in its area of use.</source>
+        <translation>.prj 文件在 PROJ 数据库中对应 %1，且坐标位于其适用范围内。</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum is assumed to be CGCS2000.</source>
+        <translation>横坐标以 %1 开头，即 %2 度带高斯-克吕格第 %1 带（3 度带为 25–45 带，6 度带为 13–23 带，因此带号前缀不会混淆）：%3。大地基准按 CGCS2000 处理。</translation>
+    </message>
+    <message>
+        <source>The eastings start with %1, the number of %2-degree Gauss-Kruger zone %1 (3-degree zones are 25-45, 6-degree zones 13-23, so the prefix is unambiguous): %3. The datum comes from the .prj, which lacks the zone.</source>
+        <translation>横坐标以 %1 开头，即 %2 度带高斯-克吕格第 %1 带（3 度带为 25–45 带，6 度带为 13–23 带，因此带号前缀不会混淆）：%3。大地基准取自 .prj 文件（其中缺少带号）。</translation>
+    </message>
+    <message>
+        <source>The eastings have 6 digits, so the zone&apos;s central meridian is not in the coordinates; it is taken from the project&apos;s reference layer, %1.</source>
+        <translation>横坐标只有 6 位，坐标中不含带号（中央经线）；因此沿用项目中参考图层的坐标系 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is on the %2 datum, and PROJ knows no datum shift from it to %3: reprojected data may be off by tens of metres or more. Ask the surveyor for the official conversion parameters if positions must be exact.</source>
+        <translation>%1 采用 %2 大地基准，PROJ 中没有从它到 %3 的基准转换参数：转换后的位置可能偏差数十米甚至更多。如需精确位置，请向测绘单位索取官方转换参数。</translation>
+    </message>
+    <message>
+        <source>The project has no DEM, so rules on slope and elevation were skipped; import one with the import wizard.</source>
+        <translation>项目中没有高程数据（DEM），因此跳过了坡度和高程规则；请用导入向导导入 DEM。</translation>
+    </message>
+    <message>
+        <source>The project has no rivers, so rules on river distance were skipped; import them with the import wizard.</source>
+        <translation>项目中没有河流，因此跳过了距河流距离的规则；请用导入向导导入河流。</translation>
+    </message>
+    <message>
+        <source>The project has no parcels yet, so the ledger&apos;s parcel ids were not checked; import the parcels first.</source>
+        <translation>项目中还没有地块，因此未核对台账中的地块编码；请先导入地块。</translation>
+    </message>
+    <message>
+        <source>The project has no villages yet, so parcels outside every village were not checked.</source>
+        <translation>项目中还没有村界，因此未检查不在任何村范围内的地块。</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportFilesPage</name>
+    <message>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Choose survey files</source>
+        <translation>选择调查数据文件</translation>
+    </message>
+    <message>
+        <source>Survey data (*.shp *.gpkg *.geojson *.json *.fgb *.gdb *.csv *.xlsx *.tif *.tiff);;All files (*)</source>
+        <translation>调查数据 (*.shp *.gpkg *.geojson *.json *.fgb *.gdb *.csv *.xlsx *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Project to import into</source>
+        <translation>导入到的项目</translation>
+    </message>
+    <message>
+        <source>tianmu project (*.gpkg)</source>
+        <translation>田亩项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose the surveyor&apos;s files, or drop them here. Several files can be imported at once; tianmu checks each one on the next page.</source>
+        <translation>选择测绘单位提交的文件，或将文件拖放到这里。可一次导入多个文件；下一页将逐个检查。</translation>
+    </message>
+    <message>
+        <source>Project (a new file is created by the first import):</source>
+        <translation>项目（不存在时由第一次导入新建）：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</source>
+        <translation>支持 Shapefile（.shp 及其 .dbf、.shx，以及可能有的 .prj 和 .cpg）、GeoPackage、GeoJSON、FlatGeobuf、CSV 或 XLSX 台账，以及 GeoTIFF 高程模型。</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportPlan</name>
+    <message>
+        <source>Villages</source>
+        <translation>村界</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>Rivers</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>Elevation (DEM)</source>
+        <translation>高程（DEM）</translation>
+    </message>
+    <message>
+        <source>Assets ledger</source>
+        <translation>资产台账</translation>
+    </message>
+    <message>
+        <source>Land transfer ledger</source>
+        <translation>土地流转台账</translation>
+    </message>
+    <message>
+        <source>Funds ledger</source>
+        <translation>资金台账</translation>
+    </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>空几何</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>无效几何</translation>
+    </message>
+    <message>
+        <source>wrong geometry type</source>
+        <translation>几何类型不符</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>sliver</source>
+        <translation>细碎图斑</translation>
+    </message>
+    <message>
+        <source>overlap with a neighbour</source>
+        <translation>与相邻图斑重叠</translation>
+    </message>
+    <message>
+        <source>outside every village</source>
+        <translation>不在任何村范围内</translation>
+    </message>
+    <message>
+        <source>bad coordinates</source>
+        <translation>坐标错误</translation>
+    </message>
+    <message>
+        <source>bad date</source>
+        <translation>日期错误</translation>
+    </message>
+    <message>
+        <source>bad dates</source>
+        <translation>日期错误</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>数值错误</translation>
+    </message>
+    <message>
+        <source>missing value</source>
+        <translation>缺少数值</translation>
+    </message>
+    <message>
+        <source>garbled text</source>
+        <translation>乱码</translation>
+    </message>
+    <message>
+        <source>no such parcel</source>
+        <translation>找不到对应地块</translation>
+    </message>
+    <message>
+        <source>unknown transfer mode</source>
+        <translation>未知流转方式</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>已修复</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportRunPage</name>
+    <message>
+        <source>Cancelling: the file being imported is rolled back…</source>
+        <translation>正在取消：正在导入的文件将被回滚…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing to import: choose a project and files first.</source>
+        <translation>没有可导入的内容：请先选择项目和文件。</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>cancelled: nothing of it was imported</source>
+        <translation>已取消：此文件未导入任何内容</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>encoding %1</source>
+        <translation>编码 %1</translation>
+    </message>
+    <message>
+        <source>CRS EPSG:%1</source>
+        <translation>坐标系 EPSG:%1</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>映射方案 %1</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>第 %1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 failed, %3 cancelled or not started. Files that were not imported left the project as it was.</source>
+        <translation>已导入 %1 个，失败 %2 个，取消或未开始 %3 个。未导入的文件没有改动项目。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The files are imported one by one, each in one transaction: a file is either imported completely or not at all.</source>
+        <translation>文件逐个导入，每个文件在一个事务中完成：要么全部导入，要么完全不导入。</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Import report:</source>
+        <translation>导入报告：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Repaired</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Count / id</source>
+        <translation>数量 / 编号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Every file was imported (%1). The report is saved in the project (tables tianmu_imports and import_issues).</source>
+        <translation>全部文件已导入（%1 个）。导入报告已保存到项目中（tianmu_imports 和 import_issues 表）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>保存导入报告</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The report could not be saved</source>
+        <translation>无法保存报告</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportSourcePage</name>
+    <message>
+        <source>your choice</source>
+        <translation>您的选择</translation>
+    </message>
+    <message>
+        <source>the .cpg file</source>
+        <translation>.cpg 文件</translation>
+    </message>
+    <message>
+        <source>the DBF language byte</source>
+        <translation>DBF 语言标识字节</translation>
+    </message>
+    <message>
+        <source>checking the bytes of the text</source>
+        <translation>检查文本字节</translation>
+    </message>
+    <message>
+        <source>the default for Chinese data</source>
+        <translation>中文数据的默认编码</translation>
+    </message>
+    <message>
+        <source>the file format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>the .prj file</source>
+        <translation>.prj 文件</translation>
+    </message>
+    <message>
+        <source>the coordinates</source>
+        <translation>坐标范围</translation>
+    </message>
+    <message>
+        <source>the layers already in the project</source>
+        <translation>项目中已有的图层</translation>
+    </message>
+    <message>
+        <source>nothing: it is unknown</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <source>No files chosen.</source>
+        <translation>尚未选择文件。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>This file cannot be read: %1</source>
+        <translation>无法读取此文件：%1</translation>
+    </message>
+    <message>
+        <source>An elevation raster: its coordinate system is decided when it is imported; it has no attributes to decode or map.</source>
+        <translation>这是高程栅格：坐标系在导入时确定；它没有需要解码或映射的属性。</translation>
+    </message>
+    <message>
+        <source>%1: %2 features (%3), %4 fields.</source>
+        <translation>%1：%2 个要素（%3），%4 个字段。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Automatic (detected: %1)</source>
+        <translation>自动（检测结果：%1）</translation>
+    </message>
+    <message>
+        <source>Detected %1, decided by %2.</source>
+        <translation>检测为 %1，依据：%2。</translation>
+    </message>
+    <message>
+        <source>The raster&apos;s coordinate system is read when it is imported. Pick one below only if the file has none or a wrong one.</source>
+        <translation>栅格的坐标系在导入时读取。只有文件缺少坐标系或坐标系有误时，才需要在下面选择。</translation>
+    </message>
+    <message>
+        <source>This file has no geometry: no coordinate system is needed.</source>
+        <translation>此文件没有几何图形，不需要坐标系。</translation>
+    </message>
+    <message>
+        <source>The coordinate system could not be decided: %1
+Pick it below.</source>
+        <translation>无法确定坐标系：%1
+请在下面选择。</translation>
+    </message>
+    <message>
+        <source>Detected EPSG:%1 %2, decided by %3: %4</source>
+        <translation>检测为 EPSG:%1 %2，依据 %3：%4</translation>
+    </message>
+    <message>
+        <source>This was inferred from the coordinates: please confirm it, or pick the right one below.</source>
+        <translation>这是根据坐标推断的：请确认，或在下面选择正确的坐标系。</translation>
+    </message>
+    <message>
+        <source>You chose EPSG:%1; it replaces the detected one.</source>
+        <translation>您选择了 EPSG:%1，将代替检测结果。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>, m²</source>
+        <translation>，平方米</translation>
+    </message>
+    <message>
+        <source>, mu</source>
+        <translation>，亩</translation>
+    </message>
+    <message>
+        <source>, ha</source>
+        <translation>，公顷</translation>
+    </message>
+    <message>
+        <source>%1 features: %2 with a valid geometry.</source>
+        <translation>%1 个要素：%2 个几何图形有效。</translation>
+    </message>
+    <message>
+        <source>%1 rows, no geometry.</source>
+        <translation>%1 行，无几何图形。</translation>
+    </message>
+    <message>
+        <source>• %1: %2 (repaired where possible, otherwise listed in the import report)</source>
+        <translation>• %1：%2 个（能修复的将修复，否则列入导入报告）</translation>
+    </message>
+    <message>
+        <source>%1 values of the preview look garbled with this encoding: try another.</source>
+        <translation>用此编码，预览中有 %1 个值像是乱码：请换一种编码。</translation>
+    </message>
+    <message>
+        <source>Required fields without a source: %1. The import will refuse this file.</source>
+        <translation>必填字段没有对应的源字段：%1。导入时将拒绝此文件。</translation>
+    </message>
+    <message>
+        <source>No field-mapping profile fits this layer.</source>
+        <translation>没有适用于此图层的字段映射方案。</translation>
+    </message>
+    <message>
+        <source>Nothing is dropped silently: every feature is imported, or listed in the import report with its reason.</source>
+        <translation>不会悄悄丢弃任何数据：每个要素要么被导入，要么连同原因列入导入报告。</translation>
+    </message>
+    <message>
+        <source>Check each file</source>
+        <translation>逐个检查文件</translation>
+    </message>
+    <message>
+        <source>tianmu has read each file and decided how to import it. Check the decisions and correct them where they are wrong.</source>
+        <translation>田亩已读取每个文件并确定了导入方式。请检查这些判断，如有错误请更正。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>导入为：</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Field mapping</source>
+        <translation>字段映射</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Attribute encoding:</source>
+        <translation>属性编码：</translation>
+    </message>
+    <message>
+        <source>Preview of the first records, decoded with this encoding:</source>
+        <translation>用此编码解码的前几条记录预览：</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the file:</source>
+        <translation>文件的坐标系：</translation>
+    </message>
+    <message>
+        <source>Mapping profile:</source>
+        <translation>映射方案：</translation>
+    </message>
+    <message>
+        <source>tianmu field (* required)</source>
+        <translation>田亩字段（* 为必填）</translation>
+    </message>
+    <message>
+        <source>Field in the file</source>
+        <translation>文件中的字段</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>%1 is still being read.</source>
+        <translation>%1 还在读取中。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: remove it on the previous page.</source>
+        <translation>%1 无法读取：请在上一页移除它。</translation>
+    </message>
+    <message>
+        <source>Pick the coordinate system of %1.</source>
+        <translation>请选择 %1 的坐标系。</translation>
+    </message>
+    <message>
+        <source>Confirm the coordinate system of %1, or pick the right one.</source>
+        <translation>请确认 %1 的坐标系，或选择正确的坐标系。</translation>
+    </message>
+    <message>
+        <source>I have checked: this is the file&apos;s coordinate system</source>
+        <translation>我已核对：这就是该文件的坐标系</translation>
+    </message>
+    <message>
+        <source>Every field of the file has a tianmu field.</source>
+        <translation>文件中的每个字段都有对应的田亩字段。</translation>
+    </message>
+    <message>
+        <source>Kept under their own names: %1</source>
+        <translation>按原名保留的字段：%1</translation>
+    </message>
+    <message>
+        <source>%1 values of the file already look garbled with the detected encoding (the surveyor&apos;s data may be damaged): they will be left empty and listed in the import report.</source>
+        <translation>用检测到的编码，文件中已有 %1 个值像是乱码（测绘单位的数据可能已损坏）：这些值将留空，并列入导入报告。</translation>
+    </message>
+</context>
+<context>
+    <name>app::ImportWizard</name>
+    <message>
+        <source>Import survey data</source>
+        <translation>导入调查数据</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>app::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>tianmu project (*.gpkg)</source>
+        <translation>田亩项目 (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>%1 parcels in %2 villages</source>
+        <translation>%2 个村共 %1 个地块</translation>
+    </message>
+    <message>
+        <source>Could not open the project: %1</source>
+        <translation>无法打开项目：%1</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+</context>
+<context>
+    <name>app::PreviewWidget</name>
+    <message>
+        <source>Open a project (File › Open) to see its map.</source>
+        <translation>打开一个项目（文件 › 打开项目）即可查看地图。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,164 @@
+// The classify dialog driven as a user would: rules shown, classification on the worker
+// thread matching the project's parcel_classes, and a cancelled run leaving results intact.
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include <QFile>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "app/gui/classify_dialog.h"
+#include "app/resource_paths.h"
+#include "geo/dem_import.h"
+#include "geo/importer.h"
+#include "support/dataset_digest.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+// A project imported from the sample delivery (villages, parcels, rivers, DEM), made once.
+const QString& sampleProject() {
+    static const QString path = [] {
+        const std::string project = testing::temporaryDirectory() + "/classify.gpkg";
+        const std::string sample = testing::sourcePath("data/sample/");
+        const std::pair<const char*, std::string> sources[] = {
+            {"villages", sample + "surveyor/cgcs2000/CJDCQ.shp"},
+            {"parcels", sample + "surveyor/cgcs2000/DLTB.shp"},
+            {"rivers", sample + "surveyor/cgcs2000/HL.shp"},
+            {"dem", sample + "dem.tif"},
+        };
+        for (const auto& [layer, source] : sources) {
+            geo::ImportOptions o;
+            o.project = project;
+            o.source = source;
+            o.layer = layer;
+            o.profilesDirectory = app::profilesDirectory();
+            if (o.layer == "dem")
+                geo::importDem(o);
+            else
+                geo::importIntoProject(o);
+        }
+        return QString::fromStdString(project);
+    }();
+    return path;
+}
+
+// Parcels per zone in the project's parcel_classes table, read with GDAL.
+std::map<QString, long long> zonesInProject(const QString& project) {
+    std::map<QString, long long> zones;
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(project.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    OGRLayer* classes = ds->GetLayerByName("parcel_classes");
+    if (!classes)
+        return zones;
+    for (auto&& f : *classes)
+        ++zones[QString::fromUtf8(f->GetFieldAsString("ZONE"))];
+    return zones;
+}
+
+long long parcelCount(const QString& project) {
+    GDALDatasetUniquePtr ds(
+        GDALDataset::Open(project.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    REQUIRE(ds);
+    return ds->GetLayerByName("parcels")->GetFeatureCount(TRUE);
+}
+
+// Parcels per zone as the dialog's table shows them (without the total row).
+std::map<QString, long long> zonesInTable(const QTableWidget& table) {
+    std::map<QString, long long> zones;
+    for (int row = 0; row + 1 < table.rowCount(); ++row) {
+        const long long n = QLocale().toLongLong(table.item(row, 2)->text());
+        if (n > 0)
+            zones[table.item(row, 1)->text()] = n;
+    }
+    return zones;
+}
+
+} // namespace
+
+TEST_CASE("the dialog shows the rules and classifies like the project says", "[classify_dialog]") {
+    app::ClassifyDialog dialog(sampleProject());
+    CHECK(dialog.rulesPath().endsWith("lingling-five-zones.json"));
+    REQUIRE(dialog.ruleTree()->topLevelItemCount() == 8);
+    CHECK(dialog.ruleTree()->topLevelItem(0)->text(1) == "water-surface");
+    CHECK(dialog.ruleTree()->topLevelItem(0)->text(3).contains("1104"));
+    CHECK(dialog.ruleText()->toPlainText().contains("\"rules\""));
+    dialog.setAsOf(QDate(2026, 6, 30));
+
+    QSignalSpy finished(&dialog, &app::ClassifyDialog::classificationFinished);
+    QSignalSpy changed(&dialog, &app::ClassifyDialog::projectChanged);
+    dialog.show();
+    QTest::mouseClick(dialog.runButton(), Qt::LeftButton);
+    CHECK(dialog.isRunning());
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 300000));
+    INFO(dialog.statusLabel()->text().toStdString());
+    CHECK(finished.at(0).at(0).toBool());
+    CHECK(changed.count() == 1);
+    REQUIRE(dialog.summary());
+    const long long parcels = parcelCount(sampleProject());
+    CHECK(parcels > 3500);
+    CHECK(dialog.summary()->parcels == parcels);
+
+    const auto fromProject = zonesInProject(sampleProject());
+    CHECK(fromProject.size() >= 5);
+    CHECK(zonesInTable(*dialog.zoneTable()) == fromProject);
+    const int total = dialog.zoneTable()->rowCount() - 1;
+    CHECK(QLocale().toLongLong(dialog.zoneTable()->item(total, 2)->text()) == parcels);
+    CHECK(dialog.totalsTable()->rowCount() >= 6);
+
+    SECTION("a cancelled run leaves the previous results") {
+        const auto before = testing::datasetDigest(sampleProject().toStdString());
+        dialog.setAsOf(QDate(2030, 1, 1));
+        QObject::connect(
+            &dialog, &app::ClassifyDialog::progressChanged, &dialog,
+            [&dialog](const QString&, double) { dialog.cancel(); }, Qt::DirectConnection);
+        REQUIRE(dialog.start());
+        REQUIRE(QTest::qWaitFor([&] { return finished.count() == 2; }, 300000));
+        CHECK_FALSE(finished.at(1).at(0).toBool());
+        CHECK(dialog.statusLabel()->text().contains("Cancelled"));
+        CHECK(testing::datasetDigest(sampleProject().toStdString()) == before);
+        CHECK(zonesInProject(sampleProject()) == fromProject);
+        CHECK(zonesInTable(*dialog.zoneTable()) == fromProject); // the last results stay shown
+        CHECK(dialog.runButton()->isEnabled());
+    }
+}
+
+TEST_CASE("a broken rule file is refused with its reason; a missing project fails cleanly",
+          "[classify_dialog]") {
+    const std::string dir = testing::temporaryDirectory();
+    const QString broken = QString::fromStdString(dir + "/broken.json");
+    {
+        QFile file(broken);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(R"({"zones": [{"id": "a"}], "rules": [{"id": "r", "zone": "b", "when": {}}]})");
+    }
+    app::ClassifyDialog dialog(QString::fromStdString(dir + "/missing.gpkg"));
+    CHECK_FALSE(dialog.setRulesPath(broken));
+    CHECK_FALSE(dialog.runButton()->isEnabled());
+    CHECK_FALSE(dialog.start());
+    REQUIRE(dialog.ruleTree()->topLevelItemCount() == 1);
+    CHECK(dialog.ruleTree()->topLevelItem(0)->text(1).contains("broken.json"));
+    CHECK(dialog.ruleText()->toPlainText().contains("\"zone\": \"b\""));
+
+    REQUIRE(dialog.setRulesPath(
+        QString::fromStdString(testing::sourcePath("data/rules/lingling-five-zones.json"))));
+    CHECK(dialog.runButton()->isEnabled());
+    QSignalSpy finished(&dialog, &app::ClassifyDialog::classificationFinished);
+    REQUIRE(dialog.start());
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 60000));
+    CHECK_FALSE(finished.at(0).at(0).toBool());
+    CHECK(dialog.statusLabel()->text().contains("missing.gpkg"));
+    CHECK_FALSE(dialog.summary());
+    CHECK(dialog.runButton()->isEnabled());
+}

@@ -1,0 +1,177 @@
+// The interface language: switching at run time, the menu, the saved choice, and translations
+// that leave nothing in English on a Chinese screen.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QPushButton>
+#include <QSettings>
+#include <QXmlStreamReader>
+
+#include "app/gui/classify_dialog.h"
+#include "app/i18n/geo_text.h"
+#include "app/i18n/language_manager.h"
+#include "app/resource_paths.h"
+#include "geo/classifier.h"
+#include "geo/importer.h"
+#include "geo/source_inspection.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+// The tests' settings, never the user's.
+void useTestSettings() {
+    QCoreApplication::setOrganizationName("tianmu-tests");
+    QCoreApplication::setApplicationName("tianmu-gui-tests");
+}
+
+} // namespace
+
+TEST_CASE("switching the language retranslates open widgets and back", "[language]") {
+    useTestSettings();
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::ClassifyDialog dialog{QString()};
+    CHECK(dialog.runButton()->text() == "Classify");
+    CHECK(dialog.windowTitle() == "Classify parcels");
+
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
+    CHECK(languages.language() == "zh_CN");
+    CHECK(dialog.runButton()->text() == QString::fromUtf8("开始分类"));
+    CHECK(dialog.windowTitle() == QString::fromUtf8("地块分类"));
+
+    REQUIRE(languages.setLanguage("en", false));
+    QCoreApplication::processEvents();
+    CHECK(dialog.runButton()->text() == "Classify");
+    CHECK_FALSE(languages.setLanguage("fr", false));
+}
+
+TEST_CASE("the language menu switches and the choice is remembered", "[language]") {
+    useTestSettings();
+    QSettings().remove("ui/language");
+    app::LanguageManager languages;
+    CHECK(app::LanguageManager::languageForLocale("zh_TW") == "zh_CN");
+    CHECK(app::LanguageManager::languageForLocale("de_DE") == "en");
+    languages.setLanguage("en", false);
+    QMenu* menu = languages.createMenu(nullptr);
+    std::unique_ptr<QMenu> owner(menu);
+    CHECK(menu->title() == QString::fromUtf8("Language / 语言"));
+    REQUIRE(menu->actions().size() == 2);
+    QAction* chinese = menu->actions().at(1);
+    CHECK(chinese->text() == QString::fromUtf8("简体中文"));
+    CHECK(menu->actions().at(0)->isChecked());
+    chinese->trigger();
+    CHECK(languages.language() == "zh_CN");
+    CHECK(chinese->isChecked());
+    CHECK_FALSE(menu->actions().at(0)->isChecked());
+    CHECK(app::LanguageManager().preferredLanguage() == "zh_CN");
+    languages.setLanguage("en");
+    CHECK(app::LanguageManager().preferredLanguage() == "en");
+    QSettings().remove("ui/language");
+}
+
+TEST_CASE("every string of every translation is translated", "[language]") {
+    // An unfinished entry shows English on a Chinese screen: lupdate marks new strings so.
+    const QDir dir(QString::fromStdString(testing::sourcePath("app/i18n/translations")));
+    const QStringList files = dir.entryList({"*.ts"});
+    REQUIRE(files.contains("tianmu_zh_CN.ts"));
+    REQUIRE(files.contains("tianmu_en.ts"));
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        REQUIRE(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        int messages = 0;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                const QString type = xml.attributes().value("type").toString();
+                const QString text = xml.readElementText();
+                INFO(name.toStdString() << ": " << source.toStdString());
+                CHECK(type != "unfinished");
+                if (type != "vanished" && type != "obsolete")
+                    CHECK_FALSE(text.trimmed().isEmpty());
+                ++messages;
+            }
+        }
+        CHECK_FALSE(xml.hasError());
+        CHECK(messages > 100);
+    }
+    // The compiled translations are embedded, so installs and tests find them.
+    CHECK(QFile::exists(":/i18n/tianmu_zh_CN.qm"));
+}
+
+TEST_CASE("geo's explanations of a survey delivery are shown in Chinese", "[language]") {
+    // When geo's wording changes, this fails instead of a Chinese screen quietly showing English.
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const char* file : {"cgcs2000/DLTB.shp", "noprj/DLTB.shp", "xian80/DLTB.shp",
+                             "cgcs2000/HL.shp", "transfers.csv", "assets.xlsx"}) {
+        INFO(file);
+        const geo::SourceInfo info =
+            geo::inspectSource(testing::sourcePath("data/sample/surveyor/") + file);
+        std::vector<std::string> sentences = info.encoding.evidence;
+        for (const geo::LayerInfo& layer : info.layers) {
+            if (!layer.crs.reason.empty())
+                sentences.push_back(layer.crs.reason);
+            sentences.insert(sentences.end(), layer.crs.warnings.begin(), layer.crs.warnings.end());
+        }
+        REQUIRE_FALSE(sentences.empty());
+        for (const std::string& sentence : sentences) {
+            INFO(sentence);
+            const QString shown = app::geoText(sentence);
+            CHECK(shown != QString::fromStdString(sentence));
+            CHECK(std::any_of(shown.begin(), shown.end(), [](QChar c) {
+                return c.unicode() >= 0x4E00 && c.unicode() < 0xA000;
+            }));
+        }
+    }
+    CHECK(app::geoText("something geo never said") == "something geo never said");
+    languages.setLanguage("en", false);
+    CHECK(app::geoText("no .cpg file") == "no .cpg file");
+}
+
+TEST_CASE("geo's warnings on a half-imported project are shown in Chinese", "[language]") {
+    const std::string project = testing::temporaryDirectory() + "/half.gpkg";
+    const std::string surveyor = testing::sourcePath("data/sample/surveyor/");
+    std::vector<std::string> warnings;
+    for (const auto& [layer, file] :
+         {std::pair{"parcels", "cgcs2000/DLTB.shp"}, std::pair{"transfers", "transfers.csv"}}) {
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = layer;
+        o.source = surveyor + file;
+        o.profilesDirectory = app::profilesDirectory();
+        const auto s = geo::importIntoProject(o);
+        warnings.insert(warnings.end(), s.warnings.begin(), s.warnings.end());
+    }
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = app::dataDirectory() + "/rules/lingling-five-zones.json";
+    c.landUseCodes = app::dataDirectory() + "/landuse/gbt21010-2017.json";
+    c.asOf = "2026-06-30";
+    const auto summary = geo::classifyProject(c);
+    warnings.insert(warnings.end(), summary.warnings.begin(), summary.warnings.end());
+    REQUIRE(warnings.size() >= 3); // no villages; no DEM; no rivers
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const std::string& w : warnings) {
+        INFO(w);
+        const QString shown = app::geoText(w);
+        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
+            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
+        }));
+    }
+    languages.setLanguage("en", false);
+}
