@@ -12,6 +12,7 @@
 #include "app/cli/import_command.h"
 #include "app/cli/info_command.h"
 #include "app/cli/preview_command.h"
+#include "app/cli/report_command.h"
 #include "app/gui/main_window.h"
 #include "geo/gdal_session.h"
 
@@ -28,6 +29,8 @@ Commands:
   classify   classify parcels into zones, idle assets, transfers; type villages
   explain    show why a parcel got its zone, rule by rule
   preview    draw a project to a PNG image
+  report     make a report (transfer areas, idle ledger, discrepancies, expiring
+             contracts, village atlas) as PDF, XLSX, CSV or HTML
 
 Run 'tianmu COMMAND --help' for a command's options.
 Exit codes: 0 success, 1 failure, 2 usage error, 3 bad input.
@@ -40,12 +43,12 @@ bool hasDisplay() {
 }
 
 int runCommand(const QString& command, const QStringList& arguments, int argc, char** argv) {
-    if (command == "preview") {
-        // Drawing with QPainter needs a GUI application, but no screen.
+    if (command == "preview" || command == "report") {
+        // Drawing with QPainter (maps, PDF) needs a GUI application, but no screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication application(argc, argv);
-        return runPreviewCommand(arguments);
+        return command == "report" ? runReportCommand(arguments) : runPreviewCommand(arguments);
     }
     QCoreApplication application(argc, argv);
     if (command == "info")
