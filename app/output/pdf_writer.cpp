@@ -2,6 +2,7 @@
 // without drawing counts them, so every footer can say "page n of m".
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include <QBuffer>
@@ -48,11 +49,17 @@ public:
     }
 
     int pages() const noexcept { return m_page; }
+    // Where each village's pages start (atlas), known after compose().
+    const std::map<std::string, int>& villagePages() const noexcept { return m_villageStart; }
+    void setVillagePages(std::map<std::string, int> pages) { m_knownStart = std::move(pages); }
 
     void compose() {
         newPage();
         titleBlock();
         if (m_report.kind == "atlas") {
+            if (m_setup.map)
+                mapBlock({}, m_content.height() * 0.45);
+            table(contents());
             for (const auto& village : m_report.villages)
                 villagePages(village);
             return;
@@ -146,6 +153,7 @@ private:
         request.english = m_setup.english;
         request.transferredLabel = m_setup.transferredLabel;
         request.idleLabel = m_setup.idleLabel;
+        m_p->setFont(font(9));
         const ReportMapResult drawn = drawReportMap(*m_p, mapRect, request);
         m_p->setFont(font(7.5));
         const QRectF legendBox(mapRect.right() + mm(3), area.top(), legendWidth,
@@ -158,9 +166,33 @@ private:
                                     area.bottom() - mm(27), mm(12), mm(15)));
     }
 
+    // The atlas's table of contents: every village with its township and first page.
+    Table contents() const {
+        Table t;
+        t.key = "contents";
+        t.title = caption("contents");
+        t.columns = {{"village", caption("villages"), geo::report::ColumnType::Text},
+                     {"village_code", "", geo::report::ColumnType::Text},
+                     {"township", caption("township"), geo::report::ColumnType::Text},
+                     {"page", "", geo::report::ColumnType::Count}};
+        t.columns[1].label = "ZLDWDM";
+        t.columns[3].label = caption("first_page");
+        for (const auto& v : m_report.villages) {
+            const auto it = m_knownStart.find(v.code);
+            t.rows.push_back({RowKind::Detail,
+                              0,
+                              {geo::report::Cell::of(v.name), geo::report::Cell::of(v.code),
+                               geo::report::Cell::of(v.township),
+                               geo::report::Cell::of(static_cast<double>(
+                                   it == m_knownStart.end() ? 0 : it->second))}});
+        }
+        return t;
+    }
+
     void villagePages(const geo::report::VillageSection& v) {
         if (m_y > m_content.top() + 1)
             newPage();
+        m_villageStart[v.code] = m_page;
         paragraph(q(v.name + " (" + v.code + ")" +
                     (v.township.empty() ? "" : " · " + caption("township") + " " + v.township)),
                   font(14, true), 0.3);
@@ -290,6 +322,7 @@ private:
     double m_footer = 0;
     double m_y = 0;
     int m_page = 0;
+    std::map<std::string, int> m_villageStart, m_knownStart;
 };
 
 void configure(QPdfWriter& writer, const Report& report, const PdfSetup& setup) {
@@ -304,6 +337,7 @@ void configure(QPdfWriter& writer, const Report& report, const PdfSetup& setup) 
 
 void writePdf(const Report& report, const std::string& path, const PdfSetup& setup) {
     int pages = 0;
+    std::map<std::string, int> starts;
     { // first pass: count the pages, drawing nothing
         QBuffer scratch;
         scratch.open(QIODevice::WriteOnly);
@@ -312,6 +346,7 @@ void writePdf(const Report& report, const std::string& path, const PdfSetup& set
         Composer c(dry, nullptr, report, setup, 0);
         c.compose();
         pages = c.pages();
+        starts = c.villagePages();
     }
     PartialFile file(path);
     {
@@ -321,6 +356,7 @@ void writePdf(const Report& report, const std::string& path, const PdfSetup& set
         if (!painter.begin(&writer))
             throw std::runtime_error("cannot write " + file.path());
         Composer c(writer, &painter, report, setup, pages);
+        c.setVillagePages(starts);
         c.compose();
         if (!painter.end())
             throw std::runtime_error("cannot finish " + file.path());

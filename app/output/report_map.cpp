@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include <QFontMetricsF>
 #include <QPainterPath>
 
 #include <gdal_priv.h>
@@ -70,13 +71,15 @@ ReportMapData loadReportMapData(const std::string& projectPath, const std::strin
     const int bsm = defn->GetFieldIndex("BSM"), zone = defn->GetFieldIndex("ZONE"),
               village = defn->GetFieldIndex("VILLAGE_CODE"),
               transferred = defn->GetFieldIndex("TRANSFERRED"), idle = defn->GetFieldIndex("IDLE"),
-              mu = defn->GetFieldIndex("AREA_MU");
+              mu = defn->GetFieldIndex("AREA_MU"), name = defn->GetFieldIndex("VILLAGE_NAME");
     for (auto&& c : *classes) {
         const auto it = byId.find(c->GetFieldAsString(bsm));
         if (it == byId.end())
             continue;
         d.zone[it->second] = c->GetFieldAsString(zone);
         d.village[it->second] = c->GetFieldAsString(village);
+        if (!d.villageNames.count(d.village[it->second]))
+            d.villageNames.emplace(d.village[it->second], c->GetFieldAsString(name));
         d.transferred[it->second] = c->GetFieldAsInteger(transferred) == 1 ? 1 : 0;
         d.idle[it->second] = c->GetFieldAsInteger(idle) == 1 ? 1 : 0;
         d.areaMu[it->second] = c->GetFieldAsDouble(mu);
@@ -166,6 +169,27 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
     for (std::size_t v = 0; v < d.villages.featureCount(); ++v)
         if (request.village.empty() || v == villageFeature)
             painter.drawPath(pathOf(d.villages, v, t));
+    if (request.village.empty()) { // the district map names its villages
+        QFont f = painter.font();
+        f.setBold(true);
+        painter.setFont(f);
+        for (std::size_t v = 0; v < d.villages.featureCount(); ++v) {
+            const auto name = d.villageNames.find(d.villages.category[v]);
+            if (name == d.villageNames.end())
+                continue;
+            const geo::Extent e = featureExtent(d.villages, v);
+            const QPointF at = t.map(QPointF((e.minX + e.maxX) / 2, (e.minY + e.maxY) / 2));
+            QPainterPath text;
+            const QString label = QString::fromStdString(name->second);
+            text.addText(at - QPointF(QFontMetricsF(f).horizontalAdvance(label) / 2, 0), f, label);
+            painter.setPen(QPen(QColor(255, 255, 255, 220), QFontMetricsF(f).height() / 5));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPath(text);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(20, 20, 20));
+            painter.drawPath(text);
+        }
+    }
     painter.restore();
     painter.setPen(QPen(Qt::black, 0));
     painter.setBrush(Qt::NoBrush);

@@ -82,8 +82,9 @@ Report buildReport(const ReportOptions& o) {
         labels.text(o.basis == AreaBasis::Ellipsoidal ? "basis.ellipsoidal" : "basis.surveyed");
     r.generated = utcTimestamp();
     r.sources = source.sources();
-    for (const char* caption : {"district", "as_of", "basis", "sources", "imported", "generated",
-                                "page", "notes", "legend", "villages", "township", "contents"})
+    for (const char* caption :
+         {"district", "as_of", "basis", "sources", "imported", "generated", "page", "notes",
+          "legend", "villages", "township", "contents", "first_page"})
         r.captions[caption] = labels.text(std::string("caption.") + caption);
 
     TransferReportOptions transfer;

@@ -57,6 +57,10 @@ OGRLayer& ReportSource::layer(const std::string& name) const {
     return *l;
 }
 
+ResultSet ReportSource::query(const std::string& sql) const {
+    return ResultSet(m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr), {m_ds.get()});
+}
+
 std::string ReportSource::property(const std::string& key) const {
     OGRLayer* table = optionalLayer("tianmu_project");
     if (!table)

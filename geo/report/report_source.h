@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,16 @@ struct VillageInfo {
     std::string code, name, townshipCode, townshipName;
 };
 
+// An SQL result set, released (so it blocks no writer) when it goes out of scope.
+struct ResultSetRelease {
+    GDALDataset* dataset = nullptr;
+    void operator()(OGRLayer* layer) const noexcept {
+        if (dataset && layer)
+            dataset->ReleaseResultSet(layer);
+    }
+};
+using ResultSet = std::unique_ptr<OGRLayer, ResultSetRelease>;
+
 class ReportSource {
 public:
     // Throws InputError naming the file and the fix when it is missing, not a project, or
@@ -27,6 +38,8 @@ public:
     // The layer, or InputError naming it and the fix.
     OGRLayer& layer(const std::string& name) const;
     OGRLayer* optionalLayer(const std::string& name) const;
+    // Runs plain SQL on the project (the database's own dialect); empty on an SQL error.
+    ResultSet query(const std::string& sql) const;
     // A value of tianmu_project (empty when absent).
     std::string property(const std::string& key) const;
     // Every imported layer with its latest source file and import day.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -45,8 +46,13 @@ double percent(double part, double whole) {
 
 } // namespace
 
-std::vector<double> parcelAreas(const ReportSource& source, AreaBasis basis) {
-    OGRLayer& parcels = source.layer("parcels");
+std::vector<double> parcelAreas(const std::string& path, AreaBasis basis) {
+    // Its own connection: the transfer report reads the areas on a second thread.
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    OGRLayer* layer = ds ? ds->GetLayerByName("parcels") : nullptr;
+    if (!layer)
+        throw InputError("has no parcels; import them first", {path, "parcels", {}, {}});
+    OGRLayer& parcels = *layer;
     std::vector<double> area;
     auto put = [&](GIntBig fid, double value) {
         if (fid < 0)
@@ -62,7 +68,7 @@ std::vector<double> parcelAreas(const ReportSource& source, AreaBasis basis) {
         if (f[0] < 0 && f[1] < 0)
             throw InputError("parcels have neither TBDLMJ nor TBMJ, so there is no surveyed "
                              "area; use --area ellipsoidal",
-                             {source.path(), "parcels", {}, {}});
+                             {path, "parcels", {}, {}});
         parcels.ResetReading();
         for (auto&& p : parcels)
             put(p->GetFID(), p->IsFieldSetAndNotNull(f[0])
@@ -81,7 +87,7 @@ std::vector<double> parcelAreas(const ReportSource& source, AreaBasis basis) {
     const OGRSpatialReference* crs = parcels.GetSpatialRef();
     if (!crs)
         throw InputError("parcels have no AREA_ELL and no CRS; import them with tianmu import",
-                         {source.path(), "parcels", {}, {}});
+                         {path, "parcels", {}, {}});
     const GeodesicAreaCalculator calculator(*crs);
     readOnly(parcels, {}, true);
     parcels.ResetReading();
@@ -91,14 +97,126 @@ std::vector<double> parcelAreas(const ReportSource& source, AreaBasis basis) {
     return area;
 }
 
-Table transferTable(const ReportSource& source, const ReportLabels& labels,
-                    const TransferReportOptions& options) {
-    auto grouped = [&](const char* dimension) {
-        return std::find(options.groupBy.begin(), options.groupBy.end(), dimension) !=
-               options.groupBy.end();
+namespace {
+
+// The sums the table is made of: per village its land, per (village, zone, mode) the
+// transferred parcels. Filled by one of the two readers below.
+struct Aggregate {
+    std::unordered_map<std::string, VillageSums> villages;
+    std::map<Key, Sum> groups;
+    std::map<std::string, std::string> zoneNames;
+};
+
+struct Dimensions {
+    bool village, zone, mode;
+};
+
+// The fast path, when the areas are columns: the database sums them (plain SQL, no geometry,
+// so any OGR SQL database does), in two halves of the parcels on two connections at once.
+void aggregateInDatabase(const ReportSource& source, const std::string& areaExpression,
+                         const Dimensions& by, const std::vector<std::string>& only,
+                         Aggregate& out) {
+    std::string villageFilter;
+    for (const std::string& code : only) {
+        std::string quoted = "'";
+        for (char ch : code)
+            quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+        villageFilter += (villageFilter.empty() ? " AND c.VILLAGE_CODE IN (" : ", ") + quoted + "'";
+    }
+    if (!villageFilter.empty())
+        villageFilter += ")";
+    OGRLayer& classes = source.layer("parcel_classes");
+    OGRLayer& parcels = source.layer("parcels");
+    const std::string classesFid = *classes.GetFIDColumn() ? classes.GetFIDColumn() : "fid";
+    const std::string parcelsFid = *parcels.GetFIDColumn() ? parcels.GetFIDColumn() : "fid";
+    GIntBig first = 0, last = -1;
+    {
+        const std::string sql =
+            "SELECT MIN(\"" + classesFid + "\"), MAX(\"" + classesFid + "\") FROM parcel_classes";
+        const ResultSet range = source.query(sql);
+        if (range)
+            if (OGRFeatureUniquePtr row{range->GetNextFeature()}) {
+                first = row->GetFieldAsInteger64(0);
+                last = row->GetFieldAsInteger64(1);
+            }
+    }
+    struct Part {
+        std::string village, zone, zoneName, mode;
+        bool transferred = false;
+        double cropland = 0.0; // m², land rows only
+        Sum sum;
     };
-    const bool byVillage = grouped("village"), byZone = grouped("zone"), byMode = grouped("mode");
-    const std::vector<double> area = parcelAreas(source, options.basis);
+    auto run = [&](GIntBig from, GIntBig to) {
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(source.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        if (!ds)
+            throw Error("cannot open the project again", {source.path(), {}, {}, {}});
+        // Two queries, each grouping as little as it can (sorting a million text keys is
+        // what costs): the village's land over all its parcels, then the transferred ones.
+        const std::string from_ = " FROM parcel_classes c JOIN parcels p ON p.\"" + parcelsFid +
+                                  "\" = c.PARCEL_FID WHERE c.\"" + classesFid + "\" BETWEEN " +
+                                  std::to_string(from) + " AND " + std::to_string(to) +
+                                  villageFilter;
+        const std::string land = "SELECT c.VILLAGE_CODE, SUM(" + areaExpression +
+                                 "), SUM(CASE WHEN c.DLBM >= '01' " + "AND c.DLBM < '02' THEN " +
+                                 areaExpression + " END)" + from_ + " GROUP BY 1";
+        const std::string transferred =
+            "SELECT c.VILLAGE_CODE, c.ZONE, MIN(c.ZONE_NAME), c.LZFS, COUNT(*), SUM(" +
+            areaExpression + ")" + from_ + " AND c.TRANSFERRED = 1 GROUP BY 1, 2, 4";
+        std::vector<Part> parts;
+        for (const std::string* sql : {&land, &transferred}) {
+            OGRLayer* result = ds->ExecuteSQL(sql->c_str(), nullptr, nullptr);
+            if (!result)
+                throw Error("cannot sum the parcels' areas: " + std::string(CPLGetLastErrorMsg()),
+                            {source.path(), "parcel_classes", {}, {}});
+            for (auto&& row : *result) {
+                Part part;
+                part.village = row->GetFieldAsString(0);
+                if (sql == &land) {
+                    part.sum.m2 = row->GetFieldAsDouble(1);
+                    part.cropland = row->GetFieldAsDouble(2); // here: the cropland's m²
+                } else {
+                    part.transferred = true;
+                    part.zone = row->GetFieldAsString(1);
+                    part.zoneName = row->GetFieldAsString(2);
+                    part.mode = row->GetFieldAsString(3);
+                    part.sum.parcels = row->GetFieldAsInteger64(4);
+                    part.sum.m2 = row->GetFieldAsDouble(5);
+                }
+                parts.push_back(std::move(part));
+            }
+            ds->ReleaseResultSet(result); // an open statement would block a writer's commit
+        }
+        return parts;
+    };
+    const GIntBig middle = first + (last - first) / 2;
+    std::future<std::vector<Part>> upper = std::async(std::launch::async, run, middle + 1, last);
+    std::vector<Part> parts = run(first, middle);
+    for (Part& p : upper.get())
+        parts.push_back(std::move(p));
+    for (const Part& p : parts) {
+        VillageSums& v = out.villages[p.village];
+        if (!p.transferred) {
+            v.totalM2 += p.sum.m2;
+            v.croplandM2 += p.cropland;
+            continue;
+        }
+        if (by.zone && !out.zoneNames.count(p.zone))
+            out.zoneNames.emplace(p.zone, p.zoneName);
+        out.groups[Key{by.village ? p.village : std::string(), by.zone ? p.zone : std::string(),
+                       by.mode ? p.mode : std::string()}]
+            .add(p.sum);
+    }
+}
+
+// The general path: read the classification and the parcels' areas (computed from the
+// geometry when the parcels have no AREA_ELL) and sum here.
+void aggregateByReading(const ReportSource& source, AreaBasis basis, const Dimensions& by,
+                        const std::vector<std::string>& only, Aggregate& out) {
+    // The areas come from the parcels, read on a second thread while this one reads the
+    // classification: the two reads take about the same time.
+    std::future<std::vector<double>> areas =
+        std::async(std::launch::async, parcelAreas, source.path(), basis);
 
     OGRLayer& classes = source.layer("parcel_classes");
     const std::vector<int> f =
@@ -111,10 +229,18 @@ Table transferTable(const ReportSource& source, const ReportLabels& labels,
                                  source.path(),
                              {source.path(), "parcel_classes", {}, {}});
 
-    std::unordered_map<std::string, VillageSums> villages;
-    std::map<Key, Sum> groups;
-    std::map<std::string, std::string> zoneNames;
-    const std::vector<std::string>& only = options.villages;
+    auto& villages = out.villages;
+    auto& groups = out.groups;
+    auto& zoneNames = out.zoneNames;
+    // One entry per parcel kept, summed once the areas are in.
+    struct Pending {
+        GIntBig fid;
+        VillageSums* village;
+        Sum* group; // null when not transferred
+        bool cropland;
+    };
+    std::vector<Pending> pending;
+    pending.reserve(static_cast<std::size_t>(std::max<GIntBig>(classes.GetFeatureCount(), 0)));
     std::string lastCode = "\x01";
     VillageSums* current = nullptr;
     bool keep = true;
@@ -130,22 +256,64 @@ Table transferTable(const ReportSource& source, const ReportLabels& labels,
         }
         if (!keep)
             continue;
-        const GIntBig fid = c->GetFieldAsInteger64(f[0]);
-        const double a = fid >= 0 && static_cast<std::size_t>(fid) < area.size()
-                             ? area[static_cast<std::size_t>(fid)]
-                             : 0.0;
-        current->totalM2 += a;
-        if (isCropland(textOf(*c, f[1])))
-            current->croplandM2 += a;
-        if (c->GetFieldAsInteger(f[6]) != 1)
-            continue;
-        std::string zone = byZone ? textOf(*c, f[2]) : "";
-        if (byZone && !zoneNames.count(zone))
-            zoneNames.emplace(zone, textOf(*c, f[3]));
-        groups[Key{byVillage ? lastCode : std::string(), std::move(zone),
-                   byMode ? std::string(textOf(*c, f[7])) : std::string()}]
-            .add(a);
+        Sum* group = nullptr;
+        if (c->GetFieldAsInteger(f[6]) == 1) {
+            std::string zone = by.zone ? textOf(*c, f[2]) : "";
+            if (by.zone && !zoneNames.count(zone))
+                zoneNames.emplace(zone, textOf(*c, f[3]));
+            group = &groups[Key{by.village ? lastCode : std::string(), std::move(zone),
+                                by.mode ? std::string(textOf(*c, f[7])) : std::string()}];
+        }
+        pending.push_back(
+            {c->GetFieldAsInteger64(f[0]), current, group, isCropland(textOf(*c, f[1]))});
     }
+    const std::vector<double> area = areas.get();
+    for (const Pending& p : pending) {
+        const double a = p.fid >= 0 && static_cast<std::size_t>(p.fid) < area.size()
+                             ? area[static_cast<std::size_t>(p.fid)]
+                             : 0.0;
+        p.village->totalM2 += a;
+        if (p.cropland)
+            p.village->croplandM2 += a;
+        if (p.group)
+            p.group->add(a);
+    }
+}
+
+// The SQL expression of a parcel's area when the parcels carry it as a column, else empty.
+std::string areaExpression(const ReportSource& source, AreaBasis basis) {
+    const OGRFeatureDefn* defn = source.layer("parcels").GetLayerDefn();
+    auto has = [&](const char* field) {
+        return defn->GetFieldIndex(field) >= 0;
+    };
+    if (basis == AreaBasis::Ellipsoidal)
+        return has("AREA_ELL") ? "p.AREA_ELL" : "";
+    if (!has("TBMJ"))
+        return has("TBDLMJ") ? "p.TBDLMJ" : "";
+    const std::string gross = has("KCMJ") ? "p.TBMJ - COALESCE(p.KCMJ, 0)" : "p.TBMJ";
+    return has("TBDLMJ") ? "COALESCE(p.TBDLMJ, " + gross + ")" : gross;
+}
+
+} // namespace
+
+Table transferTable(const ReportSource& source, const ReportLabels& labels,
+                    const TransferReportOptions& options) {
+    auto grouped = [&](const char* dimension) {
+        return std::find(options.groupBy.begin(), options.groupBy.end(), dimension) !=
+               options.groupBy.end();
+    };
+    const bool byVillage = grouped("village"), byZone = grouped("zone"), byMode = grouped("mode");
+    const std::vector<std::string>& only = options.villages;
+    Aggregate aggregate;
+    const Dimensions by{byVillage, byZone, byMode};
+    const std::string areaColumn = areaExpression(source, options.basis);
+    if (!areaColumn.empty())
+        aggregateInDatabase(source, areaColumn, by, only, aggregate);
+    else
+        aggregateByReading(source, options.basis, by, only, aggregate);
+    auto& villages = aggregate.villages;
+    auto& groups = aggregate.groups;
+    auto& zoneNames = aggregate.zoneNames;
     if (groups.empty())
         throw InputError(only.empty() ? "has no transferred parcel on the classification's as-of "
                                         "day, so the report would be empty; check the transfer "

@@ -29,8 +29,9 @@ struct TransferReportOptions {
 Table transferTable(const ReportSource& source, const ReportLabels& labels,
                     const TransferReportOptions& options);
 
-// The areas of all parcels in square metres, indexed by fid (0 where there is none), on
-// `basis`. Parcels without AREA_ELL get their geodesic area from the geometry.
-std::vector<double> parcelAreas(const ReportSource& source, AreaBasis basis);
+// The areas of all parcels of the project at `path` in square metres, indexed by fid (0
+// where there is none), on `basis`. Parcels without AREA_ELL get their geodesic area from
+// the geometry. Opens its own connection, so it may run on any thread.
+std::vector<double> parcelAreas(const std::string& path, AreaBasis basis);
 
 } // namespace geo::report

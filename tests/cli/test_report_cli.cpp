@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <QProcess>
+#include <QRegularExpression>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -87,12 +88,6 @@ bool leftNothing(const QString& path) {
     return true;
 }
 
-struct CsvRow {
-    std::string township, village, zone, mode;
-    long long parcels = 0;
-    double mu = 0, ha = 0;
-};
-
 } // namespace
 
 TEST_CASE("report transfer: CSV and XLSX carry the raw layers' numbers", "[cli][report]") {
@@ -137,6 +132,7 @@ TEST_CASE("report transfer: CSV and XLSX carry the raw layers' numbers", "[cli][
         {"report", "--project", project(), "--kind", "transfer", "--out", xlsx, "--lang", "zh"});
     INFO(x.err.toStdString());
     REQUIRE(x.exitCode == 0);
+    GDALAllRegister();
     const char* openOptions[] = {"HEADERS=FORCE", "FIELD_TYPES=AUTO", nullptr};
     GDALDatasetUniquePtr book(
         GDALDataset::Open(xlsx.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, openOptions));

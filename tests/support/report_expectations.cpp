@@ -14,6 +14,7 @@ namespace testing {
 namespace {
 
 GDALDatasetUniquePtr openProject(const std::string& project) {
+    GDALAllRegister(); // the CLI tests use GDAL only here
     GDALDatasetUniquePtr ds(GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
         throw std::runtime_error("cannot open " + project);
