@@ -26,8 +26,12 @@ QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
 
+// Latin letters and digits in DejaVu Sans, Chinese in Noto Sans CJK SC. Why not all in Noto:
+// Qt 6.4's PDF writer gives Noto CJK's digit glyphs no ToUnicode entry in mixed runs, so
+// "cgcs2000" would be copied (and found by pdftotext) as "cgcs".
 QFont font(double points, bool bold = false) {
-    QFont f("Noto Sans CJK SC");
+    QFont f;
+    f.setFamilies({"DejaVu Sans", "Noto Sans CJK SC"});
     f.setStyleHint(QFont::SansSerif);
     f.setPointSizeF(points);
     f.setBold(bold);
