@@ -7,6 +7,7 @@
 
 #include <QBuffer>
 #include <QFontMetricsF>
+#include <QImage>
 #include <QPainter>
 #include <QPdfWriter>
 
@@ -37,6 +38,9 @@ QFont font(double points, bool bold = false) {
     f.setBold(bold);
     return f;
 }
+
+// Parcels beyond which the district map is drawn as an image.
+constexpr std::size_t rasterAbove = 50000;
 
 class Composer {
 public:
@@ -158,7 +162,25 @@ private:
         request.transferredLabel = m_setup.transferredLabel;
         request.idleLabel = m_setup.idleLabel;
         m_p->setFont(font(9));
-        const ReportMapResult drawn = drawReportMap(*m_p, mapRect, request);
+        ReportMapResult drawn;
+        if (village.empty() && m_setup.map->parcels.featureCount() > rasterAbove) {
+            // A county of a million parcels as vectors would make a PDF of hundreds of MB:
+            // draw it as an image at 200 dpi instead (villages stay vectors).
+            const double scale = 200.0 / m_writer.resolution();
+            QImage image((mapRect.size() * scale).toSize(), QImage::Format_RGB32);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            QFont labelFont = font(9);
+            labelFont.setPixelSize(static_cast<int>(9 * 200.0 / 72.0)); // 9 pt at 200 dpi
+            painter.setFont(labelFont);
+            drawn = drawReportMap(painter, QRectF(QPointF(0, 0), image.size()), request);
+            painter.end();
+            drawn.metresPerUnit *= scale; // per PDF unit, not per image pixel
+            m_p->drawImage(mapRect, image);
+        } else {
+            drawn = drawReportMap(*m_p, mapRect, request);
+        }
         m_p->setFont(font(7.5));
         const QRectF legendBox(mapRect.right() + mm(3), area.top(), legendWidth,
                                area.height() - mm(28));

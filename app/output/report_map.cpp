@@ -56,6 +56,9 @@ ReportMapData loadReportMapData(const std::string& projectPath, const std::strin
     d.transferred.assign(n, 0);
     d.idle.assign(n, 0);
     d.areaMu.assign(n, 0.0);
+    d.boxes.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+        d.boxes[i] = featureExtent(d.parcels, i);
     std::unordered_map<std::string, std::size_t> byId;
     byId.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -107,7 +110,7 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
     if (extent.isNull())
         for (std::size_t i = 0; i < d.parcels.featureCount(); ++i)
             if (mine(i))
-                extent.include(featureExtent(d.parcels, i));
+                extent.include(d.boxes[i]);
     if (extent.isNull())
         return result;
 
@@ -129,9 +132,13 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
     qint64 transferredCount = 0, idleCount = 0;
     double transferredMu = 0, idleMu = 0;
     const QBrush hatch(QColor(60, 60, 60), Qt::BDiagPattern);
+    // A whole county of small parcels: outlines would grey the map, so fills only, and
+    // thinner lines for the idle parcels and the village boundaries.
+    const bool crowded = request.village.empty() && d.parcels.featureCount() > 50000;
+    const double line = target.width() / (crowded ? 1500 : 400);
     std::vector<std::size_t> highlighted;
     for (std::size_t i = 0; i < d.parcels.featureCount(); ++i) {
-        const geo::Extent e = featureExtent(d.parcels, i);
+        const geo::Extent& e = d.boxes[i];
         if (e.maxX < view.left() || e.minX > view.right() || e.maxY < view.top() ||
             e.minY > view.bottom())
             continue;
@@ -140,7 +147,7 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
         QColor fill = d.zones.categoryFor(d.zone[i]).fill;
         if (!own)
             fill = QColor(235, 235, 235); // neighbours in grey, for context
-        painter.setPen(QPen(QColor(150, 150, 150), 0));
+        painter.setPen(crowded ? QPen(Qt::NoPen) : QPen(QColor(150, 150, 150), 0));
         painter.setBrush(fill);
         painter.drawPath(path);
         if (!own)
@@ -162,14 +169,16 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
         }
     }
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(QColor(220, 20, 20), std::max(1.0, target.width() / 400)));
+    painter.setPen(QPen(QColor(220, 20, 20), std::max(1.0, line)));
     for (std::size_t i : highlighted)
         painter.drawPath(pathOf(d.parcels, i, t));
-    painter.setPen(QPen(QColor(40, 40, 40), std::max(1.0, target.width() / 300), Qt::DashLine));
+    painter.setPen(QPen(QColor(40, 40, 40), std::max(1.0, line * 1.3), Qt::DashLine));
     for (std::size_t v = 0; v < d.villages.featureCount(); ++v)
         if (request.village.empty() || v == villageFeature)
             painter.drawPath(pathOf(d.villages, v, t));
-    if (request.village.empty()) { // the district map names its villages
+    // The district map names its villages while the names can be read (a county of a thousand
+    // villages would be covered in text).
+    if (request.village.empty() && d.villages.featureCount() <= 80) {
         QFont f = painter.font();
         f.setBold(true);
         painter.setFont(f);

@@ -19,11 +19,12 @@ namespace app {
 
 // What the report maps show, read once per report from the classified project.
 struct ReportMapData {
-    geo::FlatLayer parcels;                          // category: BSM
-    geo::FlatLayer villages;                         // category: ZLDWDM
-    std::vector<std::string> zone, village;          // per parcel, from parcel_classes
-    std::vector<char> transferred, idle;             // per parcel
-    std::vector<double> areaMu;                      // per parcel
+    geo::FlatLayer parcels;                 // category: BSM
+    geo::FlatLayer villages;                // category: ZLDWDM
+    std::vector<std::string> zone, village; // per parcel, from parcel_classes
+    std::vector<char> transferred, idle;    // per parcel
+    std::vector<double> areaMu;             // per parcel
+    std::vector<geo::Extent> boxes;         // per parcel, so each page skips the others quickly
     std::map<std::string, std::string> villageNames; // code → name, for labels
     CategoryStyle zones;
 };

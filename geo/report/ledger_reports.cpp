@@ -144,8 +144,9 @@ std::vector<Table> idleTables(const ReportSource& source, const ReportLabels& la
             {RowKind::Detail,
              0,
              {text(it.village), text(villageName), text(it.category), text(category), text(it.id),
-              text(item), text(it.zone), it.hasArea ? Cell::of(it.mu) : text(""), text(it.use),
-              text(it.status), text(it.since)}});
+              text(item), text(labels.name("zone_name", it.zone)),
+              it.hasArea ? Cell::of(it.mu) : text(""), text(labels.name("use", it.use)),
+              text(labels.name("status", it.status)), text(it.since)}});
         perCategory[it.category].first += 1;
         perCategory[it.category].second += it.mu;
         ++villageCount;
