@@ -14,6 +14,7 @@
 #include "app/cli/info_command.h"
 #include "app/cli/preview_command.h"
 #include "app/cli/render_command.h"
+#include "app/cli/report_command.h"
 #include "app/gui/main_window.h"
 #include "app/i18n/language_manager.h"
 #include "geo/gdal_session.h"
@@ -31,6 +32,8 @@ Commands:
   classify   classify parcels into zones, idle assets, transfers; type villages
   explain    show why a parcel got its zone, rule by rule
   render     draw a project's map (a theme, a village, labels, legend) to PNG or PDF
+  report     make a report (transfer areas, idle ledger, discrepancies, expiring
+             contracts, village atlas) as PDF, XLSX, CSV or HTML
   preview    draw a project to a PNG image (the simple drawing of the first version)
 
 Run 'tianmu COMMAND --help' for a command's options.
@@ -44,12 +47,14 @@ bool hasDisplay() {
 }
 
 int runCommand(const QString& command, const QStringList& arguments, int argc, char** argv) {
-    if (command == "preview" || command == "render") {
-        // Drawing with QPainter needs a GUI application, but no screen.
+    if (command == "preview" || command == "render" || command == "report") {
+        // Drawing with QPainter (maps, PDF) needs a GUI application, but no screen.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QGuiApplication application(argc, argv);
-        return command == "render" ? runRenderCommand(arguments) : runPreviewCommand(arguments);
+        if (command == "render")
+            return runRenderCommand(arguments);
+        return command == "report" ? runReportCommand(arguments) : runPreviewCommand(arguments);
     }
     QCoreApplication application(argc, argv);
     if (command == "info")

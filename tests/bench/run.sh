@@ -344,6 +344,46 @@ else
     echo "== $qgisBench: skipped (--only $only)" >&2
 fi
 
+# report: the transfer report (village × zone × mode, counts, 亩 and 公顷 on the ellipsoid,
+# shares, subtotals) of the classified county, to CSV and to XLSX, against the issue's
+# reference: one OGR SQL query (SQLite dialect) summing planar ST_Area by village, zone and mode
+# over the same project. The classified project is made once (import of the surveyor delivery:
+# villages, parcels, transfers, assets, funds, the DEM; classify as of $asOf) and cached as
+# report-project.gpkg beside county.gpkg, so the ellipsoidal AREA_ELL comes from a real import.
+reportProject="$dataset/report-project.gpkg"
+prepareReportProject() {
+    [[ -f $reportProject ]] && return 0
+    echo "== making the classified project $reportProject (import and classify, minutes for 1M)" >&2
+    local partial="$dataset/report-project.partial.gpkg" log="$dataset/report-project.log"
+    rm -f "$partial" "$partial.partial"
+    {
+        "$bin/tianmu" import --project "$partial" --as villages "$cjdcq" &&
+        "$bin/tianmu" import --project "$partial" --as parcels "$dltb" &&
+        "$bin/tianmu" import --project "$partial" --as transfers "$dataset/surveyor/transfers.csv" &&
+        "$bin/tianmu" import --project "$partial" --as assets "$dataset/surveyor/assets.csv" &&
+        "$bin/tianmu" import --project "$partial" --as funds "$dataset/surveyor/funds.csv" &&
+        "$bin/tianmu" import --project "$partial" --as dem "$dem" &&
+        "$bin/tianmu" classify --project "$partial" --as-of "$asOf"
+    } >"$log" 2>&1 || { tail -n 20 "$log" >&2; die "making the report project failed (log: $log)"; }
+    mv "$partial" "$reportProject"
+}
+# The reference groups every parcel, as the report must (the shares need each village's whole
+# land and cropland); restricted to the transferred parcels it is cheaper, see README.md.
+reportSql="SELECT c.VILLAGE_CODE AS village, c.ZONE AS zone, c.LZFS AS mode, COUNT(*) AS parcels, SUM(ST_Area(p.geom)) AS area FROM parcel_classes c JOIN parcels p ON p.fid = c.PARCEL_FID GROUP BY 1, 2, 3"
+if wanted "report transfer"; then
+    prepareReportProject
+    for format in csv xlsx; do
+        bench "report transfer $format" \
+            --setup "rm -f \"\$scratch/transfer.$format\"" \
+            --note "'report transfer $format' times tianmu report --kind transfer --out transfer.$format (village within township × zone × mode; parcel counts, ellipsoidal 亩 and 公顷 from AREA_ELL, shares of cropland and total area, village and township subtotals, grand total) on the classified county (report-project.gpkg, made once by import and classify) against ogrinfo -ro -q -dialect SQLite -sql \"$reportSql\" (every parcel grouped, planar areas, no shares, no subtotals)." \
+            -- "$bin/tianmu" report --project "$reportProject" --kind transfer --lang zh \
+                --out "$scratch/transfer.$format" \
+            -- ogrinfo -ro -q -dialect SQLite -sql "$reportSql" "$reportProject"
+    done
+else
+    echo "== report transfer: skipped (--only $only)" >&2
+fi
+
 # --- report ----------------------------------------------------------------------------------
 features=$(ogrinfo -ro -so "$gpkg" parcels | awk -F': ' '/^Feature Count/ { print $2 }')
 echo

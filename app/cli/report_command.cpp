@@ -1,0 +1,223 @@
+#include "app/cli/report_command.h"
+
+#include <algorithm>
+
+#include <QCommandLineParser>
+#include <QDate>
+#include <QLocale>
+#include <QRegularExpression>
+
+#include "app/cli/exit_codes.h"
+#include "app/cli/text_output.h"
+#include "app/output/partial_file.h"
+#include "app/output/report_format.h"
+#include "app/output/report_map.h"
+#include "app/output/report_writers.h"
+#include "app/render/map_furniture.h"
+#include "app/resource_paths.h"
+#include "geo/error.h"
+#include "geo/report/report_builder.h"
+#include "geo/report/report_labels.h"
+
+namespace app {
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+int usageError(const QString& message) {
+    printError("tianmu report: " + message + "\nRun 'tianmu report --help' for usage.");
+    return ExitUsage;
+}
+
+// The district map for HTML: the map with its legend and scale bar in one image.
+QImage htmlMap(const ReportMapData& data, const PdfSetup& setup, const std::string& legendTitle) {
+    QImage image(1400, 900, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    ReportMapRequest request{&data, {}, setup.english, setup.transferredLabel, setup.idleLabel};
+    const QRectF mapRect(10, 10, 1030, 880);
+    const ReportMapResult drawn = drawReportMap(painter, mapRect, request);
+    QFont f("Noto Sans CJK SC");
+    f.setPixelSize(15);
+    painter.setFont(f);
+    drawLegend(painter, QRectF(1055, 10, 335, 700), drawn.legend, q(legendTitle));
+    drawNorthArrow(painter, QRectF(1190, 720, 60, 90));
+    drawScaleBar(painter, QRectF(1055, 830, 330, 50), drawn.metresPerUnit);
+    return image;
+}
+
+} // namespace
+
+int runReportCommand(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        "Makes a report from a classified project: transfer (土地流转面积统计: transferred "
+        "area by village within township × zone × transfer mode, in 亩 and 公顷, with shares, "
+        "subtotals and a grand total), idle (闲置资源台账: every idle parcel, asset and fund per "
+        "village), discrepancy (contract vs mapped area, ledger rows with no parcel, village "
+        "code mismatches, features repaired or rejected on import), expiring (contracts ending "
+        "within --months of the as-of day) or atlas (PDF only: one page per village with its "
+        "map, legend, scale bar, north arrow and tables). The format follows --out's "
+        "extension: .pdf, .xlsx, .csv (UTF-8 with BOM) or .html. Nothing is left behind when "
+        "the report fails.");
+    parser.addHelpOption();
+    parser.addOption({"project", "The classified project GeoPackage.", "P.gpkg"});
+    parser.addOption({"kind", "transfer, idle, discrepancy, expiring or atlas.", "KIND"});
+    parser.addOption({"out", "The report file: FILE.pdf, .xlsx, .csv or .html.", "FILE"});
+    parser.addOption(
+        {"group", "Transfer report rows by these, in order (default village,zone,mode).", "LIST"});
+    parser.addOption({"as-of",
+                      "The report's day, YYYY-MM-DD (default: the day the project was "
+                      "classified as of; transfer, idle and atlas need that day).",
+                      "DATE"});
+    parser.addOption({"area",
+                      "ellipsoidal (default: areas on the ellipsoid) or surveyed (三调 TBDLMJ: "
+                      "TBMJ net of the 田坎 deduction KCMJ).",
+                      "BASIS"});
+    parser.addOption({"lang", "zh or en (default: the system locale's).", "LANG"});
+    parser.addOption({"village",
+                      "Only these villages (ZLDWDM or 12-digit code); repeat or "
+                      "separate with commas.",
+                      "CODE"});
+    parser.addOption({"months", "expiring: contracts ending within N months (default 6).", "N"});
+    parser.addOption({"paper", "PDF paper: A4 (default) or A3.", "SIZE"});
+    parser.addOption({"orientation", "PDF orientation: portrait (default) or landscape.", "O"});
+    parser.addOption({"district",
+                      "The district's name on the report (default: the project's "
+                      "'district' property, else its county code).",
+                      "NAME"});
+    parser.addOption({"with-totals", "CSV: also write the subtotal and total rows, with a "
+                                     "leading row-kind column."});
+    if (!parser.parse(QStringList{"tianmu report"} + arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet("help")) {
+        printResult(parser.helpText() +
+                    "\nExample:\n  tianmu report --project out/sample-project.gpkg "
+                    "--kind transfer --out transfer.pdf --paper A3 "
+                    "--orientation landscape\n"
+                    "\nExit codes: 0 success, 1 failure, 2 usage error, 3 bad "
+                    "input (the message names the file and the fix).");
+        return ExitSuccess;
+    }
+    if (!parser.isSet("project") || !parser.isSet("kind") || !parser.isSet("out"))
+        return usageError("--project, --kind and --out are required.");
+
+    geo::report::ReportOptions options;
+    options.project = parser.value("project").toStdString();
+    options.kind = parser.value("kind").toStdString();
+    const auto& kinds = geo::report::reportKinds();
+    if (std::find(kinds.begin(), kinds.end(), options.kind) == kinds.end())
+        return usageError("--kind must be transfer, idle, discrepancy, expiring or atlas.");
+    const std::string out = parser.value("out").toStdString();
+    const std::string format = reportFormatOf(out);
+    if (format.empty())
+        return usageError("--out must end in .pdf, .xlsx, .csv or .html (the format follows "
+                          "the extension).");
+    if (options.kind == "atlas" && format != "pdf")
+        return usageError("the atlas is a PDF: give --out FILE.pdf.");
+    if (parser.isSet("group")) {
+        options.groupBy.clear();
+        for (const QString& g : parser.value("group").split(',', Qt::SkipEmptyParts)) {
+            const QString d = g.trimmed();
+            if (d != "village" && d != "zone" && d != "mode")
+                return usageError("--group takes village, zone and mode, e.g. --group "
+                                  "village,mode.");
+            options.groupBy.push_back(d.toStdString());
+        }
+    }
+    if (parser.isSet("as-of")) {
+        if (!QDate::fromString(parser.value("as-of"), Qt::ISODate).isValid())
+            return usageError("--as-of must be a date like 2026-06-30.");
+        options.asOf = parser.value("as-of").toStdString();
+    }
+    const QString area = parser.value("area");
+    if (parser.isSet("area") && area != "ellipsoidal" && area != "surveyed")
+        return usageError("--area must be ellipsoidal or surveyed.");
+    options.basis =
+        area == "surveyed" ? geo::report::AreaBasis::Surveyed : geo::report::AreaBasis::Ellipsoidal;
+    const QString lang = parser.isSet("lang")                               ? parser.value("lang")
+                         : QLocale::system().language() == QLocale::Chinese ? QString("zh")
+                                                                            : QString("en");
+    if (lang != "zh" && lang != "en")
+        return usageError("--lang must be zh or en.");
+    options.language = lang.toStdString();
+    for (const QString& v : parser.values("village"))
+        for (const QString& code : v.split(QRegularExpression("[,\\s]+"), Qt::SkipEmptyParts))
+            options.villages.push_back(code.toStdString());
+    if (parser.isSet("months")) {
+        bool ok = false;
+        options.months = parser.value("months").toInt(&ok);
+        if (!ok || options.months < 1 || options.months > 600)
+            return usageError("--months must be a whole number of months, 1 to 600.");
+    }
+    PdfSetup pdf;
+    const QString paper = parser.value("paper").toUpper();
+    if (parser.isSet("paper") && paper != "A4" && paper != "A3")
+        return usageError("--paper must be A4 or A3.");
+    pdf.paper = paper == "A3" ? QPageSize::A3 : QPageSize::A4;
+    const QString orientation = parser.value("orientation");
+    if (parser.isSet("orientation") && orientation != "portrait" && orientation != "landscape")
+        return usageError("--orientation must be portrait or landscape.");
+    pdf.orientation = orientation == "landscape" ? QPageLayout::Landscape : QPageLayout::Portrait;
+    options.district = parser.value("district").toStdString();
+    options.labelsFile = dataDirectory() + "/reports/labels.json";
+
+    const std::string why = whyNotWritable(out);
+    if (!why.empty()) {
+        printError(q("tianmu report: cannot write " + out + ": " + why +
+                     "; choose another --out (an existing, writable folder)."));
+        return ExitBadInput;
+    }
+    try {
+        const geo::report::Report report = geo::report::buildReport(options);
+        const geo::report::ReportLabels labels =
+            geo::report::ReportLabels::load(options.labelsFile, options.language);
+        pdf.english = options.language == "en";
+        pdf.transferredLabel = q(labels.text("map.transferred"));
+        pdf.idleLabel = q(labels.text("map.idle"));
+        pdf.noTransfers = q(labels.text("map.no_transfers"));
+        pdf.noIdle = q(labels.text("map.no_idle"));
+        const bool wantsMap =
+            (format == "pdf" && (options.kind == "transfer" || options.kind == "atlas")) ||
+            (format == "html" && options.kind == "transfer");
+        ReportMapData map;
+        if (wantsMap) {
+            map = loadReportMapData(options.project, stylesDirectory() + "/report-zones.json");
+            pdf.map = &map;
+        }
+        if (format == "csv")
+            writeCsv(report, out, parser.isSet("with-totals"));
+        else if (format == "xlsx")
+            writeXlsx(report, out);
+        else if (format == "html")
+            writeHtml(report, out,
+                      wantsMap ? htmlMap(map, pdf, labels.text("caption.legend")) : QImage());
+        else
+            writePdf(report, out, pdf);
+
+        const geo::report::Table& main = report.parts.front();
+        QString summary =
+            QString("wrote %1: %2, %3 rows").arg(q(out), q(report.title)).arg(main.rows.size());
+        const int mu = main.column("area_mu");
+        if (mu >= 0 && !main.rows.empty() && main.rows.back().kind == geo::report::RowKind::Total)
+            summary += ", total " +
+                       displayText(main.rows.back().cells[static_cast<std::size_t>(mu)],
+                                   geo::report::ColumnType::Mu) +
+                       " 亩";
+        if (options.kind == "atlas")
+            summary += QString(", %1 villages").arg(report.villages.size());
+        printResult(summary);
+        return ExitSuccess;
+    } catch (const geo::InputError& e) {
+        printError(QString("tianmu report: ") + e.what());
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(QString("tianmu report: failed, no report written: ") + e.what());
+        return ExitFailure;
+    }
+}
+
+} // namespace app

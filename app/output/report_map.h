@@ -1,0 +1,51 @@
+// The one seam between the reports and map drawing: a report asks for the map of the
+// district or of one village in a rectangle and gets back what its legend shows. Drawn for
+// now with plain QPainter (parcels by zone, transferred parcels hatched, idle items in red,
+// village boundaries); the map renderer can take over behind the same function.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <QPainter>
+#include <QRectF>
+
+#include "app/render/category_style.h"
+#include "app/render/map_furniture.h"
+#include "geo/flat_layer.h"
+
+namespace app {
+
+// What the report maps show, read once per report from the classified project.
+struct ReportMapData {
+    geo::FlatLayer parcels;                 // category: BSM
+    geo::FlatLayer villages;                // category: ZLDWDM
+    std::vector<std::string> zone, village; // per parcel, from parcel_classes
+    std::vector<char> transferred, idle;    // per parcel
+    std::vector<double> areaMu;             // per parcel
+    std::vector<geo::Extent> boxes;         // per parcel, so each page skips the others quickly
+    std::map<std::string, std::string> villageNames; // code → name, for labels
+    CategoryStyle zones;
+};
+
+// Throws geo::InputError naming the project when it cannot be read.
+ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle);
+
+struct ReportMapRequest {
+    const ReportMapData* data = nullptr;
+    std::string village; // a village code (ZLDWDM); empty: the whole district
+    bool english = false;
+    QString transferredLabel, idleLabel;
+};
+
+struct ReportMapResult {
+    std::vector<LegendEntry> legend; // the zones drawn, then transferred and idle
+    double metresPerUnit = 0.0;      // ground metres per device unit, for the scale bar
+};
+
+// Draws the map fitted into `target` (clipped to it, framed).
+ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
+                              const ReportMapRequest& request);
+
+} // namespace app

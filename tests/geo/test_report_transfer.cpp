@@ -1,0 +1,211 @@
+// The transfer report's table against numbers computed here from the raw layers (GDAL and
+// PROJ only), on a classified copy of the committed sample county.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "geo/area.h"
+#include "geo/classifier.h"
+#include "geo/error.h"
+#include "geo/report/report_builder.h"
+#include "support/report_expectations.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+using namespace geo::report;
+
+// The sample county classified once per process (as of the sample's reference day).
+const std::string& classifiedSample() {
+    static const std::string path = [] {
+        const std::string p = testing::temporaryDirectory() + "/classified.gpkg";
+        std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), p);
+        geo::ClassifyOptions o;
+        o.project = p;
+        o.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
+        o.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+        o.asOf = "2026-06-30";
+        geo::classifyProject(o);
+        return p;
+    }();
+    return path;
+}
+
+ReportOptions options(const std::string& kind) {
+    ReportOptions o;
+    o.project = classifiedSample();
+    o.kind = kind;
+    o.labelsFile = testing::sourcePath("data/reports/labels.json");
+    return o;
+}
+
+std::string text(const Row& r, const Table& t, const char* key) {
+    return r.cells.at(static_cast<std::size_t>(t.column(key))).text;
+}
+double number(const Row& r, const Table& t, const char* key) {
+    return r.cells.at(static_cast<std::size_t>(t.column(key))).number;
+}
+
+// Every detail row equals the expectation, and every expectation has its row.
+void checkAgainstRawLayers(const Table& t, bool surveyed) {
+    const auto expected = testing::expectedTransfers(classifiedSample(), surveyed);
+    const auto land = testing::expectedVillageLand(classifiedSample(), surveyed);
+    REQUIRE(!expected.empty());
+    std::size_t details = 0;
+    for (const Row& r : t.rows) {
+        if (r.kind != RowKind::Detail)
+            continue;
+        ++details;
+        const testing::TransferKey key{text(r, t, "village_code"), text(r, t, "zone_id"),
+                                       text(r, t, "mode_id")};
+        INFO(std::get<0>(key) << " " << std::get<1>(key) << " " << std::get<2>(key));
+        REQUIRE(expected.count(key) == 1);
+        const testing::Expected& e = expected.at(key);
+        CHECK(number(r, t, "parcels") == static_cast<double>(e.parcels));
+        const double mu = geo::Area::squareMetres(e.squareMetres).inMu();
+        CHECK(number(r, t, "area_mu") == Approx(mu).epsilon(1e-9).margin(1e-9));      // 亩
+        CHECK(number(r, t, "area_ha") == Approx(e.squareMetres / 1e4).epsilon(1e-9)); // 公顷
+        const auto& v = land.at(std::get<0>(key));
+        CHECK(number(r, t, "share_of_village") ==
+              Approx(100.0 * e.squareMetres / v.first).epsilon(1e-9)); // %
+    }
+    CHECK(details == expected.size());
+}
+
+// Village subtotals sum their detail rows, township subtotals their villages, the total all.
+void checkSubtotals(const Table& t) {
+    double village = 0, township = 0, all = 0;
+    long long villageCount = 0, allCount = 0;
+    for (const Row& r : t.rows) {
+        const double mu = number(r, t, "area_mu");
+        if (r.kind == RowKind::Detail) {
+            village += mu;
+            township += mu;
+            all += mu;
+            villageCount += static_cast<long long>(number(r, t, "parcels"));
+            allCount += static_cast<long long>(number(r, t, "parcels"));
+        } else if (r.kind == RowKind::Subtotal && r.level == 1) {
+            CHECK(mu == Approx(village).epsilon(1e-12)); // 亩
+            CHECK(number(r, t, "parcels") == static_cast<double>(villageCount));
+            village = 0;
+            villageCount = 0;
+        } else if (r.kind == RowKind::Subtotal && r.level == 2) {
+            CHECK(mu == Approx(township).epsilon(1e-12)); // 亩
+            township = 0;
+        } else {
+            CHECK(mu == Approx(all).epsilon(1e-12)); // 亩
+            CHECK(number(r, t, "parcels") == static_cast<double>(allCount));
+        }
+    }
+    REQUIRE(t.rows.back().kind == RowKind::Total);
+}
+
+} // namespace
+
+TEST_CASE("transfer report: ellipsoidal areas equal PROJ's geodesic areas of the raw parcels",
+          "[report]") {
+    const Report r = buildReport(options("transfer"));
+    REQUIRE(r.parts.size() == 1);
+    CHECK(r.asOf == "2026-06-30");
+    CHECK(r.title == "土地流转面积统计表");
+    checkAgainstRawLayers(r.parts[0], false);
+    checkSubtotals(r.parts[0]);
+    CHECK(!r.notes.empty());
+}
+
+TEST_CASE("transfer report: surveyed areas are TBDLMJ", "[report]") {
+    ReportOptions o = options("transfer");
+    o.basis = AreaBasis::Surveyed;
+    const Report r = buildReport(o);
+    checkAgainstRawLayers(r.parts[0], true);
+    checkSubtotals(r.parts[0]);
+}
+
+TEST_CASE("transfer report: grouping by mode only gives one row per mode and a total", "[report]") {
+    ReportOptions o = options("transfer");
+    o.groupBy = {"mode"};
+    const Table t = buildReport(o).parts[0];
+    std::map<std::string, long long> expected;
+    for (const auto& [key, e] : testing::expectedTransfers(classifiedSample(), false))
+        expected[std::get<2>(key)] += e.parcels;
+    REQUIRE(t.rows.size() == expected.size() + 1);
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Detail)
+            CHECK(number(row, t, "parcels") ==
+                  static_cast<double>(expected.at(text(row, t, "mode_id"))));
+    CHECK(t.column("village") < 0);
+}
+
+TEST_CASE("reports refuse bad requests with InputError", "[report]") {
+    ReportOptions unknown = options("transfer");
+    unknown.villages = {"999999999999"};
+    CHECK_THROWS_AS(buildReport(unknown), geo::InputError);
+    ReportOptions otherDay = options("transfer");
+    otherDay.asOf = "2020-01-01";
+    CHECK_THROWS_AS(buildReport(otherDay), geo::InputError);
+    ReportOptions none = options("expiring");
+    none.asOf = "2200-01-01";
+    CHECK_THROWS_AS(buildReport(none), geo::InputError);
+    ReportOptions unclassified = options("transfer");
+    unclassified.project = testing::sourcePath("data/sample/county.gpkg");
+    CHECK_THROWS_AS(buildReport(unclassified), geo::InputError);
+}
+
+TEST_CASE("idle ledger lists every idle item once with totals per category", "[report]") {
+    const Report r = buildReport(options("idle"));
+    const Table& t = r.parts.at(0);
+    const auto counts = testing::countBy(classifiedSample(),
+                                         "SELECT CATEGORY, COUNT(*) FROM idle_items GROUP BY 1");
+    std::map<std::string, long long> listed;
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Detail)
+            ++listed[text(row, t, "category_id")];
+    CHECK(listed == counts);
+    const auto mu = testing::countBy(classifiedSample(),
+                                     "SELECT 'x', CAST(ROUND(SUM(AREA_MU) * 1000) AS INTEGER) "
+                                     "FROM idle_items WHERE CATEGORY = 'resource'");
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Total && row.level == 2 &&
+            text(row, t, "category_id") == "resource")
+            CHECK(std::llround(number(row, t, "area_mu") * 1000) == mu.at("x"));
+}
+
+TEST_CASE("expiring contracts end within the months after the as-of day", "[report]") {
+    ReportOptions o = options("expiring");
+    o.months = 12;
+    const Table t = buildReport(o).parts.at(0);
+    const auto expected = testing::countBy(
+        classifiedSample(), "SELECT 'n', COUNT(*) FROM transfers WHERE LZQXKSRQ <= '2026-06-30' "
+                            "AND LZQXJSRQ >= '2026-06-30' AND LZQXJSRQ <= '2027-06-30'");
+    CHECK(static_cast<long long>(t.rows.size()) - 1 == expected.at("n"));
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Detail)
+            CHECK(number(row, t, "days_left") <= 365);
+}
+
+TEST_CASE("discrepancies list area mismatches and count each kind", "[report]") {
+    const Report r = buildReport(options("discrepancy"));
+    REQUIRE(r.parts.size() == 2);
+    const auto flags = testing::countBy(
+        classifiedSample(),
+        "SELECT KIND, COUNT(*) FROM transfer_flags WHERE KIND NOT IN ('expired', 'expiring') "
+        "GROUP BY 1");
+    std::map<std::string, long long> listed;
+    const Table& t = r.parts[0];
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Detail)
+            ++listed[text(row, t, "kind_id")];
+    for (const auto& [kind, n] : flags)
+        CHECK(listed[kind] == n);
+}
+
+TEST_CASE("atlas: one section per village with its own rows", "[report]") {
+    const Report r = buildReport(options("atlas"));
+    const auto villages =
+        testing::countBy(classifiedSample(), "SELECT 'n', COUNT(*) FROM villages");
+    CHECK(static_cast<long long>(r.villages.size()) == villages.at("n"));
+    for (const VillageSection& v : r.villages)
+        for (const Table& t : v.tables)
+            for (const Row& row : t.rows)
+                CHECK(text(row, t, "village_code") == v.code);
+}
