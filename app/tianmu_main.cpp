@@ -108,7 +108,7 @@ int runTianmu(int argc, char** argv) {
     LanguageManager languages;
     languages.applyPreferredLanguage();
     MainWindow window;
-    window.menuBar()->addMenu(languages.createMenu(&window));
+    window.setLanguageManager(&languages);
     window.show();
     if (!args.isEmpty())
         window.openProject(args.front());

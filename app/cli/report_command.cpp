@@ -10,6 +10,7 @@
 #include "app/cli/exit_codes.h"
 #include "app/cli/text_output.h"
 #include "app/output/partial_file.h"
+#include "app/output/report_export.h"
 #include "app/output/report_format.h"
 #include "app/output/report_map.h"
 #include "app/output/report_writers.h"
@@ -29,24 +30,6 @@ QString q(const std::string& s) {
 int usageError(const QString& message) {
     printError("tianmu report: " + message + "\nRun 'tianmu report --help' for usage.");
     return ExitUsage;
-}
-
-// The district map for HTML: the map with its legend and scale bar in one image.
-QImage htmlMap(const ReportMapData& data, const PdfSetup& setup, const std::string& legendTitle) {
-    QImage image(1400, 900, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    ReportMapRequest request{&data, {}, setup.english, setup.transferredLabel, setup.idleLabel};
-    const QRectF mapRect(10, 10, 1030, 880);
-    const ReportMapResult drawn = drawReportMap(painter, mapRect, request);
-    QFont f("Noto Sans CJK SC");
-    f.setPixelSize(15);
-    painter.setFont(f);
-    drawLegend(painter, QRectF(1055, 10, 335, 700), drawn.legend, q(legendTitle));
-    drawNorthArrow(painter, QRectF(1190, 720, 60, 90));
-    drawScaleBar(painter, QRectF(1055, 830, 330, 50), drawn.metresPerUnit);
-    return image;
 }
 
 } // namespace
@@ -172,43 +155,12 @@ int runReportCommand(const QStringList& arguments) {
         return ExitBadInput;
     }
     try {
-        const geo::report::Report report = geo::report::buildReport(options);
-        const geo::report::ReportLabels labels =
-            geo::report::ReportLabels::load(options.labelsFile, options.language);
-        pdf.english = options.language == "en";
-        pdf.transferredLabel = q(labels.text("map.transferred"));
-        pdf.idleLabel = q(labels.text("map.idle"));
-        pdf.noTransfers = q(labels.text("map.no_transfers"));
-        pdf.noIdle = q(labels.text("map.no_idle"));
-        const bool wantsMap =
-            (format == "pdf" && (options.kind == "transfer" || options.kind == "atlas")) ||
-            (format == "html" && options.kind == "transfer");
-        ReportMapData map;
-        if (wantsMap) {
-            map = loadReportMapData(options.project, stylesDirectory() + "/report-zones.json");
-            pdf.map = &map;
-        }
-        if (format == "csv")
-            writeCsv(report, out, parser.isSet("with-totals"));
-        else if (format == "xlsx")
-            writeXlsx(report, out);
-        else if (format == "html")
-            writeHtml(report, out,
-                      wantsMap ? htmlMap(map, pdf, labels.text("caption.legend")) : QImage());
-        else
-            writePdf(report, out, pdf);
-
-        const geo::report::Table& main = report.parts.front();
-        QString summary =
-            QString("wrote %1: %2, %3 rows").arg(q(out), q(report.title)).arg(main.rows.size());
-        const int mu = main.column("area_mu");
-        if (mu >= 0 && !main.rows.empty() && main.rows.back().kind == geo::report::RowKind::Total)
-            summary += ", total " +
-                       displayText(main.rows.back().cells[static_cast<std::size_t>(mu)],
-                                   geo::report::ColumnType::Mu) +
-                       " 亩";
-        if (options.kind == "atlas")
-            summary += QString(", %1 villages").arg(report.villages.size());
+        ReportExport request;
+        request.options = options;
+        request.out = out;
+        request.pdf = pdf;
+        request.withTotals = parser.isSet("with-totals");
+        const QString summary = exportReport(request);
         printResult(summary);
         return ExitSuccess;
     } catch (const geo::InputError& e) {

@@ -134,7 +134,7 @@ ParcelFilter LayerPanel::filter() const {
     f.transferredOnly = m_transferredOnly->isChecked();
     f.zone = m_zone->currentData().toString().toStdString();
     f.villageCode = m_village->currentData().toString().toStdString();
-    f.transferMode = m_mode->currentData().toString().toStdString();
+    f.mode = m_mode->currentData().toString().toStdString();
     return f;
 }
 

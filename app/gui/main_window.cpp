@@ -23,10 +23,22 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <QUndoStack>
+
+#include "app/gui/attribute_table_model.h"
+#include "app/gui/attribute_table_view.h"
+#include "app/gui/classify_dialog.h"
+#include "app/gui/edit_controller.h"
+#include "app/gui/identify_panel.h"
+#include "app/gui/import_wizard.h"
 #include "app/gui/layer_panel.h"
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_loader.h"
+#include "app/gui/report_dialog.h"
+#include "app/i18n/language_manager.h"
 #include "app/render/theme_catalog.h"
+#include "app/resource_paths.h"
+#include "geo/field_aliases.h"
 #include "geo/gdal_session.h"
 
 namespace app {
@@ -53,7 +65,22 @@ struct MainWindow::Ui {
     QMenu* file = nullptr;
     QMenu* view = nullptr;
     QMenu* tools = nullptr;
+    QMenu* edit = nullptr;
+    QMenu* analysis = nullptr;
     QMenu* help = nullptr;
+    QAction* importData = nullptr;
+    QAction* classify = nullptr;
+    QAction* report = nullptr;
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* startEditing = nullptr;
+    QAction* markIdle = nullptr;
+    QAction* markInUse = nullptr;
+    QAction* addTransfer = nullptr;
+    QAction* saveEdits = nullptr;
+    QAction* copyIdentify = nullptr;
+    QDockWidget* tableDock = nullptr;
+    QDockWidget* identifyDock = nullptr;
     QToolBar* toolbar = nullptr;
     QAction* open = nullptr;
     QAction* quit = nullptr;
@@ -84,6 +111,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_coordinates(new QLabel(this))
     , m_scale(new QLabel(this))
     , m_unit(new QComboBox(this))
+    , m_tableModel(new AttributeTableModel(this))
+    , m_table(new AttributeTableView(this))
+    , m_identify(new IdentifyPanel(this))
+    , m_edits(new EditController(this))
     , m_ui(std::make_unique<Ui>()) {
     setObjectName("MainWindow");
     setCentralWidget(m_canvas);
@@ -97,6 +128,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->legendDock->setObjectName("LegendDock");
     m_ui->legendDock->setWidget(m_legend);
     addDockWidget(Qt::LeftDockWidgetArea, m_ui->legendDock);
+    m_table->setTableModel(m_tableModel);
+    m_ui->tableDock = new QDockWidget(this);
+    m_ui->tableDock->setObjectName("AttributeTableDock");
+    m_ui->tableDock->setWidget(m_table);
+    addDockWidget(Qt::BottomDockWidgetArea, m_ui->tableDock);
+    m_ui->identifyDock = new QDockWidget(this);
+    m_ui->identifyDock->setObjectName("IdentifyDock");
+    m_ui->identifyDock->setWidget(m_identify);
+    addDockWidget(Qt::RightDockWidgetArea, m_ui->identifyDock);
 
     m_unit->addItem(QString(), int(AreaUnit::Mu));
     m_unit->addItem(QString(), int(AreaUnit::Hectare));
@@ -108,6 +148,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_unit);
 
     buildActions();
+    wireComponents();
     retranslate();
 
     connect(m_loader, &ProjectLoader::loaded, this, &MainWindow::projectLoaded,
@@ -158,6 +199,8 @@ void MainWindow::buildActions() {
     ui.open = ui.file->addAction(QString(), this, &MainWindow::chooseProject);
     ui.open->setShortcut(QKeySequence::Open);
     m_recentMenu = ui.file->addMenu(QString());
+    ui.importData = ui.file->addAction(QString(), this, [this] { showImportWizard(); });
+    ui.importData->setShortcut(Qt::CTRL | Qt::Key_I);
     ui.file->addSeparator();
     ui.quit = ui.file->addAction(QString(), this, &QWidget::close);
     ui.quit->setShortcut(QKeySequence::Quit);
@@ -178,6 +221,47 @@ void MainWindow::buildActions() {
     ui.view->addSeparator();
     ui.view->addAction(m_ui->layersDock->toggleViewAction());
     ui.view->addAction(m_ui->legendDock->toggleViewAction());
+    ui.view->addAction(m_ui->tableDock->toggleViewAction());
+    ui.view->addAction(m_ui->identifyDock->toggleViewAction());
+
+    ui.edit = menuBar()->addMenu(QString());
+    ui.undo = m_edits->undoStack()->createUndoAction(this);
+    ui.undo->setShortcut(QKeySequence::Undo);
+    ui.redo = m_edits->undoStack()->createRedoAction(this);
+    ui.redo->setShortcut(QKeySequence::Redo);
+    ui.edit->addAction(ui.undo);
+    ui.edit->addAction(ui.redo);
+    ui.edit->addSeparator();
+    ui.startEditing = ui.edit->addAction(QString(), this, [this] {
+        if (m_edits->isEditing()) {
+            if (m_edits->maybeSave(this))
+                m_edits->close();
+        } else {
+            startEditing();
+        }
+        updateEditActions();
+    });
+    ui.startEditing->setCheckable(true);
+    ui.markIdle = ui.edit->addAction(QString(), this, [this] { markSelectionIdle(true); });
+    ui.markInUse = ui.edit->addAction(QString(), this, [this] { markSelectionIdle(false); });
+    ui.addTransfer = ui.edit->addAction(QString(), this, [this] {
+        if (m_canvas->selection().size() != 1 || !m_edits->isEditing())
+            return;
+        geo::TransferRecord record;
+        const auto fid = m_canvas->drawing()->parcels.polygons.fid(m_canvas->selection().front());
+        record.parcel = m_edits->session()->parcelBsm(fid);
+        m_edits->showTransferForm(this, record, std::nullopt);
+    });
+    ui.saveEdits = ui.edit->addAction(QString(), this, &MainWindow::saveEdits);
+    ui.saveEdits->setShortcut(QKeySequence::Save);
+    ui.edit->addSeparator();
+    ui.copyIdentify = ui.edit->addAction(QString(), m_identify, &IdentifyPanel::copyToClipboard);
+
+    ui.analysis = menuBar()->addMenu(QString());
+    ui.classify = ui.analysis->addAction(QString(), this, [this] { showClassifyDialog(); });
+    ui.classify->setShortcut(Qt::CTRL | Qt::Key_K);
+    ui.report = ui.analysis->addAction(QString(), this, [this] { showReportDialog(); });
+    ui.report->setShortcut(Qt::CTRL | Qt::Key_R);
 
     ui.tools = menuBar()->addMenu(QString());
     auto* tools = new QActionGroup(this);
@@ -219,9 +303,10 @@ void MainWindow::buildActions() {
 
 void MainWindow::retranslate() {
     Ui& ui = *m_ui;
-    setWindowTitle(m_projectPath.isEmpty() ? tr("tianmu")
-                                           : QFileInfo(m_projectPath).fileName() +
-                                                 QStringLiteral(" — ") + tr("tianmu"));
+    setWindowTitle((m_edits->isDirty() ? QStringLiteral("* ") : QString()) +
+                   (m_projectPath.isEmpty() ? tr("tianmu")
+                                            : QFileInfo(m_projectPath).fileName() +
+                                                  QStringLiteral(" — ") + tr("tianmu")));
     ui.file->setTitle(tr("&File"));
     ui.open->setText(tr("&Open project…"));
     m_recentMenu->setTitle(tr("Open &recent"));
@@ -239,6 +324,21 @@ void MainWindow::retranslate() {
     ui.select->setText(tr("&Select parcels"));
     ui.measureDistance->setText(tr("Measure &distance"));
     ui.measureArea->setText(tr("Measure &area"));
+    ui.importData->setText(tr("&Import data…"));
+    ui.edit->setTitle(tr("&Edit"));
+    ui.undo->setText(tr("&Undo"));
+    ui.redo->setText(tr("&Redo"));
+    ui.startEditing->setText(tr("&Edit this project"));
+    ui.markIdle->setText(tr("Mark selected parcels &idle"));
+    ui.markInUse->setText(tr("Mark selected parcels in &use"));
+    ui.addTransfer->setText(tr("Add a &transfer record…"));
+    ui.saveEdits->setText(tr("&Save edits"));
+    ui.copyIdentify->setText(tr("&Copy parcel details"));
+    ui.analysis->setTitle(tr("&Analysis"));
+    ui.classify->setText(tr("&Classify…"));
+    ui.report->setText(tr("&Reports…"));
+    ui.tableDock->setWindowTitle(tr("Attribute table"));
+    ui.identifyDock->setWindowTitle(tr("Parcel"));
     ui.help->setTitle(tr("&Help"));
     ui.about->setText(tr("&About tianmu"));
     ui.toolbar->setWindowTitle(tr("Map tools"));
@@ -292,7 +392,12 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     m_projectPath = path;
     m_canvas->setDrawing(drawing);
     m_layers->setDrawing(drawing.get());
+    if (!m_tableModel->setProject(path))
+        statusBar()->showMessage(m_tableModel->errorString());
+    m_identify->setProject(path);
+    updateAliases();
     updateFindCompletion();
+    updateEditActions();
     retranslate();
     statusBar()->showMessage(tr("%1 parcels in %2 villages, opened in %3 s")
                                  .arg(drawing->parcels.polygons.size())
@@ -419,6 +524,10 @@ bool MainWindow::find(const QString& text) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_edits->maybeSave(this)) {
+        event->ignore(); // the user chose Cancel: keep the window and the edits
+        return;
+    }
     QSettings settings;
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("window/state", saveState());
@@ -431,11 +540,196 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.toLocalFile().endsWith(".gpkg", Qt::CaseInsensitive)) {
-            openProject(url.toLocalFile());
+    QStringList sources;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        const QString file = url.toLocalFile();
+        if (file.endsWith(".gpkg", Qt::CaseInsensitive)) {
+            openProject(file);
             return;
         }
+        if (!file.isEmpty())
+            sources << file;
+    }
+    if (!sources.isEmpty())
+        showImportWizard(sources); // survey files: import them into the open project
+}
+
+void MainWindow::wireComponents() {
+    // Selection both ways between the map and the table; a guard keeps them from echoing.
+    connect(m_canvas, &MapCanvas::selectionChanged, this,
+            [this](const std::vector<std::uint32_t>& features) {
+                if (m_syncingSelection || !m_canvas->drawing())
+                    return;
+                QSet<qint64> fids;
+                for (std::uint32_t f : features)
+                    fids.insert(m_canvas->drawing()->parcels.polygons.fid(f));
+                m_syncingSelection = true;
+                m_table->selectParcels(fids);
+                m_syncingSelection = false;
+                updateEditActions();
+            });
+    connect(m_table, &AttributeTableView::parcelSelectionChanged, this,
+            [this](const QList<qint64>& fids) {
+                if (m_syncingSelection)
+                    return;
+                m_syncingSelection = true;
+                m_canvas->setSelection(featuresOf(fids));
+                m_syncingSelection = false;
+                updateEditActions();
+            });
+    connect(m_table, &AttributeTableView::zoomToParcel, this, [this](qint64 fid) {
+        const auto features = featuresOf({fid});
+        if (!features.empty())
+            m_canvas->zoomToFeature(features.front());
+    });
+    connect(m_canvas, &MapCanvas::parcelIdentified, this, &MainWindow::showIdentified);
+    connect(m_layers, &LayerPanel::filterChanged, m_tableModel,
+            [this](const ParcelFilter& filter) { m_tableModel->setFilter(filter); });
+    connect(m_tableModel, &AttributeTableModel::failed, this,
+            [this](const QString& message) { statusBar()->showMessage(message); });
+
+    connect(m_edits, &EditController::dirtyChanged, this, [this] { retranslate(); });
+    connect(m_edits, &EditController::editsChanged, this, [this] {
+        if (m_edits->session())
+            m_tableModel->setPendingIdle(m_edits->session()->pendingIdle());
+        updateEditActions();
+    });
+    connect(m_edits, &EditController::saved, this, [this](int edits) {
+        statusBar()->showMessage(tr("%n edit(s) saved", "", edits));
+        // The map, the table and the panel show saved values: read them again.
+        openProject(m_projectPath, true);
+    });
+    connect(m_edits, &EditController::editingChanged, this, [this] {
+        m_identify->setEditSession(m_edits->session());
+        updateEditActions();
+    });
+}
+
+std::vector<std::uint32_t> MainWindow::featuresOf(const QList<qint64>& fids) const {
+    std::vector<std::uint32_t> features;
+    if (!m_canvas->drawing())
+        return features;
+    for (qint64 fid : fids)
+        if (const long long index = m_canvas->drawing()->parcels.indexOfFid(fid); index >= 0)
+            features.push_back(std::uint32_t(index));
+    return features;
+}
+
+void MainWindow::showIdentified(long long feature) {
+    if (feature < 0 || !m_canvas->drawing()) {
+        m_identify->clear();
+        return;
+    }
+    m_identify->showParcel(m_canvas->drawing()->parcels.polygons.fid(std::size_t(feature)));
+    m_ui->identifyDock->show();
+    m_ui->identifyDock->raise();
+}
+
+void MainWindow::setLanguageManager(LanguageManager* languages) {
+    m_languages = languages;
+    menuBar()->insertMenu(m_ui->help->menuAction(), languages->createMenu(this));
+    connect(languages, &LanguageManager::languageChanged, this, &MainWindow::updateAliases);
+    updateAliases();
+}
+
+void MainWindow::updateAliases() {
+    const bool zh = !m_languages || m_languages->language().startsWith("zh");
+    m_canvas->setLanguageZh(zh);
+    m_legend->setTheme(m_canvas->currentTheme(), zh);
+    try {
+        const geo::FieldAliases aliases =
+            geo::FieldAliases::load(dataDirectory() + "/fields/field_aliases.json");
+        const QString language = zh ? QStringLiteral("zh") : QStringLiteral("en");
+        m_tableModel->setAliases(aliases, language);
+        m_identify->setAliases(aliases, language);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::updateEditActions() {
+    const bool project = !m_projectPath.isEmpty();
+    const bool editing = m_edits->isEditing();
+    const bool selected = !m_canvas->selection().empty();
+    m_ui->startEditing->setEnabled(project);
+    m_ui->startEditing->setChecked(editing);
+    m_ui->markIdle->setEnabled(editing && selected);
+    m_ui->markInUse->setEnabled(editing && selected);
+    m_ui->addTransfer->setEnabled(editing && m_canvas->selection().size() == 1);
+    m_ui->saveEdits->setEnabled(editing && m_edits->isDirty());
+    m_ui->classify->setEnabled(project);
+    m_ui->report->setEnabled(project);
+}
+
+bool MainWindow::startEditing() {
+    if (m_projectPath.isEmpty())
+        return false;
+    QString error;
+    if (!m_edits->openForEditing(m_projectPath, &error)) {
+        statusBar()->showMessage(error);
+        if (isVisible())
+            QMessageBox::information(this, tr("The project cannot be edited now"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Editing %1: changes are kept until you save them (Ctrl+S)")
+                                 .arg(QFileInfo(m_projectPath).fileName()));
+    updateEditActions();
+    return true;
+}
+
+bool MainWindow::markSelectionIdle(bool idle) {
+    if (!m_edits->isEditing() || m_canvas->selection().empty() || !m_canvas->drawing())
+        return false;
+    QList<qint64> fids;
+    for (std::uint32_t f : m_canvas->selection())
+        fids << m_canvas->drawing()->parcels.polygons.fid(f);
+    QStringList problems;
+    const bool done = m_edits->markIdle(fids, idle, false, &problems);
+    if (!done)
+        statusBar()->showMessage(problems.join("; "));
+    return done;
+}
+
+bool MainWindow::saveEdits() {
+    QString error;
+    if (!m_edits->save(&error)) {
+        statusBar()->showMessage(error);
+        if (isVisible())
+            QMessageBox::warning(this, tr("The edits could not be saved"), error);
+        return false;
+    }
+    return true;
+}
+
+QDialog* MainWindow::showImportWizard(const QStringList& files) {
+    auto* wizard = new ImportWizard(m_projectPath, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::projectChanged, this,
+            [this](const QString& path) { openProject(path, true); });
+    if (!files.isEmpty())
+        wizard->addFiles(files);
+    wizard->show();
+    return wizard;
+}
+
+QDialog* MainWindow::showClassifyDialog() {
+    if (m_projectPath.isEmpty())
+        return nullptr;
+    auto* dialog = new ClassifyDialog(m_projectPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ClassifyDialog::projectChanged, this,
+            [this](const QString& path) { openProject(path, true); });
+    dialog->show();
+    return dialog;
+}
+
+QDialog* MainWindow::showReportDialog() {
+    if (m_projectPath.isEmpty())
+        return nullptr;
+    auto* dialog = new ReportDialog(m_projectPath, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 } // namespace app

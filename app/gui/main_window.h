@@ -20,6 +20,11 @@ class QMenu;
 
 namespace app {
 
+class AttributeTableModel;
+class AttributeTableView;
+class EditController;
+class IdentifyPanel;
+class LanguageManager;
 class MapCanvas;
 class LayerPanel;
 class ProjectLoader;
@@ -44,6 +49,23 @@ public:
     // Finds a village (name or code) or a parcel (BSM) and zooms there. Returns success.
     bool find(const QString& text);
     void setAreaUnit(AreaUnit unit);
+    // Adds the Language menu and follows its changes (field aliases, legend labels).
+    void setLanguageManager(LanguageManager* languages);
+
+    AttributeTableView* attributeTable() const noexcept { return m_table; }
+    AttributeTableModel* attributeModel() const noexcept { return m_tableModel; }
+    IdentifyPanel* identifyPanel() const noexcept { return m_identify; }
+    EditController* edits() const noexcept { return m_edits; }
+
+    // The workflows of the menus, callable from tests: each opens its dialog non-modally and
+    // returns it (owned by the window).
+    QDialog* showImportWizard(const QStringList& files = {});
+    QDialog* showClassifyDialog();
+    QDialog* showReportDialog();
+    // Editing the open project (Edit menu): false with the reason in the status bar.
+    bool startEditing();
+    bool markSelectionIdle(bool idle);
+    bool saveEdits();
 
 signals:
     void projectOpened(const QString& path);
@@ -67,6 +89,11 @@ private:
     void showCursor(double x, double y);
     void showScale();
     void updateFindCompletion();
+    void wireComponents();
+    void updateAliases();
+    void showIdentified(long long feature);
+    void updateEditActions();
+    std::vector<std::uint32_t> featuresOf(const QList<qint64>& fids) const;
 
     MapCanvas* m_canvas = nullptr;
     LayerPanel* m_layers = nullptr;
@@ -77,6 +104,12 @@ private:
     QLabel* m_scale = nullptr;
     QComboBox* m_unit = nullptr;
     QMenu* m_recentMenu = nullptr;
+    AttributeTableModel* m_tableModel = nullptr;
+    AttributeTableView* m_table = nullptr;
+    IdentifyPanel* m_identify = nullptr;
+    EditController* m_edits = nullptr;
+    LanguageManager* m_languages = nullptr;
+    bool m_syncingSelection = false;
     QString m_projectPath;
     QString m_pendingPath;
     bool m_pendingQuiet = false;

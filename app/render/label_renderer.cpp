@@ -57,25 +57,21 @@ LabelLook lookOf(const LabelStyle* style, const MapSettings& settings, double de
 
 void drawHaloText(QPainter& painter, const QRectF& rect, const QString& text,
                   const LabelLook& look) {
-    QPainterPath path;
     const QFontMetricsF metrics(look.font);
-    path.addText(rect.left(), rect.top() + metrics.ascent(), look.font, text);
+    const QPointF baseline(rect.left(), rect.top() + metrics.ascent());
+    painter.setFont(look.font);
     if (look.haloWidth > 0) {
-        painter.setPen(QPen(look.halo, look.haloWidth, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawPath(path);
+        // The halo as the text drawn around itself: glyphs come from Qt's cache, where
+        // stroking each glyph's outline would cost a path per label.
+        painter.setPen(look.halo);
+        const double r = look.haloWidth / 2;
+        for (int k = 0; k < 8; ++k) {
+            const double a = k * 3.14159265358979 / 4;
+            painter.drawText(baseline + QPointF(r * std::cos(a), r * std::sin(a)), text);
+        }
     }
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(look.colour);
-    painter.drawPath(path);
-}
-
-geo::Extent boxOf(const geo::FlatLayer& layer, std::size_t feature) {
-    geo::Extent box;
-    for (std::uint32_t v = layer.partStart[layer.featurePart[feature]];
-         v < layer.partStart[layer.featurePart[feature + 1]]; ++v)
-        box.include(layer.xy[2 * v], layer.xy[2 * v + 1]);
-    return box;
+    painter.setPen(look.colour);
+    painter.drawText(baseline, text);
 }
 
 // BSM of the given parcels, read through this thread's own connection.
@@ -134,9 +130,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
     const QFontMetricsF metrics(villageLook.font);
     std::vector<std::size_t> order(villages.polygons.featureCount());
     std::iota(order.begin(), order.end(), 0);
-    std::vector<geo::Extent> boxes(order.size());
-    for (std::size_t f = 0; f < order.size(); ++f)
-        boxes[f] = boxOf(villages.polygons, f);
+    const std::vector<geo::Extent>& boxes = villages.box;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return boxes[a].width() * boxes[a].height() > boxes[b].width() * boxes[b].height();
     });
@@ -150,8 +144,8 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
         // Shown by scale: only once the village is wide enough on screen to hold its name.
         if (boxes[f].width() / upp < size.width() * 1.2)
             continue;
-        double x = 0, y = 0;
-        if (!geo::interiorPoint(villages.polygons, f, x, y))
+        const double x = villages.labelX[f], y = villages.labelY[f];
+        if (std::isnan(x))
             continue;
         const QPointF anchor = settings.toPixel(x, y);
         // Candidates around the interior point; the label's centre must stay in the village.
@@ -161,8 +155,10 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
             const QRectF rect(anchor + offset - QPointF(size.width() / 2, size.height() / 2), size);
             double cx = 0, cy = 0;
             settings.toMap(rect.center(), cx, cy);
+            // The interior point itself (no offset) is inside by construction.
+            const bool atAnchor = offset.isNull();
             if (!canvas.contains(rect) || overlapsAny(rect, placed) ||
-                !geo::featureContains(villages.polygons, f, cx, cy))
+                (!atAnchor && !geo::featureContains(villages.polygons, f, cx, cy)))
                 continue;
             drawHaloText(painter, rect, text, villageLook);
             placed.push_back({text, rect, true});

@@ -17,23 +17,12 @@
 #include "app/render/map_style.h"
 #include "app/render/project_drawing.h"
 #include "geo/extent.h"
+#include "geo/parcel_filter.h"
 
 namespace app {
 
-// Which parcels a view shows; the same value drives the map, the table and the legend counts.
-struct ParcelFilter {
-    bool idleOnly = false;
-    bool transferredOnly = false;
-    std::string zone;         // ZONE value, empty = any
-    std::string villageCode;  // VILLAGE_CODE (or ZLDWDM before classification), empty = any
-    std::string transferMode; // LZFS value, empty = any
-
-    bool isEmpty() const noexcept {
-        return !idleOnly && !transferredOnly && zone.empty() && villageCode.empty() &&
-               transferMode.empty();
-    }
-    bool operator==(const ParcelFilter&) const = default;
-};
+// Which parcels a view shows: the same value drives the map, the table and the legend counts.
+using ParcelFilter = geo::ParcelFilter;
 
 struct MapLayers {
     bool parcels = true;

@@ -1,12 +1,22 @@
 #include "app/render/overlay_renderer.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QPainterPath>
 
 namespace app {
 namespace {
 
+// Below this size on screen (pixels, the larger side) a village boundary is drawn as a thin
+// solid line: a dashed, cased line around a village a few dozen pixels wide is noise, and
+// stroking a thousand of them would take most of a frame.
+constexpr double fullBoundaryFromPixels = 160.0;
+
 QPen penOf(const LineStyle& line, double scale, Qt::PenCapStyle cap = Qt::RoundCap) {
-    QPen pen(line.colour, std::max(0.1, line.widthPx * scale), Qt::SolidLine, cap, Qt::RoundJoin);
+    // Bevel joins: round ones make the stroker emit curves at every vertex, and a boundary
+    // that follows parcel edges has thousands of them.
+    QPen pen(line.colour, std::max(0.1, line.widthPx * scale), Qt::SolidLine, cap, Qt::BevelJoin);
     if (!line.dashPx.empty()) {
         // Qt measures dashes in pen widths; the style in pixels.
         QList<qreal> pattern;
@@ -17,48 +27,75 @@ QPen penOf(const LineStyle& line, double scale, Qt::PenCapStyle cap = Qt::RoundC
     return pen;
 }
 
-QPainterPath pathOf(const geo::FlatLayer& layer, std::size_t feature, const MapSettings& settings,
-                    bool rings) {
+// The parts of a feature's lines (or ring outlines) that cross `clip` (pixels), as open
+// polylines, vertices closer than about a pixel merged: what a stroke needs, and no more.
+// Off-screen stretches of a long boundary would otherwise be dashed and stroked for nothing.
+QPainterPath strokePath(const geo::FlatLayer& layer, std::size_t feature,
+                        const MapSettings& settings, const QRectF& clip, bool rings) {
     QPainterPath path;
-    path.setFillRule(Qt::OddEvenFill);
     for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
          ++part) {
         if (bool(layer.partIsRing[part]) != rings)
             continue;
         const std::uint32_t first = layer.partStart[part], last = layer.partStart[part + 1];
-        QPointF kept;
-        for (std::uint32_t v = first; v < last; ++v) {
+        if (last - first < 2)
+            continue;
+        const std::uint32_t end = rings ? last + 1 : last; // rings close on their first vertex
+        bool drawing = false;
+        QPointF previous = settings.toPixel(layer.xy[2 * first], layer.xy[2 * first + 1]);
+        QPointF kept = previous;
+        for (std::uint32_t k = first + 1; k < end; ++k) {
+            const std::uint32_t v = k < last ? k : first;
             const QPointF p = settings.toPixel(layer.xy[2 * v], layer.xy[2 * v + 1]);
-            if (v == first) {
-                path.moveTo(p);
-            } else if (v + 1 == last || (p - kept).manhattanLength() >= 0.75) {
-                // Vertices closer than a pixel to the last one drawn add cost, not detail.
-                path.lineTo(p);
-            } else {
+            const QRectF segment = QRectF(previous, p).normalized().adjusted(-1, -1, 1, 1);
+            if (!segment.intersects(clip)) {
+                drawing = false;
+                previous = p;
                 continue;
             }
-            kept = p;
+            if (!drawing) {
+                path.moveTo(previous);
+                kept = previous;
+                drawing = true;
+            }
+            if ((p - kept).manhattanLength() >= 0.75 || k + 1 == end) {
+                path.lineTo(p);
+                kept = p;
+            }
+            previous = p;
         }
-        if (rings)
-            path.closeSubpath();
     }
     return path;
 }
 
-geo::Extent featureExtent(const geo::FlatLayer& layer, std::size_t feature) {
-    geo::Extent box;
-    const std::uint32_t first = layer.partStart[layer.featurePart[feature]];
-    const std::uint32_t last = layer.partStart[layer.featurePart[feature + 1]];
-    for (std::uint32_t v = first; v < last; ++v)
-        box.include(layer.xy[2 * v], layer.xy[2 * v + 1]);
-    return box;
+QPainterPath fillPath(const geo::FlatLayer& layer, std::size_t feature,
+                      const MapSettings& settings) {
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    for (std::uint32_t part = layer.featurePart[feature]; part < layer.featurePart[feature + 1];
+         ++part) {
+        if (!layer.partIsRing[part])
+            continue;
+        QPolygonF ring;
+        for (std::uint32_t v = layer.partStart[part]; v < layer.partStart[part + 1]; ++v)
+            ring << settings.toPixel(layer.xy[2 * v], layer.xy[2 * v + 1]);
+        path.addPolygon(ring);
+        path.closeSubpath();
+    }
+    return path;
+}
+
+QRectF paddedCanvas(const MapSettings& settings) {
+    return QRectF(QPointF(0, 0), QSizeF(settings.size())).adjusted(-8, -8, 8, 8);
 }
 
 } // namespace
 
 bool drawRivers(QPainter& painter, const MapSettings& settings, const std::atomic<bool>& cancel) {
-    const geo::FlatLayer& rivers = settings.drawing->rivers;
+    const ProjectDrawing& drawing = *settings.drawing;
+    const geo::FlatLayer& rivers = drawing.rivers;
     const geo::Extent view = settings.visibleExtent();
+    const QRectF clip = paddedCanvas(settings);
     painter.setRenderHint(QPainter::Antialiasing, true);
     const MapStyle* style = settings.style.get();
     const double scale = settings.dpi() / 96.0;
@@ -67,20 +104,19 @@ bool drawRivers(QPainter& painter, const MapSettings& settings, const std::atomi
     for (std::size_t f = 0; f < rivers.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))
             return false;
-        if (!featureExtent(rivers, f).intersects(view))
+        if (f < drawing.riverBox.size() && !drawing.riverBox[f].intersects(view))
             continue;
-        const QPainterPath surface = pathOf(rivers, f, settings, true);
+        const QPainterPath surface = fillPath(rivers, f, settings);
         if (!surface.isEmpty()) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(surfaceFill);
             painter.drawPath(surface);
         }
-        const QPainterPath line = pathOf(rivers, f, settings, false);
+        const QPainterPath line = strokePath(rivers, f, settings, clip, false);
         if (!line.isEmpty()) {
-            const double order =
-                f < settings.drawing->riverOrder.size() ? settings.drawing->riverOrder[f] : 0.0;
+            const double order = f < drawing.riverOrder.size() ? drawing.riverOrder[f] : 0.0;
             const double width = style ? style->rivers.widthFor(order) : 1.4;
-            painter.setPen(QPen(water, width * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.setPen(QPen(water, width * scale, Qt::SolidLine, Qt::RoundCap, Qt::BevelJoin));
             painter.setBrush(Qt::NoBrush);
             painter.drawPath(line);
         }
@@ -92,25 +128,45 @@ bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
                            const std::atomic<bool>& cancel) {
     const VillageDrawing& villages = settings.drawing->villages;
     const geo::Extent view = settings.visibleExtent();
+    const QRectF clip = paddedCanvas(settings);
+    const double upp = settings.mapUnitsPerPixel();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
-    // A white casing under a dark dashed line reads on every fill colour.
     const double scale = settings.dpi() / 96.0;
     const LineStyle lineStyle = settings.style ? settings.style->villages.line
                                                : LineStyle{QColor(90, 40, 110), 1.4, {4, 2}};
+    // A white casing under a dark dashed line reads on every fill colour.
     const QPen casing(QColor(255, 255, 255, 200), (lineStyle.widthPx + 1.6) * scale, Qt::SolidLine,
-                      Qt::RoundCap, Qt::RoundJoin);
+                      Qt::FlatCap, Qt::BevelJoin);
     const QPen line = penOf(lineStyle, scale, Qt::FlatCap);
+    QColor thinColour = lineStyle.colour;
+    thinColour.setAlphaF(std::min(1.0F, thinColour.alphaF() * 0.8F));
+    const QPen thin(thinColour, std::max(0.8, lineStyle.widthPx * 0.5) * scale);
+    // Small villages on screen share one path: one stroke for all of them.
+    QPainterPath thinPaths;
     for (std::size_t f = 0; f < villages.polygons.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))
             return false;
-        if (!featureExtent(villages.polygons, f).intersects(view))
+        const geo::Extent& box = villages.box[f];
+        if (!box.intersects(view))
             continue;
-        const QPainterPath path = pathOf(villages.polygons, f, settings, true);
+        const QPainterPath path = strokePath(villages.polygons, f, settings, clip, true);
+        if (std::max(box.width(), box.height()) / upp < fullBoundaryFromPixels) {
+            thinPaths.addPath(path);
+            continue;
+        }
+        // The casing is a soft white band: without antialiasing it looks the same, at half
+        // the cost of the stroke.
+        painter.setRenderHint(QPainter::Antialiasing, false);
         painter.setPen(casing);
         painter.drawPath(path);
+        painter.setRenderHint(QPainter::Antialiasing, true);
         painter.setPen(line);
         painter.drawPath(path);
+    }
+    if (!thinPaths.isEmpty()) {
+        painter.setPen(thin);
+        painter.drawPath(thinPaths);
     }
     return true;
 }

@@ -234,7 +234,10 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
         (style ? style->parcelOutlines.line.widthPx : 0.6) * m_settings.dpi() / 96.0;
     if (meanPixels < outlineFrom)
         return true;
-    painter.setRenderHint(QPainter::Antialiasing, true);
+    // While outlines are still fading in, parcels are small and the lines faint: hairlines
+    // without antialiasing look the same and cost a fraction; large parcels get smooth lines.
+    const bool smooth = meanPixels >= outlineFull;
+    painter.setRenderHint(QPainter::Antialiasing, smooth);
     painter.setBrush(Qt::NoBrush);
     tolerance = simplifyTolerance;
     int currentAlpha = -1;
@@ -246,13 +249,14 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
         const double pixels = std::max(box.width(), box.height()) / upp;
         const double fade =
             std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0, 1.0);
-        const int alpha = int(fade * outline.alpha() + 0.5);
+        // Quantised, so the pen changes a handful of times per frame, not once per parcel.
+        const int alpha = int(std::round(fade * 8) / 8 * outline.alpha());
         if (alpha < 8)
             continue;
         if (alpha != currentAlpha) {
             QColor faded = outline;
             faded.setAlpha(alpha);
-            painter.setPen(QPen(faded, outlineWidth));
+            painter.setPen(QPen(faded, smooth ? outlineWidth : 0.0)); // 0: a one-pixel line
             currentAlpha = alpha;
         }
         if (build(feature) > 1)

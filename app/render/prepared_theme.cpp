@@ -87,8 +87,8 @@ std::shared_ptr<const PreparedTheme> PreparedTheme::prepare(const ParcelDrawing&
     if (!filter.villageCode.empty())
         add(parcels.column("VILLAGE_CODE") ? "VILLAGE_CODE" : "ZLDWDM",
             [&](const std::string& v) { return v == filter.villageCode; });
-    if (!filter.transferMode.empty())
-        add("LZFS", [&](const std::string& v) { return v == filter.transferMode; });
+    if (!filter.mode.empty())
+        add("LZFS", [&](const std::string& v) { return v == filter.mode; });
 
     const std::size_t count = parcels.polygons.size();
     theme->m_category.resize(count);

@@ -1,6 +1,7 @@
 #include "app/render/project_drawing.h"
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 #include <unordered_map>
 
@@ -8,6 +9,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/error.h"
+#include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
 #include "geo/geopackage_rows.h"
 
@@ -261,6 +263,34 @@ void addVillageTypes(const VillageDrawing& villages, ParcelDrawing& parcels) {
     parcels.columns["PRIMARY_TYPE"] = std::move(types);
 }
 
+geo::Extent boxOf(const geo::FlatLayer& layer, std::size_t feature) {
+    geo::Extent box;
+    for (std::uint32_t v = layer.partStart[layer.featurePart[feature]];
+         v < layer.partStart[layer.featurePart[feature + 1]]; ++v)
+        box.include(layer.xy[2 * v], layer.xy[2 * v + 1]);
+    return box;
+}
+
+// Boxes and label points of villages and rivers, once, so frames only test and draw.
+void describeFeatures(VillageDrawing& villages, const geo::FlatLayer& rivers,
+                      std::vector<geo::Extent>& riverBox) {
+    const std::size_t count = villages.polygons.featureCount();
+    villages.box.resize(count);
+    villages.labelX.assign(count, std::numeric_limits<double>::quiet_NaN());
+    villages.labelY.assign(count, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t v = 0; v < count; ++v) {
+        villages.box[v] = boxOf(villages.polygons, v);
+        double x = 0, y = 0;
+        if (geo::interiorPoint(villages.polygons, v, x, y)) {
+            villages.labelX[v] = x;
+            villages.labelY[v] = y;
+        }
+    }
+    riverBox.resize(rivers.featureCount());
+    for (std::size_t r = 0; r < riverBox.size(); ++r)
+        riverBox[r] = boxOf(rivers, r);
+}
+
 void readVillages(GDALDataset& dataset, VillageDrawing& villages) {
     OGRLayer* layer = dataset.GetLayerByName("villages");
     if (!layer)
@@ -322,6 +352,18 @@ std::uint16_t AttributeColumn::codeOf(const std::string& value) {
 const AttributeColumn* ParcelDrawing::column(const std::string& field) const {
     const auto it = columns.find(field);
     return it == columns.end() ? nullptr : &it->second;
+}
+
+long long ParcelDrawing::indexOfFid(std::int64_t fid) const {
+    std::size_t low = 0, high = polygons.size();
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (polygons.fid(mid) < fid)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low < polygons.size() && polygons.fid(low) == fid ? static_cast<long long>(low) : -1;
 }
 
 std::size_t ParcelDrawing::memoryBytes() const {
@@ -393,6 +435,7 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         });
         readVillages(*dataset, drawing->villages);
         readRivers(*dataset, drawing->rivers, drawing->riverOrder);
+        describeFeatures(drawing->villages, drawing->rivers, drawing->riverBox);
         for (std::thread& worker : workers)
             worker.join();
         if (!classFailure.empty())

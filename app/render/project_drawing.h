@@ -41,6 +41,8 @@ struct ParcelDrawing {
     bool classified = false;
 
     const AttributeColumn* column(const std::string& field) const;
+    // The feature index of the parcel with `fid`, or -1 (parcels are held in fid order).
+    long long indexOfFid(std::int64_t fid) const;
     std::size_t memoryBytes() const;
 };
 
@@ -50,6 +52,9 @@ struct VillageDrawing {
     std::vector<std::string> name;     // ZLDWMC
     std::vector<std::string> township; // XZDM
     std::vector<std::string> type;     // primary village type from village_stats, if any
+    // Computed once at load: every frame needs them.
+    std::vector<geo::Extent> box;
+    std::vector<double> labelX, labelY; // a point inside each village (NaN when none)
 };
 
 struct ProjectDrawing {
@@ -58,7 +63,8 @@ struct ProjectDrawing {
     std::string crsName;
     ParcelDrawing parcels;
     VillageDrawing villages;
-    geo::FlatLayer rivers;         // lines and surfaces
+    geo::FlatLayer rivers; // lines and surfaces
+    std::vector<geo::Extent> riverBox;
     std::vector<float> riverOrder; // stream order (DJ) per river feature, 0 when unknown
     geo::Extent extent;            // of everything drawn
 
