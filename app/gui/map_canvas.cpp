@@ -10,6 +10,7 @@
 
 #include <ogr_spatialref.h>
 
+#include "app/render/map_furniture.h"
 #include "geo/geodesic_area.h"
 
 namespace app {
@@ -272,6 +273,13 @@ void MapCanvas::paintEvent(QPaintEvent*) {
         painter.drawImage(QRectF(topLeft, bottomRight), m_image);
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
+    if (m_drawing) {
+        // The same furniture as printed maps: a scale bar and a north arrow.
+        painter.save();
+        drawScaleBar(painter, QRectF(12, height() - 46, 200, 34), m_view.mapUnitsPerPixel());
+        drawNorthArrow(painter, QRectF(width() - 48, 10, 36, 52));
+        painter.restore();
+    }
     if (!m_rubberBand.isNull()) {
         painter.setPen(QPen(QColor(0, 120, 215), 1, Qt::DashLine));
         painter.setBrush(QColor(0, 120, 215, 40));

@@ -4,11 +4,15 @@
 
 #include <QImage>
 
+#include "app/render/map_furniture.h"
 #include "app/render/map_settings.h"
 #include "app/render/prepared_theme.h"
 
 namespace app {
 
 void drawMapFurniture(QImage& image, const MapSettings& settings, const PreparedTheme& theme);
+
+// The classes of a theme that hold parcels, for a legend.
+std::vector<LegendEntry> legendEntries(const PreparedTheme& theme, bool zh);
 
 } // namespace app
