@@ -1,5 +1,7 @@
 #include "app/render/parcel_renderer.h"
 
+#include "app/render/span_raster.h"
+
 #include <algorithm>
 #include <cmath>
 #include <thread>
@@ -16,9 +18,9 @@ constexpr double polygonsUpToCellsPerPixel = 1.0;
 // Without a map style: outlines appear on parcels wider than `outlineFrom` pixels and are
 // fully drawn from four times that.
 constexpr double defaultOutlineFrom = 4.0;
-// Outlines drop vertices closer than this to the last one kept (pixels, Manhattan distance).
-// Fills keep every vertex: neighbours simplified independently would no longer share their
-// edges, and the seams show as single background pixels where parcels meet.
+// Smooth outlines drop vertices closer than this to the last one kept (pixels, Manhattan
+// distance). Fills keep every vertex: neighbours simplified independently would no longer
+// share their edges, and the seams would show as background pixels where parcels meet.
 constexpr double simplifyTolerance = 0.75;
 constexpr std::size_t cancelCheckEvery = 16;
 
@@ -110,47 +112,139 @@ bool ParcelRenderer::renderPolygons(QImage& image, const std::atomic<bool>& canc
     std::vector<std::uint32_t> features;
     // A little beyond the view so outlines of parcels just outside still touch the border.
     geo::Extent query = m_settings.visibleExtent();
-    const double pad = 2 * m_settings.mapUnitsPerPixel();
+    const double upp = m_settings.mapUnitsPerPixel();
+    const double pad = 2 * upp;
     query = {query.minX - pad, query.minY - pad, query.maxX + pad, query.maxY + pad};
+    double sizeSum = 0;
     polygons.query(query, [&](std::uint32_t i) {
-        if (m_theme->category(i) != PreparedTheme::noFeature)
+        if (m_theme->category(i) != PreparedTheme::noFeature) {
             features.push_back(i);
+            const geo::Extent box = polygons.featureExtent(i);
+            sizeSum += std::max(box.width(), box.height()) / upp;
+        }
         return true;
     });
     if (features.empty())
         return true;
-    // Parcels tile the land, so workers may draw disjoint sets into their own images and the
-    // results be laid over each other in any order.
-    const int threads = features.size() < 4000 ? 1 : m_threads;
-    if (threads == 1)
-        return drawFeatures(image, features, 0, features.size(), cancel);
-    const auto n = static_cast<std::size_t>(threads);
-    std::vector<QImage> parts(n - 1);
-    std::vector<char> done(parts.size(), 0);
+    // In storage order: the index hands features out in tree order, scattered over the
+    // coordinate arrays; ascending order turns cache misses into streaming reads.
+    std::sort(features.begin(), features.end());
+    const double meanPixels = sizeSum / double(features.size());
+    const MapStyle* style = m_settings.style.get();
+    const double outlineFrom = style ? style->parcelOutlines.fadeBelowPx : defaultOutlineFrom;
+    const double outlineFull = 4 * outlineFrom;
+    const QColor outline = style ? style->parcelOutlines.line.colour : QColor(60, 60, 60, 160);
+    const bool outlines = meanPixels >= outlineFrom;
+    // Large parcels get antialiased outlines from QPainter (few of them on screen); while
+    // outlines fade in, parcels are small and many: one-pixel lines written directly.
+    const bool smooth = meanPixels >= outlineFull;
+
+    const geo::Extent view = m_settings.visibleExtent();
+    const double scale = polygons.resolution() / upp;
+    const double offsetX = (polygons.originX() - view.minX) / upp;
+    const double offsetY = (view.maxY - polygons.originY()) / upp;
+    const std::int32_t* xy = polygons.vertices();
+    const double opacity = std::clamp(m_settings.layers.parcelOpacity, 0.0, 1.0);
+    std::uint32_t palette[256];
+    for (int c = 0; c < 256; ++c) {
+        QColor colour = m_theme->colour(static_cast<std::uint8_t>(c));
+        colour.setAlphaF(float(colour.alphaF() * opacity));
+        palette[c] = qPremultiply(colour.rgba());
+    }
+
+    const int threads = features.size() < 2000 ? 1 : m_threads;
+    std::atomic<bool> stopped{false};
+    auto* bits = reinterpret_cast<std::uint32_t*>(image.bits());
+    const int stride = int(image.bytesPerLine() / 4);
+    // Workers own bands of rows: every parcel crossing a band is drawn by its worker, only
+    // into its rows, so one image is shared without two threads writing one pixel.
+    const auto band = [&](int rowFrom, int rowTo) {
+        const PixelBand target{bits, stride, image.width(), rowFrom, rowTo};
+        std::vector<PixelEdge> edges;
+        std::vector<double> crossings;
+        const auto pixelBox = [&](std::uint32_t f) {
+            const geo::Extent b = polygons.featureExtent(f);
+            return QRectF(QPointF((b.minX - view.minX) / upp, (view.maxY - b.maxY) / upp),
+                          QPointF((b.maxX - view.minX) / upp, (view.maxY - b.minY) / upp));
+        };
+        for (std::size_t k = 0; k < features.size(); ++k) {
+            if (k % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed)) {
+                stopped = true;
+                return;
+            }
+            const std::uint32_t f = features[k];
+            const QRectF box = pixelBox(f);
+            if (box.bottom() < rowFrom - 1 || box.top() > rowTo + 1)
+                continue;
+            const std::uint32_t colour = palette[m_theme->category(f)];
+            if (std::max(box.width(), box.height()) < 1.0) {
+                // Smaller than a pixel: the pixel under its middle takes its colour.
+                const int x = int(std::floor(box.center().x())),
+                          y = int(std::floor(box.center().y()));
+                if (y >= rowFrom && y < rowTo && x >= 0 && x < image.width())
+                    bits[std::ptrdiff_t(y) * stride + x] = colour;
+                continue;
+            }
+            edges.clear();
+            for (std::uint32_t r = polygons.ringBegin(f); r < polygons.ringEnd(f); ++r) {
+                const std::uint32_t v0 = polygons.vertexBegin(r), v1 = polygons.vertexBegin(r + 1);
+                for (std::uint32_t i = v0, j = v1 - 1; i < v1; j = i++) {
+                    double ax = offsetX + xy[2 * j] * scale, ay = offsetY - xy[2 * j + 1] * scale;
+                    double bx = offsetX + xy[2 * i] * scale, by = offsetY - xy[2 * i + 1] * scale;
+                    if (ay == by)
+                        continue;
+                    if (ay > by) {
+                        std::swap(ax, bx);
+                        std::swap(ay, by);
+                    }
+                    edges.push_back({ax, ay, bx, by});
+                }
+            }
+            fillEvenOdd(target, edges, box.top(), box.bottom(), colour, crossings);
+        }
+        if (!outlines || smooth)
+            return;
+        for (std::size_t k = 0; k < features.size(); ++k) {
+            if (k % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed)) {
+                stopped = true;
+                return;
+            }
+            const std::uint32_t f = features[k];
+            const QRectF box = pixelBox(f);
+            if (box.bottom() < rowFrom - 1 || box.top() > rowTo + 1)
+                continue;
+            const double pixels = std::max(box.width(), box.height());
+            const double fade =
+                std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0, 1.0);
+            QColor faded = outline;
+            faded.setAlphaF(float(outline.alphaF() * fade * opacity));
+            if (faded.alpha() < 8)
+                continue;
+            const std::uint32_t colour = qPremultiply(faded.rgba());
+            for (std::uint32_t r = polygons.ringBegin(f); r < polygons.ringEnd(f); ++r) {
+                const std::uint32_t v0 = polygons.vertexBegin(r), v1 = polygons.vertexBegin(r + 1);
+                for (std::uint32_t i = v0, j = v1 - 1; i < v1; j = i++)
+                    blendHairline(target, offsetX + xy[2 * j] * scale,
+                                  offsetY - xy[2 * j + 1] * scale, offsetX + xy[2 * i] * scale,
+                                  offsetY - xy[2 * i + 1] * scale, colour);
+            }
+        }
+    };
     std::vector<std::thread> workers;
+    const int height = image.height();
     for (int t = 1; t < threads; ++t)
-        workers.emplace_back([&, t] {
-            QImage& part = parts[static_cast<std::size_t>(t - 1)];
-            part = QImage(image.size(), QImage::Format_ARGB32_Premultiplied);
-            part.fill(Qt::transparent);
-            done[static_cast<std::size_t>(t - 1)] =
-                drawFeatures(part, features, features.size() * std::size_t(t) / n,
-                             features.size() * std::size_t(t + 1) / n, cancel);
-        });
-    bool complete = drawFeatures(image, features, 0, features.size() / n, cancel);
+        workers.emplace_back(band, height * t / threads, height * (t + 1) / threads);
+    band(0, height / threads);
     for (std::thread& worker : workers)
         worker.join();
-    if (!complete || std::find(done.begin(), done.end(), 0) != done.end())
+    if (stopped)
         return false;
-    QPainter painter(&image);
-    for (const QImage& part : parts)
-        painter.drawImage(0, 0, part);
-    return true;
+    return !outlines || !smooth || drawSmoothOutlines(image, features, cancel);
 }
 
-bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t>& features,
-                                  std::size_t from, std::size_t to,
-                                  const std::atomic<bool>& cancel) const {
+bool ParcelRenderer::drawSmoothOutlines(QImage& image, const std::vector<std::uint32_t>& features,
+                                        const std::atomic<bool>& cancel) const {
+    const std::size_t from = 0, to = features.size();
     const geo::CompactPolygons& polygons = m_settings.drawing->parcels.polygons;
     const geo::Extent view = m_settings.visibleExtent();
     const double upp = m_settings.mapUnitsPerPixel();
@@ -192,36 +286,10 @@ bool ParcelRenderer::drawFeatures(QImage& image, const std::vector<std::uint32_t
         return int(r1 - r0);
     };
 
-    // Pass 1: fills, without antialiasing, so neighbours meet without hairline seams.
-    painter.setPen(Qt::NoPen);
-    int currentCategory = -1;
     double sizeSum = 0;
     for (std::size_t k = from; k < to; ++k) {
-        if ((k - from) % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed))
-            return false;
-        const std::uint32_t feature = features[k];
-        const std::uint8_t category = m_theme->category(feature);
-        const geo::Extent box = polygons.featureExtent(feature);
-        const double pixels = std::max(box.width(), box.height()) / upp;
-        sizeSum += pixels;
-        if (category != currentCategory) {
-            painter.setBrush(m_theme->colour(category));
-            currentCategory = category;
-        }
-        if (pixels < 1.0) {
-            // Smaller than a pixel: one pixel of its colour, where its box is.
-            const QPointF p(offsetX + ((box.minX + box.maxX) / 2 - polygons.originX()) /
-                                          polygons.resolution() * scale,
-                            offsetY - ((box.minY + box.maxY) / 2 - polygons.originY()) /
-                                          polygons.resolution() * scale);
-            painter.fillRect(QRectF(std::floor(p.x()), std::floor(p.y()), 1, 1),
-                             m_theme->colour(category));
-            continue;
-        }
-        if (build(feature) > 1)
-            painter.drawPath(path);
-        else if (ring.size() >= 3)
-            painter.drawPolygon(ring, Qt::OddEvenFill);
+        const geo::Extent box = polygons.featureExtent(features[k]);
+        sizeSum += std::max(box.width(), box.height()) / upp;
     }
 
     // Pass 2: outlines, antialiased, fading in as parcels grow on screen.

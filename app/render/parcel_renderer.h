@@ -31,8 +31,9 @@ public:
 private:
     bool renderCoverage(QImage& image, const std::atomic<bool>& cancel) const;
     bool renderPolygons(QImage& image, const std::atomic<bool>& cancel) const;
-    bool drawFeatures(QImage& image, const std::vector<std::uint32_t>& features, std::size_t from,
-                      std::size_t to, const std::atomic<bool>& cancel) const;
+    // Antialiased outlines through QPainter, for views where parcels are large on screen.
+    bool drawSmoothOutlines(QImage& image, const std::vector<std::uint32_t>& features,
+                            const std::atomic<bool>& cancel) const;
 
     MapSettings m_settings;
     std::shared_ptr<const PreparedTheme> m_theme;
