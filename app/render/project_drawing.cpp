@@ -337,16 +337,17 @@ std::uint16_t AttributeColumn::codeOf(const std::string& value) {
         values.emplace_back();
     if (value.empty())
         return 0;
-    if (values.size() > 1 && values.back() == value) // runs of equal values are common
-        return static_cast<std::uint16_t>(values.size() - 1);
+    // Rows come in runs (a village's parcels, mostly-equal flags): the last code first.
+    if (m_last != 0 && values[m_last] == value)
+        return m_last;
     if (const auto it = m_lookup.find(value); it != m_lookup.end())
-        return it->second;
+        return m_last = it->second;
     if (values.size() >= 0xffff)
         return 0; // more distinct values than a style could colour: drawn as the default
     values.push_back(value);
     const auto code = static_cast<std::uint16_t>(values.size() - 1);
     m_lookup.emplace(value, code);
-    return code;
+    return m_last = code;
 }
 
 const AttributeColumn* ParcelDrawing::column(const std::string& field) const {
