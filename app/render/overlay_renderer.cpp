@@ -8,10 +8,12 @@
 namespace app {
 namespace {
 
-// Below this size on screen (pixels, the larger side) a village boundary is drawn as a thin
-// solid line: a dashed, cased line around a village a few dozen pixels wide is noise, and
-// stroking a thousand of them would take most of a frame.
+// A village boundary smaller on screen than this (pixels, its larger side) — or than a quarter
+// of the view — is drawn as a thin solid line: a dashed, cased line around a small village is
+// noise, and stroking hundreds of them would take most of a frame. Villages that fill a good
+// part of the view get the full style.
 constexpr double fullBoundaryFromPixels = 160.0;
+constexpr double fullBoundaryFromViewShare = 0.25;
 
 QPen penOf(const LineStyle& line, double scale, Qt::PenCapStyle cap = Qt::RoundCap) {
     // Bevel joins: round ones make the stroker emit curves at every vertex, and a boundary
@@ -142,6 +144,9 @@ bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
     QColor thinColour = lineStyle.colour;
     thinColour.setAlphaF(std::min(1.0F, thinColour.alphaF() * 0.8F));
     const QPen thin(thinColour, std::max(0.8, lineStyle.widthPx * 0.5) * scale);
+    const double fullFrom = std::max(
+        fullBoundaryFromPixels,
+        fullBoundaryFromViewShare * std::max(settings.size().width(), settings.size().height()));
     // Small villages on screen share one path: one stroke for all of them.
     QPainterPath thinPaths;
     for (std::size_t f = 0; f < villages.polygons.featureCount(); ++f) {
@@ -151,7 +156,7 @@ bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
         if (!box.intersects(view))
             continue;
         const QPainterPath path = strokePath(villages.polygons, f, settings, clip, true);
-        if (std::max(box.width(), box.height()) / upp < fullBoundaryFromPixels) {
+        if (std::max(box.width(), box.height()) / upp < fullFrom) {
             thinPaths.addPath(path);
             continue;
         }

@@ -29,7 +29,7 @@ struct AttributeColumn {
 
 private:
     std::unordered_map<std::string, std::uint16_t> m_lookup; // value → code, for codeOf
-    std::uint16_t m_last = 0;                                  // the code codeOf gave last
+    std::uint16_t m_last = 0;                                // the code codeOf gave last
 };
 
 struct ParcelDrawing {
