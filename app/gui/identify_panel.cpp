@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -33,30 +34,45 @@ IdentifyPanel::IdentifyPanel(QWidget* parent)
     : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
-    m_title = new QLabel(tr("Click a parcel on the map to identify it."), this);
+    m_title = new QLabel(this);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* copy = new QPushButton(tr("Copy"), this);
-    copy->setToolTip(tr("Copy the table as tab-separated text (pastes into Excel or WPS)"));
-    connect(copy, &QPushButton::clicked, this, &IdentifyPanel::copyToClipboard);
+    m_copy = new QPushButton(this);
+    connect(m_copy, &QPushButton::clicked, this, &IdentifyPanel::copyToClipboard);
     top->addWidget(m_title, 1);
-    top->addWidget(copy);
+    top->addWidget(m_copy);
     layout->addLayout(top);
     m_table = new QTableWidget(0, 2, this);
-    m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setWordWrap(false);
-    auto* copySelected = new QAction(tr("Copy"), m_table);
-    copySelected->setShortcut(QKeySequence::Copy);
-    copySelected->setShortcutContext(Qt::WidgetShortcut);
-    connect(copySelected, &QAction::triggered, this, &IdentifyPanel::copyToClipboard);
-    m_table->addAction(copySelected);
+    m_copySelected = new QAction(m_table);
+    m_copySelected->setShortcut(QKeySequence::Copy);
+    m_copySelected->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copySelected, &QAction::triggered, this, &IdentifyPanel::copyToClipboard);
+    m_table->addAction(m_copySelected);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_table, 1);
+    retranslateUi();
+}
+
+void IdentifyPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+// The fixed texts; a shown parcel is redrawn in the new language by showParcel().
+void IdentifyPanel::retranslateUi() {
+    if (!m_details)
+        m_title->setText(tr("Click a parcel on the map to identify it."));
+    m_copy->setText(tr("Copy"));
+    m_copy->setToolTip(tr("Copy the table as tab-separated text (pastes into Excel or WPS)"));
+    m_copySelected->setText(tr("Copy"));
+    m_table->setHorizontalHeaderLabels({tr("Field"), tr("Value")});
 }
 
 IdentifyPanel::~IdentifyPanel() = default;

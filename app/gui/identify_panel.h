@@ -13,7 +13,9 @@
 #include "geo/parcel_details.h"
 #include "geo/project_edit_session.h"
 
+class QAction;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace app {
@@ -44,12 +46,18 @@ public:
 public slots:
     void copyToClipboard() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslateUi();
     void addSection(const QString& title);
     void addRow(const QString& name, const QString& value, const QString& tip = {});
     QString alias(const char* field) const;
 
     QLabel* m_title = nullptr;
+    QPushButton* m_copy = nullptr;
+    QAction* m_copySelected = nullptr;
     QTableWidget* m_table = nullptr;
     geo::FieldAliases m_aliases;
     QString m_language = "zh";

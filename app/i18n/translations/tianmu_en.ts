@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 ha</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 m²</translation>
+    </message>
+    <message>
+        <source>%1 mu</source>
+        <translation>%1 mu</translation>
+    </message>
+</context>
+<context>
+    <name>app::AttributeTableModel</name>
+    <message>
+        <source>%1 has no parcels layer; import parcels first.</source>
+        <translation>%1 has no parcels layer; import parcels first.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a GeoPackage project.</source>
+        <translation>%1 cannot be opened as a GeoPackage project.</translation>
+    </message>
+    <message>
+        <source>Sorting or filtering the parcels failed: %1</source>
+        <translation>Sorting or filtering the parcels failed: %1</translation>
+    </message>
+    <message>
+        <source>yes (unsaved)</source>
+        <translation>yes (unsaved)</translation>
+    </message>
+    <message>
+        <source>no (unsaved)</source>
+        <translation>no (unsaved)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>app::ClassifyDialog</name>
     <message>
         <source>Cancelling: the previous results stay as they were…</source>
@@ -236,6 +282,71 @@
     </message>
 </context>
 <context>
+    <name>app::EditCommand</name>
+    <message>
+        <source>Mark 1 parcel idle</source>
+        <translation>Mark 1 parcel idle</translation>
+    </message>
+    <message>
+        <source>Mark %1 parcels idle</source>
+        <translation>Mark %1 parcels idle</translation>
+    </message>
+    <message>
+        <source>Mark 1 parcel in use</source>
+        <translation>Mark 1 parcel in use</translation>
+    </message>
+    <message>
+        <source>Mark %1 parcels in use</source>
+        <translation>Mark %1 parcels in use</translation>
+    </message>
+    <message>
+        <source>Add transfer record %1 for parcel %2</source>
+        <translation>Add transfer record %1 for parcel %2</translation>
+    </message>
+    <message>
+        <source>Edit transfer record %1 for parcel %2</source>
+        <translation>Edit transfer record %1 for parcel %2</translation>
+    </message>
+    <message>
+        <source>End transfer record %1 on %2</source>
+        <translation>End transfer record %1 on %2</translation>
+    </message>
+</context>
+<context>
+    <name>app::EditController</name>
+    <message>
+        <source>The project is not open for editing.</source>
+        <translation>The project is not open for editing.</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>Unsaved edits</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n unsaved edit(s).</source>
+        <translation>
+            <numerusform>The project has %n unsaved edit.</numerusform>
+            <numerusform>The project has %n unsaved edits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save them to the project, discard them, or go back?</source>
+        <translation>Save them to the project, discard them, or go back?</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>Save failed</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; the edits are still pending.
+
+%1</source>
+        <translation>Nothing was saved; the edits are still pending.
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>app::GeoText</name>
     <message>
         <source>no .cpg file</source>
@@ -332,6 +443,113 @@
     <message>
         <source>The project has no villages yet, so parcels outside every village were not checked.</source>
         <translation>The project has no villages yet, so parcels outside every village were not checked.</translation>
+    </message>
+</context>
+<context>
+    <name>app::IdentifyPanel</name>
+    <message>
+        <source>Click a parcel on the map to identify it.</source>
+        <translation>Click a parcel on the map to identify it.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text (pastes into Excel or WPS)</source>
+        <translation>Copy the table as tab-separated text (pastes into Excel or WPS)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a project.</source>
+        <translation>%1 cannot be opened as a project.</translation>
+    </message>
+    <message>
+        <source>No parcel %1 in this project (%2).</source>
+        <translation>No parcel %1 in this project (%2).</translation>
+    </message>
+    <message>
+        <source>Parcel %1 cannot be read: %2</source>
+        <translation>Parcel %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (FID %2)</source>
+        <translation>Parcel %1 (FID %2)</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>%1 亩 = %2 公顷 = %3 m²</source>
+        <translation>%1 亩 = %2 公顷 = %3 m²</translation>
+    </message>
+    <message>
+        <source>Ellipsoidal area</source>
+        <translation>Ellipsoidal area</translation>
+    </message>
+    <message>
+        <source>Planar (Gauss-Kruger) area</source>
+        <translation>Planar (Gauss-Kruger) area</translation>
+    </message>
+    <message>
+        <source>Surveyed area (TBMJ)</source>
+        <translation>Surveyed area (TBMJ)</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>not classified yet: run Classify</source>
+        <translation>not classified yet: run Classify</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source> (unsaved)</source>
+        <translation> (unsaved)</translation>
+    </message>
+    <message>
+        <source>transferred (%1, contract %2)</source>
+        <translation>transferred (%1, contract %2)</translation>
+    </message>
+    <message>
+        <source>not transferred</source>
+        <translation>not transferred</translation>
+    </message>
+    <message>
+        <source>Transfer records (%1)</source>
+        <translation>Transfer records (%1)</translation>
+    </message>
+    <message>
+        <source> (unsaved edits)</source>
+        <translation> (unsaved edits)</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, %4 亩, %5 → %6</source>
+        <translation>%1, %2 to %3, %4 亩, %5 → %6</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributes</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1142,96 @@ Pick it below.</translation>
     </message>
 </context>
 <context>
+    <name>app::LayerPanel</name>
+    <message>
+        <source>&lt;b&gt;Layers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Layers&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Rivers</source>
+        <translation>Rivers</translation>
+    </message>
+    <message>
+        <source>Village boundaries</source>
+        <translation>Village boundaries</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Parcel opacity</source>
+        <translation>Parcel opacity</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>Colour by</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>Development zone</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>Land use</translation>
+    </message>
+    <message>
+        <source>Transfer mode</source>
+        <translation>Transfer mode</translation>
+    </message>
+    <message>
+        <source>Idle status</source>
+        <translation>Idle status</translation>
+    </message>
+    <message>
+        <source>Village type</source>
+        <translation>Village type</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Show only&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Show only&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Idle parcels</source>
+        <translation>Idle parcels</translation>
+    </message>
+    <message>
+        <source>Transferred parcels</source>
+        <translation>Transferred parcels</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>app::LegendPanel</name>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+</context>
+<context>
     <name>app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -950,10 +1258,6 @@ Pick it below.</translation>
         <translation>tianmu project (*.gpkg)</translation>
     </message>
     <message>
-        <source>%1 parcels in %2 villages</source>
-        <translation>%1 parcels in %2 villages</translation>
-    </message>
-    <message>
         <source>Could not open the project: %1</source>
         <translation>Could not open the project: %1</translation>
     </message>
@@ -961,12 +1265,441 @@ Pick it below.</translation>
         <source>Could not open the project</source>
         <translation>Could not open the project</translation>
     </message>
+    <message>
+        <source>Opening %1: %2 %</source>
+        <translation>Opening %1: %2 %</translation>
+    </message>
+    <message>
+        <source>About tianmu</source>
+        <translation>About tianmu</translation>
+    </message>
+    <message>
+        <source>tianmu (田亩) %1: land-transfer and three-assets planning for counties and villages.</source>
+        <translation>tianmu (田亩) %1: land-transfer and three-assets planning for counties and villages.</translation>
+    </message>
+    <message>
+        <source>tianmu</source>
+        <translation>tianmu</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;full extent</source>
+        <translation>Zoom to &amp;full extent</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom to &amp;selection</translation>
+    </message>
+    <message>
+        <source>&amp;Previous view</source>
+        <translation>&amp;Previous view</translation>
+    </message>
+    <message>
+        <source>&amp;Next view</source>
+        <translation>&amp;Next view</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>&amp;Pan</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel</source>
+        <translation>&amp;Identify parcel</translation>
+    </message>
+    <message>
+        <source>&amp;Select parcels</source>
+        <translation>&amp;Select parcels</translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation>Measure &amp;distance</translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation>Measure &amp;area</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Import data…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit this project</source>
+        <translation>&amp;Edit this project</translation>
+    </message>
+    <message>
+        <source>Mark selected parcels &amp;idle</source>
+        <translation>Mark selected parcels &amp;idle</translation>
+    </message>
+    <message>
+        <source>Mark selected parcels in &amp;use</source>
+        <translation>Mark selected parcels in &amp;use</translation>
+    </message>
+    <message>
+        <source>Add a &amp;transfer record…</source>
+        <translation>Add a &amp;transfer record…</translation>
+    </message>
+    <message>
+        <source>&amp;Save edits</source>
+        <translation>&amp;Save edits</translation>
+    </message>
+    <message>
+        <source>&amp;Copy parcel details</source>
+        <translation>&amp;Copy parcel details</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analysis</translation>
+    </message>
+    <message>
+        <source>&amp;Classify…</source>
+        <translation>&amp;Classify…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>&amp;Reports…</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Attribute table</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Parcel</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About tianmu</source>
+        <translation>&amp;About tianmu</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation>Map tools</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Area unit:</source>
+        <translation>Area unit:</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>hectares</source>
+        <translation>hectares</translation>
+    </message>
+    <message>
+        <source>square metres</source>
+        <translation>square metres</translation>
+    </message>
+    <message>
+        <source>Find village or parcel id…</source>
+        <translation>Find village or parcel id…</translation>
+    </message>
+    <message>
+        <source>%1 was not found</source>
+        <translation>%1 was not found</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (check its permissions)</source>
+        <translation>%1 cannot be read (check its permissions)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Opening %1…</translation>
+    </message>
+    <message>
+        <source>%1 parcels in %2 villages, opened in %3 s</source>
+        <translation>%1 parcels in %2 villages, opened in %3 s</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>Scale 1:%1</translation>
+    </message>
+    <message>
+        <source>Village %1 (%2)</source>
+        <translation>Village %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Parcel %1</source>
+        <translation>Parcel %1</translation>
+    </message>
+    <message>
+        <source>Nothing called %1 in this project</source>
+        <translation>Nothing called %1 in this project</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) saved</source>
+        <translation>
+            <numerusform>%n edit saved</numerusform>
+            <numerusform>%n edits saved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project cannot be edited now</source>
+        <translation>The project cannot be edited now</translation>
+    </message>
+    <message>
+        <source>Editing %1: changes are kept until you save them (Ctrl+S)</source>
+        <translation>Editing %1: changes are kept until you save them (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>The edits could not be saved</source>
+        <translation>The edits could not be saved</translation>
+    </message>
 </context>
 <context>
-    <name>app::PreviewWidget</name>
+    <name>app::MapCanvas</name>
     <message>
-        <source>Open a project (File › Open) to see its map.</source>
-        <translation>Open a project (File › Open) to see its map.</translation>
+        <source>%1 m² · %2 mu · %3 ha</source>
+        <translation>%1 m² · %2 mu · %3 ha</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+</context>
+<context>
+    <name>app::ReportDialog</name>
+    <message>
+        <source>Make a report</source>
+        <translation>Make a report</translation>
+    </message>
+    <message>
+        <source>Land transfer areas</source>
+        <translation>Land transfer areas</translation>
+    </message>
+    <message>
+        <source>Idle-resource ledger</source>
+        <translation>Idle-resource ledger</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>Discrepancies</translation>
+    </message>
+    <message>
+        <source>Expiring contracts</source>
+        <translation>Expiring contracts</translation>
+    </message>
+    <message>
+        <source>Village atlas (PDF)</source>
+        <translation>Village atlas (PDF)</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>village</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <source>transfer mode</source>
+        <translation>transfer mode</translation>
+    </message>
+    <message>
+        <source>the classification&apos;s day</source>
+        <translation>the classification&apos;s day</translation>
+    </message>
+    <message>
+        <source>ellipsoidal</source>
+        <translation>ellipsoidal</translation>
+    </message>
+    <message>
+        <source>surveyed (TBDLMJ)</source>
+        <translation>surveyed (TBDLMJ)</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Rows by</source>
+        <translation>Rows by</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Report language</translation>
+    </message>
+    <message>
+        <source>Expiring within (months)</source>
+        <translation>Expiring within (months)</translation>
+    </message>
+    <message>
+        <source>Paper (PDF)</source>
+        <translation>Paper (PDF)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>The report could not be made: %1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv);;Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>The report could not be written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>app::TransferForm</name>
+    <message>
+        <source>Transfer record</source>
+        <translation>Transfer record</translation>
+    </message>
+    <message>
+        <source>e.g. LZ4309991002010001</source>
+        <translation>e.g. LZ4309991002010001</translation>
+    </message>
+    <message>
+        <source>Contract no. (流转合同编码)</source>
+        <translation>Contract no. (流转合同编码)</translation>
+    </message>
+    <message>
+        <source>Parcel id (地块编码)</source>
+        <translation>Parcel id (地块编码)</translation>
+    </message>
+    <message>
+        <source>Transfer mode (流转方式)</source>
+        <translation>Transfer mode (流转方式)</translation>
+    </message>
+    <message>
+        <source>Start date (流转期限开始)</source>
+        <translation>Start date (流转期限开始)</translation>
+    </message>
+    <message>
+        <source>End date (流转期限结束)</source>
+        <translation>End date (流转期限结束)</translation>
+    </message>
+    <message>
+        <source>Area (流转面积)</source>
+        <translation>Area (流转面积)</translation>
+    </message>
+    <message>
+        <source>Transferor (流出方)</source>
+        <translation>Transferor (流出方)</translation>
+    </message>
+    <message>
+        <source>Transferee (流入方)</source>
+        <translation>Transferee (流入方)</translation>
+    </message>
+    <message>
+        <source>Use after transfer (用途)</source>
+        <translation>Use after transfer (用途)</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date %1.</source>
+        <translation>The end date is before the start date %1.</translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 亩.</source>
+        <translation>The area must be more than 0 亩.</translation>
+    </message>
+    <message>
+        <source>Larger than the parcel %1.</source>
+        <translation>Larger than the parcel %1.</translation>
+    </message>
+    <message>
+        <source>No parcel of the project has this id.</source>
+        <translation>No parcel of the project has this id.</translation>
+    </message>
+    <message>
+        <source>This contract already has a record for this parcel.</source>
+        <translation>This contract already has a record for this parcel.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed modes.</source>
+        <translation>Choose one of the listed modes.</translation>
     </message>
 </context>
 </TS>

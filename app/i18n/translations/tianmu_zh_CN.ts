@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 公顷</translation>
+    </message>
+    <message>
+        <source>%1 m²</source>
+        <translation>%1 平方米</translation>
+    </message>
+    <message>
+        <source>%1 mu</source>
+        <translation>%1 亩</translation>
+    </message>
+</context>
+<context>
+    <name>app::AttributeTableModel</name>
+    <message>
+        <source>%1 has no parcels layer; import parcels first.</source>
+        <translation>%1 中没有地块图层，请先导入地块。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a GeoPackage project.</source>
+        <translation>无法将 %1 作为 GeoPackage 项目打开。</translation>
+    </message>
+    <message>
+        <source>Sorting or filtering the parcels failed: %1</source>
+        <translation>地块排序或筛选失败：%1</translation>
+    </message>
+    <message>
+        <source>yes (unsaved)</source>
+        <translation>是（未保存）</translation>
+    </message>
+    <message>
+        <source>no (unsaved)</source>
+        <translation>否（未保存）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>app::ClassifyDialog</name>
     <message>
         <source>Cancelling: the previous results stay as they were…</source>
@@ -236,6 +282,70 @@
     </message>
 </context>
 <context>
+    <name>app::EditCommand</name>
+    <message>
+        <source>Mark 1 parcel idle</source>
+        <translation>将 1 个地块标记为闲置</translation>
+    </message>
+    <message>
+        <source>Mark %1 parcels idle</source>
+        <translation>将 %1 个地块标记为闲置</translation>
+    </message>
+    <message>
+        <source>Mark 1 parcel in use</source>
+        <translation>将 1 个地块标记为在用</translation>
+    </message>
+    <message>
+        <source>Mark %1 parcels in use</source>
+        <translation>将 %1 个地块标记为在用</translation>
+    </message>
+    <message>
+        <source>Add transfer record %1 for parcel %2</source>
+        <translation>为地块 %2 添加流转记录 %1</translation>
+    </message>
+    <message>
+        <source>Edit transfer record %1 for parcel %2</source>
+        <translation>修改地块 %2 的流转记录 %1</translation>
+    </message>
+    <message>
+        <source>End transfer record %1 on %2</source>
+        <translation>于 %2 终止流转记录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>app::EditController</name>
+    <message>
+        <source>The project is not open for editing.</source>
+        <translation>项目未处于编辑状态。</translation>
+    </message>
+    <message>
+        <source>Unsaved edits</source>
+        <translation>未保存的编辑</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project has %n unsaved edit(s).</source>
+        <translation>
+            <numerusform>项目有 %n 处编辑尚未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save them to the project, discard them, or go back?</source>
+        <translation>保存到项目、放弃这些编辑，还是返回？</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Nothing was saved; the edits are still pending.
+
+%1</source>
+        <translation>未保存任何内容，编辑仍待保存。
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>app::GeoText</name>
     <message>
         <source>no .cpg file</source>
@@ -332,6 +442,113 @@
     <message>
         <source>The project has no villages yet, so parcels outside every village were not checked.</source>
         <translation>项目中还没有村界，因此未检查不在任何村范围内的地块。</translation>
+    </message>
+</context>
+<context>
+    <name>app::IdentifyPanel</name>
+    <message>
+        <source>Click a parcel on the map to identify it.</source>
+        <translation>在地图上点击地块即可识别。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the table as tab-separated text (pastes into Excel or WPS)</source>
+        <translation>将表格复制为制表符分隔的文本（可粘贴到 Excel 或 WPS）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a project.</source>
+        <translation>无法将 %1 作为项目打开。</translation>
+    </message>
+    <message>
+        <source>No parcel %1 in this project (%2).</source>
+        <translation>本项目中没有地块 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Parcel %1 cannot be read: %2</source>
+        <translation>无法读取地块 %1：%2</translation>
+    </message>
+    <message>
+        <source>Parcel %1 (FID %2)</source>
+        <translation>地块 %1（FID %2）</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>%1 亩 = %2 公顷 = %3 m²</source>
+        <translation>%1 亩 = %2 公顷 = %3 平方米</translation>
+    </message>
+    <message>
+        <source>Ellipsoidal area</source>
+        <translation>椭球面积</translation>
+    </message>
+    <message>
+        <source>Planar (Gauss-Kruger) area</source>
+        <translation>平面面积（高斯-克吕格）</translation>
+    </message>
+    <message>
+        <source>Surveyed area (TBMJ)</source>
+        <translation>图斑面积（TBMJ）</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类结果</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>not classified yet: run Classify</source>
+        <translation>尚未分类：请运行“地块分类”</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>闲置</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source> (unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>transferred (%1, contract %2)</source>
+        <translation>已流转（%1，合同 %2）</translation>
+    </message>
+    <message>
+        <source>not transferred</source>
+        <translation>未流转</translation>
+    </message>
+    <message>
+        <source>Transfer records (%1)</source>
+        <translation>流转记录（%1）</translation>
+    </message>
+    <message>
+        <source> (unsaved edits)</source>
+        <translation>（有未保存的编辑）</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3, %4 亩, %5 → %6</source>
+        <translation>%1，%2 至 %3，%4 亩，%5 → %6</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>属性</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1141,96 @@ Pick it below.</source>
     </message>
 </context>
 <context>
+    <name>app::LayerPanel</name>
+    <message>
+        <source>&lt;b&gt;Layers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;图层&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>Rivers</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>Village boundaries</source>
+        <translation>村界</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Parcel opacity</source>
+        <translation>地块不透明度</translation>
+    </message>
+    <message>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <source>Development zone</source>
+        <translation>发展分区</translation>
+    </message>
+    <message>
+        <source>Land use</source>
+        <translation>土地利用现状</translation>
+    </message>
+    <message>
+        <source>Transfer mode</source>
+        <translation>流转方式</translation>
+    </message>
+    <message>
+        <source>Idle status</source>
+        <translation>闲置状态</translation>
+    </message>
+    <message>
+        <source>Village type</source>
+        <translation>村庄类型</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Show only&lt;/b&gt;</source>
+        <translation>&lt;b&gt;仅显示&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Idle parcels</source>
+        <translation>闲置地块</translation>
+    </message>
+    <message>
+        <source>Transferred parcels</source>
+        <translation>已流转地块</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>app::LegendPanel</name>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+</context>
+<context>
     <name>app::MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -950,10 +1257,6 @@ Pick it below.</source>
         <translation>田亩项目 (*.gpkg)</translation>
     </message>
     <message>
-        <source>%1 parcels in %2 villages</source>
-        <translation>%2 个村共 %1 个地块</translation>
-    </message>
-    <message>
         <source>Could not open the project: %1</source>
         <translation>无法打开项目：%1</translation>
     </message>
@@ -961,12 +1264,440 @@ Pick it below.</source>
         <source>Could not open the project</source>
         <translation>无法打开项目</translation>
     </message>
+    <message>
+        <source>Opening %1: %2 %</source>
+        <translation>正在打开 %1：%2%</translation>
+    </message>
+    <message>
+        <source>About tianmu</source>
+        <translation>关于田亩</translation>
+    </message>
+    <message>
+        <source>tianmu (田亩) %1: land-transfer and three-assets planning for counties and villages.</source>
+        <translation>田亩 %1：面向县、村的土地流转与“三资”规划软件。</translation>
+    </message>
+    <message>
+        <source>tianmu</source>
+        <translation>田亩</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;full extent</source>
+        <translation>缩放至全图(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放至所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous view</source>
+        <translation>上一视图(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next view</source>
+        <translation>下一视图(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Pan</source>
+        <translation>平移(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel</source>
+        <translation>识别地块(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Select parcels</source>
+        <translation>选择地块(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Measure &amp;distance</source>
+        <translation>量算距离(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Measure &amp;area</source>
+        <translation>量算面积(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit this project</source>
+        <translation>编辑本项目(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Mark selected parcels &amp;idle</source>
+        <translation>将所选地块标记为闲置(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Mark selected parcels in &amp;use</source>
+        <translation>将所选地块标记为在用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;transfer record…</source>
+        <translation>添加流转记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save edits</source>
+        <translation>保存编辑(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy parcel details</source>
+        <translation>复制地块信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>分析(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Classify…</source>
+        <translation>地块分类(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reports…</source>
+        <translation>报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>地块信息</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About tianmu</source>
+        <translation>关于田亩(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Map tools</source>
+        <translation>地图工具</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Area unit:</source>
+        <translation>面积单位：</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <source>hectares</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <source>square metres</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <source>Find village or parcel id…</source>
+        <translation>查找村名或地块编码…</translation>
+    </message>
+    <message>
+        <source>%1 was not found</source>
+        <translation>找不到 %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (check its permissions)</source>
+        <translation>无法读取 %1（请检查文件权限）</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 parcels in %2 villages, opened in %3 s</source>
+        <translation>%2 个村共 %1 个地块，打开用时 %3 秒</translation>
+    </message>
+    <message>
+        <source>Scale 1:%1</source>
+        <translation>比例尺 1:%1</translation>
+    </message>
+    <message>
+        <source>Village %1 (%2)</source>
+        <translation>村 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Parcel %1</source>
+        <translation>地块 %1</translation>
+    </message>
+    <message>
+        <source>Nothing called %1 in this project</source>
+        <translation>本项目中找不到 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edit(s) saved</source>
+        <translation>
+            <numerusform>已保存 %n 处编辑</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project cannot be edited now</source>
+        <translation>项目目前无法编辑</translation>
+    </message>
+    <message>
+        <source>Editing %1: changes are kept until you save them (Ctrl+S)</source>
+        <translation>正在编辑 %1：更改在保存（Ctrl+S）之前不会写入项目</translation>
+    </message>
+    <message>
+        <source>The edits could not be saved</source>
+        <translation>无法保存编辑</translation>
+    </message>
 </context>
 <context>
-    <name>app::PreviewWidget</name>
+    <name>app::MapCanvas</name>
     <message>
-        <source>Open a project (File › Open) to see its map.</source>
-        <translation>打开一个项目（文件 › 打开项目）即可查看地图。</translation>
+        <source>%1 m² · %2 mu · %3 ha</source>
+        <translation>%1 平方米 · %2 亩 · %3 公顷</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>app::ReportDialog</name>
+    <message>
+        <source>Make a report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <source>Land transfer areas</source>
+        <translation>土地流转面积</translation>
+    </message>
+    <message>
+        <source>Idle-resource ledger</source>
+        <translation>闲置资源台账</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>差异核查</translation>
+    </message>
+    <message>
+        <source>Expiring contracts</source>
+        <translation>即将到期合同</translation>
+    </message>
+    <message>
+        <source>Village atlas (PDF)</source>
+        <translation>村级图集（PDF）</translation>
+    </message>
+    <message>
+        <source>village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>zone</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>transfer mode</source>
+        <translation>流转方式</translation>
+    </message>
+    <message>
+        <source>the classification&apos;s day</source>
+        <translation>分类当日</translation>
+    </message>
+    <message>
+        <source>ellipsoidal</source>
+        <translation>椭球面积</translation>
+    </message>
+    <message>
+        <source>surveyed (TBDLMJ)</source>
+        <translation>图斑地类面积（TBDLMJ）</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Rows by</source>
+        <translation>分组依据</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>报表语言</translation>
+    </message>
+    <message>
+        <source>Expiring within (months)</source>
+        <translation>到期时限（月）</translation>
+    </message>
+    <message>
+        <source>Paper (PDF)</source>
+        <translation>纸张（PDF）</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>The report could not be made: %1</source>
+        <translation>无法生成报表：%1</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>无法写入报表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>app::TransferForm</name>
+    <message>
+        <source>Transfer record</source>
+        <translation>流转记录</translation>
+    </message>
+    <message>
+        <source>e.g. LZ4309991002010001</source>
+        <translation>如 LZ4309991002010001</translation>
+    </message>
+    <message>
+        <source>Contract no. (流转合同编码)</source>
+        <translation>流转合同编码</translation>
+    </message>
+    <message>
+        <source>Parcel id (地块编码)</source>
+        <translation>地块编码</translation>
+    </message>
+    <message>
+        <source>Transfer mode (流转方式)</source>
+        <translation>流转方式</translation>
+    </message>
+    <message>
+        <source>Start date (流转期限开始)</source>
+        <translation>流转期限开始</translation>
+    </message>
+    <message>
+        <source>End date (流转期限结束)</source>
+        <translation>流转期限结束</translation>
+    </message>
+    <message>
+        <source>Area (流转面积)</source>
+        <translation>流转面积</translation>
+    </message>
+    <message>
+        <source>Transferor (流出方)</source>
+        <translation>流出方</translation>
+    </message>
+    <message>
+        <source>Transferee (流入方)</source>
+        <translation>流入方</translation>
+    </message>
+    <message>
+        <source>Use after transfer (用途)</source>
+        <translation>流转后用途</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date %1.</source>
+        <translation>结束日期早于开始日期 %1。</translation>
+    </message>
+    <message>
+        <source>The area must be more than 0 亩.</source>
+        <translation>面积必须大于 0 亩。</translation>
+    </message>
+    <message>
+        <source>Larger than the parcel %1.</source>
+        <translation>超过地块面积 %1。</translation>
+    </message>
+    <message>
+        <source>No parcel of the project has this id.</source>
+        <translation>项目中没有此编码的地块。</translation>
+    </message>
+    <message>
+        <source>This contract already has a record for this parcel.</source>
+        <translation>此合同已有该地块的流转记录。</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed modes.</source>
+        <translation>请从列表中选择流转方式。</translation>
     </message>
 </context>
 </TS>
