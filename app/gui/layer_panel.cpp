@@ -11,9 +11,7 @@ namespace app {
 LayerPanel::LayerPanel(QWidget* parent)
     : QWidget(parent)
     , m_layersTitle(new QLabel(this))
-    , m_parcels(new QCheckBox(this))
-    , m_rivers(new QCheckBox(this))
-    , m_villages(new QCheckBox(this))
+    , m_layerList(new QListWidget(this))
     , m_labels(new QCheckBox(this))
     , m_opacityLabel(new QLabel(this))
     , m_opacity(new QSlider(Qt::Horizontal, this))
@@ -28,8 +26,17 @@ LayerPanel::LayerPanel(QWidget* parent)
     , m_village(new QComboBox(this))
     , m_modeLabel(new QLabel(this))
     , m_mode(new QComboBox(this)) {
-    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
-        box->setChecked(true);
+    m_labels->setChecked(true);
+    // Top of the list is drawn last (on top), as in every desktop GIS.
+    for (const char* id : {"villages", "rivers", "parcels"}) {
+        auto* item = new QListWidgetItem(m_layerList);
+        item->setData(Qt::UserRole, QString(id));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
+                       Qt::ItemIsDragEnabled);
+        item->setCheckState(Qt::Checked);
+    }
+    m_layerList->setDragDropMode(QAbstractItemView::InternalMove);
+    m_layerList->setMaximumHeight(m_layerList->sizeHintForRow(0) * 3 + 8);
     m_opacity->setRange(10, 100);
     m_opacity->setValue(100);
     for (const std::string& name : themeNames())
@@ -37,8 +44,8 @@ LayerPanel::LayerPanel(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_layersTitle);
-    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
-        layout->addWidget(box);
+    layout->addWidget(m_layerList);
+    layout->addWidget(m_labels);
     auto* form = new QFormLayout;
     form->addRow(m_opacityLabel, m_opacity);
     form->addRow(m_themeLabel, m_theme);
@@ -58,8 +65,9 @@ LayerPanel::LayerPanel(QWidget* parent)
     const auto emitLayers = [this] {
         emit layersChanged(layers());
     };
-    for (QCheckBox* box : {m_parcels, m_rivers, m_villages, m_labels})
-        connect(box, &QCheckBox::toggled, this, emitLayers);
+    connect(m_labels, &QCheckBox::toggled, this, emitLayers);
+    connect(m_layerList, &QListWidget::itemChanged, this, emitLayers);
+    connect(m_layerList->model(), &QAbstractItemModel::rowsMoved, this, emitLayers);
     connect(m_opacity, &QSlider::valueChanged, this, emitLayers);
     const auto emitFilter = [this] {
         emit filterChanged(filter());
@@ -80,9 +88,14 @@ void LayerPanel::changeEvent(QEvent* event) {
 
 void LayerPanel::retranslate() {
     m_layersTitle->setText(tr("<b>Layers</b>"));
-    m_parcels->setText(tr("Parcels"));
-    m_rivers->setText(tr("Rivers"));
-    m_villages->setText(tr("Village boundaries"));
+    const QSignalBlocker quiet(m_layerList); // renaming items is not a layer change
+    for (int row = 0; row < m_layerList->count(); ++row) {
+        QListWidgetItem* item = m_layerList->item(row);
+        const QString id = item->data(Qt::UserRole).toString();
+        item->setText(id == "parcels"  ? tr("Parcels")
+                      : id == "rivers" ? tr("Rivers")
+                                       : tr("Village boundaries"));
+    }
     m_labels->setText(tr("Labels"));
     m_opacityLabel->setText(tr("Parcel opacity"));
     m_themeLabel->setText(tr("Colour by"));
@@ -124,8 +137,23 @@ void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
 }
 
 MapLayers LayerPanel::layers() const {
-    return {m_parcels->isChecked(), m_rivers->isChecked(), m_villages->isChecked(),
-            m_labels->isChecked(), m_opacity->value() / 100.0};
+    MapLayers layers;
+    layers.labels = m_labels->isChecked();
+    layers.parcelOpacity = m_opacity->value() / 100.0;
+    layers.order.clear();
+    for (int row = m_layerList->count() - 1; row >= 0; --row) {
+        const QListWidgetItem* item = m_layerList->item(row);
+        const std::string id = item->data(Qt::UserRole).toString().toStdString();
+        const bool shown = item->checkState() == Qt::Checked;
+        layers.order.push_back(id);
+        if (id == "parcels")
+            layers.parcels = shown;
+        else if (id == "rivers")
+            layers.rivers = shown;
+        else
+            layers.villages = shown;
+    }
+    return layers;
 }
 
 ParcelFilter LayerPanel::filter() const {

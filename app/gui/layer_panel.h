@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QListWidget>
 #include <QSlider>
 #include <QWidget>
 
@@ -25,6 +26,7 @@ public:
     void setThemeName(const std::string& name);
 
     QComboBox* themeBox() const noexcept { return m_theme; }
+    QListWidget* layerList() const noexcept { return m_layerList; }
     QCheckBox* idleOnlyBox() const noexcept { return m_idleOnly; }
     QComboBox* zoneBox() const noexcept { return m_zone; }
     QComboBox* villageBox() const noexcept { return m_village; }
@@ -41,9 +43,7 @@ private:
     void retranslate();
 
     QLabel* m_layersTitle;
-    QCheckBox* m_parcels;
-    QCheckBox* m_rivers;
-    QCheckBox* m_villages;
+    QListWidget* m_layerList; // top row = top layer; checked = shown; drag to reorder
     QCheckBox* m_labels;
     QLabel* m_opacityLabel;
     QSlider* m_opacity;

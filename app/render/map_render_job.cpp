@@ -67,33 +67,35 @@ void MapRenderJob::run() {
             m_theme = std::move(prepared);
         }
 
-        // Overlays on a second thread while the parcels draw here.
+        // Rivers and village boundaries on a second thread while the parcels draw here, each
+        // into its own image, so the layers can be composed in any order.
         std::string overlayError;
-        QImage overlay;
-        std::optional<QImage> cachedOverlay;
-        const RenderCache::Key overlayKey = keyOf("overlay", nullptr);
-        if (m_cache)
-            cachedOverlay = m_cache->find(overlayKey);
-        std::thread overlayWorker;
-        if (cachedOverlay) {
-            overlay = *cachedOverlay;
-        } else {
-            overlay = blankImage();
-            overlayWorker = std::thread([&] {
-                try {
-                    QPainter painter(&overlay);
-                    bool complete = true;
-                    if (m_settings.layers.rivers)
-                        complete = drawRivers(painter, m_settings, m_cancel);
-                    if (complete && m_settings.layers.villages)
-                        complete = drawVillageBoundaries(painter, m_settings, m_cancel);
-                    if (complete && m_cache)
-                        m_cache->insert(overlayKey, overlay);
-                } catch (const std::exception& e) {
-                    overlayError = e.what();
-                }
-            });
-        }
+        QImage rivers, villages;
+        std::thread overlayWorker([&] {
+            try {
+                const auto layer =
+                    [&](const char* name, bool shown, QImage& image,
+                        bool (*draw)(QPainter&, const MapSettings&, const std::atomic<bool>&)) {
+                        if (!shown || m_cancel)
+                            return;
+                        const RenderCache::Key key = keyOf(name, nullptr);
+                        if (auto cached = m_cache ? m_cache->find(key) : std::nullopt) {
+                            image = *cached;
+                            return;
+                        }
+                        image = blankImage();
+                        QPainter painter(&image);
+                        const bool complete = draw(painter, m_settings, m_cancel);
+                        painter.end();
+                        if (complete && m_cache)
+                            m_cache->insert(key, image);
+                    };
+                layer("rivers", m_settings.layers.rivers, rivers, &drawRivers);
+                layer("villages", m_settings.layers.villages, villages, &drawVillageBoundaries);
+            } catch (const std::exception& e) {
+                overlayError = e.what();
+            }
+        });
 
         QImage parcels;
         bool parcelsComplete = true;
@@ -111,22 +113,20 @@ void MapRenderJob::run() {
             const std::lock_guard lock(m_mutex);
             m_parcels = parcels;
         }
-        if (overlayWorker.joinable())
-            overlayWorker.join();
+        overlayWorker.join();
         if (!overlayError.empty())
             throw geo::Error("drawing rivers and boundaries failed: " + overlayError);
         {
             const std::lock_guard lock(m_mutex);
-            m_overlay = overlay;
+            m_rivers = rivers;
+            m_villages = villages;
         }
 
         if (parcelsComplete && !m_cancel) {
             QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
             image.fill(m_settings.background);
             QPainter painter(&image);
-            if (!parcels.isNull())
-                painter.drawImage(0, 0, parcels);
-            painter.drawImage(0, 0, overlay);
+            composeLayers(painter, parcels, rivers, villages);
             drawSelection(painter, m_settings);
             std::vector<PlacedLabel> labels;
             if (m_settings.layers.labels)
@@ -152,19 +152,25 @@ QImage MapRenderJob::image() const {
     return m_image;
 }
 
+void MapRenderJob::composeLayers(QPainter& painter, const QImage& parcels, const QImage& rivers,
+                                 const QImage& villages) const {
+    for (const std::string& layer : m_settings.layers.order) {
+        const QImage& image = layer == "parcels" ? parcels : layer == "rivers" ? rivers : villages;
+        if (!image.isNull())
+            painter.drawImage(0, 0, image);
+    }
+}
+
 QImage MapRenderJob::preview() const {
     const std::lock_guard lock(m_mutex);
     if (!m_image.isNull())
         return m_image;
-    if (m_parcels.isNull() && m_overlay.isNull())
+    if (m_parcels.isNull() && m_rivers.isNull() && m_villages.isNull())
         return {};
     QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
     image.fill(m_settings.background);
     QPainter painter(&image);
-    if (!m_parcels.isNull())
-        painter.drawImage(0, 0, m_parcels);
-    if (!m_overlay.isNull())
-        painter.drawImage(0, 0, m_overlay);
+    composeLayers(painter, m_parcels, m_rivers, m_villages);
     return image;
 }
 

@@ -1,7 +1,8 @@
 // One render of one view, off the GUI thread: the parcel layer (itself on several workers)
 // and the overlay layers (rivers, village boundaries) run at the same time, each into its own
-// image; then they are composed and the labelling pass and the selection are drawn on top.
-// A newer view cancels an older job; failures become messages, never exceptions across threads.
+// image; then they are composed in the layer order and the labelling pass and the selection are
+// drawn on top. A newer view cancels an older job; failures become messages, never exceptions
+// across threads.
 #pragma once
 
 #include <atomic>
@@ -62,6 +63,9 @@ signals:
 private:
     void run();
     QImage blankImage() const;
+    // Draws the layer images in the settings' order (bottom first).
+    void composeLayers(QPainter& painter, const QImage& parcels, const QImage& rivers,
+                       const QImage& villages) const;
 
     MapSettings m_settings;
     std::shared_ptr<const PreparedTheme> m_theme;
@@ -75,7 +79,8 @@ private:
 
     mutable std::mutex m_mutex; // guards everything below
     QImage m_parcels;
-    QImage m_overlay;
+    QImage m_rivers;
+    QImage m_villages;
     QImage m_image;
     std::vector<std::string> m_errors;
     std::vector<PlacedLabel> m_labels;

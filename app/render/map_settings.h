@@ -28,8 +28,10 @@ struct MapLayers {
     bool parcels = true;
     bool rivers = true;
     bool villages = true;
-    bool labels = true;
+    bool labels = true; // always drawn last, over every layer
     double parcelOpacity = 1.0;
+    // Drawing order, bottom first: "parcels", "rivers", "villages".
+    std::vector<std::string> order{"parcels", "rivers", "villages"};
     bool operator==(const MapLayers&) const = default;
 };
 

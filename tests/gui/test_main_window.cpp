@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
@@ -240,4 +241,19 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
     REQUIRE(w.canvas().selection().size() == 1);
     CHECK(w.canvas().drawing()->parcels.polygons.fid(w.canvas().selection().front()) == 42);
     CHECK_FALSE(w.window.find("no such place"));
+}
+
+TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
+    OpenWindow w;
+    QListWidget* list = w.window.layerPanel()->layerList();
+    REQUIRE(list->count() == 3);
+    // Move parcels (the bottom row) to the top: the map draws it last.
+    REQUIRE(list->model()->moveRow(QModelIndex(), 2, QModelIndex(), 0));
+    CHECK(w.canvas().layers().order.back() == "parcels");
+    // Uncheck the rivers row: the map hides them.
+    for (int row = 0; row < list->count(); ++row)
+        if (list->item(row)->data(Qt::UserRole).toString() == "rivers")
+            list->item(row)->setCheckState(Qt::Unchecked);
+    CHECK_FALSE(w.canvas().layers().rivers);
+    CHECK(w.canvas().layers().parcels);
 }

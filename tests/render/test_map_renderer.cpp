@@ -171,7 +171,7 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         job.start();
         job.waitForFinished();
         REQUIRE(job.errors().empty());
-        CHECK(cache.size() == 2); // parcels and overlays
+        CHECK(cache.size() == 3); // parcels, rivers, village boundaries
     }
     {
         // The same view again: the layers come from the cache, the image is the same.
@@ -182,7 +182,7 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         again.start();
         again.waitForFinished();
         CHECK(again.image() == first.image());
-        CHECK(cache.size() == 2);
+        CHECK(cache.size() == 3);
     }
 
     // A slow full-detail render (every parcel outlined, antialiased), cancelled while it
@@ -240,4 +240,27 @@ TEST_CASE("a filter greys out other parcels and the legend counts only what pass
     CHECK(idleTotal == expected);
     CHECK(idleTotal > 0);
     CHECK(idleTotal < total);
+}
+
+TEST_CASE("layers are drawn in the layer order", "[renderer][order]") {
+    // A village's own view: its dashed boundary shows over the parcels by default.
+    app::MapSettings s = settingsFor(villageExtent(0), QSize(640, 480), "zones");
+    const QColor boundary = s.style->villages.line.colour;
+    const auto count = [&](const QImage& image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += std::abs(c.red() - boundary.red()) + std::abs(c.green() - boundary.green()) +
+                         std::abs(c.blue() - boundary.blue()) <
+                     30;
+            }
+        return n;
+    };
+    const int onTop = count(render(s));
+    s.layers.order = {"villages", "parcels", "rivers"}; // boundaries under the parcels
+    const int below = count(render(s));
+    INFO(onTop << " boundary pixels on top, " << below << " below the parcels");
+    CHECK(onTop > 300);
+    CHECK(below < onTop / 5); // only outside the parcels, where nothing covers them
 }
