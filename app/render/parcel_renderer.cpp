@@ -254,12 +254,13 @@ bool ParcelRenderer::drawSmoothOutlines(QImage& image, const std::vector<std::ui
     const std::int32_t* xy = polygons.vertices();
 
     QPainter painter(&image);
+    // The fills already carry the opacity; the outlines take it from the painter.
     painter.setOpacity(std::clamp(m_settings.layers.parcelOpacity, 0.0, 1.0));
     QPolygonF ring;
     QPainterPath path;
 
     // Builds the pixel rings of a feature into `ring` (one ring) or `path` (several).
-    double tolerance = 0.0;
+    const double tolerance = simplifyTolerance;
     const auto build = [&](std::uint32_t feature) -> int {
         const std::uint32_t r0 = polygons.ringBegin(feature), r1 = polygons.ringEnd(feature);
         if (r1 - r0 > 1)
@@ -286,28 +287,16 @@ bool ParcelRenderer::drawSmoothOutlines(QImage& image, const std::vector<std::ui
         return int(r1 - r0);
     };
 
-    double sizeSum = 0;
-    for (std::size_t k = from; k < to; ++k) {
-        const geo::Extent box = polygons.featureExtent(features[k]);
-        sizeSum += std::max(box.width(), box.height()) / upp;
-    }
-
-    // Pass 2: outlines, antialiased, fading in as parcels grow on screen.
-    const double meanPixels = sizeSum / double(std::max<std::size_t>(1, to - from));
+    // Called only when parcels are large on screen: every outline antialiased, fading in with
+    // each parcel's size.
     const MapStyle* style = m_settings.style.get();
     const double outlineFrom = style ? style->parcelOutlines.fadeBelowPx : defaultOutlineFrom;
     const double outlineFull = 4 * outlineFrom;
     const QColor outline = style ? style->parcelOutlines.line.colour : QColor(60, 60, 60, 160);
     const double outlineWidth =
         (style ? style->parcelOutlines.line.widthPx : 0.6) * m_settings.dpi() / 96.0;
-    if (meanPixels < outlineFrom)
-        return true;
-    // While outlines are still fading in, parcels are small and the lines faint: hairlines
-    // without antialiasing look the same and cost a fraction; large parcels get smooth lines.
-    const bool smooth = meanPixels >= outlineFull;
-    painter.setRenderHint(QPainter::Antialiasing, smooth);
+    painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
-    tolerance = simplifyTolerance;
     int currentAlpha = -1;
     for (std::size_t k = from; k < to; ++k) {
         if ((k - from) % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed))
@@ -324,7 +313,7 @@ bool ParcelRenderer::drawSmoothOutlines(QImage& image, const std::vector<std::ui
         if (alpha != currentAlpha) {
             QColor faded = outline;
             faded.setAlpha(alpha);
-            painter.setPen(QPen(faded, smooth ? outlineWidth : 0.0)); // 0: a one-pixel line
+            painter.setPen(QPen(faded, outlineWidth));
             currentAlpha = alpha;
         }
         if (build(feature) > 1)
