@@ -138,3 +138,48 @@ TEST_CASE("box hit tests agree with GEOS intersection", "[compact_polygons]") {
         CHECK(p.polygons.featuresIn(box) == expected);
     }
 }
+
+TEST_CASE("WKB is read in place for polygons, through GDAL otherwise, and never past its end",
+          "[compact_polygons][wkb]") {
+    // A square with a hole, as a multipolygon with Z, big-endian: exercises every branch.
+    OGRMultiPolygon multi;
+    OGRPolygon polygon;
+    OGRLinearRing outer, hole;
+    for (auto [x, y] : {std::pair{0.0, 0.0}, {10.0, 0.0}, {10.0, 10.0}, {0.0, 10.0}, {0.0, 0.0}})
+        outer.addPoint(x, y, 5.0);
+    for (auto [x, y] : {std::pair{4.0, 4.0}, {6.0, 4.0}, {6.0, 6.0}, {4.0, 6.0}, {4.0, 4.0}})
+        hole.addPoint(x, y, 5.0);
+    polygon.addRing(&outer);
+    polygon.addRing(&hole);
+    multi.addGeometry(&polygon);
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(multi.WkbSize()));
+    REQUIRE(multi.exportToWkb(wkbXDR, wkb.data(), wkbVariantIso) == OGRERR_NONE);
+
+    geo::CompactPolygons polygons;
+    polygons.addWkb(7, wkb.data(), wkb.size());
+    // A curve polygon goes through GDAL and arrives as its linear approximation.
+    OGRCurvePolygon curved;
+    OGRCircularString arc;
+    arc.addPoint(20, 0);
+    arc.addPoint(25, 5);
+    arc.addPoint(20, 10);
+    arc.addPoint(15, 5);
+    arc.addPoint(20, 0);
+    curved.addRingDirectly(&arc);
+    std::vector<unsigned char> curve(static_cast<std::size_t>(curved.WkbSize()));
+    REQUIRE(curved.exportToWkb(wkbNDR, curve.data(), wkbVariantIso) == OGRERR_NONE);
+    curved.removeRing(0, false); // the ring is on the stack
+    polygons.addWkb(8, curve.data(), curve.size());
+    // Every truncation of the first WKB: no crash, no read past the end, a slot kept.
+    for (std::size_t cut = 0; cut < wkb.size(); ++cut)
+        polygons.addWkb(100 + std::int64_t(cut), wkb.data(), cut);
+    polygons.finish();
+
+    REQUIRE(polygons.size() == 2 + wkb.size());
+    CHECK(polygons.fid(0) == 7);
+    CHECK(polygons.ringEnd(0) - polygons.ringBegin(0) == 2);
+    CHECK(polygons.contains(0, 1, 1));
+    CHECK_FALSE(polygons.contains(0, 5, 5)); // in the hole
+    CHECK(polygons.contains(1, 20, 5));
+    CHECK(polygons.featureExtent(1).maxX == Approx(25.0).margin(0.01));
+}
