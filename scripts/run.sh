@@ -31,6 +31,11 @@ import dem "$root/data/sample/dem.tif"
 echo "--- classifying (zones, idle three-assets, transfers, village types)" >&2
 "$tianmu" classify --project "$project" --as-of 2026-06-30
 
+echo "--- reports (land transfer areas, idle-resource ledger)" >&2
+"$tianmu" report --project "$project" --kind transfer --out "$out/transfer-report.pdf" --lang zh
+"$tianmu" report --project "$project" --kind transfer --out "$out/transfer-report.xlsx" --lang zh
+"$tianmu" report --project "$project" --kind idle --out "$out/idle-ledger.xlsx" --lang zh
+
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
     exec "$tianmu" "$project"
 fi
@@ -46,3 +51,5 @@ for f in "$out"/import-*.json; do
     echo "  $f   (import report: encoding and CRS decisions, every rejected or repaired feature)"
 done
 echo "  $out/sample-project.png   (map of the project by development zone, with legend)"
+echo "  $out/transfer-report.pdf, .xlsx   (土地流转面积统计: transferred 亩 by village, zone and mode)"
+echo "  $out/idle-ledger.xlsx   (闲置资源台账: idle parcels, assets and funds per village)"

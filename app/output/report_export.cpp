@@ -52,7 +52,7 @@ QString exportReport(ReportExport request) {
                           (format == "html" && request.options.kind == "transfer");
     ReportMapData map;
     if (wantsMap) {
-        map = loadReportMapData(request.options.project, stylesDirectory() + "/report-zones.json");
+        map = loadReportMapData(request.options.project, stylesDirectory() + "/zones.json");
         request.pdf.map = &map;
     }
     if (format == "csv")
