@@ -36,7 +36,8 @@ LayerPanel::LayerPanel(QWidget* parent)
         item->setCheckState(Qt::Checked);
     }
     m_layerList->setDragDropMode(QAbstractItemView::InternalMove);
-    m_layerList->setMaximumHeight(m_layerList->sizeHintForRow(0) * 3 + 8);
+    // Three rows, no scrolling: check boxes and icons make a row taller than the text.
+    m_layerList->setFixedHeight(3 * (fontMetrics().height() + 10) + 2 * m_layerList->frameWidth());
     m_opacity->setRange(10, 100);
     m_opacity->setValue(100);
     for (const std::string& name : themeNames())

@@ -89,6 +89,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_ui->identifyDock->setObjectName("IdentifyDock");
     m_ui->identifyDock->setWidget(m_identify);
     addDockWidget(Qt::RightDockWidgetArea, m_ui->identifyDock);
+    // Wide enough for the legend's counts and areas and the parcel panel's values.
+    resizeDocks({m_ui->layersDock, m_ui->identifyDock}, {330, 330}, Qt::Horizontal);
 
     m_unit->addItem(QString(), int(AreaUnit::Mu));
     m_unit->addItem(QString(), int(AreaUnit::Hectare));

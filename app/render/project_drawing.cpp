@@ -159,6 +159,7 @@ void appendColumn(AttributeColumn& into, const AttributeColumn& from) {
 struct ClassRows {
     bool present = false;
     std::vector<std::int64_t> parcelFid;
+    std::vector<float> areaMu;                      // AREA_MU per row when the table has it
     std::map<std::string, AttributeColumn> columns; // one code per row
 };
 
@@ -177,10 +178,14 @@ ClassRows readClassRows(const std::string& path) {
             fields.emplace_back(name);
             sql += ", " + quotedName(name);
         }
-    sql += " FROM parcel_classes";
+    const bool hasArea = shape.has("AREA_MU");
+    sql += hasArea ? ", \"AREA_MU\" FROM parcel_classes" : " FROM parcel_classes";
+    const int areaColumn = int(fields.size()) + 1;
     std::string value;
     db.select(sql, {}, [&](const geo::GeoPackageRows::Row& row) {
         rows.parcelFid.push_back(row.integer(0));
+        if (hasArea)
+            rows.areaMu.push_back(static_cast<float>(row.real(areaColumn)));
         for (std::size_t f = 0; f < fields.size(); ++f) {
             AttributeColumn& column = rows.columns[fields[f]];
             value.assign(row.text(int(f) + 1));
@@ -226,6 +231,16 @@ void applyClasses(ClassRows& rows, ParcelDrawing& parcels) {
         target[r] = index;
         if (index < count)
             hint = index + 1;
+    }
+    // A project written by the sample generator has no AREA_MU on its parcels; the
+    // classification has it for every parcel, so the legend's 亩 come from there.
+    const bool parcelsHaveArea =
+        std::any_of(parcels.areaMu.begin(), parcels.areaMu.end(), [](float a) { return a > 0; });
+    if (!parcelsHaveArea && rows.areaMu.size() == target.size()) {
+        parcels.areaMu.assign(count, 0.0F);
+        for (std::size_t r = 0; r < target.size(); ++r)
+            if (target[r] < count)
+                parcels.areaMu[target[r]] = rows.areaMu[r];
     }
     for (auto& [name, rowColumn] : rows.columns) {
         AttributeColumn column;

@@ -13,9 +13,13 @@
 #include "app/render/map_render_job.h"
 #include "app/render/parcel_renderer.h"
 #include "app/render/theme_catalog.h"
+#include "geo/gdal_session.h"
+
 #include "support/classified_sample.h"
 #include "support/image_compare.h"
 #include "support/sample_fixture.h"
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 namespace {
 
@@ -263,4 +267,22 @@ TEST_CASE("layers are drawn in the layer order", "[renderer][order]") {
     INFO(onTop << " boundary pixels on top, " << below << " below the parcels");
     CHECK(onTop > 300);
     CHECK(below < onTop / 5); // only outside the parcels, where nothing covers them
+}
+
+TEST_CASE("the legend's 亩 per class add up to the classified area", "[renderer][legend]") {
+    const auto theme = app::PreparedTheme::prepare(sampleDrawing()->parcels, *themeStyle("zones"),
+                                                   app::ParcelFilter{});
+    double legendMu = 0;
+    for (const auto& c : theme->legend())
+        legendMu += c.areaMu;
+    // The same total read independently through GDAL.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
+    OGRLayer* sum = ds->ExecuteSQL("SELECT SUM(AREA_MU) FROM parcel_classes", nullptr, nullptr);
+    REQUIRE(sum);
+    OGRFeatureUniquePtr row{sum->GetNextFeature()};
+    const double expected = row->GetFieldAsDouble(0);
+    row.reset();
+    ds->ReleaseResultSet(sum);
+    CHECK(expected > 1000);
+    CHECK(legendMu == Approx(expected).epsilon(1e-4)); // float storage: 1 in 10,000
 }
