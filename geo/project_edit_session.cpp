@@ -250,8 +250,13 @@ std::unique_ptr<ProjectEditSession> ProjectEditSession::open(const std::string& 
         throw InputError("project not found; check the path", {path, {}, {}, {}});
     if (options.user.empty())
         options.user = currentUserName();
-    if (options.today.empty())
-        options.today = utcTimestamp().substr(0, 10);
+    if (options.today.empty()) {
+        // The day the classification judged the ledger on: an edited parcel must be judged on
+        // the same day as its neighbours, or one edit would shift the report's totals.
+        options.today = openGeoPackageProject(path)->property("classified_as_of");
+        if (options.today.empty())
+            options.today = utcTimestamp().substr(0, 10);
+    }
     return std::unique_ptr<ProjectEditSession>(new ProjectEditSession(path, std::move(options)));
 }
 

@@ -20,7 +20,7 @@ namespace geo {
 struct EditSessionOptions {
     std::set<std::string> transferModes; // loadTransferModes(data/profiles/transfers.json)
     std::string user;                    // for the audit log; empty: the OS user
-    std::string today;                   // YYYY-MM-DD deciding TRANSFERRED; empty: today (UTC)
+    std::string today; // YYYY-MM-DD deciding TRANSFERRED; empty: the classification's as-of day
 };
 
 struct SaveResult {

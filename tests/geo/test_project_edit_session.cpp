@@ -373,3 +373,15 @@ TEST_CASE("a lock held by another process is refused, and taken over once that p
     for (int fd : {ready[0], ready[1], release[0], release[1]})
         close(fd);
 }
+
+TEST_CASE("without a day given, edits judge the ledger on the classification's as-of day",
+          "[edit_session]") {
+    const std::string path = testing::copyOfClassifiedProject();
+    geo::EditSessionOptions o = options();
+    o.today.clear();
+    const auto session = geo::ProjectEditSession::open(path, o);
+    // The day classify stored, read independently through GDAL.
+    CHECK(session->options().today ==
+          queryValue(path, "SELECT value FROM tianmu_project WHERE key = 'classified_as_of'"));
+    CHECK(session->options().today == "2026-06-30");
+}
