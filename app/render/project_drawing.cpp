@@ -245,8 +245,7 @@ void applyClasses(ClassRows& rows, ParcelDrawing& parcels) {
     for (auto& [name, rowColumn] : rows.columns) {
         AttributeColumn column;
         column.values = rowColumn.values;
-        for (std::size_t code = 1; code < column.values.size(); ++code)
-            column.codeOf(column.values[code]); // rebuilds the lookup for later codeOf calls
+        column.rebuildLookup(); // for later codeOf calls (village types)
         column.codes.assign(count, 0);
         for (std::size_t r = 0; r < target.size(); ++r)
             if (target[r] < count)
@@ -363,6 +362,13 @@ std::uint16_t AttributeColumn::codeOf(const std::string& value) {
     const auto code = static_cast<std::uint16_t>(values.size() - 1);
     m_lookup.emplace(value, code);
     return m_last = code;
+}
+
+void AttributeColumn::rebuildLookup() {
+    m_lookup.clear();
+    m_last = 0;
+    for (std::size_t code = 1; code < values.size(); ++code)
+        m_lookup.emplace(values[code], static_cast<std::uint16_t>(code));
 }
 
 const AttributeColumn* ParcelDrawing::column(const std::string& field) const {

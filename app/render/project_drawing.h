@@ -26,6 +26,8 @@ struct AttributeColumn {
 
     const std::string& valueOf(std::size_t feature) const { return values[codes[feature]]; }
     std::uint16_t codeOf(const std::string& value); // adds the value when new
+    // After `values` was assigned directly: makes codeOf find them.
+    void rebuildLookup();
 
 private:
     std::unordered_map<std::string, std::uint16_t> m_lookup; // value → code, for codeOf

@@ -286,3 +286,12 @@ TEST_CASE("the legend's 亩 per class add up to the classified area", "[renderer
     CHECK(expected > 1000);
     CHECK(legendMu == Approx(expected).epsilon(1e-4)); // float storage: 1 in 10,000
 }
+
+TEST_CASE("every attribute column holds each value once", "[renderer][columns]") {
+    for (const auto& [name, column] : sampleDrawing()->parcels.columns) {
+        std::set<std::string> seen(column.values.begin(), column.values.end());
+        INFO(name);
+        CHECK(seen.size() == column.values.size());
+        CHECK(column.codes.size() == sampleDrawing()->parcels.polygons.size());
+    }
+}
