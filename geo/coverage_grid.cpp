@@ -4,18 +4,21 @@
 #include <cmath>
 #include <thread>
 
+#include "geo/scanline_fill.h"
+
 namespace geo {
 namespace {
-
-struct Edge {
-    double x0, y0, x1, y1; // y0 < y1
-};
 
 // Burns the rows [firstRow, lastRow) of `grid` with every feature meeting them.
 void burnRows(const CompactPolygons& polygons, double left, double top, double cell, int width,
               int firstRow, int lastRow, std::uint32_t* cells) {
     const double bandTop = top - firstRow * cell, bandBottom = top - lastRow * cell;
-    std::vector<Edge> edges;
+    const PixelBand band{cells, width, width, firstRow, lastRow};
+    // Stored integer coordinates to cell units, row 0 at the top.
+    const double scale = polygons.resolution() / cell;
+    const double offsetX = (polygons.originX() - left) / cell;
+    const double offsetY = (top - polygons.originY()) / cell;
+    std::vector<PixelEdge> edges;
     std::vector<double> crossings;
     // Features in storage order (neighbours on disk are neighbours in memory), not through the
     // index: every worker reads the boxes sequentially and skips those outside its rows.
@@ -23,47 +26,9 @@ void burnRows(const CompactPolygons& polygons, double left, double top, double c
         const Extent box = polygons.featureExtent(feature);
         if (box.isNull() || box.maxY < bandBottom || box.minY > bandTop)
             continue;
-        edges.clear();
-        for (std::uint32_t ring = polygons.ringBegin(feature); ring < polygons.ringEnd(feature);
-             ++ring) {
-            const std::uint32_t first = polygons.vertexBegin(ring);
-            const std::uint32_t last = polygons.vertexBegin(ring + 1);
-            for (std::uint32_t i = first, j = last - 1; i < last; j = i++) {
-                double ax = polygons.x(j), ay = polygons.y(j), bx = polygons.x(i),
-                       by = polygons.y(i);
-                if (ay == by)
-                    continue;
-                if (ay > by) {
-                    std::swap(ax, bx);
-                    std::swap(ay, by);
-                }
-                edges.push_back({ax, ay, bx, by});
-            }
-        }
-        // Rows whose centre lies in the feature's vertical range, clipped to this band.
-        const int rowFrom =
-            std::max(firstRow, static_cast<int>(std::ceil((top - box.maxY) / cell - 0.5)));
-        const int rowTo =
-            std::min(lastRow - 1, static_cast<int>(std::floor((top - box.minY) / cell - 0.5)));
-        for (int row = rowFrom; row <= rowTo; ++row) {
-            const double yc = top - (row + 0.5) * cell;
-            crossings.clear();
-            for (const Edge& e : edges)
-                if (e.y0 <= yc && yc < e.y1)
-                    crossings.push_back(e.x0 + (yc - e.y0) * ((e.x1 - e.x0) / (e.y1 - e.y0)));
-            std::sort(crossings.begin(), crossings.end());
-            std::uint32_t* line =
-                cells + static_cast<std::size_t>(row) * static_cast<std::size_t>(width);
-            for (std::size_t k = 0; k + 1 < crossings.size(); k += 2) {
-                // Centres xc with crossings[k] <= xc < crossings[k + 1].
-                const int c0 =
-                    std::max(0, static_cast<int>(std::ceil((crossings[k] - left) / cell - 0.5)));
-                const int c1 = std::min(
-                    width, static_cast<int>(std::ceil((crossings[k + 1] - left) / cell - 0.5)));
-                for (int c = c0; c < c1; ++c)
-                    line[c] = feature;
-            }
-        }
+        gridEdges(polygons, feature, scale, offsetX, offsetY, edges);
+        fillEvenOdd(band, edges, (top - box.maxY) / cell, (top - box.minY) / cell, feature,
+                    crossings);
     }
 }
 

@@ -1,6 +1,6 @@
 #include "app/render/parcel_renderer.h"
 
-#include "app/render/span_raster.h"
+#include "geo/scanline_fill.h"
 
 #include <algorithm>
 #include <cmath>
@@ -159,23 +159,24 @@ bool ParcelRenderer::renderPolygons(QImage& image, const std::atomic<bool>& canc
     // Workers own bands of rows: every parcel crossing a band is drawn by its worker, only
     // into its rows, so one image is shared without two threads writing one pixel.
     const auto band = [&](int rowFrom, int rowTo) {
-        const PixelBand target{bits, stride, image.width(), rowFrom, rowTo};
-        std::vector<PixelEdge> edges;
-        std::vector<double> crossings;
-        const auto pixelBox = [&](std::uint32_t f) {
+        const geo::PixelBand target{bits, stride, image.width(), rowFrom, rowTo};
+        // The features crossing this band, found once for both passes.
+        std::vector<std::pair<std::uint32_t, QRectF>> mine;
+        for (std::uint32_t f : features) {
             const geo::Extent b = polygons.featureExtent(f);
-            return QRectF(QPointF((b.minX - view.minX) / upp, (view.maxY - b.maxY) / upp),
-                          QPointF((b.maxX - view.minX) / upp, (view.maxY - b.minY) / upp));
-        };
-        for (std::size_t k = 0; k < features.size(); ++k) {
+            const QRectF box(QPointF((b.minX - view.minX) / upp, (view.maxY - b.maxY) / upp),
+                             QPointF((b.maxX - view.minX) / upp, (view.maxY - b.minY) / upp));
+            if (box.bottom() >= rowFrom - 1 && box.top() <= rowTo + 1)
+                mine.emplace_back(f, box);
+        }
+        std::vector<geo::PixelEdge> edges;
+        std::vector<double> crossings;
+        for (std::size_t k = 0; k < mine.size(); ++k) {
             if (k % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed)) {
                 stopped = true;
                 return;
             }
-            const std::uint32_t f = features[k];
-            const QRectF box = pixelBox(f);
-            if (box.bottom() < rowFrom - 1 || box.top() > rowTo + 1)
-                continue;
+            const auto& [f, box] = mine[k];
             const std::uint32_t colour = palette[m_theme->category(f)];
             if (std::max(box.width(), box.height()) < 1.0) {
                 // Smaller than a pixel: the pixel under its middle takes its colour.
@@ -185,34 +186,17 @@ bool ParcelRenderer::renderPolygons(QImage& image, const std::atomic<bool>& canc
                     bits[std::ptrdiff_t(y) * stride + x] = colour;
                 continue;
             }
-            edges.clear();
-            for (std::uint32_t r = polygons.ringBegin(f); r < polygons.ringEnd(f); ++r) {
-                const std::uint32_t v0 = polygons.vertexBegin(r), v1 = polygons.vertexBegin(r + 1);
-                for (std::uint32_t i = v0, j = v1 - 1; i < v1; j = i++) {
-                    double ax = offsetX + xy[2 * j] * scale, ay = offsetY - xy[2 * j + 1] * scale;
-                    double bx = offsetX + xy[2 * i] * scale, by = offsetY - xy[2 * i + 1] * scale;
-                    if (ay == by)
-                        continue;
-                    if (ay > by) {
-                        std::swap(ax, bx);
-                        std::swap(ay, by);
-                    }
-                    edges.push_back({ax, ay, bx, by});
-                }
-            }
-            fillEvenOdd(target, edges, box.top(), box.bottom(), colour, crossings);
+            geo::gridEdges(polygons, f, scale, offsetX, offsetY, edges);
+            geo::fillEvenOdd(target, edges, box.top(), box.bottom(), colour, crossings);
         }
         if (!outlines || smooth)
             return;
-        for (std::size_t k = 0; k < features.size(); ++k) {
+        for (std::size_t k = 0; k < mine.size(); ++k) {
             if (k % cancelCheckEvery == 0 && cancel.load(std::memory_order_relaxed)) {
                 stopped = true;
                 return;
             }
-            const std::uint32_t f = features[k];
-            const QRectF box = pixelBox(f);
-            if (box.bottom() < rowFrom - 1 || box.top() > rowTo + 1)
-                continue;
+            const auto& [f, box] = mine[k];
             const double pixels = std::max(box.width(), box.height());
             const double fade =
                 std::clamp((pixels - outlineFrom) / (outlineFull - outlineFrom), 0.0, 1.0);
@@ -224,9 +208,9 @@ bool ParcelRenderer::renderPolygons(QImage& image, const std::atomic<bool>& canc
             for (std::uint32_t r = polygons.ringBegin(f); r < polygons.ringEnd(f); ++r) {
                 const std::uint32_t v0 = polygons.vertexBegin(r), v1 = polygons.vertexBegin(r + 1);
                 for (std::uint32_t i = v0, j = v1 - 1; i < v1; j = i++)
-                    blendHairline(target, offsetX + xy[2 * j] * scale,
-                                  offsetY - xy[2 * j + 1] * scale, offsetX + xy[2 * i] * scale,
-                                  offsetY - xy[2 * i + 1] * scale, colour);
+                    geo::blendHairline(target, offsetX + xy[2 * j] * scale,
+                                       offsetY - xy[2 * j + 1] * scale, offsetX + xy[2 * i] * scale,
+                                       offsetY - xy[2 * i + 1] * scale, colour);
             }
         }
     };

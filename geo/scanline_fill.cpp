@@ -1,12 +1,32 @@
-#include "app/render/span_raster.h"
+#include "geo/scanline_fill.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace app {
+namespace geo {
+
+void gridEdges(const CompactPolygons& polygons, std::size_t feature, double scale, double offsetX,
+               double offsetY, std::vector<PixelEdge>& edges) {
+    edges.clear();
+    const std::int32_t* xy = polygons.vertices();
+    for (std::uint32_t r = polygons.ringBegin(feature); r < polygons.ringEnd(feature); ++r) {
+        const std::uint32_t v0 = polygons.vertexBegin(r), v1 = polygons.vertexBegin(r + 1);
+        for (std::uint32_t i = v0, j = v1 - 1; i < v1; j = i++) {
+            double ax = offsetX + xy[2 * j] * scale, ay = offsetY - xy[2 * j + 1] * scale;
+            double bx = offsetX + xy[2 * i] * scale, by = offsetY - xy[2 * i + 1] * scale;
+            if (ay == by)
+                continue; // horizontal: never crosses a row centre
+            if (ay > by) {
+                std::swap(ax, bx);
+                std::swap(ay, by);
+            }
+            edges.push_back({ax, ay, bx, by});
+        }
+    }
+}
 
 void fillEvenOdd(const PixelBand& band, const std::vector<PixelEdge>& edges, double minY,
-                 double maxY, std::uint32_t colour, std::vector<double>& crossings) {
+                 double maxY, std::uint32_t value, std::vector<double>& crossings) {
     const int first = std::max(band.rowFrom, int(std::ceil(minY - 0.5)));
     const int last = std::min(band.rowTo - 1, int(std::floor(maxY - 0.5)));
     for (int row = first; row <= last; ++row) {
@@ -24,7 +44,7 @@ void fillEvenOdd(const PixelBand& band, const std::vector<PixelEdge>& edges, dou
             const int c0 = std::max(0, int(std::ceil(crossings[k] - 0.5)));
             const int c1 = std::min(band.width, int(std::ceil(crossings[k + 1] - 0.5)));
             if (c0 < c1)
-                std::fill(line + c0, line + c1, colour);
+                std::fill(line + c0, line + c1, value);
         }
     }
 }
@@ -59,4 +79,4 @@ void blendHairline(const PixelBand& band, double x0, double y0, double x1, doubl
     }
 }
 
-} // namespace app
+} // namespace geo
