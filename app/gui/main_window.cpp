@@ -112,7 +112,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(
         m_loader, &ProjectLoader::progress, this,
         [this](double f) {
-            statusBar()->showMessage(tr("Opening %1: %2 %").arg(m_pendingPath).arg(int(f * 100)));
+            showStatus([path = m_pendingPath, f] {
+                return tr("Opening %1: %2 %").arg(path).arg(int(f * 100));
+            });
         },
         Qt::QueuedConnection);
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
@@ -123,7 +125,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_ui->next->setEnabled(m_canvas->hasNextView());
     });
     connect(m_canvas, &MapCanvas::renderFailed, this,
-            [this](const QString& message) { statusBar()->showMessage(message); });
+            [this](const QString& message) { showStatusText(message); });
     connect(m_layers, &LayerPanel::layersChanged, m_canvas, &MapCanvas::setLayers);
     connect(m_layers, &LayerPanel::filterChanged, m_canvas, &MapCanvas::setFilter);
     connect(m_layers, &LayerPanel::themeChanged, this, &MainWindow::applyTheme);
@@ -140,7 +142,7 @@ MainWindow::MainWindow(QWidget* parent)
     try {
         m_canvas->setMapStyle(installedMapStyle());
     } catch (const std::exception& e) {
-        statusBar()->showMessage(QString::fromStdString(e.what())); // built-in look instead
+        showStatusText(QString::fromStdString(e.what())); // built-in look instead
     }
     applyTheme("zones");
 }
@@ -304,8 +306,19 @@ void MainWindow::retranslate() {
     m_unit->setItemText(2, tr("square metres"));
     m_find->setPlaceholderText(tr("Find village or parcel id…"));
     if (m_projectPath.isEmpty() && !m_loader->isLoading())
-        statusBar()->showMessage(tr("No project open"));
+        showStatus([] { return tr("No project open"); });
+    else if (m_status)
+        statusBar()->showMessage(m_status());
     showScale();
+}
+
+void MainWindow::showStatus(std::function<QString()> message) {
+    m_status = std::move(message);
+    statusBar()->showMessage(m_status());
+}
+
+void MainWindow::showStatusText(const QString& text) {
+    showStatus([text] { return text; });
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -336,7 +349,7 @@ bool MainWindow::openProject(const QString& path, bool quiet) {
     }
     m_pendingPath = path;
     m_pendingQuiet = quiet;
-    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    showStatus([path] { return tr("Opening %1…").arg(path); });
     m_loader->load(path);
     return true;
 }
@@ -347,16 +360,19 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     m_canvas->setDrawing(drawing);
     m_layers->setDrawing(drawing.get());
     if (!m_tableModel->setProject(path))
-        statusBar()->showMessage(m_tableModel->errorString());
+        showStatusText(m_tableModel->errorString());
     m_identify->setProject(path);
     updateAliases();
     updateFindCompletion();
     updateEditActions();
     retranslate();
-    statusBar()->showMessage(tr("%1 parcels in %2 villages, opened in %3 s")
-                                 .arg(drawing->parcels.polygons.size())
-                                 .arg(drawing->villages.code.size())
-                                 .arg(seconds, 0, 'f', 1));
+    showStatus([parcels = drawing->parcels.polygons.size(),
+                villages = drawing->villages.code.size(), seconds] {
+        return tr("%1 parcels in %2 villages, opened in %3 s")
+            .arg(parcels)
+            .arg(villages)
+            .arg(seconds, 0, 'f', 1);
+    });
     QStringList recent = recentProjects();
     recent.removeAll(QFileInfo(path).absoluteFilePath());
     recent.prepend(QFileInfo(path).absoluteFilePath());
@@ -368,7 +384,7 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
 }
 
 void MainWindow::projectLoadFailed(const QString& path, const QString& reason) {
-    statusBar()->showMessage(tr("Could not open the project: %1").arg(reason));
+    showStatus([reason] { return tr("Could not open the project: %1").arg(reason); });
     if (!m_pendingQuiet && path == m_pendingPath && isVisible())
         QMessageBox::warning(this, tr("Could not open the project"), reason);
     emit projectFailed(path, reason);
@@ -381,7 +397,7 @@ void MainWindow::applyTheme(const QString& name) {
         try {
             style = installedTheme(theme);
         } catch (const std::exception& e) {
-            statusBar()->showMessage(QString::fromStdString(e.what()));
+            showStatusText(QString::fromStdString(e.what()));
             m_styles.erase(theme);
             return;
         }

@@ -4,6 +4,7 @@
 // layout and recent projects.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <QMainWindow>
@@ -93,6 +94,11 @@ private:
     void updateAliases();
     void showIdentified(long long feature);
     void updateEditActions();
+    // The status bar's message is kept as a function that builds it, so a language switch shows
+    // it again in the new language; showStatusText is for text that comes ready-made (an
+    // error from a component or from geo, which are not retranslated).
+    void showStatus(std::function<QString()> message);
+    void showStatusText(const QString& text);
     std::vector<std::uint32_t> featuresOf(const QList<qint64>& fids) const;
 
     MapCanvas* m_canvas = nullptr;
@@ -113,6 +119,7 @@ private:
     QString m_projectPath;
     QString m_pendingPath;
     bool m_pendingQuiet = false;
+    std::function<QString()> m_status;
     std::map<std::string, std::shared_ptr<const CategoryStyle>> m_styles;
     struct Ui;
     std::unique_ptr<Ui> m_ui;

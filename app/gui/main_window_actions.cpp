@@ -47,9 +47,10 @@ bool MainWindow::find(const QString& text) {
     for (std::size_t v = 0; v < villages.code.size(); ++v)
         if (villages.name[v] == wanted || villages.code[v] == wanted) {
             m_canvas->setView(villageExtent(villages, v));
-            statusBar()->showMessage(tr("Village %1 (%2)")
-                                         .arg(QString::fromStdString(villages.name[v]),
-                                              QString::fromStdString(villages.code[v])));
+            showStatus([name = QString::fromStdString(villages.name[v]),
+                        code = QString::fromStdString(villages.code[v])] {
+                return tr("Village %1 (%2)").arg(name, code);
+            });
             return true;
         }
     // A parcel id (BSM): one indexed lookup in the project for its fid.
@@ -73,10 +74,10 @@ bool MainWindow::find(const QString& text) {
         if (polygons.fid(i) == fid) {
             m_canvas->setSelection({std::uint32_t(i)});
             m_canvas->zoomToFeature(std::uint32_t(i));
-            statusBar()->showMessage(tr("Parcel %1").arg(text.trimmed()));
+            showStatus([text] { return tr("Parcel %1").arg(text.trimmed()); });
             return true;
         }
-    statusBar()->showMessage(tr("Nothing called %1 in this project").arg(text.trimmed()));
+    showStatus([text] { return tr("Nothing called %1 in this project").arg(text.trimmed()); });
     return false;
 }
 
@@ -112,7 +113,7 @@ void MainWindow::wireComponents() {
     connect(m_layers, &LayerPanel::filterChanged, m_tableModel,
             [this](const ParcelFilter& filter) { m_tableModel->setFilter(filter); });
     connect(m_tableModel, &AttributeTableModel::failed, this,
-            [this](const QString& message) { statusBar()->showMessage(message); });
+            [this](const QString& message) { showStatusText(message); });
 
     connect(m_edits, &EditController::dirtyChanged, this, [this] { retranslate(); });
     connect(m_edits, &EditController::editsChanged, this, [this] {
@@ -121,7 +122,7 @@ void MainWindow::wireComponents() {
         updateEditActions();
     });
     connect(m_edits, &EditController::saved, this, [this](int edits) {
-        statusBar()->showMessage(tr("%n edit(s) saved", "", edits));
+        showStatus([edits] { return tr("%n edit(s) saved", "", edits); });
         // The map, the table and the panel show saved values: read them again.
         openProject(m_projectPath, true);
     });
@@ -169,7 +170,7 @@ void MainWindow::updateAliases() {
         m_tableModel->setAliases(aliases, language);
         m_identify->setAliases(aliases, language);
     } catch (const std::exception& e) {
-        statusBar()->showMessage(QString::fromStdString(e.what()));
+        showStatusText(QString::fromStdString(e.what()));
     }
 }
 
@@ -192,13 +193,14 @@ bool MainWindow::startEditing() {
         return false;
     QString error;
     if (!m_edits->openForEditing(m_projectPath, &error)) {
-        statusBar()->showMessage(error);
+        showStatusText(error);
         if (isVisible())
             QMessageBox::information(this, tr("The project cannot be edited now"), error);
         return false;
     }
-    statusBar()->showMessage(tr("Editing %1: changes are kept until you save them (Ctrl+S)")
-                                 .arg(QFileInfo(m_projectPath).fileName()));
+    showStatus([file = QFileInfo(m_projectPath).fileName()] {
+        return tr("Editing %1: changes are kept until you save them (Ctrl+S)").arg(file);
+    });
     updateEditActions();
     return true;
 }
@@ -212,14 +214,14 @@ bool MainWindow::markSelectionIdle(bool idle) {
     QStringList problems;
     const bool done = m_edits->markIdle(fids, idle, false, &problems);
     if (!done)
-        statusBar()->showMessage(problems.join("; "));
+        showStatusText(problems.join("; "));
     return done;
 }
 
 bool MainWindow::saveEdits() {
     QString error;
     if (!m_edits->save(&error)) {
-        statusBar()->showMessage(error);
+        showStatusText(error);
         if (isVisible())
             QMessageBox::warning(this, tr("The edits could not be saved"), error);
         return false;

@@ -2,13 +2,12 @@
 // never freezes the window; the result arrives as a signal on the GUI thread.
 #pragma once
 
-#include <atomic>
 #include <memory>
-#include <thread>
 
 #include <QObject>
 #include <QString>
 
+#include "app/gui/background_task.h"
 #include "app/render/project_drawing.h"
 
 namespace app {
@@ -17,24 +16,22 @@ class ProjectLoader : public QObject {
     Q_OBJECT
 public:
     explicit ProjectLoader(QObject* parent = nullptr);
-    ~ProjectLoader() override; // cancels and waits
 
-    // Starts loading `path`, cancelling a load in progress.
+    // Starts loading `path`, cancelling a load in progress (and waiting for it to stop, so
+    // only the newest load ever reports).
     void load(const QString& path);
-    bool isLoading() const noexcept { return m_thread.joinable() && !m_done; }
+    bool isLoading() const noexcept { return m_task.isRunning(); }
 
 signals:
+    // All three are emitted on the worker thread: connect them queued.
     void progress(double fraction);
     void loaded(const QString& path, std::shared_ptr<const app::ProjectDrawing> drawing,
                 double seconds);
     void failed(const QString& path, const QString& reason);
 
 private:
-    void stop();
-
-    std::thread m_thread;
-    std::atomic<bool> m_cancel{false};
-    std::atomic<bool> m_done{true};
+    QString m_path;        // of the running load; only changes while no load runs
+    BackgroundTask m_task; // declared last: destroyed first, cancelling and waiting
 };
 
 } // namespace app

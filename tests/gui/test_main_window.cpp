@@ -15,6 +15,7 @@
 #include "app/gui/layer_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/map_canvas.h"
+#include "app/i18n/language_manager.h"
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
 #include "support/classified_sample.h"
@@ -256,4 +257,24 @@ TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
             list->item(row)->setCheckState(Qt::Unchecked);
     CHECK_FALSE(w.canvas().layers().rivers);
     CHECK(w.canvas().layers().parcels);
+}
+
+TEST_CASE("the status bar message follows a language switch", "[main_window][language]") {
+    OpenWindow w;
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    QCoreApplication::processEvents();
+    CHECK(w.window.statusBar()->currentMessage().contains("parcels in 4 villages"));
+
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
+    CHECK(w.window.statusBar()->currentMessage().contains(QString::fromUtf8("4 个村共")));
+
+    // A message shown while in Chinese comes back in English, with its value kept.
+    CHECK_FALSE(w.window.find("no such place"));
+    CHECK(w.window.statusBar()->currentMessage().contains(QString::fromUtf8("no such place")));
+    CHECK_FALSE(w.window.statusBar()->currentMessage().contains("Nothing called"));
+    REQUIRE(languages.setLanguage("en", false));
+    QCoreApplication::processEvents();
+    CHECK(w.window.statusBar()->currentMessage() == "Nothing called no such place in this project");
 }
