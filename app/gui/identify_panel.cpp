@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/i18n/geo_text.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 
@@ -196,18 +197,18 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(alias("ZONE_RULE"), q(d.zoneRule), "ZONE_RULE");
         addRow(alias("SUGGESTED_USE"), q(d.suggestedUse), "SUGGESTED_USE");
         addRow(alias("VILLAGE_NAME"), q(d.villageName) + " " + q(d.villageCode), "VILLAGE_NAME");
-        addRow(alias("VILLAGE_RULE"), q(d.villageRule), "VILLAGE_RULE");
+        addRow(alias("VILLAGE_RULE"), geoText(d.villageRule), "VILLAGE_RULE");
         addRow(alias("IDLE"),
                (d.idle ? tr("idle") : tr("in use")) + (idleUnsaved ? tr(" (unsaved)") : ""),
                "IDLE");
-        addRow(alias("IDLE_RULE"), q(d.idleRule), "IDLE_RULE");
+        addRow(alias("IDLE_RULE"), geoText(d.idleRule), "IDLE_RULE");
         addRow(
             alias("TRANSFERRED"),
             d.transferred
                 ? tr("transferred (%1, contract %2)").arg(q(d.transferMode), q(d.transferContract))
                 : tr("not transferred"),
             "TRANSFERRED");
-        addRow(alias("TRANSFER_RULE"), q(d.transferRule), "TRANSFER_RULE");
+        addRow(alias("TRANSFER_RULE"), geoText(d.transferRule), "TRANSFER_RULE");
     }
 
     addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +

@@ -77,6 +77,31 @@ constexpr Pattern patterns[] = {
     {R"(the project has no villages yet, so parcels outside every village were not checked)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
                                        "every village were not checked.")},
+    // Why the classification decided a parcel's village, idle mark and transfer status (the
+    // reasons geo/village_profile.cpp, geo/classifier.cpp, geo/transfer_status.cpp and
+    // geo/project_edit_session.cpp store in parcel_classes).
+    {R"(location, agrees with ZLDWDM)",
+     QT_TRANSLATE_NOOP("app::GeoText", "by location, agrees with ZLDWDM")},
+    {R"(location \(no ZLDWDM\))", QT_TRANSLATE_NOOP("app::GeoText", "by location (no ZLDWDM)")},
+    {R"(location; ZLDWDM (\S+) disagrees)",
+     QT_TRANSLATE_NOOP("app::GeoText", "by location; ZLDWDM %1 disagrees")},
+    {R"(ZLDWDM; its location is in (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "by ZLDWDM; its location is in %1")},
+    {R"(ZLDWDM \(the parcel lies in no village\))",
+     QT_TRANSLATE_NOOP("app::GeoText", "by ZLDWDM (the parcel lies in no village)")},
+    {R"(no village: outside every village and no known ZLDWDM)",
+     QT_TRANSLATE_NOOP("app::GeoText", "no village: outside every village and no known ZLDWDM")},
+    {R"(flag (\S+)=(.*))", QT_TRANSLATE_NOOP("app::GeoText", "flag %1=%2")},
+    {R"(land use (\S+))", QT_TRANSLATE_NOOP("app::GeoText", "land use %1")},
+    {R"(manual)", QT_TRANSLATE_NOOP("app::GeoText", "marked by hand")},
+    {R"(contract (\S+) covers (\S+)\.\.(\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "contract %1 covers %2 to %3")},
+    {R"(contract (\S+) ended (\S+))", QT_TRANSLATE_NOOP("app::GeoText", "contract %1 ended %2")},
+    {R"(contract (\S+) starts (\S+))", QT_TRANSLATE_NOOP("app::GeoText", "contract %1 starts %2")},
+    {R"(manual edit: contract (\S+) covers (\S+)\.\.(\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "edited by hand: contract %1 covers %2 to %3")},
+    {R"(manual edit: no contract covers (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "edited by hand: no contract covers %1")},
 };
 
 } // namespace

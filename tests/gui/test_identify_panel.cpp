@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "app/gui/identify_panel.h"
+#include "app/i18n/language_manager.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_project.h"
 #include "support/sample_fixture.h"
@@ -57,4 +58,33 @@ TEST_CASE("the identify panel shows a parcel's zone, rule, areas and transfers",
 
     CHECK_FALSE(panel.showParcel(99999999));
     CHECK_FALSE(panel.details());
+}
+
+TEST_CASE("the identify panel gives the classification's reasons in Chinese",
+          "[identify_panel][language]") {
+    const std::string project = testing::classifiedSampleProject();
+    const std::string fid = testing::projectValue(
+        project, "SELECT PARCEL_FID FROM parcel_classes WHERE TRANSFERRED = 1 ORDER BY "
+                 "PARCEL_FID LIMIT 1");
+    const std::string where = " WHERE PARCEL_FID = " + fid;
+    const std::string contract =
+        testing::projectValue(project, "SELECT LZHTBM FROM parcel_classes" + where);
+    // The contract's own dates, read from the ledger rather than from the stored reason.
+    const std::string start = testing::projectValue(
+        project, "SELECT LZQXKSRQ FROM transfers WHERE LZHTBM = '" + contract + "' LIMIT 1");
+    const std::string end = testing::projectValue(
+        project, "SELECT LZQXJSRQ FROM transfers WHERE LZHTBM = '" + contract + "' LIMIT 1");
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    app::IdentifyPanel panel;
+    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(panel.showParcel(std::stoll(fid)));
+    const QString text = panel.text();
+    CHECK(text.contains(QString::fromStdString("合同 " + contract + " 有效期 " +
+                                               start.substr(0, 10) + " 至 " + end.substr(0, 10))));
+    CHECK(text.contains(QString::fromUtf8("按位置")));
+    CHECK_FALSE(text.contains("covers"));
+    CHECK_FALSE(text.contains("agrees with"));
+    REQUIRE(languages.setLanguage("en", false));
 }

@@ -444,6 +444,62 @@
         <source>The project has no villages yet, so parcels outside every village were not checked.</source>
         <translation>The project has no villages yet, so parcels outside every village were not checked.</translation>
     </message>
+    <message>
+        <source>by location, agrees with ZLDWDM</source>
+        <translation>by location, agrees with ZLDWDM</translation>
+    </message>
+    <message>
+        <source>by location (no ZLDWDM)</source>
+        <translation>by location (no ZLDWDM)</translation>
+    </message>
+    <message>
+        <source>by location; ZLDWDM %1 disagrees</source>
+        <translation>by location; ZLDWDM %1 disagrees</translation>
+    </message>
+    <message>
+        <source>by ZLDWDM; its location is in %1</source>
+        <translation>by ZLDWDM; its location is in %1</translation>
+    </message>
+    <message>
+        <source>by ZLDWDM (the parcel lies in no village)</source>
+        <translation>by ZLDWDM (the parcel lies in no village)</translation>
+    </message>
+    <message>
+        <source>no village: outside every village and no known ZLDWDM</source>
+        <translation>no village: outside every village and no known ZLDWDM</translation>
+    </message>
+    <message>
+        <source>flag %1=%2</source>
+        <translation>flag %1=%2</translation>
+    </message>
+    <message>
+        <source>land use %1</source>
+        <translation>land use %1</translation>
+    </message>
+    <message>
+        <source>marked by hand</source>
+        <translation>marked by hand</translation>
+    </message>
+    <message>
+        <source>contract %1 covers %2 to %3</source>
+        <translation>contract %1 covers %2 to %3</translation>
+    </message>
+    <message>
+        <source>contract %1 ended %2</source>
+        <translation>contract %1 ended %2</translation>
+    </message>
+    <message>
+        <source>contract %1 starts %2</source>
+        <translation>contract %1 starts %2</translation>
+    </message>
+    <message>
+        <source>edited by hand: contract %1 covers %2 to %3</source>
+        <translation>edited by hand: contract %1 covers %2 to %3</translation>
+    </message>
+    <message>
+        <source>edited by hand: no contract covers %1</source>
+        <translation>edited by hand: no contract covers %1</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

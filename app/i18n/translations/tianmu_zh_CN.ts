@@ -443,6 +443,62 @@
         <source>The project has no villages yet, so parcels outside every village were not checked.</source>
         <translation>项目中还没有村界，因此未检查不在任何村范围内的地块。</translation>
     </message>
+    <message>
+        <source>by location, agrees with ZLDWDM</source>
+        <translation>按位置，与坐落单位代码 ZLDWDM 一致</translation>
+    </message>
+    <message>
+        <source>by location (no ZLDWDM)</source>
+        <translation>按位置（无坐落单位代码 ZLDWDM）</translation>
+    </message>
+    <message>
+        <source>by location; ZLDWDM %1 disagrees</source>
+        <translation>按位置；坐落单位代码 ZLDWDM %1 与之不符</translation>
+    </message>
+    <message>
+        <source>by ZLDWDM; its location is in %1</source>
+        <translation>按坐落单位代码 ZLDWDM；其位置在 %1</translation>
+    </message>
+    <message>
+        <source>by ZLDWDM (the parcel lies in no village)</source>
+        <translation>按坐落单位代码 ZLDWDM（地块不在任何村内）</translation>
+    </message>
+    <message>
+        <source>no village: outside every village and no known ZLDWDM</source>
+        <translation>无所属村：不在任何村内，且坐落单位代码未知</translation>
+    </message>
+    <message>
+        <source>flag %1=%2</source>
+        <translation>标记 %1=%2</translation>
+    </message>
+    <message>
+        <source>land use %1</source>
+        <translation>地类 %1</translation>
+    </message>
+    <message>
+        <source>marked by hand</source>
+        <translation>手工标记</translation>
+    </message>
+    <message>
+        <source>contract %1 covers %2 to %3</source>
+        <translation>合同 %1 有效期 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>contract %1 ended %2</source>
+        <translation>合同 %1 已于 %2 到期</translation>
+    </message>
+    <message>
+        <source>contract %1 starts %2</source>
+        <translation>合同 %1 自 %2 起生效</translation>
+    </message>
+    <message>
+        <source>edited by hand: contract %1 covers %2 to %3</source>
+        <translation>手工编辑：合同 %1 有效期 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>edited by hand: no contract covers %1</source>
+        <translation>手工编辑：%1 无有效合同</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
