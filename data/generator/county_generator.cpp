@@ -164,13 +164,26 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         county.townships.push_back(std::move(town));
     }
     std::vector<int> villagesInTownship(county.townships.size(), 0);
+    std::set<std::string> usedStems;
+    bool pairsMade = false;
     for (std::size_t v = 0; v < layout.villageSeed.size(); ++v) {
         Village village;
         village.township = layout.township[v];
         const int seq = ++villagesInTownship[static_cast<std::size_t>(village.township)];
         village.code = county.townships[static_cast<std::size_t>(village.township)].code +
                        padded(200 + seq, 3);
-        village.name = takeName(villageStems, static_cast<int>(v)) + "村";
+        // Made only when the stems run out, so a county of up to 70 villages draws the same
+        // names (and the same random numbers) as before the pairs existed.
+        if (villageStems.empty() && !pairsMade) {
+            pairsMade = true;
+            for (const std::string& first : names.villageFirstParts)
+                for (const std::string& second : names.villageSecondParts)
+                    if (usedStems.count(first + second) == 0)
+                        villageStems.push_back(first + second);
+        }
+        const std::string stem = takeName(villageStems, static_cast<int>(v));
+        usedStems.insert(stem);
+        village.name = stem + "村";
         village.centre = mesh.site(layout.villageSeed[v]);
         county.villages.push_back(std::move(village));
     }

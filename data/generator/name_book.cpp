@@ -32,6 +32,8 @@ NameBook NameBook::load(const std::string& namesFile, const std::string& landUse
         names.at("township_stems").get_to(book.townshipStems);
         names.at("township_suffixes").get_to(book.townshipSuffixes);
         names.at("village_stems").get_to(book.villageStems);
+        names.at("village_name_parts").at("first").get_to(book.villageFirstParts);
+        names.at("village_name_parts").at("second").get_to(book.villageSecondParts);
         names.at("surnames").get_to(book.surnames);
         names.at("given_names").get_to(book.givenNames);
         names.at("cooperative_crops").get_to(book.cooperativeCrops);

@@ -12,6 +12,8 @@ namespace sample {
 struct NameBook {
     std::string countyCode, countyName, prefectureName;
     std::vector<std::string> townshipStems, townshipSuffixes, villageStems;
+    // Halves of the stems made once villageStems is used up (1,200 pairs).
+    std::vector<std::string> villageFirstParts, villageSecondParts;
     std::vector<std::string> surnames, givenNames, cooperativeCrops, cooperativeSuffixes;
     std::vector<std::string> riverStems, tributarySuffixes;
     std::string mainRiverSuffix;

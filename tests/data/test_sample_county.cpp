@@ -10,6 +10,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "county_generator.h"
 #include "geo/gdal_session.h"
 #include "support/dataset_digest.h"
 #include "support/sample_fixture.h"
@@ -244,6 +245,25 @@ TEST_CASE("the same seed gives the same county, another seed another", "[sample]
     CHECK(testing::datasetDigest(a + "/surveyor/cgcs2000/DLTB.shp") ==
           testing::datasetDigest(b + "/surveyor/cgcs2000/DLTB.shp"));
     CHECK(testing::datasetDigest(a + "/county.gpkg") != testing::datasetDigest(c + "/county.gpkg"));
+}
+
+TEST_CASE("a county with more villages than name stems still names every village in words",
+          "[sample]") {
+    sample::GeneratorOptions options;
+    options.seed = 7;
+    options.parcels = 3000;
+    options.villages = 150; // more than the 70 stems of names.zh.json
+    const sample::County county = sample::generateCounty(options, testing::nameBook());
+    REQUIRE(county.villages.size() == 150);
+    std::set<std::string> names;
+    for (const auto& v : county.villages) {
+        INFO(v.name);
+        CHECK(std::none_of(v.name.begin(), v.name.end(),
+                           [](char c) { return c >= '0' && c <= '9'; }));
+        CHECK(v.name.substr(v.name.size() - 3) == "村");
+        names.insert(v.name);
+    }
+    CHECK(names.size() == county.villages.size());
 }
 
 TEST_CASE("the committed sample is what the generator makes from its seed", "[sample]") {
