@@ -110,6 +110,7 @@ int runRenderCommand(const QStringList& arguments) {
     parser.addOption({"style", "A style file to use instead of the theme's.", "FILE"});
     parser.addOption({"legend", "Add a legend, a scale bar and a north arrow."});
     parser.addOption({"labels", "Label villages (and parcels at large scales)."});
+    parser.addOption({"relief", "Shade the relief from the project's DEM over the parcels."});
     if (!parser.parse(QStringList{command} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet("help")) {
@@ -184,6 +185,11 @@ int runRenderCommand(const QStringList& arguments) {
         settings.background = settings.style->background;
         settings.themeName = theme;
         settings.layers.labels = parser.isSet("labels");
+        settings.layers.relief = parser.isSet("relief");
+        if (settings.layers.relief && drawing->demDataset.empty())
+            printError(QString(command) +
+                       ": the project has no DEM, so there is no relief to shade; import one "
+                       "with `tianmu import --as dem`.");
         const auto prepareStarted = std::chrono::steady_clock::now();
         const auto prepared = PreparedTheme::prepare(drawing->parcels, *style, settings.filter);
         const double prepareSeconds = seconds(prepareStarted);

@@ -28,16 +28,18 @@ LayerPanel::LayerPanel(QWidget* parent)
     , m_mode(new QComboBox(this)) {
     m_labels->setChecked(true);
     // Top of the list is drawn last (on top), as in every desktop GIS.
-    for (const char* id : {"villages", "rivers", "parcels"}) {
+    // Relief starts unchecked: it is for reading the terrain, not for every view.
+    for (const char* id : {"villages", "rivers", "relief", "parcels"}) {
         auto* item = new QListWidgetItem(m_layerList);
         item->setData(Qt::UserRole, QString(id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);
-        item->setCheckState(Qt::Checked);
+        item->setCheckState(QString(id) == "relief" ? Qt::Unchecked : Qt::Checked);
     }
     m_layerList->setDragDropMode(QAbstractItemView::InternalMove);
-    // Three rows, no scrolling: check boxes and icons make a row taller than the text.
-    m_layerList->setFixedHeight(3 * (fontMetrics().height() + 10) + 2 * m_layerList->frameWidth());
+    // Every row shown, no scrolling: check boxes and icons make a row taller than the text.
+    m_layerList->setFixedHeight(m_layerList->count() * (fontMetrics().height() + 10) +
+                                2 * m_layerList->frameWidth());
     m_opacity->setRange(10, 100);
     m_opacity->setValue(100);
     for (const std::string& name : themeNames())
@@ -95,7 +97,12 @@ void LayerPanel::retranslate() {
         const QString id = item->data(Qt::UserRole).toString();
         item->setText(id == "parcels"  ? tr("Parcels")
                       : id == "rivers" ? tr("Rivers")
+                      : id == "relief" ? tr("Relief (from the DEM)")
                                        : tr("Village boundaries"));
+        if (id == "relief")
+            item->setToolTip((item->flags() & Qt::ItemIsEnabled)
+                                 ? tr("Shades slopes facing away from the north-west light")
+                                 : tr("This project has no DEM: import one to see the relief"));
     }
     m_labels->setText(tr("Labels"));
     m_opacityLabel->setText(tr("Parcel opacity"));
@@ -121,6 +128,13 @@ void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
         box->clear();
         box->addItem(tr("All"), QString());
     }
+    if (QListWidgetItem* relief = layerItem("relief")) {
+        const QSignalBlocker quiet(m_layerList);
+        const bool hasDem = drawing && !drawing->demDataset.empty();
+        relief->setFlags(hasDem ? relief->flags() | Qt::ItemIsEnabled
+                                : relief->flags() & ~Qt::ItemIsEnabled);
+    }
+    retranslate(); // the relief row's tooltip says why it is off
     if (!drawing)
         return;
     const auto fill = [&](QComboBox* box, const char* field) {
@@ -137,6 +151,13 @@ void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
                            QString::fromStdString(villages.code[v]));
 }
 
+QListWidgetItem* LayerPanel::layerItem(const QString& id) const {
+    for (int row = 0; row < m_layerList->count(); ++row)
+        if (m_layerList->item(row)->data(Qt::UserRole).toString() == id)
+            return m_layerList->item(row);
+    return nullptr;
+}
+
 MapLayers LayerPanel::layers() const {
     MapLayers layers;
     layers.labels = m_labels->isChecked();
@@ -151,6 +172,8 @@ MapLayers LayerPanel::layers() const {
             layers.parcels = shown;
         else if (id == "rivers")
             layers.rivers = shown;
+        else if (id == "relief")
+            layers.relief = shown && (item->flags() & Qt::ItemIsEnabled);
         else
             layers.villages = shown;
     }

@@ -41,6 +41,7 @@ protected:
 
 private:
     void retranslate();
+    QListWidgetItem* layerItem(const QString& id) const; // by its layer id, or null
 
     QLabel* m_layersTitle;
     QListWidget* m_layerList; // top row = top layer; checked = shown; drag to reorder

@@ -4,6 +4,7 @@
 
 #include "app/render/overlay_renderer.h"
 #include "app/render/parcel_renderer.h"
+#include "app/render/relief_renderer.h"
 #include "geo/error.h"
 
 namespace app {
@@ -67,10 +68,10 @@ void MapRenderJob::run() {
             m_theme = std::move(prepared);
         }
 
-        // Rivers and village boundaries on a second thread while the parcels draw here, each
-        // into its own image, so the layers can be composed in any order.
+        // Relief, rivers and village boundaries on a second thread while the parcels draw
+        // here, each into its own image, so the layers can be composed in any order.
         std::string overlayError;
-        QImage rivers, villages;
+        QImage relief, rivers, villages;
         std::thread overlayWorker([&] {
             try {
                 const auto layer =
@@ -90,6 +91,8 @@ void MapRenderJob::run() {
                         if (complete && m_cache)
                             m_cache->insert(key, image);
                     };
+                layer("relief", m_settings.layers.relief && !m_settings.drawing->demDataset.empty(),
+                      relief, &drawRelief);
                 layer("rivers", m_settings.layers.rivers, rivers, &drawRivers);
                 layer("villages", m_settings.layers.villages, villages, &drawVillageBoundaries);
             } catch (const std::exception& e) {
@@ -115,9 +118,10 @@ void MapRenderJob::run() {
         }
         overlayWorker.join();
         if (!overlayError.empty())
-            throw geo::Error("drawing rivers and boundaries failed: " + overlayError);
+            throw geo::Error("drawing relief, rivers and boundaries failed: " + overlayError);
         {
             const std::lock_guard lock(m_mutex);
+            m_relief = relief;
             m_rivers = rivers;
             m_villages = villages;
         }
@@ -126,7 +130,7 @@ void MapRenderJob::run() {
             QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
             image.fill(m_settings.background);
             QPainter painter(&image);
-            composeLayers(painter, parcels, rivers, villages);
+            composeLayers(painter, parcels, relief, rivers, villages);
             drawSelection(painter, m_settings);
             std::vector<PlacedLabel> labels;
             if (m_settings.layers.labels)
@@ -152,10 +156,13 @@ QImage MapRenderJob::image() const {
     return m_image;
 }
 
-void MapRenderJob::composeLayers(QPainter& painter, const QImage& parcels, const QImage& rivers,
-                                 const QImage& villages) const {
+void MapRenderJob::composeLayers(QPainter& painter, const QImage& parcels, const QImage& relief,
+                                 const QImage& rivers, const QImage& villages) const {
     for (const std::string& layer : m_settings.layers.order) {
-        const QImage& image = layer == "parcels" ? parcels : layer == "rivers" ? rivers : villages;
+        const QImage& image = layer == "parcels"  ? parcels
+                              : layer == "relief" ? relief
+                              : layer == "rivers" ? rivers
+                                                  : villages;
         if (!image.isNull())
             painter.drawImage(0, 0, image);
     }
@@ -165,12 +172,12 @@ QImage MapRenderJob::preview() const {
     const std::lock_guard lock(m_mutex);
     if (!m_image.isNull())
         return m_image;
-    if (m_parcels.isNull() && m_rivers.isNull() && m_villages.isNull())
+    if (m_parcels.isNull() && m_relief.isNull() && m_rivers.isNull() && m_villages.isNull())
         return {};
     QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
     image.fill(m_settings.background);
     QPainter painter(&image);
-    composeLayers(painter, m_parcels, m_rivers, m_villages);
+    composeLayers(painter, m_parcels, m_relief, m_rivers, m_villages);
     return image;
 }
 

@@ -1,6 +1,6 @@
 // One render of one view, off the GUI thread: the parcel layer (itself on several workers)
-// and the overlay layers (rivers, village boundaries) run at the same time, each into its own
-// image; then they are composed in the layer order and the labelling pass and the selection are
+// and the overlay layers (relief, rivers, village boundaries) run at the same time, each into its
+// own image; then they are composed in the layer order and the labelling pass and the selection are
 // drawn on top. A newer view cancels an older job; failures become messages, never exceptions
 // across threads.
 #pragma once
@@ -64,8 +64,8 @@ private:
     void run();
     QImage blankImage() const;
     // Draws the layer images in the settings' order (bottom first).
-    void composeLayers(QPainter& painter, const QImage& parcels, const QImage& rivers,
-                       const QImage& villages) const;
+    void composeLayers(QPainter& painter, const QImage& parcels, const QImage& relief,
+                       const QImage& rivers, const QImage& villages) const;
 
     MapSettings m_settings;
     std::shared_ptr<const PreparedTheme> m_theme;
@@ -79,6 +79,7 @@ private:
 
     mutable std::mutex m_mutex; // guards everything below
     QImage m_parcels;
+    QImage m_relief;
     QImage m_rivers;
     QImage m_villages;
     QImage m_image;

@@ -30,8 +30,11 @@ struct MapLayers {
     bool villages = true;
     bool labels = true; // always drawn last, over every layer
     double parcelOpacity = 1.0;
-    // Drawing order, bottom first: "parcels", "rivers", "villages".
-    std::vector<std::string> order{"parcels", "rivers", "villages"};
+    // Drawing order, bottom first: "parcels", "relief", "rivers", "villages".
+    std::vector<std::string> order{"parcels", "relief", "rivers", "villages"};
+    // Relief shading from the project's DEM, over the parcels so it darkens their colours on
+    // slopes facing away from the light; off until asked for.
+    bool relief = false;
     bool operator==(const MapLayers&) const = default;
 };
 

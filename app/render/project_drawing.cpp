@@ -401,6 +401,23 @@ std::size_t ProjectDrawing::memoryBytes() const {
            rivers.xy.capacity() * sizeof(double);
 }
 
+namespace {
+
+// The project's DEM when it has one that GDAL reads with north-up georeferencing (the relief
+// layer needs nothing more); opening it reads only its metadata.
+std::string findDem(const std::string& projectPath) {
+    const std::string name = "GPKG:" + projectPath + ":dem";
+    const geo::GdalMessageCollector quiet; // a project without a DEM is normal
+    GDALDatasetUniquePtr dem(GDALDataset::Open(name.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    double gt[6];
+    if (!dem || dem->GetRasterCount() < 1 || dem->GetGeoTransform(gt) != CE_None || gt[2] != 0.0 ||
+        gt[4] != 0.0)
+        return {};
+    return name;
+}
+
+} // namespace
+
 std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& projectPath,
                                                          const DrawingLoadOptions& options) {
     auto drawing = std::make_shared<ProjectDrawing>();
@@ -508,6 +525,8 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         throw geo::Error("could not build the drawing grid: " + coverageFailure);
     if (!report(0.9))
         return nullptr;
+
+    drawing->demDataset = findDem(projectPath);
 
     // The district is its villages; a stray parcel far outside (a survey error the import
     // flagged) should not shrink the whole county into a corner.

@@ -70,6 +70,8 @@ struct ProjectDrawing {
     std::vector<geo::Extent> riverBox;
     std::vector<float> riverOrder; // stream order (DJ) per river feature, 0 when unknown
     geo::Extent extent;            // of everything drawn
+    // GDAL's name for the project's elevation raster ("GPKG:path:dem"); empty without a DEM.
+    std::string demDataset;
 
     std::size_t memoryBytes() const;
 };

@@ -90,3 +90,27 @@ TEST_CASE("tianmu render: usage errors exit 2, bad input 3, nothing half-written
     CHECK(unwritable.exitCode == 3);
     CHECK(unwritable.err.contains("/nonexistent/dir/map.png"));
 }
+
+TEST_CASE("tianmu render --relief shades the map from the project's DEM", "[cli][render]") {
+    const QString flat = outPath("flat.png"), shaded = outPath("shaded.png");
+    for (const QString& out : {flat, shaded}) {
+        QStringList args{"render", "--project", project(), "--out", out, "--size", "400x300"};
+        if (out == shaded)
+            args << "--relief";
+        const Run r = testing::runTianmu(args);
+        INFO(r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+        CHECK_FALSE(r.err.contains("no DEM"));
+    }
+    const QImage a(flat), b(shaded);
+    REQUIRE(a.size() == b.size());
+    int darker = 0, lighter = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            darker += qGray(b.pixel(x, y)) + 8 < qGray(a.pixel(x, y));
+            lighter += qGray(b.pixel(x, y)) > qGray(a.pixel(x, y)) + 8;
+        }
+    INFO(darker << " pixels darker, " << lighter << " lighter");
+    CHECK(darker > 1000); // slopes facing away from the light
+    CHECK(lighter > 100); // and slopes facing it
+}

@@ -247,9 +247,9 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
 TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
     OpenWindow w;
     QListWidget* list = w.window.layerPanel()->layerList();
-    REQUIRE(list->count() == 3);
+    REQUIRE(list->count() == 4);
     // Move parcels (the bottom row) to the top: the map draws it last.
-    REQUIRE(list->model()->moveRow(QModelIndex(), 2, QModelIndex(), 0));
+    REQUIRE(list->model()->moveRow(QModelIndex(), 3, QModelIndex(), 0));
     CHECK(w.canvas().layers().order.back() == "parcels");
     // Uncheck the rivers row: the map hides them.
     for (int row = 0; row < list->count(); ++row)
@@ -257,6 +257,28 @@ TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
             list->item(row)->setCheckState(Qt::Unchecked);
     CHECK_FALSE(w.canvas().layers().rivers);
     CHECK(w.canvas().layers().parcels);
+
+    // The relief row starts unchecked; the sample has a DEM, so checking it shades the map.
+    QListWidgetItem* relief = nullptr;
+    for (int row = 0; row < list->count(); ++row)
+        if (list->item(row)->data(Qt::UserRole).toString() == "relief")
+            relief = list->item(row);
+    REQUIRE(relief);
+    CHECK(relief->checkState() == Qt::Unchecked);
+    CHECK(relief->flags() & Qt::ItemIsEnabled);
+    CHECK_FALSE(w.canvas().layers().relief);
+    REQUIRE(waitForRender(w.canvas()));
+    const QImage flat = w.canvas().renderedImage();
+    relief->setCheckState(Qt::Checked);
+    CHECK(w.canvas().layers().relief);
+    REQUIRE(waitForRender(w.canvas()));
+    const QImage shaded = w.canvas().renderedImage();
+    REQUIRE(shaded.size() == flat.size());
+    int darker = 0;
+    for (int y = 0; y < flat.height(); y += 4)
+        for (int x = 0; x < flat.width(); x += 4)
+            darker += qGray(shaded.pixel(x, y)) + 8 < qGray(flat.pixel(x, y));
+    CHECK(darker > 100);
 }
 
 TEST_CASE("the status bar message follows a language switch", "[main_window][language]") {

@@ -19,6 +19,7 @@
 #include "support/image_compare.h"
 #include "support/sample_fixture.h"
 #include <gdal_priv.h>
+#include <gdal_utils.h>
 #include <ogrsf_frmts.h>
 
 namespace {
@@ -294,4 +295,70 @@ TEST_CASE("every attribute column holds each value once", "[renderer][columns]")
         CHECK(seen.size() == column.values.size());
         CHECK(column.codes.size() == sampleDrawing()->parcels.polygons.size());
     }
+}
+
+TEST_CASE("the relief layer darkens slopes GDAL's hillshade puts in shadow and lightens lit ones",
+          "[renderer][relief]") {
+    const auto drawing = sampleDrawing();
+    REQUIRE_FALSE(drawing->demDataset.empty());
+    GDALDatasetUniquePtr dem(
+        GDALDataset::Open(drawing->demDataset.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(dem);
+    double gt[6];
+    REQUIRE(dem->GetGeoTransform(gt) == CE_None);
+
+    // GDAL's own hillshade of the DEM at its native resolution (light from 315°, 45° high;
+    // flat ground is 181 of 255), independent of tianmu's shading.
+    char** argv = nullptr;
+    for (const char* a : {"-of", "MEM", "-az", "315", "-alt", "45", "-compute_edges"})
+        argv = CSLAddString(argv, a);
+    GDALDEMProcessingOptions* options = GDALDEMProcessingOptionsNew(argv, nullptr);
+    CSLDestroy(argv);
+    GDALDatasetUniquePtr shade(GDALDataset::FromHandle(
+        GDALDEMProcessing("", dem.get(), "hillshade", nullptr, options, nullptr)));
+    GDALDEMProcessingOptionsFree(options);
+    REQUIRE(shade);
+
+    // A 6 km × 6 km view at 10 m per pixel (no exaggeration) in the middle of the district,
+    // the relief alone on white.
+    const geo::Extent& all = drawing->extent;
+    const double cx = (all.minX + all.maxX) / 2, cy = (all.minY + all.maxY) / 2;
+    app::MapSettings s =
+        settingsFor({cx - 3000, cy - 3000, cx + 3000, cy + 3000}, QSize(600, 600), "zones");
+    s = s.withUnitsPerPixel(10.0);
+    s.background = Qt::white;
+    s.layers.parcels = s.layers.rivers = s.layers.villages = s.layers.labels = false;
+    const QImage off = render(s);
+    CHECK(off.pixelColor(300, 300) == QColor(Qt::white));
+    s.layers.relief = true;
+    const QImage on = render(s);
+
+    const int columns = dem->GetRasterXSize(), rows = dem->GetRasterYSize();
+    std::vector<unsigned char> gdalShade(static_cast<std::size_t>(columns * rows));
+    REQUIRE(shade->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, columns, rows, gdalShade.data(),
+                                              columns, rows, GDT_Byte, 0, 0, nullptr) == CE_None);
+    // Each DEM cell inside the view, at the pixel of its centre: GDAL's shade and ours.
+    int dark = 0, darkAgree = 0, lit = 0, litDarkened = 0;
+    for (int r = 1; r + 1 < rows; ++r)
+        for (int c = 1; c + 1 < columns; ++c) {
+            const QPointF p = s.toPixel(gt[0] + (c + 0.5) * gt[1], gt[3] + (r + 0.5) * gt[5]);
+            if (p.x() < 2 || p.y() < 2 || p.x() > 597 || p.y() > 597)
+                continue;
+            const int value = gdalShade[static_cast<std::size_t>(r * columns + c)];
+            const int grey = qGray(on.pixel(int(p.x()), int(p.y())));
+            if (value < 120) { // clearly in shadow
+                ++dark;
+                darkAgree += grey < 235;
+            } else if (value > 205) { // facing the light: white over white
+                ++lit;
+                litDarkened += grey < 240;
+            }
+        }
+    INFO(dark << " shadowed DEM cells, " << darkAgree << " darker on the map; " << lit
+              << " lit cells, " << litDarkened << " darkened");
+    REQUIRE(dark > 50);
+    CHECK(darkAgree >= dark * 95 / 100);
+    REQUIRE(lit > 50);
+    CHECK(litDarkened <= lit / 20);
+    on.save(QString::fromStdString(std::string(TIANMU_BINARY_DIR) + "/relief_only.png"));
 }

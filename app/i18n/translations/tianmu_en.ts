@@ -1271,6 +1271,18 @@ Pick it below.</translation>
         <source>All</source>
         <translation>All</translation>
     </message>
+    <message>
+        <source>Relief (from the DEM)</source>
+        <translation>Relief (from the DEM)</translation>
+    </message>
+    <message>
+        <source>Shades slopes facing away from the north-west light</source>
+        <translation>Shades slopes facing away from the north-west light</translation>
+    </message>
+    <message>
+        <source>This project has no DEM: import one to see the relief</source>
+        <translation>This project has no DEM: import one to see the relief</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>

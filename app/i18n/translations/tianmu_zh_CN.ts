@@ -1270,6 +1270,18 @@ Pick it below.</source>
         <source>All</source>
         <translation>全部</translation>
     </message>
+    <message>
+        <source>Relief (from the DEM)</source>
+        <translation>地形晕渲（来自 DEM）</translation>
+    </message>
+    <message>
+        <source>Shades slopes facing away from the north-west light</source>
+        <translation>以西北方向光照为准，背光坡面加深显示</translation>
+    </message>
+    <message>
+        <source>This project has no DEM: import one to see the relief</source>
+        <translation>本项目没有 DEM：导入后即可显示地形晕渲</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
