@@ -13,11 +13,13 @@ std::vector<float> hillshade(const std::vector<float>& elevation, int width, int
                          static_cast<std::size_t>(col)];
     };
     constexpr double degree = std::numbers::pi / 180.0;
-    const double zenith = (90.0 - options.altitudeDegrees) * degree;
-    // Aspect below is measured counter-clockwise from east, so the sun's azimuth is turned the
-    // same way.
-    const double sunAngle = (90.0 - options.azimuthDegrees) * degree;
-    const double cosZenith = std::cos(zenith), sinZenith = std::sin(zenith);
+    // The unit vector towards the sun (east, north, up). The light a cell catches is its unit
+    // normal, (-dz/dx, -dz/dy, 1) / |…|, dotted with it: no trigonometry per cell.
+    const double altitude = options.altitudeDegrees * degree;
+    const double azimuth = options.azimuthDegrees * degree;
+    const double sunEast = std::cos(altitude) * std::sin(azimuth);
+    const double sunNorth = std::cos(altitude) * std::cos(azimuth);
+    const double sunUp = std::sin(altitude);
 
     std::vector<float> shade(elevation.size(), std::nanf(""));
     for (int row = 0; row < height; ++row)
@@ -41,11 +43,8 @@ std::vector<float> hillshade(const std::vector<float>& elevation, int width, int
                 ((z(-1, -1) + 2 * z(0, -1) + z(1, -1)) - (z(-1, 1) + 2 * z(0, 1) + z(1, 1))) /
                 (8.0 * cellHeight);
             const double gx = options.zFactor * east, gy = options.zFactor * north;
-            const double slope = std::atan(std::hypot(gx, gy));
-            // The direction the surface faces (downhill), counter-clockwise from east.
-            const double aspect = std::atan2(-gy, -gx);
-            const double lit = cosZenith * std::cos(slope) +
-                               sinZenith * std::sin(slope) * std::cos(sunAngle - aspect);
+            const double lit =
+                (sunUp - gx * sunEast - gy * sunNorth) / std::sqrt(1.0 + gx * gx + gy * gy);
             shade[static_cast<std::size_t>(row) * static_cast<std::size_t>(width) +
                   static_cast<std::size_t>(col)] = static_cast<float>(std::max(0.0, lit));
         }

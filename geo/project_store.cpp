@@ -1,7 +1,9 @@
 #include "geo/project_store.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
+#include <vector>
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
@@ -215,6 +217,18 @@ public:
                 driver->CreateCopy(work.c_str(), &source, FALSE, options.List(), nullptr, nullptr));
             if (!copy)
                 throw InputError("the raster could not be written (" + lastMessage(messages) + ")",
+                                 {m_path, name, {}, {}});
+            // Halved levels down to about 256 pixels, so a zoomed-out map (the relief layer)
+            // reads a small level instead of every tile; analysis reads the full resolution.
+            std::vector<int> levels;
+            for (int f = 2; std::max(copy->GetRasterXSize(), copy->GetRasterYSize()) / f >= 256;
+                 f *= 2)
+                levels.push_back(f);
+            if (!levels.empty() &&
+                copy->BuildOverviews("AVERAGE", static_cast<int>(levels.size()), levels.data(), 0,
+                                     nullptr, nullptr, nullptr, nullptr) != CE_None)
+                throw InputError("the raster's overviews could not be written (" +
+                                     lastMessage(messages) + ")",
                                  {m_path, name, {}, {}});
             copy.reset();
             reopen(work);

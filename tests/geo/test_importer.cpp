@@ -226,6 +226,34 @@ TEST_CASE("a DEM imports as the project's raster, replacing the previous one", "
     CHECK(vectors->GetLayerByName("tianmu_imports")->GetFeatureCount() == 3);
 }
 
+TEST_CASE("a DEM gets halved overview levels, each cell the mean of the cells it covers",
+          "[importer][dem]") {
+    const std::string project = testing::temporaryDirectory() + "/p.gpkg";
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "dem";
+    o.source = testing::sourcePath("data/sample/dem.tif"); // 594 × 450: one level, 297 × 225
+    geo::importDem(o);
+
+    GDALDatasetUniquePtr source(GDALDataset::Open(o.source.c_str(), GDAL_OF_RASTER));
+    GDALDatasetUniquePtr stored(
+        GDALDataset::Open(project.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    REQUIRE(source);
+    REQUIRE(stored);
+    GDALRasterBand* band = stored->GetRasterBand(1);
+    REQUIRE(band->GetOverviewCount() == 1); // down to about 256 pixels, no further
+    GDALRasterBand* half = band->GetOverview(0);
+    CHECK(half->GetXSize() == 297);
+    CHECK(half->GetYSize() == 225);
+    for (const auto& [c, r] : {std::pair{10, 10}, {100, 50}, {200, 180}, {290, 220}}) {
+        float full[4] = {}, mean = 0.0F;
+        REQUIRE(source->GetRasterBand(1)->RasterIO(GF_Read, 2 * c, 2 * r, 2, 2, full, 2, 2,
+                                                   GDT_Float32, 0, 0) == CE_None);
+        REQUIRE(half->RasterIO(GF_Read, c, r, 1, 1, &mean, 1, 1, GDT_Float32, 0, 0) == CE_None);
+        CHECK(mean == Approx((double(full[0]) + full[1] + full[2] + full[3]) / 4.0).margin(0.01));
+    }
+}
+
 TEST_CASE("a file that is no raster is refused as a DEM and changes nothing", "[importer][dem]") {
     const std::string project = testing::temporaryDirectory() + "/p.gpkg";
     importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
