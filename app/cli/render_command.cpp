@@ -111,6 +111,10 @@ int runRenderCommand(const QStringList& arguments) {
     parser.addOption({"legend", "Add a legend, a scale bar and a north arrow."});
     parser.addOption({"labels", "Label villages (and parcels at large scales)."});
     parser.addOption({"relief", "Shade the relief from the project's DEM over the parcels."});
+    parser.addOption({"basemap",
+                      "A local raster to draw under the map (orthophoto GeoTIFF, MBTiles…), "
+                      "reprojected to the project's CRS.",
+                      "FILE"});
     if (!parser.parse(QStringList{command} + arguments))
         return usageError(parser.errorText());
     if (parser.isSet("help")) {
@@ -186,6 +190,9 @@ int runRenderCommand(const QStringList& arguments) {
         settings.themeName = theme;
         settings.layers.labels = parser.isSet("labels");
         settings.layers.relief = parser.isSet("relief");
+        if (parser.isSet("basemap"))
+            settings.basemap = std::make_shared<const geo::Basemap>(
+                parser.value("basemap").toStdString(), drawing->epsg);
         if (settings.layers.relief && drawing->demDataset.empty())
             printError(QString(command) +
                        ": the project has no DEM, so there is no relief to shade; import one "

@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include "app/render/basemap_renderer.h"
 #include "app/render/overlay_renderer.h"
 #include "app/render/parcel_renderer.h"
 #include "app/render/relief_renderer.h"
@@ -50,7 +51,7 @@ QImage MapRenderJob::blankImage() const {
 }
 
 void MapRenderJob::run() {
-    const auto keyOf = [&](const char* layer, const void* theme) {
+    const auto keyOf = [&](const std::string& layer, const void* theme) {
         return RenderCache::Key{layer,
                                 m_settings.visibleExtent(),
                                 m_settings.size(),
@@ -68,14 +69,15 @@ void MapRenderJob::run() {
             m_theme = std::move(prepared);
         }
 
-        // Relief, rivers and village boundaries on a second thread while the parcels draw
-        // here, each into its own image, so the layers can be composed in any order.
+        // The basemap, relief, rivers and village boundaries on a second thread while the
+        // parcels draw here, each into its own image, so the layers can be composed in any
+        // order.
         std::string overlayError;
-        QImage relief, rivers, villages;
+        LayerImages images;
         std::thread overlayWorker([&] {
             try {
                 const auto layer =
-                    [&](const char* name, bool shown, QImage& image,
+                    [&](const std::string& name, bool shown, QImage& image,
                         bool (*draw)(QPainter&, const MapSettings&, const std::atomic<bool>&)) {
                         if (!shown || m_cancel)
                             return;
@@ -91,10 +93,14 @@ void MapRenderJob::run() {
                         if (complete && m_cache)
                             m_cache->insert(key, image);
                     };
+                if (m_settings.basemap) // the file is part of what the image shows
+                    layer("basemap:" + m_settings.basemap->path(), m_settings.layers.basemap,
+                          images.basemap, &drawBasemap);
                 layer("relief", m_settings.layers.relief && !m_settings.drawing->demDataset.empty(),
-                      relief, &drawRelief);
-                layer("rivers", m_settings.layers.rivers, rivers, &drawRivers);
-                layer("villages", m_settings.layers.villages, villages, &drawVillageBoundaries);
+                      images.relief, &drawRelief);
+                layer("rivers", m_settings.layers.rivers, images.rivers, &drawRivers);
+                layer("villages", m_settings.layers.villages, images.villages,
+                      &drawVillageBoundaries);
             } catch (const std::exception& e) {
                 overlayError = e.what();
             }
@@ -114,23 +120,23 @@ void MapRenderJob::run() {
                     m_cache->insert(parcelKey, parcels);
             }
             const std::lock_guard lock(m_mutex);
-            m_parcels = parcels;
+            m_layers.parcels = parcels;
         }
         overlayWorker.join();
         if (!overlayError.empty())
-            throw geo::Error("drawing relief, rivers and boundaries failed: " + overlayError);
+            throw geo::Error("drawing the basemap, relief, rivers and boundaries failed: " +
+                             overlayError);
         {
             const std::lock_guard lock(m_mutex);
-            m_relief = relief;
-            m_rivers = rivers;
-            m_villages = villages;
+            images.parcels = parcels;
+            m_layers = images;
         }
 
         if (parcelsComplete && !m_cancel) {
             QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
             image.fill(m_settings.background);
             QPainter painter(&image);
-            composeLayers(painter, parcels, relief, rivers, villages);
+            composeLayers(painter, images);
             drawSelection(painter, m_settings);
             std::vector<PlacedLabel> labels;
             if (m_settings.layers.labels)
@@ -156,13 +162,13 @@ QImage MapRenderJob::image() const {
     return m_image;
 }
 
-void MapRenderJob::composeLayers(QPainter& painter, const QImage& parcels, const QImage& relief,
-                                 const QImage& rivers, const QImage& villages) const {
+void MapRenderJob::composeLayers(QPainter& painter, const LayerImages& layers) const {
     for (const std::string& layer : m_settings.layers.order) {
-        const QImage& image = layer == "parcels"  ? parcels
-                              : layer == "relief" ? relief
-                              : layer == "rivers" ? rivers
-                                                  : villages;
+        const QImage& image = layer == "basemap"   ? layers.basemap
+                              : layer == "parcels" ? layers.parcels
+                              : layer == "relief"  ? layers.relief
+                              : layer == "rivers"  ? layers.rivers
+                                                   : layers.villages;
         if (!image.isNull())
             painter.drawImage(0, 0, image);
     }
@@ -172,12 +178,12 @@ QImage MapRenderJob::preview() const {
     const std::lock_guard lock(m_mutex);
     if (!m_image.isNull())
         return m_image;
-    if (m_parcels.isNull() && m_relief.isNull() && m_rivers.isNull() && m_villages.isNull())
+    if (m_layers.empty())
         return {};
     QImage image(m_settings.size(), QImage::Format_ARGB32_Premultiplied);
     image.fill(m_settings.background);
     QPainter painter(&image);
-    composeLayers(painter, m_parcels, m_relief, m_rivers, m_villages);
+    composeLayers(painter, m_layers);
     return image;
 }
 

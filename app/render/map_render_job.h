@@ -1,8 +1,8 @@
 // One render of one view, off the GUI thread: the parcel layer (itself on several workers)
-// and the overlay layers (relief, rivers, village boundaries) run at the same time, each into its
-// own image; then they are composed in the layer order and the labelling pass and the selection are
-// drawn on top. A newer view cancels an older job; failures become messages, never exceptions
-// across threads.
+// and the other layers (basemap, relief, rivers, village boundaries) run at the same time, each
+// into its own image; then they are composed in the layer order and the labelling pass and the
+// selection are drawn on top. A newer view cancels an older job; failures become messages, never
+// exceptions across threads.
 #pragma once
 
 #include <atomic>
@@ -64,8 +64,14 @@ private:
     void run();
     QImage blankImage() const;
     // Draws the layer images in the settings' order (bottom first).
-    void composeLayers(QPainter& painter, const QImage& parcels, const QImage& relief,
-                       const QImage& rivers, const QImage& villages) const;
+    struct LayerImages {
+        QImage basemap, parcels, relief, rivers, villages;
+        bool empty() const {
+            return basemap.isNull() && parcels.isNull() && relief.isNull() && rivers.isNull() &&
+                   villages.isNull();
+        }
+    };
+    void composeLayers(QPainter& painter, const LayerImages& layers) const;
 
     MapSettings m_settings;
     std::shared_ptr<const PreparedTheme> m_theme;
@@ -78,10 +84,7 @@ private:
     std::chrono::steady_clock::time_point m_ended;
 
     mutable std::mutex m_mutex; // guards everything below
-    QImage m_parcels;
-    QImage m_relief;
-    QImage m_rivers;
-    QImage m_villages;
+    LayerImages m_layers;       // finished so far, for preview()
     QImage m_image;
     std::vector<std::string> m_errors;
     std::vector<PlacedLabel> m_labels;

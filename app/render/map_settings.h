@@ -16,6 +16,7 @@
 #include "app/render/category_style.h"
 #include "app/render/map_style.h"
 #include "app/render/project_drawing.h"
+#include "geo/basemap.h"
 #include "geo/extent.h"
 #include "geo/parcel_filter.h"
 
@@ -30,8 +31,9 @@ struct MapLayers {
     bool villages = true;
     bool labels = true; // always drawn last, over every layer
     double parcelOpacity = 1.0;
-    // Drawing order, bottom first: "parcels", "relief", "rivers", "villages".
-    std::vector<std::string> order{"parcels", "relief", "rivers", "villages"};
+    // Drawing order, bottom first: "basemap", "parcels", "relief", "rivers", "villages".
+    std::vector<std::string> order{"basemap", "parcels", "relief", "rivers", "villages"};
+    bool basemap = true; // drawn when the settings carry one
     // Relief shading from the project's DEM, over the parcels so it darkens their colours on
     // slopes facing away from the light; off until asked for.
     bool relief = false;
@@ -78,6 +80,8 @@ public:
     std::shared_ptr<const CategoryStyle> theme; // parcel fills
     // Boundaries, water, outlines and labels (styles/map.json); null: built-in defaults.
     std::shared_ptr<const MapStyle> style;
+    // A local raster under everything (an orthophoto, MBTiles); null: none.
+    std::shared_ptr<const geo::Basemap> basemap;
     std::string themeName;
     ParcelFilter filter;
     MapLayers layers;
