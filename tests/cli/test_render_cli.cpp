@@ -5,6 +5,10 @@
 #include <QFile>
 #include <QImage>
 
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include "geo/gdal_session.h"
 #include "support/classified_sample.h"
 #include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
@@ -113,4 +117,48 @@ TEST_CASE("tianmu render --relief shades the map from the project's DEM", "[cli]
     INFO(darker << " pixels darker, " << lighter << " lighter");
     CHECK(darker > 1000); // slopes facing away from the light
     CHECK(lighter > 100); // and slopes facing it
+}
+
+TEST_CASE("tianmu render --basemap draws a local raster under the map, or says why not",
+          "[cli][render]") {
+    // A one-colour orthophoto stand-in in Web Mercator covering the whole sample district.
+    const std::string dir = testing::temporaryDirectory();
+    const QString basemap = QString::fromStdString(dir + "/ortho.tif");
+    const QString plain = QString::fromStdString(dir + "/plain.tif");
+    {
+        geo::initialiseGdal();
+        GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+        GDALDatasetUniquePtr ds(
+            gtiff->Create(basemap.toStdString().c_str(), 200, 200, 1, GDT_Byte, nullptr));
+        REQUIRE(ds);
+        OGRSpatialReference mercator;
+        mercator.importFromEPSG(3857);
+        ds->SetSpatialRef(&mercator);
+        // 40 km × 40 km around the district (its centre is near 12423000, 3008000).
+        double gt[6] = {12403000.0, 200.0, 0.0, 3028000.0, 0.0, -200.0};
+        ds->SetGeoTransform(gt);
+        ds->GetRasterBand(1)->Fill(200);
+    }
+
+    const QString with = outPath("with.png"), without = outPath("without.png");
+    for (const QString& out : {with, without}) {
+        QStringList args{"render", "--project", project(), "--out", out, "--size", "400x300"};
+        if (out == with)
+            args << "--basemap" << basemap;
+        const Run r = testing::runTianmu(args);
+        INFO(r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+    }
+    // The map's corner lies outside the district: background without, the raster's grey with.
+    const QImage a(with), b(without);
+    CHECK(qGray(a.pixel(2, 2)) == 200);
+    CHECK(qGray(b.pixel(2, 2)) != 200);
+
+    // A file that is not there: exit 3, its name in the message, no image written.
+    const QString out = outPath("never.png");
+    const Run missing =
+        testing::runTianmu({"render", "--project", project(), "--out", out, "--basemap", plain});
+    CHECK(missing.exitCode == 3);
+    CHECK(missing.err.contains("plain.tif"));
+    CHECK_FALSE(QFile::exists(out));
 }
