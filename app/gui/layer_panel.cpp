@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include "app/render/theme_catalog.h"
@@ -13,6 +14,7 @@ LayerPanel::LayerPanel(QWidget* parent)
     , m_layersTitle(new QLabel(this))
     , m_layerList(new QListWidget(this))
     , m_labels(new QCheckBox(this))
+    , m_basemapButton(new QPushButton(this))
     , m_opacityLabel(new QLabel(this))
     , m_opacity(new QSlider(Qt::Horizontal, this))
     , m_themeLabel(new QLabel(this))
@@ -29,13 +31,14 @@ LayerPanel::LayerPanel(QWidget* parent)
     m_labels->setChecked(true);
     // Top of the list is drawn last (on top), as in every desktop GIS.
     // Relief starts unchecked: it is for reading the terrain, not for every view.
-    for (const char* id : {"villages", "rivers", "relief", "parcels"}) {
+    for (const char* id : {"villages", "rivers", "relief", "parcels", "basemap"}) {
         auto* item = new QListWidgetItem(m_layerList);
         item->setData(Qt::UserRole, QString(id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
                        Qt::ItemIsDragEnabled);
         item->setCheckState(QString(id) == "relief" ? Qt::Unchecked : Qt::Checked);
     }
+    setBasemapName({}); // none until one is chosen
     m_layerList->setDragDropMode(QAbstractItemView::InternalMove);
     // Every row shown, no scrolling: check boxes and icons make a row taller than the text.
     m_layerList->setFixedHeight(m_layerList->count() * (fontMetrics().height() + 10) +
@@ -48,7 +51,11 @@ LayerPanel::LayerPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_layersTitle);
     layout->addWidget(m_layerList);
-    layout->addWidget(m_labels);
+    auto* belowList = new QHBoxLayout;
+    belowList->addWidget(m_labels);
+    belowList->addStretch();
+    belowList->addWidget(m_basemapButton);
+    layout->addLayout(belowList);
     auto* form = new QFormLayout;
     form->addRow(m_opacityLabel, m_opacity);
     form->addRow(m_themeLabel, m_theme);
@@ -69,6 +76,7 @@ LayerPanel::LayerPanel(QWidget* parent)
         emit layersChanged(layers());
     };
     connect(m_labels, &QCheckBox::toggled, this, emitLayers);
+    connect(m_basemapButton, &QPushButton::clicked, this, &LayerPanel::basemapRequested);
     connect(m_layerList, &QListWidget::itemChanged, this, emitLayers);
     connect(m_layerList->model(), &QAbstractItemModel::rowsMoved, this, emitLayers);
     connect(m_opacity, &QSlider::valueChanged, this, emitLayers);
@@ -98,13 +106,19 @@ void LayerPanel::retranslate() {
         item->setText(id == "parcels"  ? tr("Parcels")
                       : id == "rivers" ? tr("Rivers")
                       : id == "relief" ? tr("Relief (from the DEM)")
-                                       : tr("Village boundaries"));
+                      : id == "basemap"
+                          ? (m_basemapName.isEmpty() ? tr("Basemap (none chosen)")
+                                                     : tr("Basemap: %1").arg(m_basemapName))
+                          : tr("Village boundaries"));
         if (id == "relief")
             item->setToolTip((item->flags() & Qt::ItemIsEnabled)
                                  ? tr("Shades slopes facing away from the north-west light")
                                  : tr("This project has no DEM: import one to see the relief"));
     }
     m_labels->setText(tr("Labels"));
+    m_basemapButton->setText(tr("Basemap…"));
+    m_basemapButton->setToolTip(
+        tr("Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles"));
     m_opacityLabel->setText(tr("Parcel opacity"));
     m_themeLabel->setText(tr("Colour by"));
     const QStringList themeTitles{tr("Development zone"), tr("Land use"), tr("Transfer mode"),
@@ -151,6 +165,17 @@ void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
                            QString::fromStdString(villages.code[v]));
 }
 
+void LayerPanel::setBasemapName(const QString& fileName, const QString& path) {
+    m_basemapName = fileName;
+    if (QListWidgetItem* row = layerItem("basemap")) {
+        const QSignalBlocker quiet(m_layerList);
+        row->setFlags(fileName.isEmpty() ? row->flags() & ~Qt::ItemIsEnabled
+                                         : row->flags() | Qt::ItemIsEnabled);
+        row->setToolTip(path);
+    }
+    retranslate();
+}
+
 QListWidgetItem* LayerPanel::layerItem(const QString& id) const {
     for (int row = 0; row < m_layerList->count(); ++row)
         if (m_layerList->item(row)->data(Qt::UserRole).toString() == id)
@@ -174,6 +199,8 @@ MapLayers LayerPanel::layers() const {
             layers.rivers = shown;
         else if (id == "relief")
             layers.relief = shown && (item->flags() & Qt::ItemIsEnabled);
+        else if (id == "basemap")
+            layers.basemap = shown;
         else
             layers.villages = shown;
     }

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSlider>
 #include <QWidget>
 
@@ -24,6 +25,9 @@ public:
     ParcelFilter filter() const;
     std::string themeName() const;
     void setThemeName(const std::string& name);
+    // The basemap row shows `fileName` and can be checked; empty: no basemap, row disabled.
+    void setBasemapName(const QString& fileName, const QString& path = {});
+    QPushButton* basemapButton() const noexcept { return m_basemapButton; }
 
     QComboBox* themeBox() const noexcept { return m_theme; }
     QListWidget* layerList() const noexcept { return m_layerList; }
@@ -35,6 +39,7 @@ signals:
     void layersChanged(const app::MapLayers& layers);
     void filterChanged(const app::ParcelFilter& filter);
     void themeChanged(const QString& name);
+    void basemapRequested(); // the user wants to choose a basemap file
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,6 +51,8 @@ private:
     QLabel* m_layersTitle;
     QListWidget* m_layerList; // top row = top layer; checked = shown; drag to reorder
     QCheckBox* m_labels;
+    QPushButton* m_basemapButton;
+    QString m_basemapName;
     QLabel* m_opacityLabel;
     QSlider* m_opacity;
     QLabel* m_themeLabel;

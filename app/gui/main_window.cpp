@@ -45,6 +45,18 @@
 namespace app {
 namespace {
 
+// Where the basemap of a project is remembered (per user, by the project's absolute path).
+QString basemapKey(const QString& projectPath) {
+    return QStringLiteral("basemaps/") + QFileInfo(projectPath)
+                                             .absoluteFilePath()
+                                             .toUtf8()
+                                             .toBase64(QByteArray::Base64UrlEncoding);
+}
+
+} // namespace
+
+namespace {
+
 constexpr int maxRecent = 8;
 
 QStringList recentProjects() {
@@ -129,6 +141,13 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_layers, &LayerPanel::layersChanged, m_canvas, &MapCanvas::setLayers);
     connect(m_layers, &LayerPanel::filterChanged, m_canvas, &MapCanvas::setFilter);
     connect(m_layers, &LayerPanel::themeChanged, this, &MainWindow::applyTheme);
+    connect(m_layers, &LayerPanel::basemapRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Choose a basemap"), QString(),
+            tr("Rasters (*.tif *.tiff *.jp2 *.mbtiles *.img *.vrt *.png *.jpg);;All files (*)"));
+        if (!path.isEmpty())
+            setBasemap(path);
+    });
     connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
     connect(m_unit, &QComboBox::currentIndexChanged, this,
             [this] { setAreaUnit(AreaUnit(m_unit->currentData().toInt())); });
@@ -373,6 +392,12 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
             .arg(villages)
             .arg(seconds, 0, 'f', 1);
     });
+    // The basemap this project was last shown with, if its file is still there.
+    m_canvas->setBasemap(nullptr);
+    m_layers->setBasemapName({});
+    const QString basemap = QSettings().value(basemapKey(path)).toString();
+    if (!basemap.isEmpty() && QFileInfo::exists(basemap))
+        setBasemap(basemap, true);
     QStringList recent = recentProjects();
     recent.removeAll(QFileInfo(path).absoluteFilePath());
     recent.prepend(QFileInfo(path).absoluteFilePath());
@@ -381,6 +406,30 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     QSettings().setValue("recentProjects", recent);
     updateRecentMenu();
     emit projectOpened(path);
+}
+
+bool MainWindow::setBasemap(const QString& path, bool quiet) {
+    const auto& drawing = m_canvas->drawing();
+    if (!drawing)
+        return false;
+    try {
+        auto basemap = std::make_shared<const geo::Basemap>(path.toStdString(), drawing->epsg);
+        m_canvas->setBasemap(std::move(basemap));
+    } catch (const std::exception& e) {
+        const QString reason = QString::fromStdString(e.what());
+        showStatusText(reason);
+        if (!quiet && isVisible())
+            QMessageBox::warning(this, tr("The basemap cannot be shown"), reason);
+        return false;
+    }
+    m_layers->setBasemapName(QFileInfo(path).fileName(), path);
+    QSettings().setValue(basemapKey(m_projectPath), QFileInfo(path).absoluteFilePath());
+    showStatus([name = QFileInfo(path).fileName()] {
+        return tr("Basemap %1 shown under the map; lower the parcel opacity to see it through "
+                  "the parcels")
+            .arg(name);
+    });
+    return true;
 }
 
 void MainWindow::projectLoadFailed(const QString& path, const QString& reason) {

@@ -67,6 +67,10 @@ public:
     bool startEditing();
     bool markSelectionIdle(bool idle);
     bool saveEdits();
+    // Shows `path` (any raster GDAL reads) under the map of the open project and remembers it
+    // for this project; false with the reason in the status bar (and a message box unless
+    // `quiet`).
+    bool setBasemap(const QString& path, bool quiet = false);
 
 signals:
     void projectOpened(const QString& path);

@@ -106,6 +106,13 @@ void MapCanvas::setLayers(const MapLayers& layers) {
     scheduleRender();
 }
 
+void MapCanvas::setBasemap(std::shared_ptr<const geo::Basemap> basemap) {
+    if (basemap == m_view.basemap)
+        return;
+    m_view.basemap = std::move(basemap);
+    scheduleRender();
+}
+
 void MapCanvas::setLanguageZh(bool zh) {
     m_view.zh = zh;
 }

@@ -39,6 +39,9 @@ public:
     void setFilter(const ParcelFilter& filter);
     const ParcelFilter& filter() const noexcept { return m_view.filter; }
     void setLayers(const MapLayers& layers);
+    // A local raster under the map; null removes it.
+    void setBasemap(std::shared_ptr<const geo::Basemap> basemap);
+    const std::shared_ptr<const geo::Basemap>& basemap() const noexcept { return m_view.basemap; }
     const MapLayers& layers() const noexcept { return m_view.layers; }
     void setLanguageZh(bool zh);
 

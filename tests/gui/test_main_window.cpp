@@ -4,12 +4,14 @@
 
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <QWheelEvent>
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
 #include "app/gui/layer_panel.h"
@@ -247,8 +249,9 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
 TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
     OpenWindow w;
     QListWidget* list = w.window.layerPanel()->layerList();
-    REQUIRE(list->count() == 4);
-    // Move parcels (the bottom row) to the top: the map draws it last.
+    REQUIRE(list->count() == 5); // villages, rivers, relief, parcels, basemap
+    // Move parcels (the row above the basemap) to the top: the map draws it last.
+    REQUIRE(list->item(3)->data(Qt::UserRole).toString() == "parcels");
     REQUIRE(list->model()->moveRow(QModelIndex(), 3, QModelIndex(), 0));
     CHECK(w.canvas().layers().order.back() == "parcels");
     // Uncheck the rivers row: the map hides them.
@@ -299,4 +302,57 @@ TEST_CASE("the status bar message follows a language switch", "[main_window][lan
     REQUIRE(languages.setLanguage("en", false));
     QCoreApplication::processEvents();
     CHECK(w.window.statusBar()->currentMessage() == "Nothing called no such place in this project");
+}
+
+TEST_CASE("a basemap shows under the map, hides with its row and comes back with the project",
+          "[main_window][basemap]") {
+    struct ForgetBasemaps { // other tests open the same project: leave no basemap behind
+        ~ForgetBasemaps() { QSettings().remove("basemaps"); }
+    } forget;
+    // A flat grey raster in Web Mercator covering the whole sample district and beyond.
+    const std::string path = testing::temporaryDirectory() + "/ortho.tif";
+    {
+        geo::initialiseGdal();
+        GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+            path.c_str(), 200, 200, 1, GDT_Byte, nullptr));
+        REQUIRE(ds);
+        OGRSpatialReference mercator;
+        mercator.importFromEPSG(3857);
+        ds->SetSpatialRef(&mercator);
+        double gt[6] = {12403000.0, 200.0, 0.0, 3028000.0, 0.0, -200.0};
+        ds->SetGeoTransform(gt);
+        ds->GetRasterBand(1)->Fill(200);
+    }
+    OpenWindow w;
+    const QImage before = w.canvas().renderedImage();
+    CHECK(qGray(before.pixel(2, 2)) != 200); // the map's corner, outside the district
+
+    REQUIRE(w.window.setBasemap(QString::fromStdString(path), true));
+    REQUIRE(waitForRender(w.canvas()));
+    CHECK(qGray(w.canvas().renderedImage().pixel(2, 2)) == 200);
+    QListWidget* list = w.window.layerPanel()->layerList();
+    QListWidgetItem* row = nullptr;
+    for (int r = 0; r < list->count(); ++r)
+        if (list->item(r)->data(Qt::UserRole).toString() == "basemap")
+            row = list->item(r);
+    REQUIRE(row);
+    CHECK(row->text().contains("ortho.tif"));
+    CHECK(row->flags() & Qt::ItemIsEnabled);
+
+    row->setCheckState(Qt::Unchecked);
+    REQUIRE(waitForRender(w.canvas()));
+    CHECK(qGray(w.canvas().renderedImage().pixel(2, 2)) != 200);
+    row->setCheckState(Qt::Checked);
+
+    // Opened again, the project brings its basemap back.
+    QSignalSpy opened(&w.window, &app::MainWindow::projectOpened);
+    REQUIRE(w.window.openProject(project(), true));
+    REQUIRE(opened.wait(30000));
+    REQUIRE(w.canvas().basemap());
+    CHECK(w.canvas().basemap()->path() == path);
+
+    // A file that cannot be placed leaves the basemap as it was and says why.
+    CHECK_FALSE(w.window.setBasemap("/no/such/ortho.tif", true));
+    CHECK(w.window.statusBar()->currentMessage().contains("ortho.tif"));
+    CHECK(w.canvas().basemap()->path() == path);
 }

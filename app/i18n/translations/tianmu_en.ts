@@ -1283,6 +1283,22 @@ Pick it below.</translation>
         <source>This project has no DEM: import one to see the relief</source>
         <translation>This project has no DEM: import one to see the relief</translation>
     </message>
+    <message>
+        <source>Basemap (none chosen)</source>
+        <translation>Basemap (none chosen)</translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation>Basemap: %1</translation>
+    </message>
+    <message>
+        <source>Basemap…</source>
+        <translation>Basemap…</translation>
+    </message>
+    <message>
+        <source>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</source>
+        <translation>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
@@ -1555,6 +1571,22 @@ Pick it below.</translation>
     <message>
         <source>The edits could not be saved</source>
         <translation>The edits could not be saved</translation>
+    </message>
+    <message>
+        <source>Choose a basemap</source>
+        <translation>Choose a basemap</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.jp2 *.mbtiles *.img *.vrt *.png *.jpg);;All files (*)</source>
+        <translation>Rasters (*.tif *.tiff *.jp2 *.mbtiles *.img *.vrt *.png *.jpg);;All files (*)</translation>
+    </message>
+    <message>
+        <source>The basemap cannot be shown</source>
+        <translation>The basemap cannot be shown</translation>
+    </message>
+    <message>
+        <source>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</source>
+        <translation>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</translation>
     </message>
 </context>
 <context>

@@ -1282,6 +1282,22 @@ Pick it below.</source>
         <source>This project has no DEM: import one to see the relief</source>
         <translation>本项目没有 DEM：导入后即可显示地形晕渲</translation>
     </message>
+    <message>
+        <source>Basemap (none chosen)</source>
+        <translation>底图（未选择）</translation>
+    </message>
+    <message>
+        <source>Basemap: %1</source>
+        <translation>底图：%1</translation>
+    </message>
+    <message>
+        <source>Basemap…</source>
+        <translation>底图…</translation>
+    </message>
+    <message>
+        <source>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</source>
+        <translation>在地图下方显示本地栅格：正射影像（GeoTIFF、JPEG 2000）或 MBTiles</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
@@ -1553,6 +1569,22 @@ Pick it below.</source>
     <message>
         <source>The edits could not be saved</source>
         <translation>无法保存编辑</translation>
+    </message>
+    <message>
+        <source>Choose a basemap</source>
+        <translation>选择底图</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.jp2 *.mbtiles *.img *.vrt *.png *.jpg);;All files (*)</source>
+        <translation>栅格文件 (*.tif *.tiff *.jp2 *.mbtiles *.img *.vrt *.png *.jpg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The basemap cannot be shown</source>
+        <translation>无法显示底图</translation>
+    </message>
+    <message>
+        <source>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</source>
+        <translation>底图 %1 已显示在地图下方；调低图斑透明度即可透过图斑看到它</translation>
     </message>
 </context>
 <context>
