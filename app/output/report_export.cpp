@@ -53,6 +53,8 @@ QString exportReport(ReportExport request) {
     ReportMapData map;
     if (wantsMap) {
         map = loadReportMapData(request.options.project, stylesDirectory() + "/zones.json");
+        if (report.transfersRecomputed)
+            markTransferred(map, report.transferredParcels);
         request.pdf.map = &map;
     }
     if (format == "csv")

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <QFontMetricsF>
 #include <QPainterPath>
@@ -88,6 +89,12 @@ ReportMapData loadReportMapData(const std::string& projectPath, const std::strin
         d.areaMu[it->second] = c->GetFieldAsDouble(mu);
     }
     return d;
+}
+
+void markTransferred(ReportMapData& data, const std::vector<std::string>& parcelIds) {
+    const std::unordered_set<std::string> ids(parcelIds.begin(), parcelIds.end());
+    for (std::size_t i = 0; i < data.transferred.size(); ++i)
+        data.transferred[i] = ids.count(data.parcels.category[i]) ? 1 : 0;
 }
 
 ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,

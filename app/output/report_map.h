@@ -32,6 +32,10 @@ struct ReportMapData {
 // Throws geo::InputError naming the project when it cannot be read.
 ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle);
 
+// Marks exactly the parcels with these ids (BSM) transferred: the report's day is not the
+// classification's, and the report recomputed who is.
+void markTransferred(ReportMapData& data, const std::vector<std::string>& parcelIds);
+
 struct ReportMapRequest {
     const ReportMapData* data = nullptr;
     std::string village; // a village code (ZLDWDM); empty: the whole district
