@@ -17,7 +17,8 @@ namespace {
 
 // Text whose ideographs Noto Sans CJK SC draws with a radical's glyph (土 ⼟, 一 ⼀, 页 ⻚,
 // 户 ⼾, 黄 ⻩ …), with Latin and digits in between.
-const QString sample = QString::fromUtf8("土地流转面积统计表 一人田水山 页码 户数 黄家村 cgcs2000");
+const QString drawnText =
+    QString::fromUtf8("土地流转面积统计表 一人田水山 页码 户数 黄家村 cgcs2000");
 
 QString pdfText(const QString& pdf) {
     QProcess p;
@@ -40,7 +41,7 @@ QString writeSample(const QString& path) {
         font.setPointSizeF(14);
         font.setBold(bold);
         painter.setFont(font);
-        painter.drawText(QPointF(200, bold ? 800 : 400), sample);
+        painter.drawText(QPointF(200, bold ? 800 : 400), drawnText);
     }
     return path;
 }
@@ -82,7 +83,7 @@ TEST_CASE("pdf text layer: radicals become the ideographs drawn; the file stays 
 
     app::mendPdfTextLayer(mended.toStdString());
     const QString after = pdfText(mended);
-    CHECK(after.contains(sample));
+    CHECK(after.contains(drawnText));
     for (const QChar c : after)
         CHECK_FALSE((c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF));
     const QByteArray bytes = readAll(mended);
