@@ -63,6 +63,16 @@ std::string field(const OGRFeature& f, const char* name) {
 
 } // namespace
 
+std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
+    std::vector<TransferRow> rows;
+    transfers.ResetReading();
+    for (const auto& f : transfers)
+        rows.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"), field(*f, "LZFS"),
+                        field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"), field(*f, "SRFMC"),
+                        parseNumber(field(*f, "LZMJM")).value_or(0.0)});
+    return rows;
+}
+
 ClassificationInputs
 readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
                          const std::string& assetStatusField, const std::string& fundIdleField,
@@ -117,14 +127,8 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
     }
     closeLayer(in.rivers);
 
-    if (OGRLayer* transfers = store.layer("transfers")) {
-        transfers->ResetReading();
-        for (const auto& f : *transfers)
-            in.transfers.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"),
-                                    field(*f, "LZFS"), field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"),
-                                    field(*f, "SRFMC"),
-                                    parseNumber(field(*f, "LZMJM")).value_or(0.0)});
-    }
+    if (OGRLayer* transfers = store.layer("transfers"))
+        in.transfers = readTransferLedger(*transfers);
     if (OGRLayer* assets = store.layer("assets")) {
         assets->ResetReading();
         for (const auto& f : *assets) {

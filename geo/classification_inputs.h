@@ -66,4 +66,8 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
                          const std::string& assetStatusField, const std::string& fundIdleField,
                          const std::string& riverFilterField = {}, double riverFilterMin = 0.0);
 
+// The transfer ledger's rows in the table's order (the classifier and the reports judge them
+// the same way, see geo/transfer_status.h).
+std::vector<TransferRow> readTransferLedger(OGRLayer& transfers);
+
 } // namespace geo

@@ -54,7 +54,9 @@ int runReportCommand(const QStringList& arguments) {
         {"group", "Transfer report rows by these, in order (default village,zone,mode).", "LIST"});
     parser.addOption({"as-of",
                       "The report's day, YYYY-MM-DD (default: the day the project was "
-                      "classified as of; transfer, idle and atlas need that day).",
+                      "classified as of). On another day, transfer and atlas recompute the "
+                      "transferred parcels from the ledger and idle leaves out assets idle "
+                      "only since later; zones, idle parcels and funds stay as classified.",
                       "DATE"});
     parser.addOption({"area",
                       "ellipsoidal (default: areas on the ellipsoid) or surveyed (三调 TBDLMJ: "

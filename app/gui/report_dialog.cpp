@@ -42,6 +42,10 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
         m_kind->addItem(QString(), QString(kind));
     for (QCheckBox* box : {m_byVillage, m_byZone, m_byMode, m_classificationDay})
         box->setChecked(true);
+    // Names for tests and accessibility tools.
+    m_classificationDay->setObjectName("classificationDay");
+    m_asOf->setObjectName("asOf");
+    m_previewButton->setObjectName("preview");
     m_asOf->setDisplayFormat("yyyy-MM-dd");
     m_asOf->setCalendarPopup(true);
     m_asOf->setEnabled(false);

@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 
 #include "app/output/partial_file.h"
+#include "app/output/pdf_text_layer.h"
 #include "app/output/report_format.h"
 #include "app/output/report_writers.h"
 #include "app/render/map_furniture.h"
@@ -32,7 +33,7 @@ QString q(const std::string& s) {
 // "cgcs2000" would be copied (and found by pdftotext) as "cgcs".
 QFont font(double points, bool bold = false) {
     QFont f;
-    f.setFamilies({"DejaVu Sans", "Noto Sans CJK SC"});
+    f.setFamilies(reportFontFamilies());
     f.setStyleHint(QFont::SansSerif);
     f.setPointSizeF(points);
     f.setBold(bold);
@@ -386,7 +387,8 @@ void writePdf(const Report& report, const std::string& path, const PdfSetup& set
         c.compose();
         if (!painter.end())
             throw std::runtime_error("cannot finish " + file.path());
-    }
+    }                              // the writer closes the file here
+    mendPdfTextLayer(file.path()); // so that copying and searching give 土, not ⼟
     file.commit();
 }
 

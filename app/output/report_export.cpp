@@ -7,6 +7,7 @@
 #include "app/output/report_format.h"
 #include "app/output/report_map.h"
 #include "app/render/map_furniture.h"
+#include "app/render/theme_catalog.h"
 #include "app/resource_paths.h"
 #include "geo/report/report_labels.h"
 
@@ -52,7 +53,15 @@ QString exportReport(ReportExport request) {
                           (format == "html" && request.options.kind == "transfer");
     ReportMapData map;
     if (wantsMap) {
-        map = loadReportMapData(request.options.project, stylesDirectory() + "/zones.json");
+        std::shared_ptr<const MapStyle> mapStyle;
+        try {
+            mapStyle = installedMapStyle();
+        } catch (const std::exception&) { // the report's map then uses its own defaults
+        }
+        map = loadReportMapData(request.options.project, stylesDirectory() + "/zones.json",
+                                mapStyle.get());
+        if (report.transfersRecomputed)
+            markTransferred(map, report.transferredParcels);
         request.pdf.map = &map;
     }
     if (format == "csv")

@@ -1,7 +1,9 @@
 #include "app/output/report_map.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <QFontMetricsF>
 #include <QPainterPath>
@@ -27,7 +29,8 @@ QPainterPath pathOf(const geo::FlatLayer& layer, std::size_t feature, const QTra
             else
                 path.lineTo(p);
         }
-        path.closeSubpath();
+        if (part >= layer.partIsRing.size() || layer.partIsRing[part])
+            path.closeSubpath(); // a river's line stays open
     }
     return path;
 }
@@ -40,11 +43,60 @@ geo::Extent featureExtent(const geo::FlatLayer& layer, std::size_t f) {
     return e;
 }
 
+// Whether the feature's box meets `view`.
+bool meets(const geo::FlatLayer& layer, std::size_t f, const QRectF& view) {
+    const geo::Extent e = featureExtent(layer, f);
+    return !e.isNull() && e.maxX >= view.left() && e.minX <= view.right() && e.maxY >= view.top() &&
+           e.minY <= view.bottom();
+}
+
+// A map-style stroke on a device with `pixel` units per 1/96 inch.
+QPen penOf(const LineStyle& style, double pixel) {
+    const double width = std::max(0.5, style.widthPx) * pixel;
+    QPen pen(style.colour, width);
+    if (!style.dashPx.empty()) {
+        QList<qreal> dashes; // in pen widths, as Qt counts them
+        for (double d : style.dashPx)
+            dashes << std::max(0.5, d * pixel / width);
+        pen.setDashPattern(dashes);
+    }
+    pen.setCapStyle(Qt::RoundCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    return pen;
+}
+
+geo::FlatLayer optionalLayer(const std::string& path, const std::string& layer,
+                             const std::string& field) {
+    try {
+        return geo::readFlatLayer(path, layer, field);
+    } catch (const geo::InputError&) { // no such layer or field: try without the field
+    }
+    try {
+        return geo::readFlatLayer(path, layer);
+    } catch (const geo::InputError&) {
+        return {};
+    }
+}
+
 } // namespace
 
-ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle) {
+ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle,
+                                const MapStyle* mapStyle) {
     ReportMapData d;
     d.zones = CategoryStyle::load(zoneStyle);
+    if (mapStyle) {
+        d.riverStyle = mapStyle->rivers;
+        d.villageBoundary = mapStyle->villages;
+    } else {
+        d.riverStyle.line = {QColor(47, 116, 192), 1.3, {}};
+        d.riverStyle.surfaceFill = QColor(79, 143, 208);
+        d.villageBoundary.line = {QColor(40, 40, 40), 2.0, {6, 3}};
+    }
+    const std::string riverLayer =
+        d.riverStyle.layer.empty() ? std::string("rivers") : d.riverStyle.layer;
+    d.rivers = optionalLayer(projectPath, riverLayer, d.riverStyle.orderField);
+    if (!d.riverStyle.surfaceLayer.empty())
+        d.riverSurfaces = optionalLayer(projectPath, d.riverStyle.surfaceLayer, {});
     d.parcels = geo::readFlatLayer(projectPath, "parcels", "BSM");
     try {
         d.villages = geo::readFlatLayer(projectPath, "villages", "ZLDWDM");
@@ -88,6 +140,12 @@ ReportMapData loadReportMapData(const std::string& projectPath, const std::strin
         d.areaMu[it->second] = c->GetFieldAsDouble(mu);
     }
     return d;
+}
+
+void markTransferred(ReportMapData& data, const std::vector<std::string>& parcelIds) {
+    const std::unordered_set<std::string> ids(parcelIds.begin(), parcelIds.end());
+    for (std::size_t i = 0; i < data.transferred.size(); ++i)
+        data.transferred[i] = ids.count(data.parcels.category[i]) ? 1 : 0;
 }
 
 ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
@@ -168,11 +226,31 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
             idleMu += d.areaMu[i];
         }
     }
+    // Rivers over the parcels, as in the map window: surfaces, then lines by stream order.
+    // The style's widths are screen pixels; one is taken as 1/700 of the map's width (a map
+    // about the size of the window's), so lines weigh the same against the map on a PDF
+    // page and in an HTML image.
+    const double pixel = target.width() / 700.0;
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(d.riverStyle.surfaceFill);
+    for (std::size_t f = 0; f < d.riverSurfaces.featureCount(); ++f)
+        if (meets(d.riverSurfaces, f, view))
+            painter.drawPath(pathOf(d.riverSurfaces, f, t));
     painter.setBrush(Qt::NoBrush);
+    for (std::size_t f = 0; f < d.rivers.featureCount(); ++f) {
+        if (!meets(d.rivers, f, view))
+            continue;
+        LineStyle river = d.riverStyle.line;
+        const double order =
+            d.rivers.category.size() > f ? std::atof(d.rivers.category[f].c_str()) : 0.0;
+        river.widthPx = d.riverStyle.widthFor(order > 0 ? order : 1.0);
+        painter.setPen(penOf(river, pixel * (crowded ? 0.5 : 1.0)));
+        painter.drawPath(pathOf(d.rivers, f, t));
+    }
     painter.setPen(QPen(QColor(220, 20, 20), std::max(1.0, line)));
     for (std::size_t i : highlighted)
         painter.drawPath(pathOf(d.parcels, i, t));
-    painter.setPen(QPen(QColor(40, 40, 40), std::max(1.0, line * 1.3), Qt::DashLine));
+    painter.setPen(penOf(d.villageBoundary.line, pixel * (crowded ? 0.6 : 1.0)));
     for (std::size_t v = 0; v < d.villages.featureCount(); ++v)
         if (request.village.empty() || v == villageFeature)
             painter.drawPath(pathOf(d.villages, v, t));

@@ -1,7 +1,9 @@
 // The one seam between the reports and map drawing: a report asks for the map of the
-// district or of one village in a rectangle and gets back what its legend shows. Drawn for
-// now with plain QPainter (parcels by zone, transferred parcels hatched, idle items in red,
-// village boundaries); the map renderer can take over behind the same function.
+// district or of one village in a rectangle and gets back what its legend shows. Drawn as
+// vectors with QPainter (parcels by zone, rivers, transferred parcels hatched, idle items in
+// red, village boundaries), in the map window's colours and line styles: the zones theme
+// and styles/map.json. Not through the map renderer, which draws raster images: a PDF page
+// keeps its maps sharp at any zoom, small, and its hatching and highlights exact.
 #pragma once
 
 #include <map>
@@ -13,6 +15,7 @@
 
 #include "app/render/category_style.h"
 #include "app/render/map_furniture.h"
+#include "app/render/map_style.h"
 #include "geo/flat_layer.h"
 
 namespace app {
@@ -27,10 +30,20 @@ struct ReportMapData {
     std::vector<geo::Extent> boxes;         // per parcel, so each page skips the others quickly
     std::map<std::string, std::string> villageNames; // code → name, for labels
     CategoryStyle zones;
+    geo::FlatLayer rivers;         // lines, category: the stream order field; may be empty
+    geo::FlatLayer riverSurfaces;  // polygons; may be empty
+    RiverStyle riverStyle;         // as the map window draws them
+    BoundaryStyle villageBoundary; // as the map window draws them
 };
 
-// Throws geo::InputError naming the project when it cannot be read.
-ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle);
+// Throws geo::InputError naming the project when it cannot be read. `mapStyle` gives the
+// rivers' and boundaries' look (null: built-in defaults).
+ReportMapData loadReportMapData(const std::string& projectPath, const std::string& zoneStyle,
+                                const MapStyle* mapStyle = nullptr);
+
+// Marks exactly the parcels with these ids (BSM) transferred: the report's day is not the
+// classification's, and the report recomputed who is.
+void markTransferred(ReportMapData& data, const std::vector<std::string>& parcelIds);
 
 struct ReportMapRequest {
     const ReportMapData* data = nullptr;

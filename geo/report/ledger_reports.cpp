@@ -79,7 +79,8 @@ Table summary(const std::string& key, const ReportLabels& labels,
 } // namespace
 
 std::vector<Table> idleTables(const ReportSource& source, const ReportLabels& labels,
-                              const std::vector<std::string>& villages) {
+                              const std::vector<std::string>& villages,
+                              const std::string& assetsIdleOn) {
     OGRLayer& items = source.layer("idle_items");
     const std::vector<int> f =
         readOnly(items, {"CATEGORY", "ITEM_ID", "ITEM_NAME", "VILLAGE_CODE", "VILLAGE_NAME", "ZONE",
@@ -101,7 +102,11 @@ std::vector<Table> idleTables(const ReportSource& source, const ReportLabels& la
                 textOf(*i, f[6]), textOf(*i, f[8]), textOf(*i, f[9])};
         it.hasArea = f[7] >= 0 && i->IsFieldSetAndNotNull(f[7]);
         it.mu = numberOf(*i, f[7]);
-        if (selected(villages, source, it.village))
+        // Only an asset's idle-since day is known: a parcel's or a fund's idleness has no
+        // date, so those stay as classified.
+        const bool idleLater =
+            !assetsIdleOn.empty() && it.category == "asset" && it.since > assetsIdleOn;
+        if (selected(villages, source, it.village) && !idleLater)
             list.push_back(std::move(it));
     }
     if (list.empty())

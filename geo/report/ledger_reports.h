@@ -14,9 +14,12 @@ namespace geo::report {
 
 // Every idle parcel (resource), asset and fund per village, with village subtotals and
 // totals per category; the second table sums each category. `villages` restricts (empty:
-// all). Throws InputError when the selection holds no idle item.
+// all). `assetsIdleOn` (YYYY-MM-DD, empty: the classification's day) leaves out the idle
+// assets whose idle-since day (XZRQ) is after it: they were not idle yet. Throws InputError
+// when the selection holds no idle item.
 std::vector<Table> idleTables(const ReportSource& source, const ReportLabels& labels,
-                              const std::vector<std::string>& villages);
+                              const std::vector<std::string>& villages,
+                              const std::string& assetsIdleOn = {});
 
 // Contract area vs mapped area beyond the tolerance, ledger rows naming no parcel,
 // overlapping or impossible contracts, village code mismatches, and imported features that

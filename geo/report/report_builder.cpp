@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 
 #include "geo/error.h"
 #include "geo/project_store.h"
 #include "geo/report/ledger_reports.h"
 #include "geo/report/report_source.h"
+#include "geo/report/transfers_on_day.h"
 
 namespace geo::report {
 
@@ -69,12 +71,19 @@ Report buildReport(const ReportOptions& o) {
     const std::string classifiedAsOf = source.property("classified_as_of");
     const bool usesClassification = o.kind != "expiring" && o.kind != "discrepancy";
     r.asOf = o.asOf.empty() ? (classifiedAsOf.empty() ? today() : classifiedAsOf) : o.asOf;
-    if (usesClassification && !o.asOf.empty() && !classifiedAsOf.empty() &&
-        o.asOf != classifiedAsOf)
-        throw InputError("was classified as of " + classifiedAsOf + ", not " + o.asOf +
-                             "; run: tianmu classify --project " + o.project + " --as-of " +
-                             o.asOf + " (or leave out --as-of)",
-                         {o.project, {}, {}, {}});
+    // Another day than the classification's: recompute what the ledgers date, say so.
+    const bool otherDay = usesClassification && !o.asOf.empty() && o.asOf != classifiedAsOf;
+    std::optional<TransfersOnDay> onDay;
+    if (otherDay && o.kind != "idle") {
+        onDay = transfersOnDay(source, o.asOf);
+        r.transfersRecomputed = true;
+        r.transferredParcels = onDay->parcelIds;
+    }
+    const std::string idleOn = otherDay ? o.asOf : std::string();
+    auto noteDay = [&](Table& t, const char* key) {
+        if (otherDay)
+            t.notes.insert(t.notes.begin(), labels.format(key, {o.asOf, classifiedAsOf}));
+    };
     r.district = !o.district.empty() ? o.district : source.property("district");
     if (r.district.empty() && !source.villages().empty())
         r.district = labels.format("district.code", {source.villages().front().code.substr(0, 6)});
@@ -91,10 +100,13 @@ Report buildReport(const ReportOptions& o) {
     transfer.groupBy = o.groupBy;
     transfer.basis = o.basis;
     transfer.villages = villages;
+    transfer.onDay = onDay ? &*onDay : nullptr;
     if (o.kind == "transfer") {
         r.parts.push_back(transferTable(source, labels, transfer));
+        noteDay(r.parts.front(), "note.as_of_transfers");
     } else if (o.kind == "idle") {
-        r.parts = idleTables(source, labels, villages);
+        r.parts = idleTables(source, labels, villages, idleOn);
+        noteDay(r.parts.front(), "note.as_of_idle");
     } else if (o.kind == "discrepancy") {
         r.parts = discrepancyTables(source, labels, villages);
     } else if (o.kind == "expiring") {
@@ -104,10 +116,12 @@ Report buildReport(const ReportOptions& o) {
         std::vector<Table> tables;
         try {
             tables.push_back(transferTable(source, labels, transfer));
+            noteDay(tables.back(), "note.as_of_transfers");
         } catch (const InputError&) { // a village may have no transfer: its page says so
         }
         try {
-            tables.push_back(idleTables(source, labels, villages).front());
+            tables.push_back(idleTables(source, labels, villages, idleOn).front());
+            noteDay(tables.back(), "note.as_of_idle");
         } catch (const InputError&) {
         }
         const std::vector<std::string> codes = [&] {

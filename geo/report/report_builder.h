@@ -14,7 +14,10 @@ struct ReportOptions {
     std::string project;
     std::string kind = "transfer"; // transfer, idle, discrepancy, expiring, atlas
     std::vector<std::string> groupBy{"village", "zone", "mode"};
-    std::string asOf; // empty: the day the project was classified as of
+    // Empty: the day the project was classified as of. Another day recomputes who is
+    // transferred from the ledger and leaves out assets idle only since later (transfer,
+    // idle, atlas); zones, idle parcels and funds stay as classified.
+    std::string asOf;
     AreaBasis basis = AreaBasis::Ellipsoidal;
     int months = 6;                    // expiring: contracts ending within this many months
     std::vector<std::string> villages; // village codes (ZLDWDM or 12-digit); empty: all
@@ -27,8 +30,7 @@ struct ReportOptions {
 const std::vector<std::string>& reportKinds();
 
 // Throws InputError (naming the project and the fix) for an unclassified project, an
-// unknown village code, an as-of day other than the classification's for kinds that use
-// it, and a selection with nothing to report.
+// unknown village code, and a selection with nothing to report.
 Report buildReport(const ReportOptions& options);
 
 } // namespace geo::report

@@ -78,6 +78,10 @@ struct Report {
     std::vector<Table> parts; // the first part is the main table (the CSV)
     std::vector<std::string> notes;
     std::vector<VillageSection> villages; // atlas only
+    // Set when the report's day is not the classification's: who is transferred on that
+    // day (BSM), recomputed from the ledger, for the maps to draw instead of TRANSFERRED.
+    bool transfersRecomputed = false;
+    std::vector<std::string> transferredParcels;
 };
 
 // Rows of `table` whose column `key` equals `value`, with the columns and notes kept.

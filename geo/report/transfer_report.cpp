@@ -212,7 +212,8 @@ void aggregateInDatabase(const ReportSource& source, const std::string& areaExpr
 // The general path: read the classification and the parcels' areas (computed from the
 // geometry when the parcels have no AREA_ELL) and sum here.
 void aggregateByReading(const ReportSource& source, AreaBasis basis, const Dimensions& by,
-                        const std::vector<std::string>& only, Aggregate& out) {
+                        const std::vector<std::string>& only, const TransfersOnDay* onDay,
+                        Aggregate& out) {
     // The areas come from the parcels, read on a second thread while this one reads the
     // classification: the two reads take about the same time.
     std::future<std::vector<double>> areas =
@@ -256,16 +257,24 @@ void aggregateByReading(const ReportSource& source, AreaBasis basis, const Dimen
         }
         if (!keep)
             continue;
+        const GIntBig fid = c->GetFieldAsInteger64(f[0]);
+        const std::string* modeOnDay = nullptr;
+        if (onDay) {
+            const auto it = onDay->modeOf.find(fid);
+            modeOnDay = it == onDay->modeOf.end() ? nullptr : &it->second;
+        }
         Sum* group = nullptr;
-        if (c->GetFieldAsInteger(f[6]) == 1) {
+        if (onDay ? modeOnDay != nullptr : c->GetFieldAsInteger(f[6]) == 1) {
             std::string zone = by.zone ? textOf(*c, f[2]) : "";
             if (by.zone && !zoneNames.count(zone))
                 zoneNames.emplace(zone, textOf(*c, f[3]));
+            std::string mode = !by.mode    ? std::string()
+                               : modeOnDay ? *modeOnDay
+                                           : std::string(textOf(*c, f[7]));
             group = &groups[Key{by.village ? lastCode : std::string(), std::move(zone),
-                                by.mode ? std::string(textOf(*c, f[7])) : std::string()}];
+                                std::move(mode)}];
         }
-        pending.push_back(
-            {c->GetFieldAsInteger64(f[0]), current, group, isCropland(textOf(*c, f[1]))});
+        pending.push_back({fid, current, group, isCropland(textOf(*c, f[1]))});
     }
     const std::vector<double> area = areas.get();
     for (const Pending& p : pending) {
@@ -307,20 +316,25 @@ Table transferTable(const ReportSource& source, const ReportLabels& labels,
     Aggregate aggregate;
     const Dimensions by{byVillage, byZone, byMode};
     const std::string areaColumn = areaExpression(source, options.basis);
-    if (!areaColumn.empty())
+    // On another day the database cannot tell who is transferred: read and sum here.
+    if (!areaColumn.empty() && !options.onDay)
         aggregateInDatabase(source, areaColumn, by, only, aggregate);
     else
-        aggregateByReading(source, options.basis, by, only, aggregate);
+        aggregateByReading(source, options.basis, by, only, options.onDay, aggregate);
     auto& villages = aggregate.villages;
     auto& groups = aggregate.groups;
     auto& zoneNames = aggregate.zoneNames;
     if (groups.empty())
-        throw InputError(only.empty() ? "has no transferred parcel on the classification's as-of "
-                                        "day, so the report would be empty; check the transfer "
-                                        "ledger or classify with another --as-of"
-                                      : "has no transferred parcel in the selected villages; "
-                                        "choose other --village codes",
-                         {source.path(), "parcel_classes", {}, {}});
+        throw InputError(
+            !only.empty() ? "has no transferred parcel in the selected villages; choose other "
+                            "--village codes"
+            : options.onDay
+                ? "has no parcel under a transfer contract on " + options.onDay->day +
+                      ", so the report would be empty; check the transfer ledger or choose "
+                      "another --as-of"
+                : "has no transferred parcel on the classification's as-of day, so the report "
+                  "would be empty; check the transfer ledger or classify with another --as-of",
+            {source.path(), "parcel_classes", {}, {}});
 
     Table t;
     t.key = "transfer";
@@ -481,8 +495,8 @@ Table transferTable(const ReportSource& source, const ReportLabels& labels,
     t.notes.push_back(labels.text(options.basis == AreaBasis::Ellipsoidal ? "note.basis_ellipsoidal"
                                                                           : "note.basis_surveyed"));
     t.notes.push_back(labels.text("note.rounding"));
-    long long overlaps = 0;
-    if (OGRLayer* flags = source.optionalLayer("transfer_flags")) {
+    long long overlaps = options.onDay ? options.onDay->overlaps : 0;
+    if (OGRLayer* flags = options.onDay ? nullptr : source.optionalLayer("transfer_flags")) {
         const std::vector<int> k = readOnly(*flags, {"KIND"});
         flags->ResetReading();
         for (auto&& flag : *flags)

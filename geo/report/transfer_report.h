@@ -9,6 +9,7 @@
 #include "geo/report/report_labels.h"
 #include "geo/report/report_source.h"
 #include "geo/report/report_table.h"
+#include "geo/report/transfers_on_day.h"
 
 namespace geo::report {
 
@@ -21,11 +22,14 @@ struct TransferReportOptions {
     std::vector<std::string> groupBy{"village", "zone", "mode"}; // any of the three, in order
     AreaBasis basis = AreaBasis::Ellipsoidal;
     std::vector<std::string> villages; // village codes to keep; empty: all
+    // Who is transferred on another day than the classification's (null: the
+    // classification's TRANSFERRED and LZFS).
+    const TransfersOnDay* onDay = nullptr;
 };
 
-// Reads parcel_classes (who is transferred, by which mode, in which zone and village) and
-// the parcels' areas. Each parcel counts once however many contracts cover it. Throws
-// InputError when nothing is left to report (no transferred parcel in the selection).
+// Reads parcel_classes (who is transferred, by which mode, in which zone and village, unless
+// `onDay` says who is) and the parcels' areas. Each parcel counts once however many contracts cover
+// it. Throws InputError when nothing is left to report (no transferred parcel in the selection).
 Table transferTable(const ReportSource& source, const ReportLabels& labels,
                     const TransferReportOptions& options);
 

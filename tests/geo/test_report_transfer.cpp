@@ -2,6 +2,7 @@
 // PROJ only), on a classified copy of the committed sample county.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 
 #include "geo/area.h"
@@ -47,8 +48,8 @@ double number(const Row& r, const Table& t, const char* key) {
 }
 
 // Every detail row equals the expectation, and every expectation has its row.
-void checkAgainstRawLayers(const Table& t, bool surveyed) {
-    const auto expected = testing::expectedTransfers(classifiedSample(), surveyed);
+void checkAgainst(const Table& t, const std::map<testing::TransferKey, testing::Expected>& expected,
+                  bool surveyed) {
     const auto land = testing::expectedVillageLand(classifiedSample(), surveyed);
     REQUIRE(!expected.empty());
     std::size_t details = 0;
@@ -70,6 +71,14 @@ void checkAgainstRawLayers(const Table& t, bool surveyed) {
               Approx(100.0 * e.squareMetres / v.first).epsilon(1e-9)); // %
     }
     CHECK(details == expected.size());
+}
+
+void checkAgainstRawLayers(const Table& t, bool surveyed) {
+    checkAgainst(t, testing::expectedTransfers(classifiedSample(), surveyed), surveyed);
+}
+
+long long totalParcels(const Table& t) {
+    return std::llround(number(t.rows.back(), t, "parcels"));
 }
 
 // Village subtotals sum their detail rows, township subtotals their villages, the total all.
@@ -140,9 +149,9 @@ TEST_CASE("reports refuse bad requests with InputError", "[report]") {
     ReportOptions unknown = options("transfer");
     unknown.villages = {"999999999999"};
     CHECK_THROWS_AS(buildReport(unknown), geo::InputError);
-    ReportOptions otherDay = options("transfer");
-    otherDay.asOf = "2020-01-01";
-    CHECK_THROWS_AS(buildReport(otherDay), geo::InputError);
+    ReportOptions beforeAnyContract = options("transfer");
+    beforeAnyContract.asOf = "1990-01-01";
+    CHECK_THROWS_AS(buildReport(beforeAnyContract), geo::InputError);
     ReportOptions none = options("expiring");
     none.asOf = "2200-01-01";
     CHECK_THROWS_AS(buildReport(none), geo::InputError);
@@ -208,4 +217,75 @@ TEST_CASE("atlas: one section per village with its own rows", "[report]") {
         for (const Table& t : v.tables)
             for (const Row& row : t.rows)
                 CHECK(text(row, t, "village_code") == v.code);
+}
+
+TEST_CASE("transfer report on another day: the ledger decides who is transferred", "[report]") {
+    // Two years before the classification: fewer contracts had started.
+    const std::string day = "2024-06-30";
+    ReportOptions o = options("transfer");
+    o.asOf = day;
+    const Report r = buildReport(o);
+    CHECK(r.asOf == day);
+    CHECK(r.transfersRecomputed);
+    const Table& t = r.parts.at(0);
+    const auto expected = testing::expectedTransfersOn(classifiedSample(), false, day);
+    checkAgainst(t, expected, false);
+    checkSubtotals(t);
+    long long parcels = 0;
+    for (const auto& [key, e] : expected)
+        parcels += e.parcels;
+    CHECK(totalParcels(t) == parcels);
+    CHECK(static_cast<long long>(r.transferredParcels.size()) == parcels);
+    // Not the classification's numbers, and the report says what it recomputed.
+    CHECK(totalParcels(t) != totalParcels(buildReport(options("transfer")).parts.at(0)));
+    REQUIRE(!t.notes.empty());
+    CHECK(t.notes.front().find(day) != std::string::npos);
+    CHECK(t.notes.front().find("2026-06-30") != std::string::npos);
+
+    SECTION("surveyed areas too") {
+        o.basis = AreaBasis::Surveyed;
+        checkAgainst(buildReport(o).parts.at(0),
+                     testing::expectedTransfersOn(classifiedSample(), true, day), true);
+    }
+    SECTION("the classification's own day gives the classification's report") {
+        o.asOf = "2026-06-30";
+        const Report same = buildReport(o);
+        CHECK_FALSE(same.transfersRecomputed);
+        CHECK(same.parts.at(0).rows == buildReport(options("transfer")).parts.at(0).rows);
+        // The ledger read by SQL on that day agrees with the classification.
+        const auto byLedger = testing::expectedTransfersOn(classifiedSample(), false, "2026-06-30");
+        const auto byClassification = testing::expectedTransfers(classifiedSample(), false);
+        REQUIRE(byLedger.size() == byClassification.size());
+        for (const auto& [key, e] : byClassification) {
+            REQUIRE(byLedger.count(key) == 1);
+            CHECK(byLedger.at(key).parcels == e.parcels);
+            CHECK(byLedger.at(key).squareMetres == Approx(e.squareMetres).epsilon(1e-12)); // m²
+        }
+    }
+}
+
+TEST_CASE("idle ledger on another day leaves out assets idle only since later", "[report]") {
+    const std::string day = "2024-06-30";
+    ReportOptions o = options("idle");
+    o.asOf = day;
+    const Table t = buildReport(o).parts.at(0);
+    std::map<std::string, long long> listed;
+    for (const Row& row : t.rows)
+        if (row.kind == RowKind::Detail)
+            ++listed[text(row, t, "category_id")];
+    // From the raw asset ledger: idle now, and idle since no later than the day.
+    const auto assets = testing::countBy(classifiedSample(),
+                                         "SELECT 'n', COUNT(*) FROM assets WHERE ZT = '闲置' AND "
+                                         "(XZRQ IS NULL OR XZRQ = '' OR XZRQ <= '" +
+                                             day + "')");
+    const auto allIdle =
+        testing::countBy(classifiedSample(), "SELECT 'n', COUNT(*) FROM assets WHERE ZT = '闲置'");
+    CHECK(listed["asset"] == assets.at("n"));
+    CHECK(listed["asset"] < allIdle.at("n")); // the day matters for this sample
+    // Parcels and funds carry no date: as classified.
+    const auto classified = testing::countBy(
+        classifiedSample(), "SELECT CATEGORY, COUNT(*) FROM idle_items GROUP BY 1");
+    CHECK(listed["resource"] == classified.at("resource"));
+    CHECK(listed["fund"] == classified.at("fund"));
+    CHECK(t.notes.front().find(day) != std::string::npos);
 }

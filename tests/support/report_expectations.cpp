@@ -94,6 +94,31 @@ std::map<TransferKey, Expected> expectedTransfers(const std::string& project, bo
     return out;
 }
 
+std::map<TransferKey, Expected> expectedTransfersOn(const std::string& project, bool surveyed,
+                                                    const std::string& day) {
+    GDALDatasetUniquePtr ds = openProject(project);
+    const std::map<GIntBig, double> area = parcelAreas(*ds, surveyed);
+    const std::string sql =
+        "SELECT c.PARCEL_FID, c.VILLAGE_CODE, c.ZONE, (SELECT t.LZFS FROM transfers t WHERE "
+        "t.DKBM = p.BSM AND t.LZQXKSRQ <= '" +
+        day + "' AND t.LZQXJSRQ >= '" + day +
+        "' ORDER BY t.rowid LIMIT 1) AS mode FROM parcel_classes c JOIN parcels p ON p.fid = "
+        "c.PARCEL_FID";
+    OGRLayer* rows = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!rows)
+        throw std::runtime_error("bad SQL: " + sql);
+    std::map<TransferKey, Expected> out;
+    for (auto&& r : *rows) {
+        if (!r->IsFieldSetAndNotNull(3))
+            continue;
+        Expected& e = out[{r->GetFieldAsString(1), r->GetFieldAsString(2), r->GetFieldAsString(3)}];
+        ++e.parcels;
+        e.squareMetres += area.at(r->GetFieldAsInteger64(0));
+    }
+    ds->ReleaseResultSet(rows);
+    return out;
+}
+
 std::map<std::string, std::pair<double, double>> expectedVillageLand(const std::string& project,
                                                                      bool surveyed) {
     GDALDatasetUniquePtr ds = openProject(project);

@@ -21,6 +21,13 @@ struct Expected {
 using TransferKey = std::tuple<std::string, std::string, std::string>;
 std::map<TransferKey, Expected> expectedTransfers(const std::string& project, bool surveyed);
 
+// The same on `day` (YYYY-MM-DD), straight from the transfer ledger by SQL: a parcel is
+// transferred when a ledger row naming its BSM runs from on or before the day to on or after
+// it; the first such row in the ledger's order gives the mode; villages and zones are the
+// classification's.
+std::map<TransferKey, Expected> expectedTransfersOn(const std::string& project, bool surveyed,
+                                                    const std::string& day);
+
 // Village code → (all parcels, cropland) area in m², on the same basis.
 std::map<std::string, std::pair<double, double>> expectedVillageLand(const std::string& project,
                                                                      bool surveyed);

@@ -1,0 +1,89 @@
+// The report dialog driven with the mouse: a report for another day than the classification's
+// (unticking "the classification's day" and picking a date), previewed and exported, against
+// the numbers the transfer ledger gives for that day (computed here by SQL).
+#include <catch2/catch.hpp>
+
+#include <QCheckBox>
+#include <QDateEdit>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+#include "app/gui/report_dialog.h"
+#include "geo/gdal_session.h"
+#include "support/classified_sample.h"
+#include "support/report_expectations.h"
+#include "support/sample_fixture.h"
+
+TEST_CASE("report dialog: another as-of day recomputes the transfers and says so",
+          "[gui][report]") {
+    geo::initialiseGdal(); // as the main window does before it opens any dialog
+    const std::string project = testing::classifiedSampleCounty();
+    app::ReportDialog dialog(QString::fromStdString(project));
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    auto* classificationDay = dialog.findChild<QCheckBox*>("classificationDay");
+    auto* asOf = dialog.findChild<QDateEdit*>("asOf");
+    auto* preview = dialog.findChild<QPushButton*>("preview");
+    REQUIRE(classificationDay);
+    REQUIRE(asOf);
+    REQUIRE(preview);
+    CHECK(classificationDay->isChecked());
+    CHECK_FALSE(asOf->isEnabled()); // the classification's day until the box is unticked
+
+    // On the box itself: the widget may be wider than its box and text.
+    QTest::mouseClick(classificationDay, Qt::LeftButton, {},
+                      QPoint(8, classificationDay->height() / 2));
+    CHECK_FALSE(classificationDay->isChecked());
+    REQUIRE(asOf->isEnabled());
+    asOf->setFocus();
+    asOf->setDate(QDate(2024, 6, 30));
+
+    QSignalSpy previewed(&dialog, &app::ReportDialog::previewReady);
+    QTest::mouseClick(preview, Qt::LeftButton);
+    const bool ready = previewed.wait(60000);
+    INFO(dialog.statusLabel()->text().toStdString());
+    REQUIRE(ready);
+    const QString status = dialog.statusLabel()->text();
+    CHECK(status.contains("2024-06-30"));
+    CHECK(status.contains("2026-06-30")); // the classification's day, named in the note
+
+    // The preview's last row is the grand total: as many parcels as the ledger covers then.
+    long long parcels = 0;
+    for (const auto& [key, e] : testing::expectedTransfersOn(project, false, "2024-06-30"))
+        parcels += e.parcels;
+    const QTableWidget* table = dialog.previewTable();
+    REQUIRE(table->rowCount() > 3);
+    int parcelColumn = -1;
+    for (int c = 0; c < table->columnCount(); ++c) {
+        const QString header = table->horizontalHeaderItem(c)->text();
+        if (header == QString::fromUtf8("地块数") || header == "Parcels")
+            parcelColumn = c;
+    }
+    REQUIRE(parcelColumn >= 0);
+    const QString shown = table->item(table->rowCount() - 1, parcelColumn)->text();
+    CHECK(QString(shown).remove(',').toLongLong() == parcels);
+
+    // Exported, the CSV holds the same day's numbers.
+    const QString csv = QString::fromStdString(testing::temporaryDirectory() + "/dialog.csv");
+    QSignalSpy exported(&dialog, &app::ReportDialog::exported);
+    REQUIRE(dialog.exportTo(csv));
+    REQUIRE(exported.wait(60000));
+    CHECK(exported.takeFirst().at(1).toBool());
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const auto rows = testing::parseCsv(file.readAll().mid(3).toStdString());
+    REQUIRE(rows.size() > 1);
+    long long inCsv = 0;
+    const auto header = rows[0];
+    std::size_t p = 0;
+    while (p < header.size() && header[p] != "地块数" && header[p] != "Parcels")
+        ++p;
+    REQUIRE(p < header.size());
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        inCsv += std::stoll(rows[i][p]);
+    CHECK(inCsv == parcels);
+}
