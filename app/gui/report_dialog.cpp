@@ -18,6 +18,7 @@
 #include "app/output/report_export.h"
 #include "app/output/report_format.h"
 #include "app/resource_paths.h"
+#include "geo/report/report_source.h"
 
 namespace app {
 
@@ -108,6 +109,18 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
         m_months->setEnabled(kind == "expiring");
     });
     emit m_kind->currentIndexChanged(0);
+
+    // Another day starts from the classification's own, the day the map shows; today when the
+    // project cannot say (not classified yet: preview then explains what to do).
+    try {
+        const QDate classified = QDate::fromString(
+            QString::fromStdString(
+                geo::report::ReportSource(m_project.toStdString()).property("classified_as_of")),
+            Qt::ISODate);
+        if (classified.isValid())
+            m_asOf->setDate(classified);
+    } catch (const std::exception&) {
+    }
 }
 
 void ReportDialog::changeEvent(QEvent* event) {

@@ -14,6 +14,7 @@
 
 #include "app/gui/report_dialog.h"
 #include "geo/gdal_session.h"
+#include "gui/gui_test_support.h"
 #include "support/classified_sample.h"
 #include "support/report_expectations.h"
 #include "support/sample_fixture.h"
@@ -33,6 +34,10 @@ TEST_CASE("report dialog: another as-of day recomputes the transfers and says so
     REQUIRE(preview);
     CHECK(classificationDay->isChecked());
     CHECK_FALSE(asOf->isEnabled()); // the classification's day until the box is unticked
+    // ... which is where another day starts from, read from the project itself.
+    CHECK(asOf->date().toString(Qt::ISODate).toStdString() ==
+          testing::projectValue(project, "SELECT value FROM tianmu_project WHERE key = "
+                                         "'classified_as_of'"));
 
     // On the box itself: the widget may be wider than its box and text.
     QTest::mouseClick(classificationDay, Qt::LeftButton, {},
