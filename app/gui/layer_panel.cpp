@@ -31,7 +31,7 @@ LayerPanel::LayerPanel(QWidget* parent)
     m_labels->setChecked(true);
     // Top of the list is drawn last (on top), as in every desktop GIS.
     // Relief starts unchecked: it is for reading the terrain, not for every view.
-    for (const char* id : {"villages", "rivers", "relief", "parcels", "basemap"}) {
+    for (const char* id : {"assets", "villages", "rivers", "relief", "parcels", "basemap"}) {
         auto* item = new QListWidgetItem(m_layerList);
         item->setData(Qt::UserRole, QString(id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
@@ -106,6 +106,7 @@ void LayerPanel::retranslate() {
         item->setText(id == "parcels"  ? tr("Parcels")
                       : id == "rivers" ? tr("Rivers")
                       : id == "relief" ? tr("Relief (from the DEM)")
+                      : id == "assets" ? tr("Assets (三资 ledger)")
                       : id == "basemap"
                           ? (m_basemapName.isEmpty() ? tr("Basemap (none chosen)")
                                                      : tr("Basemap: %1").arg(m_basemapName))
@@ -201,6 +202,8 @@ MapLayers LayerPanel::layers() const {
             layers.relief = shown && (item->flags() & Qt::ItemIsEnabled);
         else if (id == "basemap")
             layers.basemap = shown;
+        else if (id == "assets")
+            layers.assets = shown;
         else
             layers.villages = shown;
     }

@@ -2,6 +2,7 @@
 
 #include <QPainter>
 
+#include "app/render/asset_renderer.h"
 #include "app/render/basemap_renderer.h"
 #include "app/render/overlay_renderer.h"
 #include "app/render/parcel_renderer.h"
@@ -101,6 +102,8 @@ void MapRenderJob::run() {
                 layer("rivers", m_settings.layers.rivers, images.rivers, &drawRivers);
                 layer("villages", m_settings.layers.villages, images.villages,
                       &drawVillageBoundaries);
+                layer("assets", m_settings.layers.assets && m_settings.drawing->assets.size() > 0,
+                      images.assets, &drawAssets);
             } catch (const std::exception& e) {
                 overlayError = e.what();
             }
@@ -168,6 +171,7 @@ void MapRenderJob::composeLayers(QPainter& painter, const LayerImages& layers) c
                               : layer == "parcels" ? layers.parcels
                               : layer == "relief"  ? layers.relief
                               : layer == "rivers"  ? layers.rivers
+                              : layer == "assets"  ? layers.assets
                                                    : layers.villages;
         if (!image.isNull())
             painter.drawImage(0, 0, image);

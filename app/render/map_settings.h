@@ -31,9 +31,11 @@ struct MapLayers {
     bool villages = true;
     bool labels = true; // always drawn last, over every layer
     double parcelOpacity = 1.0;
-    // Drawing order, bottom first: "basemap", "parcels", "relief", "rivers", "villages".
-    std::vector<std::string> order{"basemap", "parcels", "relief", "rivers", "villages"};
+    // Drawing order, bottom first: "basemap", "parcels", "relief", "rivers", "villages",
+    // "assets".
+    std::vector<std::string> order{"basemap", "parcels", "relief", "rivers", "villages", "assets"};
     bool basemap = true; // drawn when the settings carry one
+    bool assets = true;  // the 三资 asset points
     // Relief shading from the project's DEM, over the parcels so it darkens their colours on
     // slopes facing away from the light; off until asked for.
     bool relief = false;

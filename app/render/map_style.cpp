@@ -99,6 +99,13 @@ bool LabelStyle::visibleAt(double scaleDenominator) const noexcept {
            (maxScale <= 0 || scaleDenominator <= maxScale);
 }
 
+const AssetSymbol& AssetStyle::symbolFor(std::string_view status) const noexcept {
+    for (const AssetSymbol& s : symbols)
+        if (s.value == status)
+            return s;
+    return other;
+}
+
 const CategoryStyle* MapStyle::theme(std::string_view themeName) const noexcept {
     for (const CategoryStyle& t : themes)
         if (t.name() == themeName)
@@ -124,7 +131,7 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     const json& doc = r.document();
     r.checkKeys(doc, "",
                 {"kind", "name", "title", "description", "background", "themes", "default_theme",
-                 "parcels", "villages", "townships", "rivers", "river_surfaces", "roads",
+                 "parcels", "villages", "townships", "rivers", "river_surfaces", "roads", "assets",
                  "labels"});
     if (const std::string kind = r.text(doc, "kind", ""); kind != "map")
         r.fail("kind", "is '" + kind + "'; a map style file has \"kind\": \"map\"",
@@ -196,6 +203,35 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     style.roads.layer = layerOf(r, roads, "roads", "layer", known);
     style.roads.casing = lineOf(r, roads, "casing", "roads");
     style.roads.line = lineOf(r, roads, "line", "roads");
+
+    // Optional: a map file without it draws assets in the built-in grey.
+    style.assets.other.fill = QColor(140, 140, 140);
+    if (const json* assets = r.optionalObject(doc, "assets", "")) {
+        r.checkKeys(*assets, "assets", {"layer", "size_px", "outline", "symbols", "other"});
+        style.assets.layer = layerOf(r, *assets, "assets", "layer", known);
+        style.assets.sizePx = r.number(*assets, "size_px", "assets", 2.0, 64.0);
+        style.assets.outline = r.colour(*assets, "outline", "assets");
+        const auto symbolOf = [&](const json& j, const std::string& where, bool withValue) {
+            if (withValue)
+                r.checkKeys(j, where, {"value", "fill", "shape"});
+            else
+                r.checkKeys(j, where, {"fill", "shape"});
+            AssetSymbol symbol;
+            if (withValue)
+                symbol.value = r.text(j, "value", where);
+            symbol.fill = r.colour(j, "fill", where);
+            symbol.shape = r.optionalText(j, "shape", where, "circle");
+            if (symbol.shape != "circle" && symbol.shape != "square" && symbol.shape != "diamond")
+                r.fail(where + ".shape", "is '" + symbol.shape + "'; use circle, square or diamond",
+                       "\"" + symbol.shape + "\"");
+            return symbol;
+        };
+        const json& symbols = r.array(*assets, "symbols", "assets");
+        for (std::size_t i = 0; i < symbols.size(); ++i)
+            style.assets.symbols.push_back(
+                symbolOf(symbols[i], "assets.symbols[" + std::to_string(i) + "]", true));
+        style.assets.other = symbolOf(r.object(*assets, "other", "assets"), "assets.other", false);
+    }
 
     const json& labels = r.object(doc, "labels", "");
     r.checkKeys(labels, "labels", {"villages", "parcels"});

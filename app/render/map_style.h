@@ -63,6 +63,24 @@ struct RoadStyle {
     bool operator==(const RoadStyle&) const = default;
 };
 
+// The 三资 asset points, a symbol per ledger status (ZT); `other` for any status not listed.
+struct AssetSymbol {
+    std::string value; // the ZT value, e.g. 闲置
+    QColor fill;
+    std::string shape = "circle"; // circle, square or diamond
+    bool operator==(const AssetSymbol&) const = default;
+};
+
+struct AssetStyle {
+    std::string layer; // assets
+    double sizePx = 9.0;
+    QColor outline{255, 255, 255};
+    std::vector<AssetSymbol> symbols;
+    AssetSymbol other;
+    const AssetSymbol& symbolFor(std::string_view status) const noexcept;
+    bool operator==(const AssetStyle&) const = default;
+};
+
 struct LabelStyle {
     std::string layer;
     std::string field;
@@ -92,6 +110,7 @@ struct MapStyle {
     BoundaryStyle townships;
     RiverStyle rivers;
     RoadStyle roads;
+    AssetStyle assets;
     LabelStyle villageLabels;
     LabelStyle parcelLabels;
 

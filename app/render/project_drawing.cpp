@@ -344,6 +344,30 @@ void readRivers(GDALDataset& dataset, geo::FlatLayer& rivers, std::vector<float>
     }
 }
 
+void readAssets(GDALDataset& dataset, AssetDrawing& assets) {
+    OGRLayer* layer = dataset.GetLayerByName("assets");
+    if (!layer)
+        return;
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int status = defn->GetFieldIndex("ZT"), name = defn->GetFieldIndex("ZCMC");
+    ignoreAllFieldsBut(*layer, {"ZT", "ZCMC"});
+    for (const auto& feature : *layer) {
+        const OGRGeometry* g = feature->GetGeometryRef();
+        if (!g || g->IsEmpty())
+            continue; // an asset without a place is listed in reports, not drawn
+        OGRPoint point;
+        if (wkbFlatten(g->getGeometryType()) == wkbPoint)
+            point = *g->toPoint();
+        else if (g->Centroid(&point) != OGRERR_NONE)
+            continue; // a polygon asset (a pond, a greenhouse) at its centroid
+        assets.x.push_back(point.getX());
+        assets.y.push_back(point.getY());
+        assets.status.emplace_back(status >= 0 ? feature->GetFieldAsString(status) : "");
+        assets.name.emplace_back(name >= 0 ? feature->GetFieldAsString(name) : "");
+        assets.fid.push_back(feature->GetFID());
+    }
+}
+
 } // namespace
 
 std::uint16_t AttributeColumn::codeOf(const std::string& value) {
@@ -474,6 +498,7 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         });
         readVillages(*dataset, drawing->villages);
         readRivers(*dataset, drawing->rivers, drawing->riverOrder);
+        readAssets(*dataset, drawing->assets);
         describeFeatures(drawing->villages, drawing->rivers, drawing->riverBox);
         for (std::thread& worker : workers)
             worker.join();

@@ -60,6 +60,15 @@ struct VillageDrawing {
     std::vector<double> labelX, labelY; // a point inside each village (NaN when none)
 };
 
+// The 三资 asset ledger's points (an asset mapped as a polygon is drawn at a point inside it).
+struct AssetDrawing {
+    std::vector<double> x, y;
+    std::vector<std::string> status; // ZT: 闲置 idle, 出租 leased, 在用 in use, …
+    std::vector<std::string> name;   // ZCMC
+    std::vector<long long> fid;
+    std::size_t size() const noexcept { return x.size(); }
+};
+
 struct ProjectDrawing {
     std::string path;
     int epsg = 0;
@@ -69,7 +78,8 @@ struct ProjectDrawing {
     geo::FlatLayer rivers; // lines and surfaces
     std::vector<geo::Extent> riverBox;
     std::vector<float> riverOrder; // stream order (DJ) per river feature, 0 when unknown
-    geo::Extent extent;            // of everything drawn
+    AssetDrawing assets;
+    geo::Extent extent; // of everything drawn
     // GDAL's name for the project's elevation raster ("GPKG:path:dem"); empty without a DEM.
     std::string demDataset;
 

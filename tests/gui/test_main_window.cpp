@@ -249,10 +249,10 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
 TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
     OpenWindow w;
     QListWidget* list = w.window.layerPanel()->layerList();
-    REQUIRE(list->count() == 5); // villages, rivers, relief, parcels, basemap
+    REQUIRE(list->count() == 6); // assets, villages, rivers, relief, parcels, basemap
     // Move parcels (the row above the basemap) to the top: the map draws it last.
-    REQUIRE(list->item(3)->data(Qt::UserRole).toString() == "parcels");
-    REQUIRE(list->model()->moveRow(QModelIndex(), 3, QModelIndex(), 0));
+    REQUIRE(list->item(4)->data(Qt::UserRole).toString() == "parcels");
+    REQUIRE(list->model()->moveRow(QModelIndex(), 4, QModelIndex(), 0));
     CHECK(w.canvas().layers().order.back() == "parcels");
     // Uncheck the rivers row: the map hides them.
     for (int row = 0; row < list->count(); ++row)

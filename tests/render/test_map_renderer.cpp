@@ -176,7 +176,7 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         job.start();
         job.waitForFinished();
         REQUIRE(job.errors().empty());
-        CHECK(cache.size() == 3); // parcels, rivers, village boundaries
+        CHECK(cache.size() == 4); // parcels, rivers, village boundaries, assets
     }
     {
         // The same view again: the layers come from the cache, the image is the same.
@@ -187,7 +187,7 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         again.start();
         again.waitForFinished();
         CHECK(again.image() == first.image());
-        CHECK(cache.size() == 3);
+        CHECK(cache.size() == 4);
     }
 
     // A slow full-detail render (every parcel outlined, antialiased), cancelled while it
@@ -361,4 +361,44 @@ TEST_CASE("the relief layer darkens slopes GDAL's hillshade puts in shadow and l
     REQUIRE(lit > 50);
     CHECK(litDarkened <= lit / 20);
     on.save(QString::fromStdString(std::string(TIANMU_BINARY_DIR) + "/relief_only.png"));
+}
+
+TEST_CASE("each asset of the ledger is drawn at its place in its status's colour",
+          "[renderer][assets]") {
+    app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(1000, 750), "zones");
+    s.background = Qt::white;
+    s.layers.parcels = s.layers.rivers = s.layers.villages = s.layers.labels = false;
+    const QImage image = render(s);
+    const app::AssetStyle& style = s.style->assets;
+    REQUIRE(style.symbols.size() >= 3);
+
+    // The ledger read through GDAL, not through the drawing data.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
+    OGRLayer* assets = ds->GetLayerByName("assets");
+    REQUIRE(assets);
+    int checked = 0, idle = 0;
+    for (const auto& feature : *assets) {
+        const OGRPoint* p = feature->GetGeometryRef()->toPoint();
+        const QPointF px = s.toPixel(p->getX(), p->getY());
+        const std::string status = feature->GetFieldAsString("ZT");
+        const QColor expected = style.symbolFor(status).fill;
+        const QColor drawn = image.pixelColor(px.toPoint());
+        INFO(feature->GetFieldAsString("ZCMC") << " " << status);
+        // Neighbours can overlap a symbol; the symbol's centre is its own colour or another
+        // asset's.
+        CHECK(std::abs(drawn.red() - expected.red()) + std::abs(drawn.green() - expected.green()) +
+                  std::abs(drawn.blue() - expected.blue()) <
+              40);
+        ++checked;
+        idle += status == "闲置";
+    }
+    CHECK(checked == static_cast<int>(sampleDrawing()->assets.size()));
+    CHECK(idle > 0);
+
+    // Hidden with its layer.
+    s.layers.assets = false;
+    const QImage none = render(s);
+    for (int y = 0; y < none.height(); y += 3)
+        for (int x = 0; x < none.width(); x += 3)
+            REQUIRE(none.pixelColor(x, y) == QColor(Qt::white));
 }

@@ -1299,6 +1299,10 @@ Pick it below.</translation>
         <source>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</source>
         <translation>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</translation>
     </message>
+    <message>
+        <source>Assets (三资 ledger)</source>
+        <translation>Assets (三资 ledger)</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>

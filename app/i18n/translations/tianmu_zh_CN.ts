@@ -1298,6 +1298,10 @@ Pick it below.</source>
         <source>Show a local raster under the map: an orthophoto (GeoTIFF, JPEG 2000) or MBTiles</source>
         <translation>在地图下方显示本地栅格：正射影像（GeoTIFF、JPEG 2000）或 MBTiles</translation>
     </message>
+    <message>
+        <source>Assets (三资 ledger)</source>
+        <translation>资产（三资台账）</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
