@@ -23,6 +23,7 @@
 #include "geo/gdal_handles.h"
 #include "geo/gdal_session.h"
 #include "geo/geodesic_area.h"
+#include "geo/ordered_pipeline.h"
 #include "geo/overlap_screen.h"
 #include "geo/project_crs.h"
 #include "geo/source_reading.h"
@@ -299,7 +300,11 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     Transaction transaction(*store); // an early exit (exception, --strict) rolls back
     if (spatial && store->crsEpsg() == 0)
         store->setCrsEpsg(s.projectEpsg);
-    OGRLayer& out = store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
+    // Polygon layers keep every feature's box anyway (for the overlap check): their spatial
+    // index is built from those boxes in one go at the end.
+    OGRLayer& out =
+        polygons ? store->recreateLayerForBulkLoad(o.layer, spec.storedType, s.projectEpsg, fields)
+                 : store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
     const int qaField = out.GetLayerDefn()->GetFieldIndex("QA");
     int areaFields[4] = {-1, -1, -1, -1};
     if (polygons)
@@ -338,6 +343,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         FlatLayer flat;
         std::uint64_t hash = 0;
         double areaEllipsoidal = 0.0, areaPlanar = 0.0;
+        bool inVillage = false; // its interior point lies in a village of the project
     };
     constexpr std::size_t batchSize = 16384;
     const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
@@ -351,55 +357,61 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             p.original = std::move(geometry);
             return;
         }
-        p.check = checkGeometry(geometry.get(), spec.family);
+        p.check = checkGeometry(geometry, spec.family, &p.flat);
         if (p.check.outcome != GeometryCheck::Outcome::Accepted)
             p.original = std::move(geometry);
         if (p.check.outcome == GeometryCheck::Outcome::Rejected)
             return;
-        appendFeature(p.flat, p.check.geometry.get());
         p.hash = flatHash(p.flat, 0);
         if (polygons && calculator) {
             p.areaEllipsoidal = calculator->area(*p.check.geometry).inSquareMetres();
             p.areaPlanar = planarArea(*p.check.geometry);
         }
-    };
-    auto prepareBatch = [&](std::vector<OGRFeatureUniquePtr>& features,
-                            std::vector<Prepared>& prepared) {
-        prepared.clear();
-        prepared.resize(features.size());
-        if (!spatial || pointsFromXY)
-            return; // points from X/Y columns are built from attributes, on this thread
-        auto run = [&](unsigned w, OGRCoordinateTransformation* ct,
-                       const GeodesicAreaCalculator* calculator) {
-            for (std::size_t k = w; k < features.size(); k += workers)
-                prepareOne(prepared[k], std::unique_ptr<OGRGeometry>(features[k]->StealGeometry()),
-                           ct, calculator);
-        };
-        std::vector<std::thread> threads;
-        std::exception_ptr failure;
-        std::mutex failureMutex;
-        for (unsigned w = 1; w < workers; ++w)
-            threads.emplace_back([&, w] {
-                try {
-                    const OGRSpatialReference from = spatialReferenceOf(sourceEpsg);
-                    const OGRSpatialReference to = spatialReferenceOf(targetEpsg);
-                    CoordinateTransformationPtr ct;
-                    if (toProject)
-                        ct.reset(OGRCreateCoordinateTransformation(&from, &to));
-                    std::unique_ptr<GeodesicAreaCalculator> calculator;
-                    if (polygons)
-                        calculator = std::make_unique<GeodesicAreaCalculator>(to);
-                    run(w, ct.get(), calculator.get());
-                } catch (...) { // never across the thread boundary
-                    const std::lock_guard<std::mutex> lock(failureMutex);
-                    failure = std::current_exception();
-                }
+        double px = 0, py = 0; // the villages are only read here: safe on every worker
+        if (villageShapes.featureCount() > 0 && interiorPoint(p.flat, 0, px, py))
+            villageIndex.query({px, py, px, py}, [&](std::uint32_t v) {
+                p.inVillage = featureContains(villageShapes, v, px, py);
+                return !p.inVillage;
             });
-        run(0, toProject.get(), areas.get());
-        for (std::thread& t : threads)
-            t.join();
-        if (failure)
-            std::rethrow_exception(failure);
+    };
+    // Each worker thread makes its own PROJ objects, on that thread.
+    struct WorkerTools {
+        CoordinateTransformationPtr toProject;
+        std::unique_ptr<GeodesicAreaCalculator> areas;
+    };
+    std::vector<WorkerTools> tools(workers);
+    struct SourceBatch {
+        std::vector<OGRFeatureUniquePtr> features;
+        std::vector<Prepared> prepared;
+    };
+    PipelineStages<SourceBatch> stages;
+    stages.read = [&](SourceBatch& batch) {
+        while (batch.features.size() < batchSize) {
+            OGRFeatureUniquePtr next(src.GetNextFeature());
+            if (!next)
+                break;
+            batch.features.push_back(std::move(next));
+        }
+        batch.prepared.resize(batch.features.size());
+        return batch.features.size() == batchSize;
+    };
+    stages.startWorker = [&](unsigned w) {
+        if (!spatial || pointsFromXY)
+            return;
+        const OGRSpatialReference from = spatialReferenceOf(sourceEpsg);
+        const OGRSpatialReference to = spatialReferenceOf(targetEpsg);
+        if (toProject)
+            tools[w].toProject.reset(OGRCreateCoordinateTransformation(&from, &to));
+        if (polygons)
+            tools[w].areas = std::make_unique<GeodesicAreaCalculator>(to);
+    };
+    stages.prepare = [&](SourceBatch& batch, unsigned w, unsigned n) {
+        if (!spatial || pointsFromXY)
+            return; // points from X/Y columns are built from attributes, in order
+        for (std::size_t k = w; k < batch.features.size(); k += n)
+            prepareOne(batch.prepared[k],
+                       std::unique_ptr<OGRGeometry>(batch.features[k]->StealGeometry()),
+                       tools[w].toProject.get(), tools[w].areas.get());
     };
 
     struct Pending {
@@ -421,22 +433,10 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     const long long total = std::max<GIntBig>(1, src.GetFeatureCount(FALSE));
     long long record = -1;
     src.ResetReading();
-    std::vector<OGRFeatureUniquePtr> sourceBatch;
-    std::vector<Prepared> preparedBatch;
-    for (bool more = true; more;) {
-        sourceBatch.clear();
-        while (sourceBatch.size() < batchSize) {
-            OGRFeatureUniquePtr next(src.GetNextFeature());
-            if (!next) {
-                more = false;
-                break;
-            }
-            sourceBatch.push_back(std::move(next));
-        }
-        prepareBatch(sourceBatch, preparedBatch);
-        for (std::size_t b = 0; b < sourceBatch.size(); ++b) {
-            OGRFeature* const f = sourceBatch[b].get();
-            Prepared& prepared = preparedBatch[b];
+    stages.consume = [&](SourceBatch& source) {
+        for (std::size_t b = 0; b < source.features.size(); ++b) {
+            OGRFeature* const f = source.features[b].get();
+            Prepared& prepared = source.prepared[b];
             ++record;
             ++s.record.read;
             if (record % 500 == 0)
@@ -599,14 +599,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                             row->SetField(areaFields[3], ellipsoidal.inHectares());
                         }
                         if (villageShapes.featureCount() > 0) {
-                            bool inVillage = false;
-                            double px = 0, py = 0;
-                            if (interiorPoint(flat, 0, px, py))
-                                villageIndex.query({px, py, px, py}, [&](std::uint32_t v) {
-                                    inVillage = featureContains(villageShapes, v, px, py);
-                                    return !inVillage;
-                                });
-                            if (!inVillage) {
+                            if (!prepared.inVillage) {
                                 qa.push_back("outside_villages");
                                 addIssue(record, id, "outside_villages",
                                          "the parcel lies in no village of the project", "flagged",
@@ -645,7 +638,9 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             }
         }
         writeBatch();
-    }
+    };
+    // Reading, geometry work and writing overlap; two batches ahead at most bounds the memory.
+    runOrderedPipeline(stages, workers, 2);
 
     // Overlaps between imported polygons, found through a spatial index (never all pairs):
     // a fast exact screen on the flat copies, and GEOS only to measure the few candidates.
@@ -709,6 +704,12 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     }
     s.record.finished = utcTimestamp();
     progress("saving", 0.99);
+    if (polygons) {
+        std::vector<IndexedBox> boxes(written.size());
+        for (std::size_t k = 0; k < written.size(); ++k)
+            boxes[k] = {written[k].fid, shapeBoxes[k]};
+        store->indexLayer(o.layer, std::move(boxes));
+    }
     const long long importId = store->recordImport(s.record);
     store->recordIssues(importId, s.issues);
     transaction.commit();

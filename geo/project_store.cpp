@@ -8,6 +8,7 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_rtree.h"
 
 namespace geo {
 namespace {
@@ -114,6 +115,28 @@ public:
 
     OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                             const std::vector<FieldSpec>& fields) override {
+        return createLayer(name, type, epsg, fields, true);
+    }
+
+    OGRLayer& recreateLayerForBulkLoad(const std::string& name, OGRwkbGeometryType type, int epsg,
+                                       const std::vector<FieldSpec>& fields) override {
+        return createLayer(name, type, epsg, fields, false);
+    }
+
+    void indexLayer(const std::string& name, std::vector<IndexedBox> boxes) override {
+        OGRLayer* layer = m_ds->GetLayerByName(name.c_str());
+        void* sqlite = m_ds->GetInternalHandle("SQLITE_HANDLE");
+        if (!layer || !sqlite)
+            throw Error("cannot index layer " + name, {m_path, name, {}, {}});
+        layer->SyncToDisk(); // GDAL creates the table itself only when it is first needed
+        const char* fid = layer->GetFIDColumn();
+        buildGeoPackageRtree(sqlite, name, layer->GetGeometryColumn(), fid && *fid ? fid : "fid",
+                             std::move(boxes));
+    }
+
+private:
+    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
         for (int i = 0; i < m_ds->GetLayerCount(); ++i)
             if (name == m_ds->GetLayer(i)->GetName()) {
                 if (m_ds->DeleteLayer(i) != OGRERR_NONE)
@@ -130,7 +153,7 @@ public:
         CPLStringList options;
         options.SetNameValue("FID", "fid");
         if (type != wkbNone)
-            options.SetNameValue("SPATIAL_INDEX", "YES");
+            options.SetNameValue("SPATIAL_INDEX", spatialIndex ? "YES" : "NO");
         OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
         if (!created)
             throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
@@ -143,6 +166,7 @@ public:
         return *created;
     }
 
+public:
     long long recordImport(const ImportRecord& r) override {
         ensureBookkeeping();
         OGRLayer* table = m_ds->GetLayerByName(importsTable);
