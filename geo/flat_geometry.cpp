@@ -16,6 +16,22 @@ Span spanOf(const FlatLayer& layer, std::size_t feature) {
             layer.partStart[layer.featurePart[feature + 1]]};
 }
 
+struct Box {
+    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
+};
+
+Box boxOf(const FlatLayer& layer, std::size_t feature) {
+    const Span s = spanOf(layer, feature);
+    Box b;
+    for (std::uint32_t j = s.first; j < s.last; ++j) {
+        b.minX = std::min(b.minX, layer.xy[2 * j]);
+        b.maxX = std::max(b.maxX, layer.xy[2 * j]);
+        b.minY = std::min(b.minY, layer.xy[2 * j + 1]);
+        b.maxY = std::max(b.maxY, layer.xy[2 * j + 1]);
+    }
+    return b;
+}
+
 double orient(double ax, double ay, double bx, double by, double cx, double cy) {
     return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
@@ -54,18 +70,12 @@ bool hasVertex(const FlatLayer& layer, std::size_t feature, double x, double y) 
 // A vertex of feature `a` strictly inside feature `b` (not one of b's vertices, not on its edges).
 bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
     const Span s = spanOf(la, a);
-    const Span sb = spanOf(lb, b);
-    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
-    for (std::uint32_t j = sb.first; j < sb.last; ++j) {
-        minX = std::min(minX, lb.xy[2 * j]);
-        maxX = std::max(maxX, lb.xy[2 * j]);
-        minY = std::min(minY, lb.xy[2 * j + 1]);
-        maxY = std::max(maxY, lb.xy[2 * j + 1]);
-    }
+    const Box box = boxOf(lb, b);
     // Cheapest test first: most vertices of a neighbour are outside, or shared with it.
     for (std::uint32_t i = s.first; i < s.last; ++i) {
         const double x = la.xy[2 * i], y = la.xy[2 * i + 1];
-        if (x <= minX || x >= maxX || y <= minY || y >= maxY || !featureContains(lb, b, x, y))
+        if (x <= box.minX || x >= box.maxX || y <= box.minY || y >= box.maxY ||
+            !featureContains(lb, b, x, y))
             continue;
         if (!hasVertex(lb, b, x, y) && !onBoundary(lb, b, x, y))
             return true;
@@ -94,12 +104,17 @@ bool hasEdge(const FlatLayer& layer, std::size_t feature, double ax, double ay, 
 // example between two vertices both share): its midpoint is strictly inside b.
 bool edgeMidpointStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb,
                                 std::size_t b) {
+    const Box box = boxOf(lb, b);
     for (std::uint32_t part = la.featurePart[a]; part < la.featurePart[a + 1]; ++part) {
         const std::uint32_t first = la.partStart[part], last = la.partStart[part + 1];
         for (std::uint32_t i = first; i + 1 < last; ++i) {
             const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
                          by = la.xy[2 * i + 3];
             const double mx = (ax + bx) / 2, my = (ay + by) / 2;
+            // Below or above every vertex of b, no edge of b straddles the point's row, so
+            // featureContains is false: the same answer, without the walk round b.
+            if (my < box.minY || my >= box.maxY)
+                continue;
             if (!featureContains(lb, b, mx, my) || hasEdge(lb, b, ax, ay, bx, by) ||
                 onBoundary(lb, b, mx, my))
                 continue;
@@ -246,12 +261,18 @@ bool isSimpleSingleRing(const FlatLayer& layer, std::size_t feature) {
 
 bool interiorsMayOverlap(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
     const Span sa = spanOf(la, a), sb = spanOf(lb, b);
+    const Box boxB = boxOf(lb, b);
     // Proper crossings of edges.
     for (std::uint32_t pa = la.featurePart[a]; pa < la.featurePart[a + 1]; ++pa) {
         const std::uint32_t fa = la.partStart[pa], ea = la.partStart[pa + 1];
         for (std::uint32_t i = fa; i + 1 < ea; ++i) {
             const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
                          by = la.xy[2 * i + 3];
+            // An edge clear of b's box is clear of each of b's edges (the test below would
+            // skip them all): skip it once.
+            if (std::max(ax, bx) < boxB.minX || boxB.maxX < std::min(ax, bx) ||
+                std::max(ay, by) < boxB.minY || boxB.maxY < std::min(ay, by))
+                continue;
             for (std::uint32_t pb = lb.featurePart[b]; pb < lb.featurePart[b + 1]; ++pb) {
                 const std::uint32_t fb = lb.partStart[pb], eb = lb.partStart[pb + 1];
                 for (std::uint32_t j = fb; j + 1 < eb; ++j) {

@@ -346,7 +346,8 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         bool inVillage = false; // its interior point lies in a village of the project
     };
     constexpr std::size_t batchSize = 16384;
-    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    const unsigned workers =
+        o.workers > 0 ? o.workers : std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
     const int sourceEpsg = s.crs.epsg;
     const int targetEpsg = s.projectEpsg;
     auto prepareOne = [&](Prepared& p, std::unique_ptr<OGRGeometry> geometry,

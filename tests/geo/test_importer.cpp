@@ -2,10 +2,13 @@
 // .prj, broken features, ledgers with a bad row. Checked against the generator's own answer.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -313,4 +316,60 @@ TEST_CASE("a cancelled import throws Cancelled and leaves the project as it was"
         };
         CHECK(geo::importIntoProject(o).record.imported > 0);
     }
+}
+
+namespace {
+
+// Every row of a layer as text: fields exactly (numbers to the last digit) and the geometry
+// as WKB, in fid order.
+std::vector<std::string> rowsOf(const std::string& project, const std::string& layerName) {
+    auto ds = geo::openVector(project);
+    OGRLayer* layer = ds->GetLayerByName(layerName.c_str());
+    REQUIRE(layer);
+    std::vector<std::string> rows;
+    for (const auto& f : *layer) {
+        std::string row = std::to_string(f->GetFID());
+        for (int i = 0; i < f->GetFieldCount(); ++i) {
+            if (f->GetFieldDefnRef(i)->GetType() == OFTReal) {
+                char number[32];
+                std::snprintf(number, sizeof number, "%.17g", f->GetFieldAsDouble(i));
+                row += std::string("|") + number;
+            } else {
+                row += std::string("|") + f->GetFieldAsString(i);
+            }
+        }
+        if (const OGRGeometry* g = f->GetGeometryRef()) {
+            std::vector<unsigned char> wkb(g->WkbSize());
+            g->exportToWkb(wkbNDR, wkb.data());
+            row += "|" + std::string(wkb.begin(), wkb.end());
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("the import gives the same rows and issues with one worker and with several",
+          "[importer]") {
+    const std::string dir = testing::temporaryDirectory();
+    std::vector<std::vector<std::string>> parcels, issues;
+    for (unsigned workers : {1U, 3U}) {
+        const std::string project = dir + "/w" + std::to_string(workers) + ".gpkg";
+        importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = "parcels";
+        o.source = delivered("cgcs2000/DLTB.shp");
+        o.profilesDirectory = testing::sourcePath("data/profiles");
+        o.workers = workers;
+        const auto s = geo::importIntoProject(o);
+        CHECK(s.record.imported + s.record.rejected == s.record.read);
+        parcels.push_back(rowsOf(project, "parcels"));
+        issues.push_back(rowsOf(project, "import_issues"));
+    }
+    CHECK(parcels[0].size() > 1000);
+    CHECK(parcels[0] == parcels[1]);
+    CHECK(issues[0].size() >= 4);
+    CHECK(issues[0] == issues[1]);
 }
