@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace geo {
 namespace {
@@ -261,35 +262,40 @@ bool isSimpleSingleRing(const FlatLayer& layer, std::size_t feature) {
 
 bool interiorsMayOverlap(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
     const Span sa = spanOf(la, a), sb = spanOf(lb, b);
-    const Box boxB = boxOf(lb, b);
+    const Box boxA = boxOf(la, a), boxB = boxOf(lb, b);
+    // An edge clear of the other feature's box is clear of each of its edges (the pairwise box
+    // test below would skip them all): only the edges of each near the other are paired.
+    auto clear = [](double ax, double ay, double bx, double by, const Box& box) {
+        return std::max(ax, bx) < box.minX || box.maxX < std::min(ax, bx) ||
+               std::max(ay, by) < box.minY || box.maxY < std::min(ay, by);
+    };
+    thread_local std::vector<std::uint32_t> nearA; // first vertex of each edge of b near a
+    nearA.clear();
+    for (std::uint32_t pb = lb.featurePart[b]; pb < lb.featurePart[b + 1]; ++pb)
+        for (std::uint32_t j = lb.partStart[pb]; j + 1 < lb.partStart[pb + 1]; ++j)
+            if (!clear(lb.xy[2 * j], lb.xy[2 * j + 1], lb.xy[2 * j + 2], lb.xy[2 * j + 3], boxA))
+                nearA.push_back(j);
     // Proper crossings of edges.
-    for (std::uint32_t pa = la.featurePart[a]; pa < la.featurePart[a + 1]; ++pa) {
+    for (std::uint32_t pa = la.featurePart[a]; pa < la.featurePart[a + 1] && !nearA.empty(); ++pa) {
         const std::uint32_t fa = la.partStart[pa], ea = la.partStart[pa + 1];
         for (std::uint32_t i = fa; i + 1 < ea; ++i) {
             const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
                          by = la.xy[2 * i + 3];
-            // An edge clear of b's box is clear of each of b's edges (the test below would
-            // skip them all): skip it once.
-            if (std::max(ax, bx) < boxB.minX || boxB.maxX < std::min(ax, bx) ||
-                std::max(ay, by) < boxB.minY || boxB.maxY < std::min(ay, by))
+            if (clear(ax, ay, bx, by, boxB))
                 continue;
-            for (std::uint32_t pb = lb.featurePart[b]; pb < lb.featurePart[b + 1]; ++pb) {
-                const std::uint32_t fb = lb.partStart[pb], eb = lb.partStart[pb + 1];
-                for (std::uint32_t j = fb; j + 1 < eb; ++j) {
-                    const double cx = lb.xy[2 * j], cy = lb.xy[2 * j + 1], dx = lb.xy[2 * j + 2],
-                                 dy = lb.xy[2 * j + 3];
-                    if (std::max(ax, bx) < std::min(cx, dx) ||
-                        std::max(cx, dx) < std::min(ax, bx) ||
-                        std::max(ay, by) < std::min(cy, dy) || std::max(cy, dy) < std::min(ay, by))
-                        continue;
-                    const double d1 = orient(cx, cy, dx, dy, ax, ay),
-                                 d2 = orient(cx, cy, dx, dy, bx, by);
-                    const double d3 = orient(ax, ay, bx, by, cx, cy),
-                                 d4 = orient(ax, ay, bx, by, dx, dy);
-                    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
-                        ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
-                        return true;
-                }
+            for (const std::uint32_t j : nearA) {
+                const double cx = lb.xy[2 * j], cy = lb.xy[2 * j + 1], dx = lb.xy[2 * j + 2],
+                             dy = lb.xy[2 * j + 3];
+                if (std::max(ax, bx) < std::min(cx, dx) || std::max(cx, dx) < std::min(ax, bx) ||
+                    std::max(ay, by) < std::min(cy, dy) || std::max(cy, dy) < std::min(ay, by))
+                    continue;
+                const double d1 = orient(cx, cy, dx, dy, ax, ay),
+                             d2 = orient(cx, cy, dx, dy, bx, by);
+                const double d3 = orient(ax, ay, bx, by, cx, cy),
+                             d4 = orient(ax, ay, bx, by, dx, dy);
+                if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+                    ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+                    return true;
             }
         }
     }
