@@ -117,7 +117,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
 
     progress("detecting the encoding", 0.0);
     s.encoding = detectEncoding(o.source, o.encoding == "auto" ? std::string() : o.encoding);
-    CachedDecoder decode(s.encoding.encoding);
+    CachedDecoder decodeName(s.encoding.encoding); // field names; values decode on the workers
     s.record.encoding = s.encoding.encoding;
     s.record.encodingReason = s.encoding.decidedBy;
 
@@ -127,7 +127,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     std::vector<std::string> names;
     std::vector<bool> sourceIsNumeric;
     for (int i = 0; i < srcDefn.GetFieldCount(); ++i) {
-        names.push_back(decode(srcDefn.GetFieldDefn(i)->GetNameRef()));
+        names.push_back(decodeName(srcDefn.GetFieldDefn(i)->GetNameRef()));
         const OGRFieldType t = srcDefn.GetFieldDefn(i)->GetType();
         sourceIsNumeric.push_back(t == OFTReal || t == OFTInteger || t == OFTInteger64);
     }

@@ -50,7 +50,8 @@ struct Squares {
         };
         s.consume = [this](Numbers& batch) {
             for (long long v : batch.out) {
-                if (v == static_cast<long long>(consumeFailsAt) * consumeFailsAt)
+                if (consumeFailsAt >= 0 &&
+                    v == static_cast<long long>(consumeFailsAt) * consumeFailsAt)
                     throw std::runtime_error("consume failed");
                 consumed.push_back(v);
             }
