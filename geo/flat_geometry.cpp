@@ -68,10 +68,11 @@ bool hasVertex(const FlatLayer& layer, std::size_t feature, double x, double y) 
     return false;
 }
 
-// A vertex of feature `a` strictly inside feature `b` (not one of b's vertices, not on its edges).
-bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
+// A vertex of feature `a` strictly inside feature `b` (not one of b's vertices, not on its edges);
+// `box` is b's.
+bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b,
+                          const Box& box) {
     const Span s = spanOf(la, a);
-    const Box box = boxOf(lb, b);
     // Cheapest test first: most vertices of a neighbour are outside, or shared with it.
     for (std::uint32_t i = s.first; i < s.last; ++i) {
         const double x = la.xy[2 * i], y = la.xy[2 * i + 1];
@@ -104,8 +105,7 @@ bool hasEdge(const FlatLayer& layer, std::size_t feature, double ax, double ay, 
 // An edge of `a` running through the inside of `b` between two points on b's boundary (for
 // example between two vertices both share): its midpoint is strictly inside b.
 bool edgeMidpointStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb,
-                                std::size_t b) {
-    const Box box = boxOf(lb, b);
+                                std::size_t b, const Box& box) {
     for (std::uint32_t part = la.featurePart[a]; part < la.featurePart[a + 1]; ++part) {
         const std::uint32_t first = la.partStart[part], last = la.partStart[part + 1];
         for (std::uint32_t i = first; i + 1 < last; ++i) {
@@ -299,8 +299,9 @@ bool interiorsMayOverlap(const FlatLayer& la, std::size_t a, const FlatLayer& lb
             }
         }
     }
-    if (vertexStrictlyInside(la, a, lb, b) || vertexStrictlyInside(lb, b, la, a) ||
-        edgeMidpointStrictlyInside(la, a, lb, b) || edgeMidpointStrictlyInside(lb, b, la, a))
+    if (vertexStrictlyInside(la, a, lb, b, boxB) || vertexStrictlyInside(lb, b, la, a, boxA) ||
+        edgeMidpointStrictlyInside(la, a, lb, b, boxB) ||
+        edgeMidpointStrictlyInside(lb, b, la, a, boxA))
         return true;
     // The same vertices (a copy under another id): every vertex of each is one of the other's.
     for (std::uint32_t i = sa.first; i < sa.last; ++i)
