@@ -134,39 +134,6 @@ public:
                              std::move(boxes));
     }
 
-private:
-    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
-                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
-        for (int i = 0; i < m_ds->GetLayerCount(); ++i)
-            if (name == m_ds->GetLayer(i)->GetName()) {
-                if (m_ds->DeleteLayer(i) != OGRERR_NONE)
-                    throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
-                break;
-            }
-        OGRSpatialReference crs;
-        OGRSpatialReference* crsPtr = nullptr;
-        if (type != wkbNone && epsg > 0) {
-            crs.importFromEPSG(epsg);
-            crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            crsPtr = &crs;
-        }
-        CPLStringList options;
-        options.SetNameValue("FID", "fid");
-        if (type != wkbNone)
-            options.SetNameValue("SPATIAL_INDEX", spatialIndex ? "YES" : "NO");
-        OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
-        if (!created)
-            throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
-                        {m_path, name, {}, {}});
-        for (const FieldSpec& f : fields) {
-            OGRFieldDefn defn(f.name.c_str(), f.type);
-            if (created->CreateField(&defn) != OGRERR_NONE)
-                throw Error("cannot create field " + f.name, {m_path, name, {}, {}});
-        }
-        return *created;
-    }
-
-public:
     long long recordImport(const ImportRecord& r) override {
         ensureBookkeeping();
         OGRLayer* table = m_ds->GetLayerByName(importsTable);
@@ -273,6 +240,37 @@ public:
     }
 
 private:
+    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
+        for (int i = 0; i < m_ds->GetLayerCount(); ++i)
+            if (name == m_ds->GetLayer(i)->GetName()) {
+                if (m_ds->DeleteLayer(i) != OGRERR_NONE)
+                    throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
+                break;
+            }
+        OGRSpatialReference crs;
+        OGRSpatialReference* crsPtr = nullptr;
+        if (type != wkbNone && epsg > 0) {
+            crs.importFromEPSG(epsg);
+            crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            crsPtr = &crs;
+        }
+        CPLStringList options;
+        options.SetNameValue("FID", "fid");
+        if (type != wkbNone)
+            options.SetNameValue("SPATIAL_INDEX", spatialIndex ? "YES" : "NO");
+        OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
+        if (!created)
+            throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
+                        {m_path, name, {}, {}});
+        for (const FieldSpec& f : fields) {
+            OGRFieldDefn defn(f.name.c_str(), f.type);
+            if (created->CreateField(&defn) != OGRERR_NONE)
+                throw Error("cannot create field " + f.name, {m_path, name, {}, {}});
+        }
+        return *created;
+    }
+
     void reopen(const std::string& file) {
         const char* drivers[] = {"GPKG", nullptr};
         m_ds.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_UPDATE,
