@@ -373,3 +373,41 @@ TEST_CASE("the import gives the same rows and issues with one worker and with se
     CHECK(issues[0].size() >= 4);
     CHECK(issues[0] == issues[1]);
 }
+
+TEST_CASE("a failure on a worker stops the import with its reason and changes nothing",
+          "[importer]") {
+    // Square A is ordinary; B lies so far outside the Gauss-Kruger zone that its area cannot be
+    // computed (PROJ cannot unproject it), which fails on whichever worker takes it.
+    const std::string dir = testing::temporaryDirectory();
+    const std::string square =
+        R"({"type":"Feature","properties":{"BSM":"A","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":
+        [[[37500000,2900000],[37500100,2900000],[37500100,2900100],[37500000,2900100],[37500000,2900000]]]}})";
+    const std::string faraway =
+        R"({"type":"Feature","properties":{"BSM":"B","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":
+        [[[1e20,1e20],[1.0001e20,1e20],[1.0001e20,1.0001e20],[1e20,1.0001e20],[1e20,1e20]]]}})";
+    std::ofstream(dir + "/good.geojson")
+        << R"({"type":"FeatureCollection","features":[)" << square << "]}";
+    std::ofstream(dir + "/bad.geojson")
+        << R"({"type":"FeatureCollection","features":[)" << square << "," << faraway << "]}";
+    const std::string project = dir + "/p.gpkg";
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "parcels";
+    o.source = dir + "/good.geojson";
+    o.crs = "EPSG:4525";
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    REQUIRE(geo::importIntoProject(o).record.imported == 1);
+    const auto before = testing::datasetDigest(project);
+
+    o.source = dir + "/bad.geojson";
+    o.workers = GENERATE(1U, 3U);
+    try {
+        geo::importIntoProject(o);
+        FAIL("the import should have failed");
+    } catch (const geo::InputError&) {
+        FAIL("not a fault of the input's form: an internal failure (exit code 1)");
+    } catch (const geo::Error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("could not be unprojected"));
+    }
+    CHECK(testing::datasetDigest(project) == before);
+}
