@@ -93,6 +93,12 @@ double ringLength(const OGRGeometry& g) {
 } // namespace
 
 GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) {
+    std::unique_ptr<OGRGeometry> copy(geometry ? geometry->clone() : nullptr);
+    return checkGeometry(copy, family, nullptr);
+}
+
+GeometryCheck checkGeometry(std::unique_ptr<OGRGeometry>& geometry, GeometryFamily family,
+                            FlatLayer* flat) {
     GeometryCheck check;
     if (!geometry || geometry->IsEmpty()) {
         check.outcome = GeometryCheck::Outcome::Rejected;
@@ -107,25 +113,27 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) 
                        " where " + familyName(family) + " are expected";
         return check;
     }
-    std::unique_ptr<OGRGeometry> g(geometry->clone());
+    std::unique_ptr<OGRGeometry> g; // set when the stored geometry is not the one given
     if (family != GeometryFamily::Point) {
         GdalMessageCollector geosMessages; // GEOS explains invalidity through GDAL's error handler
         // Most parcels are one simple ring: proven valid here without the cost of GEOS.
         bool provenValid = false;
-        if (wkbFlatten(g->getGeometryType()) == wkbPolygon &&
-            g->toPolygon()->getNumInteriorRings() == 0) {
-            FlatLayer flat;
-            appendFeature(flat, g.get());
-            provenValid = isSimpleSingleRing(flat, 0);
+        FlatLayer simple;
+        if (wkbFlatten(geometry->getGeometryType()) == wkbPolygon &&
+            geometry->toPolygon()->getNumInteriorRings() == 0) {
+            appendFeature(simple, geometry.get());
+            provenValid = isSimpleSingleRing(simple, 0);
         }
-        if (!provenValid && !g->IsValid()) {
+        if (provenValid && flat)
+            *flat = std::move(simple); // a polygon and its one-part multipolygon flatten alike
+        if (!provenValid && !geometry->IsValid()) {
             check.kind = "invalid_geometry";
             check.detail = geosMessages.messages().empty() ? "invalid geometry"
                                                            : geosMessages.messages().back();
-            std::unique_ptr<OGRGeometry> repaired(g->MakeValid());
+            std::unique_ptr<OGRGeometry> repaired(geometry->MakeValid());
             if (repaired && (family == GeometryFamily::Polygon ||
                              (family == GeometryFamily::LineOrPolygon &&
-                              belongs(g->getGeometryType(), GeometryFamily::Polygon))))
+                              belongs(geometry->getGeometryType(), GeometryFamily::Polygon))))
                 repaired = polygonParts(*repaired);
             if (!repaired || repaired->IsEmpty() || !repaired->IsValid()) {
                 check.outcome = GeometryCheck::Outcome::Rejected;
@@ -137,6 +145,8 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) 
             g = std::move(repaired);
         }
     }
+    if (!g)
+        g = std::move(geometry); // accepted as it is: stored without a copy
     if (belongs(g->getGeometryType(), GeometryFamily::Polygon) && family != GeometryFamily::Any) {
         const double area = planarArea(*g);
         const double perimeter = ringLength(*g);
@@ -145,6 +155,8 @@ GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family) 
         check.sliver = area < 1.0 || (area < 100.0 && compactness < 0.05);
     }
     check.geometry = promote(std::move(g), family);
+    if (flat && flat->featureCount() == 0)
+        appendFeature(*flat, check.geometry.get());
     return check;
 }
 

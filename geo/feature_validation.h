@@ -7,6 +7,8 @@
 
 #include <ogr_geometry.h>
 
+#include "geo/flat_layer.h"
+
 namespace geo {
 
 enum class GeometryFamily { Polygon, Line, Point, LineOrPolygon, Any };
@@ -22,6 +24,13 @@ struct GeometryCheck {
 };
 
 GeometryCheck checkGeometry(const OGRGeometry* geometry, GeometryFamily family);
+
+// The same without copying: a geometry accepted as it is moves into the result (`geometry` is
+// then null); a repaired or rejected one stays in `geometry`, as the original. When `flat` is
+// given (an empty FlatLayer), it receives the flat copy of the geometry to store, made once
+// for the validity check and the caller both.
+GeometryCheck checkGeometry(std::unique_ptr<OGRGeometry>& geometry, GeometryFamily family,
+                            FlatLayer* flat);
 
 // Planar area of the polygon parts of any geometry (0 for points and lines), in CRS units².
 double planarArea(const OGRGeometry& geometry);

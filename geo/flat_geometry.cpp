@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace geo {
 namespace {
@@ -14,6 +15,22 @@ struct Span {
 Span spanOf(const FlatLayer& layer, std::size_t feature) {
     return {layer.partStart[layer.featurePart[feature]],
             layer.partStart[layer.featurePart[feature + 1]]};
+}
+
+struct Box {
+    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
+};
+
+Box boxOf(const FlatLayer& layer, std::size_t feature) {
+    const Span s = spanOf(layer, feature);
+    Box b;
+    for (std::uint32_t j = s.first; j < s.last; ++j) {
+        b.minX = std::min(b.minX, layer.xy[2 * j]);
+        b.maxX = std::max(b.maxX, layer.xy[2 * j]);
+        b.minY = std::min(b.minY, layer.xy[2 * j + 1]);
+        b.maxY = std::max(b.maxY, layer.xy[2 * j + 1]);
+    }
+    return b;
 }
 
 double orient(double ax, double ay, double bx, double by, double cx, double cy) {
@@ -51,21 +68,16 @@ bool hasVertex(const FlatLayer& layer, std::size_t feature, double x, double y) 
     return false;
 }
 
-// A vertex of feature `a` strictly inside feature `b` (not one of b's vertices, not on its edges).
-bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
+// A vertex of feature `a` strictly inside feature `b` (not one of b's vertices, not on its edges);
+// `box` is b's.
+bool vertexStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b,
+                          const Box& box) {
     const Span s = spanOf(la, a);
-    const Span sb = spanOf(lb, b);
-    double minX = INFINITY, minY = INFINITY, maxX = -INFINITY, maxY = -INFINITY;
-    for (std::uint32_t j = sb.first; j < sb.last; ++j) {
-        minX = std::min(minX, lb.xy[2 * j]);
-        maxX = std::max(maxX, lb.xy[2 * j]);
-        minY = std::min(minY, lb.xy[2 * j + 1]);
-        maxY = std::max(maxY, lb.xy[2 * j + 1]);
-    }
     // Cheapest test first: most vertices of a neighbour are outside, or shared with it.
     for (std::uint32_t i = s.first; i < s.last; ++i) {
         const double x = la.xy[2 * i], y = la.xy[2 * i + 1];
-        if (x <= minX || x >= maxX || y <= minY || y >= maxY || !featureContains(lb, b, x, y))
+        if (x <= box.minX || x >= box.maxX || y <= box.minY || y >= box.maxY ||
+            !featureContains(lb, b, x, y))
             continue;
         if (!hasVertex(lb, b, x, y) && !onBoundary(lb, b, x, y))
             return true;
@@ -93,13 +105,17 @@ bool hasEdge(const FlatLayer& layer, std::size_t feature, double ax, double ay, 
 // An edge of `a` running through the inside of `b` between two points on b's boundary (for
 // example between two vertices both share): its midpoint is strictly inside b.
 bool edgeMidpointStrictlyInside(const FlatLayer& la, std::size_t a, const FlatLayer& lb,
-                                std::size_t b) {
+                                std::size_t b, const Box& box) {
     for (std::uint32_t part = la.featurePart[a]; part < la.featurePart[a + 1]; ++part) {
         const std::uint32_t first = la.partStart[part], last = la.partStart[part + 1];
         for (std::uint32_t i = first; i + 1 < last; ++i) {
             const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
                          by = la.xy[2 * i + 3];
             const double mx = (ax + bx) / 2, my = (ay + by) / 2;
+            // Below or above every vertex of b, no edge of b straddles the point's row, so
+            // featureContains is false: the same answer, without the walk round b.
+            if (my < box.minY || my >= box.maxY)
+                continue;
             if (!featureContains(lb, b, mx, my) || hasEdge(lb, b, ax, ay, bx, by) ||
                 onBoundary(lb, b, mx, my))
                 continue;
@@ -246,34 +262,46 @@ bool isSimpleSingleRing(const FlatLayer& layer, std::size_t feature) {
 
 bool interiorsMayOverlap(const FlatLayer& la, std::size_t a, const FlatLayer& lb, std::size_t b) {
     const Span sa = spanOf(la, a), sb = spanOf(lb, b);
+    const Box boxA = boxOf(la, a), boxB = boxOf(lb, b);
+    // An edge clear of the other feature's box is clear of each of its edges (the pairwise box
+    // test below would skip them all): only the edges of each near the other are paired.
+    auto clear = [](double ax, double ay, double bx, double by, const Box& box) {
+        return std::max(ax, bx) < box.minX || box.maxX < std::min(ax, bx) ||
+               std::max(ay, by) < box.minY || box.maxY < std::min(ay, by);
+    };
+    thread_local std::vector<std::uint32_t> nearA; // first vertex of each edge of b near a
+    nearA.clear();
+    for (std::uint32_t pb = lb.featurePart[b]; pb < lb.featurePart[b + 1]; ++pb)
+        for (std::uint32_t j = lb.partStart[pb]; j + 1 < lb.partStart[pb + 1]; ++j)
+            if (!clear(lb.xy[2 * j], lb.xy[2 * j + 1], lb.xy[2 * j + 2], lb.xy[2 * j + 3], boxA))
+                nearA.push_back(j);
     // Proper crossings of edges.
-    for (std::uint32_t pa = la.featurePart[a]; pa < la.featurePart[a + 1]; ++pa) {
+    for (std::uint32_t pa = la.featurePart[a]; pa < la.featurePart[a + 1] && !nearA.empty(); ++pa) {
         const std::uint32_t fa = la.partStart[pa], ea = la.partStart[pa + 1];
         for (std::uint32_t i = fa; i + 1 < ea; ++i) {
             const double ax = la.xy[2 * i], ay = la.xy[2 * i + 1], bx = la.xy[2 * i + 2],
                          by = la.xy[2 * i + 3];
-            for (std::uint32_t pb = lb.featurePart[b]; pb < lb.featurePart[b + 1]; ++pb) {
-                const std::uint32_t fb = lb.partStart[pb], eb = lb.partStart[pb + 1];
-                for (std::uint32_t j = fb; j + 1 < eb; ++j) {
-                    const double cx = lb.xy[2 * j], cy = lb.xy[2 * j + 1], dx = lb.xy[2 * j + 2],
-                                 dy = lb.xy[2 * j + 3];
-                    if (std::max(ax, bx) < std::min(cx, dx) ||
-                        std::max(cx, dx) < std::min(ax, bx) ||
-                        std::max(ay, by) < std::min(cy, dy) || std::max(cy, dy) < std::min(ay, by))
-                        continue;
-                    const double d1 = orient(cx, cy, dx, dy, ax, ay),
-                                 d2 = orient(cx, cy, dx, dy, bx, by);
-                    const double d3 = orient(ax, ay, bx, by, cx, cy),
-                                 d4 = orient(ax, ay, bx, by, dx, dy);
-                    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
-                        ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
-                        return true;
-                }
+            if (clear(ax, ay, bx, by, boxB))
+                continue;
+            for (const std::uint32_t j : nearA) {
+                const double cx = lb.xy[2 * j], cy = lb.xy[2 * j + 1], dx = lb.xy[2 * j + 2],
+                             dy = lb.xy[2 * j + 3];
+                if (std::max(ax, bx) < std::min(cx, dx) || std::max(cx, dx) < std::min(ax, bx) ||
+                    std::max(ay, by) < std::min(cy, dy) || std::max(cy, dy) < std::min(ay, by))
+                    continue;
+                const double d1 = orient(cx, cy, dx, dy, ax, ay),
+                             d2 = orient(cx, cy, dx, dy, bx, by);
+                const double d3 = orient(ax, ay, bx, by, cx, cy),
+                             d4 = orient(ax, ay, bx, by, dx, dy);
+                if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+                    ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+                    return true;
             }
         }
     }
-    if (vertexStrictlyInside(la, a, lb, b) || vertexStrictlyInside(lb, b, la, a) ||
-        edgeMidpointStrictlyInside(la, a, lb, b) || edgeMidpointStrictlyInside(lb, b, la, a))
+    if (vertexStrictlyInside(la, a, lb, b, boxB) || vertexStrictlyInside(lb, b, la, a, boxA) ||
+        edgeMidpointStrictlyInside(la, a, lb, b, boxB) ||
+        edgeMidpointStrictlyInside(lb, b, la, a, boxA))
         return true;
     // The same vertices (a copy under another id): every vertex of each is one of the other's.
     for (std::uint32_t i = sa.first; i < sa.last; ++i)

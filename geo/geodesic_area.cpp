@@ -45,8 +45,10 @@ GeodesicAreaCalculator::operator=(GeodesicAreaCalculator&&) noexcept = default;
 Area GeodesicAreaCalculator::ringArea(const double* xs, const double* ys, int count) const {
     if (count < 3)
         return {};
-    std::vector<double> lon(xs, xs + count);
-    std::vector<double> lat(ys, ys + count);
+    // Reused per thread: a million parcels need no million pairs of allocations.
+    thread_local std::vector<double> lon, lat;
+    lon.assign(xs, xs + count);
+    lat.assign(ys, ys + count);
     if (m_impl->toGeographic && !m_impl->toGeographic->Transform(count, lon.data(), lat.data()))
         throw Error("coordinates could not be unprojected for an area computation");
     // geod_polygonarea closes the ring itself: drop a repeated closing vertex.
@@ -85,8 +87,9 @@ bool GeodesicAreaCalculator::toGeographic(double x, double y, double& lon, doubl
 Area GeodesicAreaCalculator::area(const OGRGeometry& geometry) const {
     auto ringOf = [this](const OGRLinearRing& ring) {
         const int n = ring.getNumPoints();
-        std::vector<double> xs(static_cast<std::size_t>(n));
-        std::vector<double> ys(static_cast<std::size_t>(n));
+        thread_local std::vector<double> xs, ys;
+        xs.resize(static_cast<std::size_t>(n));
+        ys.resize(static_cast<std::size_t>(n));
         ring.getPoints(xs.data(), sizeof(double), ys.data(), sizeof(double));
         return ringArea(xs.data(), ys.data(), n).inSquareMetres();
     };

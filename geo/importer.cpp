@@ -23,6 +23,7 @@
 #include "geo/gdal_handles.h"
 #include "geo/gdal_session.h"
 #include "geo/geodesic_area.h"
+#include "geo/ordered_pipeline.h"
 #include "geo/overlap_screen.h"
 #include "geo/project_crs.h"
 #include "geo/source_reading.h"
@@ -58,6 +59,35 @@ struct OutputColumn {
     int sourceField = -1;
 };
 
+// Attribute values repeat (village names, land-use names, codes): decodes each once. One per
+// thread.
+class CachedDecoder {
+public:
+    explicit CachedDecoder(std::string encoding)
+        : m_encoding(std::move(encoding))
+        , m_utf8(m_encoding == "UTF-8") {}
+
+    std::string operator()(const char* raw) {
+        std::string bytes = raw ? raw : "";
+        if (std::all_of(bytes.begin(), bytes.end(),
+                        [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
+            return bytes; // ASCII reads the same in every encoding tianmu accepts
+        if (m_utf8 && isValidUtf8(bytes))
+            return bytes;
+        if (const auto hit = m_decoded.find(bytes); hit != m_decoded.end())
+            return hit->second;
+        if (m_decoded.size() > 200000)
+            m_decoded.clear(); // bound the memory on files of unique texts
+        std::string text = decodeToUtf8(bytes, m_encoding);
+        return m_decoded.emplace(std::move(bytes), std::move(text)).first->second;
+    }
+
+private:
+    std::string m_encoding;
+    bool m_utf8;
+    std::unordered_map<std::string, std::string> m_decoded;
+};
+
 } // namespace
 
 const std::vector<std::string>& canonicalLayers() {
@@ -87,22 +117,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
 
     progress("detecting the encoding", 0.0);
     s.encoding = detectEncoding(o.source, o.encoding == "auto" ? std::string() : o.encoding);
-    const bool utf8 = s.encoding.encoding == "UTF-8";
-    // Attribute values repeat (village names, land-use names, codes): decode each once.
-    std::unordered_map<std::string, std::string> decoded;
-    auto decode = [&](const char* raw) -> std::string {
-        const std::string bytes = raw ? raw : "";
-        if (std::all_of(bytes.begin(), bytes.end(),
-                        [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
-            return bytes; // ASCII reads the same in every encoding tianmu accepts
-        if (utf8 && isValidUtf8(bytes))
-            return bytes;
-        if (const auto hit = decoded.find(bytes); hit != decoded.end())
-            return hit->second;
-        if (decoded.size() > 200000)
-            decoded.clear(); // bound the memory on files of unique texts
-        return decoded.emplace(bytes, decodeToUtf8(bytes, s.encoding.encoding)).first->second;
-    };
+    CachedDecoder decodeName(s.encoding.encoding); // field names; values decode on the workers
     s.record.encoding = s.encoding.encoding;
     s.record.encodingReason = s.encoding.decidedBy;
 
@@ -112,7 +127,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     std::vector<std::string> names;
     std::vector<bool> sourceIsNumeric;
     for (int i = 0; i < srcDefn.GetFieldCount(); ++i) {
-        names.push_back(decode(srcDefn.GetFieldDefn(i)->GetNameRef()));
+        names.push_back(decodeName(srcDefn.GetFieldDefn(i)->GetNameRef()));
         const OGRFieldType t = srcDefn.GetFieldDefn(i)->GetType();
         sourceIsNumeric.push_back(t == OFTReal || t == OFTInteger || t == OFTInteger64);
     }
@@ -299,7 +314,11 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     Transaction transaction(*store); // an early exit (exception, --strict) rolls back
     if (spatial && store->crsEpsg() == 0)
         store->setCrsEpsg(s.projectEpsg);
-    OGRLayer& out = store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
+    // Polygon layers keep every feature's box anyway (for the overlap check): their spatial
+    // index is built from those boxes in one go at the end.
+    OGRLayer& out =
+        polygons ? store->recreateLayerForBulkLoad(o.layer, spec.storedType, s.projectEpsg, fields)
+                 : store->recreateLayer(o.layer, spec.storedType, s.projectEpsg, fields);
     const int qaField = out.GetLayerDefn()->GetFieldIndex("QA");
     int areaFields[4] = {-1, -1, -1, -1};
     if (polygons)
@@ -338,9 +357,17 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         FlatLayer flat;
         std::uint64_t hash = 0;
         double areaEllipsoidal = 0.0, areaPlanar = 0.0;
+        bool inVillage = false; // its interior point lies in a village of the project
+        // Attributes, decoded and converted on a worker: the row to write, the id, the
+        // garbled fields (each flagged) and the reason to reject the feature, if any.
+        OGRFeatureUniquePtr row;
+        std::string id;
+        std::vector<std::string> garbled;
+        std::string rejection, rejectionKind;
     };
     constexpr std::size_t batchSize = 16384;
-    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    const unsigned workers =
+        o.workers > 0 ? o.workers : std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
     const int sourceEpsg = s.crs.epsg;
     const int targetEpsg = s.projectEpsg;
     auto prepareOne = [&](Prepared& p, std::unique_ptr<OGRGeometry> geometry,
@@ -351,65 +378,174 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             p.original = std::move(geometry);
             return;
         }
-        p.check = checkGeometry(geometry.get(), spec.family);
+        p.check = checkGeometry(geometry, spec.family, &p.flat);
         if (p.check.outcome != GeometryCheck::Outcome::Accepted)
             p.original = std::move(geometry);
         if (p.check.outcome == GeometryCheck::Outcome::Rejected)
             return;
-        appendFeature(p.flat, p.check.geometry.get());
         p.hash = flatHash(p.flat, 0);
         if (polygons && calculator) {
             p.areaEllipsoidal = calculator->area(*p.check.geometry).inSquareMetres();
             p.areaPlanar = planarArea(*p.check.geometry);
         }
-    };
-    auto prepareBatch = [&](std::vector<OGRFeatureUniquePtr>& features,
-                            std::vector<Prepared>& prepared) {
-        prepared.clear();
-        prepared.resize(features.size());
-        if (!spatial || pointsFromXY)
-            return; // points from X/Y columns are built from attributes, on this thread
-        auto run = [&](unsigned w, OGRCoordinateTransformation* ct,
-                       const GeodesicAreaCalculator* calculator) {
-            for (std::size_t k = w; k < features.size(); k += workers)
-                prepareOne(prepared[k], std::unique_ptr<OGRGeometry>(features[k]->StealGeometry()),
-                           ct, calculator);
-        };
-        std::vector<std::thread> threads;
-        std::exception_ptr failure;
-        std::mutex failureMutex;
-        for (unsigned w = 1; w < workers; ++w)
-            threads.emplace_back([&, w] {
-                try {
-                    const OGRSpatialReference from = spatialReferenceOf(sourceEpsg);
-                    const OGRSpatialReference to = spatialReferenceOf(targetEpsg);
-                    CoordinateTransformationPtr ct;
-                    if (toProject)
-                        ct.reset(OGRCreateCoordinateTransformation(&from, &to));
-                    std::unique_ptr<GeodesicAreaCalculator> calculator;
-                    if (polygons)
-                        calculator = std::make_unique<GeodesicAreaCalculator>(to);
-                    run(w, ct.get(), calculator.get());
-                } catch (...) { // never across the thread boundary
-                    const std::lock_guard<std::mutex> lock(failureMutex);
-                    failure = std::current_exception();
-                }
+        double px = 0, py = 0; // the villages are only read here: safe on every worker
+        if (villageShapes.featureCount() > 0 && interiorPoint(p.flat, 0, px, py))
+            villageIndex.query({px, py, px, py}, [&](std::uint32_t v) {
+                p.inVillage = featureContains(villageShapes, v, px, py);
+                return !p.inVillage;
             });
-        run(0, toProject.get(), areas.get());
-        for (std::thread& t : threads)
-            t.join();
-        if (failure)
-            std::rethrow_exception(failure);
+    };
+    // Each worker thread makes its own PROJ objects, on that thread.
+    struct WorkerTools {
+        CoordinateTransformationPtr toProject;
+        std::unique_ptr<GeodesicAreaCalculator> areas;
+    };
+    std::vector<WorkerTools> tools(workers);
+    struct SourceBatch {
+        std::vector<OGRFeatureUniquePtr> features;
+        std::vector<Prepared> prepared;
+    };
+    PipelineStages<SourceBatch> stages;
+    stages.read = [&](SourceBatch& batch) {
+        while (batch.features.size() < batchSize) {
+            OGRFeatureUniquePtr next(src.GetNextFeature());
+            if (!next)
+                break;
+            batch.features.push_back(std::move(next));
+        }
+        batch.prepared.resize(batch.features.size());
+        return batch.features.size() == batchSize;
+    };
+    stages.startWorker = [&](unsigned w) {
+        if (!spatial || pointsFromXY)
+            return;
+        const OGRSpatialReference from = spatialReferenceOf(sourceEpsg);
+        const OGRSpatialReference to = spatialReferenceOf(targetEpsg);
+        if (toProject)
+            tools[w].toProject.reset(OGRCreateCoordinateTransformation(&from, &to));
+        if (polygons)
+            tools[w].areas = std::make_unique<GeodesicAreaCalculator>(to);
+    };
+
+    // Attributes: decode, convert, check. Runs on the workers (each with its own decoder); only
+    // reads what the import set up before the pipeline started.
+    const int idColumn = mappedIndex(spec.idField);
+    OGRFeatureDefn* const outDefn = out.GetLayerDefn();
+    std::vector<CachedDecoder> decoders(workers, CachedDecoder(s.encoding.encoding));
+    auto prepareAttributes = [&](Prepared& p, OGRFeature* f, CachedDecoder& decode) {
+        p.id = idColumn >= 0 ? decode(f->GetFieldAsString(
+                                   s.mapping.columns[static_cast<std::size_t>(idColumn)].source))
+                             : "";
+        p.row.reset(OGRFeature::CreateFeature(outDefn));
+        OGRFeature* const row = p.row.get();
+        std::string& rejection = p.rejection;
+        std::string& rejectionKind = p.rejectionKind;
+
+        for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
+            const OutputColumn& c = columns[k];
+            const auto fieldIndex = static_cast<int>(k);
+            if (!f->IsFieldSetAndNotNull(c.sourceField)) {
+                if (c.mappedColumn >= 0 &&
+                    s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].required) {
+                    rejection = "no value for " + c.name;
+                    rejectionKind = "missing_value";
+                }
+                continue;
+            }
+            const FieldType targetType =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
+            // A number stored as a number needs no text round trip.
+            if ((targetType == FieldType::Real || targetType == FieldType::Integer) &&
+                sourceIsNumeric[static_cast<std::size_t>(c.sourceField)]) {
+                const double factor =
+                    c.mappedColumn >= 0
+                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
+                        : 1.0;
+                const double value = f->GetFieldAsDouble(c.sourceField) * factor;
+                if (c.type == OFTInteger64 || c.type == OFTInteger)
+                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(value)));
+                else
+                    row->SetField(fieldIndex, value);
+                continue;
+            }
+            const std::string text = decode(f->GetFieldAsString(c.sourceField));
+            if (looksLikeMojibake(text)) {
+                p.garbled.push_back(c.name + " is garbled text (\"" + text + "\"); left empty");
+                continue;
+            }
+            const FieldType type =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
+                    : (c.type == OFTString ? FieldType::String : FieldType::Real);
+            const double factor =
+                c.mappedColumn >= 0
+                    ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
+                    : 1.0;
+            if (type == FieldType::String) {
+                row->SetField(fieldIndex, text.c_str());
+            } else if (type == FieldType::Date) {
+                const auto date = parseDate(text);
+                if (!date) {
+                    rejection = c.name + " \"" + text + "\" is not a date (write it as YYYY-MM-DD)";
+                    rejectionKind = "bad_date";
+                } else {
+                    row->SetField(fieldIndex, date->c_str());
+                }
+            } else {
+                const auto number = parseNumber(text);
+                if (!number) {
+                    rejection = c.name + " \"" + text + "\" is not a number";
+                    rejectionKind = "bad_number";
+                } else if (c.type == OFTInteger64 || c.type == OFTInteger) {
+                    row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(*number * factor)));
+                } else {
+                    row->SetField(fieldIndex, *number * factor);
+                }
+            }
+        }
+        if (rejection.empty() && o.layer == "transfers") {
+            const std::string mode = row->GetFieldAsString("LZFS");
+            const std::string start = row->GetFieldAsString("LZQXKSRQ");
+            const std::string end = row->GetFieldAsString("LZQXJSRQ");
+            const std::string parcel = row->GetFieldAsString("DKBM");
+            if (!transferModes.count(mode)) {
+                rejection =
+                    "transfer mode \"" + mode + "\" is not one of 出租 转包 入股 互换 转让 其他";
+                rejectionKind = "unknown_transfer_mode";
+            } else if (end < start) {
+                rejection = "the contract ends (" + end + ") before it starts (" + start + ")";
+                rejectionKind = "bad_dates";
+            } else if (row->GetFieldAsDouble("LZMJM") <= 0.0) {
+                rejection = "the contract area LZMJM must be positive";
+                rejectionKind = "bad_number";
+            } else if (checkParcelIds && !parcelIds.count(parcel)) {
+                rejection = "parcel " + parcel + " is not in the project's parcels";
+                rejectionKind = "no_parcel";
+            }
+        }
+    };
+
+    stages.prepare = [&](SourceBatch& batch, unsigned w, unsigned n) {
+        for (std::size_t k = w; k < batch.features.size(); k += n) {
+            prepareAttributes(batch.prepared[k], batch.features[k].get(), decoders[w]);
+            // Points from X/Y columns are built from attributes, on the writing thread.
+            if (spatial && !pointsFromXY)
+                prepareOne(batch.prepared[k],
+                           std::unique_ptr<OGRGeometry>(batch.features[k]->StealGeometry()),
+                           tools[w].toProject.get(), tools[w].areas.get());
+        }
     };
 
     struct Pending {
-        OGRFeatureUniquePtr row;
+        OGRFeature* row;     // owned by its batch, which is freed off this thread
         std::size_t written; // index into `written` for polygons
     };
     std::vector<Pending> batch;
     auto writeBatch = [&] {
         for (Pending& p : batch) {
-            if (out.CreateFeature(p.row.get()) != OGRERR_NONE)
+            if (out.CreateFeature(p.row) != OGRERR_NONE)
                 throw Error("cannot write a feature (" + std::string(CPLGetLastErrorMsg()) + ")",
                             {o.project, o.layer, p.row->GetFieldAsInteger64("SRC_REC"), {}});
             if (polygons)
@@ -421,126 +557,23 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     const long long total = std::max<GIntBig>(1, src.GetFeatureCount(FALSE));
     long long record = -1;
     src.ResetReading();
-    std::vector<OGRFeatureUniquePtr> sourceBatch;
-    std::vector<Prepared> preparedBatch;
-    for (bool more = true; more;) {
-        sourceBatch.clear();
-        while (sourceBatch.size() < batchSize) {
-            OGRFeatureUniquePtr next(src.GetNextFeature());
-            if (!next) {
-                more = false;
-                break;
-            }
-            sourceBatch.push_back(std::move(next));
-        }
-        prepareBatch(sourceBatch, preparedBatch);
-        for (std::size_t b = 0; b < sourceBatch.size(); ++b) {
-            OGRFeature* const f = sourceBatch[b].get();
-            Prepared& prepared = preparedBatch[b];
+    stages.consume = [&](SourceBatch& source) {
+        for (std::size_t b = 0; b < source.features.size(); ++b) {
+            OGRFeature* const f = source.features[b].get();
+            Prepared& prepared = source.prepared[b];
             ++record;
             ++s.record.read;
             if (record % 500 == 0)
                 progress("importing", static_cast<double>(record) / static_cast<double>(total));
-            const int idColumn = mappedIndex(spec.idField);
-            const std::string id =
-                idColumn >= 0 ? decode(f->GetFieldAsString(
-                                    s.mapping.columns[static_cast<std::size_t>(idColumn)].source))
-                              : "";
-            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
+            const std::string& id = prepared.id;
+            OGRFeatureUniquePtr& row = prepared.row;
             std::vector<std::string> qa;
-            std::string rejection;
-            std::string rejectionKind;
+            std::string rejection = prepared.rejection;
+            std::string rejectionKind = prepared.rejectionKind;
             std::uint64_t pendingKey = 0;
-
-            // Attributes: decode, convert, check.
-            for (std::size_t k = 0; k < columns.size() && rejection.empty(); ++k) {
-                const OutputColumn& c = columns[k];
-                const auto fieldIndex = static_cast<int>(k);
-                if (!f->IsFieldSetAndNotNull(c.sourceField)) {
-                    if (c.mappedColumn >= 0 &&
-                        s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].required) {
-                        rejection = "no value for " + c.name;
-                        rejectionKind = "missing_value";
-                    }
-                    continue;
-                }
-                const FieldType targetType =
-                    c.mappedColumn >= 0
-                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
-                        : (c.type == OFTString ? FieldType::String : FieldType::Real);
-                // A number stored as a number needs no text round trip.
-                if ((targetType == FieldType::Real || targetType == FieldType::Integer) &&
-                    sourceIsNumeric[static_cast<std::size_t>(c.sourceField)]) {
-                    const double factor =
-                        c.mappedColumn >= 0
-                            ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
-                            : 1.0;
-                    const double value = f->GetFieldAsDouble(c.sourceField) * factor;
-                    if (c.type == OFTInteger64 || c.type == OFTInteger)
-                        row->SetField(fieldIndex, static_cast<GIntBig>(std::llround(value)));
-                    else
-                        row->SetField(fieldIndex, value);
-                    continue;
-                }
-                const std::string text = decode(f->GetFieldAsString(c.sourceField));
-                if (looksLikeMojibake(text)) {
-                    qa.push_back("mojibake");
-                    addIssue(record, id, "mojibake",
-                             c.name + " is garbled text (\"" + text + "\"); left empty", "flagged",
-                             nullptr);
-                    continue;
-                }
-                const FieldType type =
-                    c.mappedColumn >= 0
-                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].type
-                        : (c.type == OFTString ? FieldType::String : FieldType::Real);
-                const double factor =
-                    c.mappedColumn >= 0
-                        ? s.mapping.columns[static_cast<std::size_t>(c.mappedColumn)].factor
-                        : 1.0;
-                if (type == FieldType::String) {
-                    row->SetField(fieldIndex, text.c_str());
-                } else if (type == FieldType::Date) {
-                    const auto date = parseDate(text);
-                    if (!date) {
-                        rejection =
-                            c.name + " \"" + text + "\" is not a date (write it as YYYY-MM-DD)";
-                        rejectionKind = "bad_date";
-                    } else {
-                        row->SetField(fieldIndex, date->c_str());
-                    }
-                } else {
-                    const auto number = parseNumber(text);
-                    if (!number) {
-                        rejection = c.name + " \"" + text + "\" is not a number";
-                        rejectionKind = "bad_number";
-                    } else if (c.type == OFTInteger64 || c.type == OFTInteger) {
-                        row->SetField(fieldIndex,
-                                      static_cast<GIntBig>(std::llround(*number * factor)));
-                    } else {
-                        row->SetField(fieldIndex, *number * factor);
-                    }
-                }
-            }
-            if (rejection.empty() && o.layer == "transfers") {
-                const std::string mode = row->GetFieldAsString("LZFS");
-                const std::string start = row->GetFieldAsString("LZQXKSRQ");
-                const std::string end = row->GetFieldAsString("LZQXJSRQ");
-                const std::string parcel = row->GetFieldAsString("DKBM");
-                if (!transferModes.count(mode)) {
-                    rejection = "transfer mode \"" + mode +
-                                "\" is not one of 出租 转包 入股 互换 转让 其他";
-                    rejectionKind = "unknown_transfer_mode";
-                } else if (end < start) {
-                    rejection = "the contract ends (" + end + ") before it starts (" + start + ")";
-                    rejectionKind = "bad_dates";
-                } else if (row->GetFieldAsDouble("LZMJM") <= 0.0) {
-                    rejection = "the contract area LZMJM must be positive";
-                    rejectionKind = "bad_number";
-                } else if (checkParcelIds && !parcelIds.count(parcel)) {
-                    rejection = "parcel " + parcel + " is not in the project's parcels";
-                    rejectionKind = "no_parcel";
-                }
+            for (const std::string& detail : prepared.garbled) {
+                qa.push_back("mojibake");
+                addIssue(record, id, "mojibake", detail, "flagged", nullptr);
             }
 
             // Geometry: prepared on the workers (or here, for points from X/Y columns).
@@ -599,14 +632,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                             row->SetField(areaFields[3], ellipsoidal.inHectares());
                         }
                         if (villageShapes.featureCount() > 0) {
-                            bool inVillage = false;
-                            double px = 0, py = 0;
-                            if (interiorPoint(flat, 0, px, py))
-                                villageIndex.query({px, py, px, py}, [&](std::uint32_t v) {
-                                    inVillage = featureContains(villageShapes, v, px, py);
-                                    return !inVillage;
-                                });
-                            if (!inVillage) {
+                            if (!prepared.inVillage) {
                                 qa.push_back("outside_villages");
                                 addIssue(record, id, "outside_villages",
                                          "the parcel lies in no village of the project", "flagged",
@@ -636,16 +662,18 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                 OGREnvelope env;
                 g->getEnvelope(&env);
                 seen.emplace(pendingKey, written.size());
-                batch.push_back({std::move(row), written.size()});
+                batch.push_back({row.get(), written.size()});
                 written.push_back({-1, record, id});
                 appendFeature(shapes, prepared.flat, 0);
                 shapeBoxes.push_back({env.MinX, env.MinY, env.MaxX, env.MaxY});
             } else {
-                batch.push_back({std::move(row), 0});
+                batch.push_back({row.get(), 0});
             }
         }
         writeBatch();
-    }
+    };
+    // Reading, geometry work and writing overlap; two batches ahead at most bounds the memory.
+    runOrderedPipeline(stages, workers, 2);
 
     // Overlaps between imported polygons, found through a spatial index (never all pairs):
     // a fast exact screen on the flat copies, and GEOS only to measure the few candidates.
@@ -709,6 +737,12 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     }
     s.record.finished = utcTimestamp();
     progress("saving", 0.99);
+    if (polygons) {
+        std::vector<IndexedBox> boxes(written.size());
+        for (std::size_t k = 0; k < written.size(); ++k)
+            boxes[k] = {written[k].fid, shapeBoxes[k]};
+        store->indexLayer(o.layer, std::move(boxes));
+    }
     const long long importId = store->recordImport(s.record);
     store->recordIssues(importId, s.issues);
     transaction.commit();

@@ -27,6 +27,7 @@ struct ImportOptions {
     std::string profile;           // a profile name or a profile file; empty: best match
     std::string profilesDirectory; // where the named profiles are
     bool strict = false;           // any rejected feature fails the import and changes nothing
+    unsigned workers = 0;          // threads for the geometry work; 0: one per core (up to four)
     std::function<void(const std::string& step, double fraction)> progress;
     // Asked at every progress step (and every few hundred features); when it returns true the
     // import throws Cancelled and the project is left as it was.

@@ -10,6 +10,7 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_rtree.h"
 
 namespace geo {
 namespace {
@@ -116,33 +117,23 @@ public:
 
     OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                             const std::vector<FieldSpec>& fields) override {
-        for (int i = 0; i < m_ds->GetLayerCount(); ++i)
-            if (name == m_ds->GetLayer(i)->GetName()) {
-                if (m_ds->DeleteLayer(i) != OGRERR_NONE)
-                    throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
-                break;
-            }
-        OGRSpatialReference crs;
-        OGRSpatialReference* crsPtr = nullptr;
-        if (type != wkbNone && epsg > 0) {
-            crs.importFromEPSG(epsg);
-            crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            crsPtr = &crs;
-        }
-        CPLStringList options;
-        options.SetNameValue("FID", "fid");
-        if (type != wkbNone)
-            options.SetNameValue("SPATIAL_INDEX", "YES");
-        OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
-        if (!created)
-            throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
-                        {m_path, name, {}, {}});
-        for (const FieldSpec& f : fields) {
-            OGRFieldDefn defn(f.name.c_str(), f.type);
-            if (created->CreateField(&defn) != OGRERR_NONE)
-                throw Error("cannot create field " + f.name, {m_path, name, {}, {}});
-        }
-        return *created;
+        return createLayer(name, type, epsg, fields, true);
+    }
+
+    OGRLayer& recreateLayerForBulkLoad(const std::string& name, OGRwkbGeometryType type, int epsg,
+                                       const std::vector<FieldSpec>& fields) override {
+        return createLayer(name, type, epsg, fields, false);
+    }
+
+    void indexLayer(const std::string& name, std::vector<IndexedBox> boxes) override {
+        OGRLayer* layer = m_ds->GetLayerByName(name.c_str());
+        void* sqlite = m_ds->GetInternalHandle("SQLITE_HANDLE");
+        if (!layer || !sqlite)
+            throw Error("cannot index layer " + name, {m_path, name, {}, {}});
+        layer->SyncToDisk(); // GDAL creates the table itself only when it is first needed
+        const char* fid = layer->GetFIDColumn();
+        buildGeoPackageRtree(sqlite, name, layer->GetGeometryColumn(), fid && *fid ? fid : "fid",
+                             std::move(boxes));
     }
 
     long long recordImport(const ImportRecord& r) override {
@@ -263,6 +254,37 @@ public:
     }
 
 private:
+    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
+        for (int i = 0; i < m_ds->GetLayerCount(); ++i)
+            if (name == m_ds->GetLayer(i)->GetName()) {
+                if (m_ds->DeleteLayer(i) != OGRERR_NONE)
+                    throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
+                break;
+            }
+        OGRSpatialReference crs;
+        OGRSpatialReference* crsPtr = nullptr;
+        if (type != wkbNone && epsg > 0) {
+            crs.importFromEPSG(epsg);
+            crs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            crsPtr = &crs;
+        }
+        CPLStringList options;
+        options.SetNameValue("FID", "fid");
+        if (type != wkbNone)
+            options.SetNameValue("SPATIAL_INDEX", spatialIndex ? "YES" : "NO");
+        OGRLayer* created = m_ds->CreateLayer(name.c_str(), crsPtr, type, options.List());
+        if (!created)
+            throw Error("cannot create layer " + name + " (" + CPLGetLastErrorMsg() + ")",
+                        {m_path, name, {}, {}});
+        for (const FieldSpec& f : fields) {
+            OGRFieldDefn defn(f.name.c_str(), f.type);
+            if (created->CreateField(&defn) != OGRERR_NONE)
+                throw Error("cannot create field " + f.name, {m_path, name, {}, {}});
+        }
+        return *created;
+    }
+
     void reopen(const std::string& file) {
         const char* drivers[] = {"GPKG", nullptr};
         m_ds.reset(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_UPDATE,

@@ -4,6 +4,7 @@
 // GeoPackage-only SQL.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,12 +12,20 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/extent.h"
+
 namespace geo {
 
 // A column of a layer to create.
 struct FieldSpec {
     std::string name;
     OGRFieldType type = OFTString;
+};
+
+// A feature's fid and bounding box, for building a spatial index in one go.
+struct IndexedBox {
+    std::int64_t fid = 0;
+    Extent box;
 };
 
 // One row of `tianmu_imports`: what was imported, how it was decided, and what happened.
@@ -61,6 +70,12 @@ public:
     // Drops `name` if present and creates it empty with this schema (spatial index included).
     virtual OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                                     const std::vector<FieldSpec>& fields) = 0;
+    // The same for a layer about to receive many rows at once: it is created without its
+    // spatial index, which indexLayer() then builds in one go from every feature's box (far
+    // faster than an index that grows row by row). Call indexLayer() before commit().
+    virtual OGRLayer& recreateLayerForBulkLoad(const std::string& name, OGRwkbGeometryType type,
+                                               int epsg, const std::vector<FieldSpec>& fields) = 0;
+    virtual void indexLayer(const std::string& name, std::vector<IndexedBox> boxes) = 0;
     // Returns the id of the new import record.
     virtual long long recordImport(const ImportRecord& record) = 0;
     virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;

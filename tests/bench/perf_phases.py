@@ -42,6 +42,7 @@ PHASES = [
     ("encoding detection", r"geo::detectEncoding"),
     ("areas: geodesic (PROJ + geod_polygonarea)", r"geod_polygonarea|geo::GeodesicAreaCalculator|OGRProjCT::Transform|proj_trans"),
     ("GPKG write: CreateFeature", r"OGRGeoPackageTableLayer::ICreateFeature|OGRLayer::CreateFeature"),
+    ("GPKG spatial index: bulk R-tree build", r"geo::buildGeoPackageRtree|GeoPackageStore::indexLayer"),
     ("GPKG commit (R-tree, journal)", r"CommitTransaction|GeoPackageStore::commit|ProjectStore::commit|RTree|rtree"),
     ("import issues: recordIssues", r"recordIssues"),
     ("GPKG close: deferred R-tree build, flush", r"GDALClose|GDALDataset::FlushCache|GeoPackageStore::finish|GeoPackageStore::~GeoPackageStore"),

@@ -2,10 +2,13 @@
 // .prj, broken features, ledgers with a bad row. Checked against the generator's own answer.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -341,4 +344,98 @@ TEST_CASE("a cancelled import throws Cancelled and leaves the project as it was"
         };
         CHECK(geo::importIntoProject(o).record.imported > 0);
     }
+}
+
+namespace {
+
+// Every row of a layer as text: fields exactly (numbers to the last digit) and the geometry
+// as WKB, in fid order.
+std::vector<std::string> rowsOf(const std::string& project, const std::string& layerName) {
+    auto ds = geo::openVector(project);
+    OGRLayer* layer = ds->GetLayerByName(layerName.c_str());
+    REQUIRE(layer);
+    std::vector<std::string> rows;
+    for (const auto& f : *layer) {
+        std::string row = std::to_string(f->GetFID());
+        for (int i = 0; i < f->GetFieldCount(); ++i) {
+            if (f->GetFieldDefnRef(i)->GetType() == OFTReal) {
+                char number[32];
+                std::snprintf(number, sizeof number, "%.17g", f->GetFieldAsDouble(i));
+                row += std::string("|") + number;
+            } else {
+                row += std::string("|") + f->GetFieldAsString(i);
+            }
+        }
+        if (const OGRGeometry* g = f->GetGeometryRef()) {
+            std::vector<unsigned char> wkb(g->WkbSize());
+            g->exportToWkb(wkbNDR, wkb.data());
+            row += "|" + std::string(wkb.begin(), wkb.end());
+        }
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("the import gives the same rows and issues with one worker and with several",
+          "[importer]") {
+    const std::string dir = testing::temporaryDirectory();
+    std::vector<std::vector<std::string>> parcels, issues;
+    for (unsigned workers : {1U, 3U}) {
+        const std::string project = dir + "/w" + std::to_string(workers) + ".gpkg";
+        importFile(project, "villages", delivered("cgcs2000/CJDCQ.shp"));
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = "parcels";
+        o.source = delivered("cgcs2000/DLTB.shp");
+        o.profilesDirectory = testing::sourcePath("data/profiles");
+        o.workers = workers;
+        const auto s = geo::importIntoProject(o);
+        CHECK(s.record.imported + s.record.rejected == s.record.read);
+        parcels.push_back(rowsOf(project, "parcels"));
+        issues.push_back(rowsOf(project, "import_issues"));
+    }
+    CHECK(parcels[0].size() > 1000);
+    CHECK(parcels[0] == parcels[1]);
+    CHECK(issues[0].size() >= 4);
+    CHECK(issues[0] == issues[1]);
+}
+
+TEST_CASE("a failure on a worker stops the import with its reason and changes nothing",
+          "[importer]") {
+    // Square A is ordinary; B lies so far outside the Gauss-Kruger zone that its area cannot be
+    // computed (PROJ cannot unproject it), which fails on whichever worker takes it.
+    const std::string dir = testing::temporaryDirectory();
+    const std::string square =
+        R"({"type":"Feature","properties":{"BSM":"A","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":
+        [[[37500000,2900000],[37500100,2900000],[37500100,2900100],[37500000,2900100],[37500000,2900000]]]}})";
+    const std::string faraway =
+        R"({"type":"Feature","properties":{"BSM":"B","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":
+        [[[1e20,1e20],[1.0001e20,1e20],[1.0001e20,1.0001e20],[1e20,1.0001e20],[1e20,1e20]]]}})";
+    std::ofstream(dir + "/good.geojson")
+        << R"({"type":"FeatureCollection","features":[)" << square << "]}";
+    std::ofstream(dir + "/bad.geojson")
+        << R"({"type":"FeatureCollection","features":[)" << square << "," << faraway << "]}";
+    const std::string project = dir + "/p.gpkg";
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "parcels";
+    o.source = dir + "/good.geojson";
+    o.crs = "EPSG:4525";
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    REQUIRE(geo::importIntoProject(o).record.imported == 1);
+    const auto before = testing::datasetDigest(project);
+
+    o.source = dir + "/bad.geojson";
+    o.workers = GENERATE(1U, 3U);
+    try {
+        geo::importIntoProject(o);
+        FAIL("the import should have failed");
+    } catch (const geo::InputError&) {
+        FAIL("not a fault of the input's form: an internal failure (exit code 1)");
+    } catch (const geo::Error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("could not be unprojected"));
+    }
+    CHECK(testing::datasetDigest(project) == before);
 }
