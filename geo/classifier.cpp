@@ -167,52 +167,68 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             return std::nullopt;
         return static_cast<double>(value);
     };
-    // The river searches are pure and read-only: run them on all cores first. The DEM reads
-    // and the rules stay on this thread (GDAL handles are not shared).
+    // The river searches and the rules are pure and read-only: run them on all cores. The DEM
+    // reads between them stay on this thread (GDAL handles are not shared).
+    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    // Calls `work(first, end)` on `workers` threads over interleaved blocks of parcels (blocks,
+    // not single parcels, so that neighbouring parcels share caches). No exceptions cross: the
+    // work is plain arithmetic on shared read-only data and writes to its own slots.
+    auto inParallel = [&](auto&& work) {
+        constexpr std::size_t block = 1024;
+        auto run = [&](unsigned w) {
+            for (std::size_t first = w * block; first < n; first += workers * block)
+                work(first, std::min(n, first + block));
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w)
+            threads.emplace_back(run, w);
+        run(0);
+        for (std::thread& t : threads)
+            t.join();
+    };
     std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
     std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
-    if (in.hasRivers) {
-        const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
-        auto search = [&](unsigned w) {
-            for (std::size_t i = w; i < n; i += workers) {
+    if (in.hasRivers)
+        inParallel([&](std::size_t first, std::size_t end) {
+            for (std::size_t i = first; i < end; ++i) {
                 riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
                 double x = 0, y = 0, nearest[2] = {0, 0};
                 if (dem && interiorPoint(in.parcelShapes, i, x, y) &&
                     std::isfinite(riverDistance.distance(x, y, nearest)))
                     riverPoints[i] = {nearest[0], nearest[1]};
             }
-        };
-        std::vector<std::thread> threads;
-        for (unsigned w = 1; w < workers; ++w)
-            threads.emplace_back(search,
-                                 w); // no exceptions: plain arithmetic on shared read-only data
-        search(0);
-        for (std::thread& t : threads)
-            t.join();
-    }
+        });
+    // The DEM's elevation at each parcel's nearest river point, where a height above the river
+    // can be computed from it.
+    std::vector<std::optional<double>> riverElevation(n);
+    if (!terrain.empty())
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isfinite(terrain[i].meanElevation) && std::isfinite(riverPoints[i][0]))
+                riverElevation[i] = elevationAt(riverPoints[i][0], riverPoints[i][1]);
     std::vector<ParcelFacts> facts(n);
     std::vector<int> decided(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        ParcelFacts& f = facts[i];
-        f.landUse = in.parcels[i].landUse;
-        f.attributes = in.parcels[i].attributes;
-        f.area = in.parcels[i].areaM2;
-        if (in.hasRivers)
-            f.riverDistance = riverDistances[i];
-        if (!terrain.empty()) {
-            f.meanSlope = finite(terrain[i].meanSlope);
-            f.meanElevation = finite(terrain[i].meanElevation);
-            const std::size_t v = villages.village[i] < 0
-                                      ? in.villages.size()
-                                      : static_cast<std::size_t>(villages.village[i]);
-            if (f.meanElevation && std::isfinite(villageLowest[v]))
-                f.relativeElevation = *f.meanElevation - villageLowest[v];
-            if (f.meanElevation && std::isfinite(riverPoints[i][0]))
-                if (const auto river = elevationAt(riverPoints[i][0], riverPoints[i][1]))
-                    f.riverHeight = *f.meanElevation - *river;
+    inParallel([&](std::size_t first, std::size_t end) {
+        for (std::size_t i = first; i < end; ++i) {
+            ParcelFacts& f = facts[i];
+            f.landUse = in.parcels[i].landUse;
+            f.attributes = in.parcels[i].attributes;
+            f.area = in.parcels[i].areaM2;
+            if (in.hasRivers)
+                f.riverDistance = riverDistances[i];
+            if (!terrain.empty()) {
+                f.meanSlope = finite(terrain[i].meanSlope);
+                f.meanElevation = finite(terrain[i].meanElevation);
+                const std::size_t v = villages.village[i] < 0
+                                          ? in.villages.size()
+                                          : static_cast<std::size_t>(villages.village[i]);
+                if (f.meanElevation && std::isfinite(villageLowest[v]))
+                    f.relativeElevation = *f.meanElevation - villageLowest[v];
+                if (f.meanElevation && riverElevation[i])
+                    f.riverHeight = *f.meanElevation - *riverElevation[i];
+            }
+            decided[i] = rules.classify(f);
         }
-        decided[i] = rules.classify(f);
-    }
+    });
 
     progress("idle three-assets and transfers", 0.8);
     const TransferStatus transfers = analyseTransfers(in, rules, o.asOf);
