@@ -26,6 +26,35 @@ namespace geo {
 namespace {
 
 constexpr const char* resultsTable = "parcel_classes";
+const std::string unclassified = "unclassified";
+
+// Columns of parcel_classes, in the order of their fields in classifyProject.
+namespace column {
+enum : int {
+    ParcelFid,
+    Bsm,
+    Dlbm,
+    ZoneId,
+    ZoneName,
+    SuggestedUse,
+    ZoneRule,
+    VillageCode,
+    VillageName,
+    VillageRule,
+    Idle,
+    IdleRule,
+    Transferred,
+    Lzfs,
+    Lzhtbm,
+    TransferRule,
+    AreaMu,
+    MeanElev,
+    MeanSlope,
+    RelElev,
+    RiverDist,
+    RiverHeight
+};
+} // namespace column
 
 std::vector<std::string> attributeFieldsOf(const RuleSet& rules) {
     std::set<std::string> fields;
@@ -256,8 +285,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     progress("saving", 0.9);
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
-    OGRLayer& out = store->recreateLayer(
-        resultsTable, wkbNone, 0,
+    const std::unique_ptr<RowWriter> out = store->replaceTable(
+        resultsTable,
         {{"PARCEL_FID", OFTInteger64}, {"BSM", OFTString},          {"DLBM", OFTString},
          {"ZONE", OFTString},          {"ZONE_NAME", OFTString},    {"SUGGESTED_USE", OFTString},
          {"ZONE_RULE", OFTString},     {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},
@@ -268,62 +297,61 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
          {"RIVER_HEIGHT", OFTReal}});
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
     for (std::size_t i = 0; i < n; ++i) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
         const ParcelRecord& p = in.parcels[i];
         const double mu = Area::squareMetres(p.areaM2).inMu();
-        row->SetField("PARCEL_FID", static_cast<GIntBig>(p.fid));
-        row->SetField("BSM", p.id.c_str());
-        row->SetField("DLBM", p.landUse.c_str());
-        std::string zoneId = "unclassified";
+        out->setInteger(column::ParcelFid, p.fid);
+        out->setText(column::Bsm, p.id);
+        out->setText(column::Dlbm, p.landUse);
+        const std::string* zoneId = &unclassified;
         if (decided[i] >= 0) {
             const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
             const Zone* zone = rules.zone(rule.zone);
-            zoneId = rule.zone;
-            row->SetField("ZONE", rule.zone.c_str());
-            row->SetField("ZONE_NAME", zone->nameZh.c_str());
-            row->SetField("SUGGESTED_USE", zone->useZh.c_str());
-            row->SetField("ZONE_RULE", rule.id.c_str());
+            zoneId = &rule.zone;
+            out->setText(column::ZoneId, rule.zone);
+            out->setText(column::ZoneName, zone->nameZh);
+            out->setText(column::SuggestedUse, zone->useZh);
+            out->setText(column::ZoneRule, rule.id);
         }
-        auto& total = totals[zoneId];
+        auto& total = totals[*zoneId];
         ++total.parcels;
         total.mu += mu;
         if (villages.village[i] >= 0) {
             const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
-            row->SetField("VILLAGE_CODE", v.code.c_str());
-            row->SetField("VILLAGE_NAME", v.name.c_str());
+            out->setText(column::VillageCode, v.code);
+            out->setText(column::VillageName, v.name);
         } else if (!p.villageCode.empty()) {
-            row->SetField("VILLAGE_CODE", p.villageCode.c_str());
+            out->setText(column::VillageCode, p.villageCode);
         }
-        row->SetField("VILLAGE_RULE", villages.rule[i].c_str());
-        row->SetField("IDLE", idle[i] ? 1 : 0);
+        out->setText(column::VillageRule, villages.rule[i]);
+        out->setInteger(column::Idle, idle[i] ? 1 : 0);
         if (idle[i]) {
-            row->SetField("IDLE_RULE", idleRule[i].c_str());
+            out->setText(column::IdleRule, idleRule[i]);
             ++summary.idleParcels;
             summary.idleMu += mu;
         }
         const ParcelTransfer& t = transfers.parcels[i];
-        row->SetField("TRANSFERRED", t.active ? 1 : 0);
+        out->setInteger(column::Transferred, t.active ? 1 : 0);
         if (t.active) {
-            row->SetField("LZFS", t.mode.c_str());
-            row->SetField("LZHTBM", t.contract.c_str());
+            out->setText(column::Lzfs, t.mode);
+            out->setText(column::Lzhtbm, t.contract);
             ++summary.transferredParcels;
             summary.transferredMu += mu;
         }
-        row->SetField("TRANSFER_RULE", t.rule.c_str());
-        row->SetField("AREA_MU", mu);
+        out->setText(column::TransferRule, t.rule);
+        out->setReal(column::AreaMu, mu);
         if (facts[i].meanElevation)
-            row->SetField("MEAN_ELEV", *facts[i].meanElevation);
+            out->setReal(column::MeanElev, *facts[i].meanElevation);
         if (facts[i].meanSlope)
-            row->SetField("MEAN_SLOPE", *facts[i].meanSlope);
+            out->setReal(column::MeanSlope, *facts[i].meanSlope);
         if (facts[i].relativeElevation)
-            row->SetField("REL_ELEV", *facts[i].relativeElevation);
+            out->setReal(column::RelElev, *facts[i].relativeElevation);
         if (facts[i].riverDistance && std::isfinite(*facts[i].riverDistance))
-            row->SetField("RIVER_DIST", *facts[i].riverDistance);
+            out->setReal(column::RiverDist, *facts[i].riverDistance);
         if (facts[i].riverHeight)
-            row->SetField("RIVER_HEIGHT", *facts[i].riverHeight);
-        if (out.CreateFeature(row.get()) != OGRERR_NONE)
-            throw Error("cannot write the classification", {o.project, resultsTable, p.fid, {}});
+            out->setReal(column::RiverHeight, *facts[i].riverHeight);
+        out->addRow();
     }
+    out->finish();
     writeIdleItems(*store, in, rules, villages, decided, idle, idleRule);
     writeTransferFlags(*store, transfers);
     writeVillageProfiles(*store, rules, profiles, villages);

@@ -11,6 +11,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/row_writer.h"
+
 namespace geo {
 
 // A column of a layer to create.
@@ -61,6 +63,13 @@ public:
     // Drops `name` if present and creates it empty with this schema (spatial index included).
     virtual OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                                     const std::vector<FieldSpec>& fields) = 0;
+    // Drops `name` if present, creates it as a table without geometry with these fields, and
+    // returns the writer of its rows: for result tables of a million rows. Call it between
+    // begin() and commit(). After that commit, layer() pointers taken before are invalid (a
+    // store may reopen the project to see the table). This default writes OGR features
+    // through recreateLayer(); a store may write faster.
+    virtual std::unique_ptr<RowWriter> replaceTable(const std::string& name,
+                                                    const std::vector<FieldSpec>& fields);
     // Returns the id of the new import record.
     virtual long long recordImport(const ImportRecord& record) = 0;
     virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;

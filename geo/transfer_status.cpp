@@ -98,18 +98,17 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
 }
 
 void writeTransferFlags(ProjectStore& store, const TransferStatus& status) {
-    OGRLayer& table = store.recreateLayer(
-        "transfer_flags", wkbNone, 0,
+    const auto table = store.replaceTable(
+        "transfer_flags",
         {{"LZHTBM", OFTString}, {"DKBM", OFTString}, {"KIND", OFTString}, {"DETAIL", OFTString}});
     for (const TransferFlag& f : status.flags) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
-        row->SetField("LZHTBM", f.contract.c_str());
-        row->SetField("DKBM", f.parcel.c_str());
-        row->SetField("KIND", f.kind.c_str());
-        row->SetField("DETAIL", f.detail.c_str());
-        if (table.CreateFeature(row.get()) != OGRERR_NONE)
-            throw Error("cannot write transfer flags", {store.path(), "transfer_flags", {}, {}});
+        table->setText(0, f.contract);
+        table->setText(1, f.parcel);
+        table->setText(2, f.kind);
+        table->setText(3, f.detail);
+        table->addRow();
     }
+    table->finish();
 }
 
 } // namespace geo
