@@ -1,6 +1,6 @@
 #include "geo/classification_inputs.h"
 
-#include <functional>
+#include <algorithm>
 
 #include "geo/error.h"
 #include "geo/mapping_profile.h"
@@ -8,47 +8,42 @@
 namespace geo {
 namespace {
 
+void appendPart(FlatLayer& out, const OGRSimpleCurve& curve, bool isRing) {
+    out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
+    out.partIsRing.push_back(isRing ? 1 : 0);
+    const int n = curve.getNumPoints();
+    for (int i = 0; i < n; ++i) {
+        const double x = curve.getX(i), y = curve.getY(i);
+        out.xy.push_back(x);
+        out.xy.push_back(y);
+        out.extent.include(x, y);
+    }
+}
+
+void appendParts(FlatLayer& out, const OGRGeometry& geom) {
+    switch (wkbFlatten(geom.getGeometryType())) {
+    case wkbPolygon:
+        for (const OGRLinearRing* r : *geom.toPolygon())
+            appendPart(out, *r, true);
+        break;
+    case wkbLineString:
+        appendPart(out, *geom.toLineString(), false);
+        break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *geom.toGeometryCollection())
+            appendParts(out, *part);
+        break;
+    default:
+        break;
+    }
+}
+
 void appendRings(FlatLayer& out, const OGRGeometry* g) {
     out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
-    if (!g)
-        return;
-    auto ring = [&](const OGRLinearRing& r, bool isRing) {
-        out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-        out.partIsRing.push_back(isRing ? 1 : 0);
-        for (const OGRPoint& p : r) {
-            out.xy.push_back(p.getX());
-            out.xy.push_back(p.getY());
-            out.extent.include(p.getX(), p.getY());
-        }
-    };
-    std::function<void(const OGRGeometry&)> walk = [&](const OGRGeometry& geom) {
-        switch (wkbFlatten(geom.getGeometryType())) {
-        case wkbPolygon:
-            for (const OGRLinearRing* r : *geom.toPolygon())
-                ring(*r, true);
-            break;
-        case wkbLineString: {
-            const OGRLineString& line = *geom.toLineString();
-            out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-            out.partIsRing.push_back(0);
-            for (const OGRPoint& p : line) {
-                out.xy.push_back(p.getX());
-                out.xy.push_back(p.getY());
-                out.extent.include(p.getX(), p.getY());
-            }
-            break;
-        }
-        case wkbMultiPolygon:
-        case wkbMultiLineString:
-        case wkbGeometryCollection:
-            for (const OGRGeometry* part : *geom.toGeometryCollection())
-                walk(*part);
-            break;
-        default:
-            break;
-        }
-    };
-    walk(*g);
+    if (g)
+        appendParts(out, *g);
 }
 
 void closeLayer(FlatLayer& layer) {
@@ -60,6 +55,38 @@ std::string field(const OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
     return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
 }
+
+std::string field(const OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
+
+// Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
+// classification needs, and GDAL decodes every field it is not told to skip.
+class OnlyFields {
+public:
+    OnlyFields(OGRLayer& layer, const std::vector<std::string>& keep)
+        : m_layer(layer) {
+        std::vector<std::string> ignored;
+        const OGRFeatureDefn* defn = layer.GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const char* name = defn->GetFieldDefn(i)->GetNameRef();
+            if (std::none_of(keep.begin(), keep.end(),
+                             [&](const std::string& k) { return EQUAL(k.c_str(), name); }))
+                ignored.emplace_back(name);
+        }
+        std::vector<const char*> list;
+        for (const std::string& name : ignored)
+            list.push_back(name.c_str());
+        list.push_back(nullptr);
+        layer.SetIgnoredFields(list.data());
+    }
+    ~OnlyFields() { m_layer.SetIgnoredFields(nullptr); }
+    OnlyFields(const OnlyFields&) = delete;
+    OnlyFields& operator=(const OnlyFields&) = delete;
+
+private:
+    OGRLayer& m_layer;
+};
 
 } // namespace
 
@@ -74,21 +101,33 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
         throw InputError(
             "has no parcels to classify; import them first with: tianmu import --as parcels",
             {store.path(), {}, {}, {}});
+    std::vector<std::string> used = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
+    used.insert(used.end(), attributeFields.begin(), attributeFields.end());
+    const OnlyFields only(*parcels, used);
+    // Field positions once, not a name lookup per parcel and field.
+    const OGRFeatureDefn* defn = parcels->GetLayerDefn();
+    const int bsm = defn->GetFieldIndex("BSM"), dlbm = defn->GetFieldIndex("DLBM"),
+              zldwdm = defn->GetFieldIndex("ZLDWDM"), areaEll = defn->GetFieldIndex("AREA_ELL"),
+              tbmj = defn->GetFieldIndex("TBMJ"), tbdlmj = defn->GetFieldIndex("TBDLMJ");
+    std::vector<int> attributeIndex;
+    for (const std::string& name : attributeFields)
+        attributeIndex.push_back(defn->GetFieldIndex(name.c_str()));
+    in.parcels.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, parcels->GetFeatureCount())));
     parcels->ResetReading();
     for (const auto& f : *parcels) {
         ParcelRecord r;
         r.fid = f->GetFID();
-        r.id = field(*f, "BSM");
-        r.landUse = field(*f, "DLBM");
-        r.villageCode = field(*f, "ZLDWDM");
-        const std::string ell = field(*f, "AREA_ELL");
-        r.areaM2 = parseNumber(ell.empty() ? field(*f, "TBMJ") : ell).value_or(0.0);
-        const auto gross = parseNumber(field(*f, "TBMJ"));
-        const auto net = parseNumber(field(*f, "TBDLMJ"));
+        r.id = field(*f, bsm);
+        r.landUse = field(*f, dlbm);
+        r.villageCode = field(*f, zldwdm);
+        const std::string ell = field(*f, areaEll);
+        r.areaM2 = parseNumber(ell.empty() ? field(*f, tbmj) : ell).value_or(0.0);
+        const auto gross = parseNumber(field(*f, tbmj));
+        const auto net = parseNumber(field(*f, tbdlmj));
         if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
             r.netShare = *net / *gross;
-        for (const std::string& name : attributeFields)
-            r.attributes.emplace_back(name, field(*f, name.c_str()));
+        for (std::size_t a = 0; a < attributeFields.size(); ++a)
+            r.attributes.emplace_back(attributeFields[a], field(*f, attributeIndex[a]));
         appendRings(in.parcelShapes, f->GetGeometryRef());
         in.parcels.push_back(std::move(r));
     }

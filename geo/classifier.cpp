@@ -83,6 +83,37 @@ bool isIdleFlag(const std::string& value) {
     return value == "1" || value == "是" || value == "Y" || value == "y" || value == "true";
 }
 
+// Parcel indices in Z order of their first vertex: parcels are stored in no spatial order, and
+// nearest-river searches go much faster when each starts from its neighbour's answer.
+std::vector<std::uint32_t> spatialOrder(const FlatLayer& shapes) {
+    const std::size_t n = shapes.featureCount();
+    const Extent& all = shapes.extent;
+    const double sx = all.maxX > all.minX ? 65535.0 / (all.maxX - all.minX) : 0.0;
+    const double sy = all.maxY > all.minY ? 65535.0 / (all.maxY - all.minY) : 0.0;
+    auto spread = [](std::uint64_t v) { // 16 bits to the even bits of 32
+        v = (v | (v << 8)) & 0x00FF00FFULL;
+        v = (v | (v << 4)) & 0x0F0F0F0FULL;
+        v = (v | (v << 2)) & 0x33333333ULL;
+        return (v | (v << 1)) & 0x55555555ULL;
+    };
+    std::vector<std::uint64_t> keyed(n); // Z key in the high half, index in the low half
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t key = 0;
+        if (shapes.featurePart[i] != shapes.featurePart[i + 1]) {
+            const std::uint32_t v = shapes.partStart[shapes.featurePart[i]];
+            const auto x = static_cast<std::uint64_t>((shapes.xy[2 * v] - all.minX) * sx);
+            const auto y = static_cast<std::uint64_t>((shapes.xy[2 * v + 1] - all.minY) * sy);
+            key = spread(x) | (spread(y) << 1);
+        }
+        keyed[i] = (key << 32) | i;
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = static_cast<std::uint32_t>(keyed[i] & 0xFFFFFFFFULL);
+    return order;
+}
+
 std::optional<double> finite(double v) {
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
@@ -217,9 +248,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     };
     std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
     std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
-    if (in.hasRivers)
+    if (in.hasRivers) {
+        const std::vector<std::uint32_t> order = spatialOrder(in.parcelShapes);
         inParallel([&](std::size_t first, std::size_t end) {
-            for (std::size_t i = first; i < end; ++i) {
+            for (std::size_t k = first; k < end; ++k) {
+                const std::size_t i = order[k];
                 riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
                 double x = 0, y = 0, nearest[2] = {0, 0};
                 if (dem && interiorPoint(in.parcelShapes, i, x, y) &&
@@ -227,6 +260,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     riverPoints[i] = {nearest[0], nearest[1]};
             }
         });
+    }
     // The DEM's elevation at each parcel's nearest river point, where a height above the river
     // can be computed from it.
     std::vector<std::optional<double>> riverElevation(n);

@@ -51,6 +51,24 @@ bool insideRing(const std::vector<double>& ring, double x, double y) {
     return inside;
 }
 
+// The nearest segment of this thread's last query, as the next query's hint: parcels come
+// in storage order, and neighbours share their nearest river. Keyed by the RiverDistance, so
+// that two of them never share hints.
+struct Hint {
+    const void* owner = nullptr;
+    long long segment = -1;
+};
+thread_local Hint lastNearest;
+
+long long hintFor(const void* owner) {
+    return lastNearest.owner == owner ? lastNearest.segment : -1;
+}
+
+void remember(const void* owner, long long segment) {
+    if (segment >= 0)
+        lastNearest = {owner, segment};
+}
+
 } // namespace
 
 RiverDistance::RiverDistance(const FlatLayer& rivers, double searchRadius)
@@ -82,10 +100,14 @@ double RiverDistance::distance(double x, double y, double* nearest) const {
             }
             return 0.0;
         }
-    const auto [segment, best] = m_index.nearest({x, y, x, y}, m_radius, [&](std::uint32_t i) {
-        const Segment& s = m_segments[i];
-        return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
-    });
+    const auto [segment, best] = m_index.nearest(
+        {x, y, x, y}, m_radius,
+        [&](std::uint32_t i) {
+            const Segment& s = m_segments[i];
+            return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+        },
+        hintFor(this));
+    remember(this, segment);
     if (segment >= 0 && nearest) {
         const Segment& s = m_segments[static_cast<std::size_t>(segment)];
         const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
@@ -141,16 +163,20 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
     // Best-first over the index, ordered by box distance; `visit` computes the exact
     // distance of one segment (0 when it touches or crosses the polygon).
     bool touching = false;
-    const auto [segment, found] = m_index.nearest(box, m_radius, [&](std::uint32_t i) {
-        if (touching)
-            return 0.0;
-        best2 = std::numeric_limits<double>::infinity();
-        if (!visit(i)) {
-            touching = true;
-            return 0.0;
-        }
-        return std::sqrt(best2);
-    });
+    const auto [segment, found] = m_index.nearest(
+        box, m_radius,
+        [&](std::uint32_t i) {
+            if (touching)
+                return 0.0;
+            best2 = std::numeric_limits<double>::infinity();
+            if (!visit(i)) {
+                touching = true;
+                return 0.0;
+            }
+            return std::sqrt(best2);
+        },
+        hintFor(this));
+    remember(this, segment);
     best2 = segment >= 0 ? found * found : std::numeric_limits<double>::infinity();
     const double best = std::sqrt(best2);
     return best <= m_radius ? best : std::numeric_limits<double>::infinity();

@@ -29,9 +29,14 @@ public:
     // nearest item and its distance, or {-1, maxDistance} when none is within maxDistance.
     // A template, so that the callback is inlined: classification runs two searches for each
     // of a million parcels.
+    //
+    // `hint`, when not -1, is an item likely to be near (e.g. the nearest of the previous
+    // query): its distance is computed first, and only items strictly nearer are looked at
+    // after it. The nearest distance is the same with or without a hint; among items at
+    // exactly that distance, the hint is returned rather than the first found.
     template <typename Distance>
     std::pair<long long, double> nearest(const Extent& target, double maxDistance,
-                                         Distance&& distance) const;
+                                         Distance&& distance, long long hint = -1) const;
 
     std::size_t size() const noexcept { return m_count; }
 
@@ -60,7 +65,7 @@ private:
 
 template <typename Distance>
 std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double maxDistance,
-                                                   Distance&& distance) const {
+                                                   Distance&& distance, long long hint) const {
     std::pair<long long, double> best{-1, maxDistance};
     if (m_levels.empty())
         return best;
@@ -77,6 +82,11 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
     auto boundOf = [](double d) {
         return d * d * (1.0 + 1e-9);
     };
+    if (hint >= 0 && static_cast<std::size_t>(hint) < m_count) {
+        const double d = distance(static_cast<std::uint32_t>(hint));
+        if (d < best.second)
+            best = {hint, d};
+    }
     double bound2 = boundOf(best.second);
     const std::size_t top = m_levels.size() - 1;
     const Extent& root = m_levels[top][0].box;
