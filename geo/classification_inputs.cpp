@@ -1,6 +1,8 @@
 #include "geo/classification_inputs.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "geo/error.h"
 #include "geo/mapping_profile.h"
@@ -58,6 +60,29 @@ std::string field(const OGRFeature& f, const char* name) {
 
 std::string field(const OGRFeature& f, int i) {
     return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
+
+// !field(f, i).empty(), printing nothing: only a string can be set and print empty.
+bool hasText(const OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i) &&
+           (f.GetFieldDefnRef(i)->GetType() != OFTString || *f.GetFieldAsString(i) != '\0');
+}
+
+// parseNumber(field(f, i)), the way classification has always read numbers, without printing
+// and parsing most reals: GDAL prints a real with 15 significant digits ("%.15g"), which
+// gives back the same double whenever it is the nearest double to a decimal of at most two
+// places and 15 digits (as surveyed areas are: the nearest 15-digit decimal is then that
+// one). Other reals are printed and parsed as before, so the result is the same to the bit.
+std::optional<double> number(const OGRFeature& f, int i) {
+    if (i < 0 || !f.IsFieldSetAndNotNull(i))
+        return std::nullopt;
+    if (f.GetFieldDefnRef(i)->GetType() != OFTReal || f.GetFieldDefnRef(i)->GetWidth() != 0)
+        return parseNumber(f.GetFieldAsString(i));
+    const double v = f.GetFieldAsDouble(i);
+    const double hundredths = std::nearbyint(v * 100.0);
+    if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == v)
+        return v;
+    return parseNumber(f.GetFieldAsString(i));
 }
 
 // Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
@@ -120,10 +145,10 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
         r.id = field(*f, bsm);
         r.landUse = field(*f, dlbm);
         r.villageCode = field(*f, zldwdm);
-        const std::string ell = field(*f, areaEll);
-        r.areaM2 = parseNumber(ell.empty() ? field(*f, tbmj) : ell).value_or(0.0);
-        const auto gross = parseNumber(field(*f, tbmj));
-        const auto net = parseNumber(field(*f, tbdlmj));
+        const auto gross = number(*f, tbmj);
+        // AREA_ELL when it is set, even to something that is no number (then 0), else TBMJ.
+        r.areaM2 = (hasText(*f, areaEll) ? number(*f, areaEll) : gross).value_or(0.0);
+        const auto net = number(*f, tbdlmj);
         if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
             r.netShare = *net / *gross;
         for (std::size_t a = 0; a < attributeFields.size(); ++a)

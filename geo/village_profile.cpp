@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include "geo/area.h"
 #include "geo/error.h"
@@ -47,33 +48,44 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     std::map<std::string, int> byCode;
     for (std::size_t v = 0; v < in.villages.size(); ++v)
         byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
-    for (std::size_t i = 0; i < n; ++i) {
-        double x = 0, y = 0;
-        const int located = interiorPoint(in.parcelShapes, i, x, y)
-                                ? containing(in.villageShapes, index, x, y)
-                                : -1;
-        const std::string attribute = villagePart(in.parcels[i].villageCode);
-        const auto byAttribute = byCode.find(attribute);
-        const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
-        if (located >= 0 && (attribute.empty() || located == coded)) {
-            out.village[i] = located;
-            out.rule[i] =
-                attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
-        } else if (located >= 0) {
-            out.mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
+    // Parcels [first, end) into their own slots; mismatches in parcel order.
+    auto assign = [&](std::size_t first, std::size_t end,
+                      std::vector<VillageAssignment::Mismatch>& mismatches) {
+        for (std::size_t i = first; i < end; ++i) {
+            double x = 0, y = 0;
+            const int located = interiorPoint(in.parcelShapes, i, x, y)
+                                    ? containing(in.villageShapes, index, x, y)
+                                    : -1;
+            const std::string attribute = villagePart(in.parcels[i].villageCode);
+            const auto byAttribute = byCode.find(attribute);
+            const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
+            if (located >= 0 && (attribute.empty() || located == coded)) {
+                out.village[i] = located;
+                out.rule[i] =
+                    attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
+            } else if (located >= 0) {
+                mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
                                       in.villages[static_cast<std::size_t>(located)].code});
-            out.village[i] = locationWins ? located : coded;
-            out.rule[i] = locationWins
-                              ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
-                              : "ZLDWDM; its location is in " +
-                                    in.villages[static_cast<std::size_t>(located)].code;
-        } else if (coded >= 0) {
-            out.village[i] = coded;
-            out.rule[i] = "ZLDWDM (the parcel lies in no village)";
-        } else {
-            out.rule[i] = "no village: outside every village and no known ZLDWDM";
+                out.village[i] = locationWins ? located : coded;
+                out.rule[i] = locationWins
+                                  ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
+                                  : "ZLDWDM; its location is in " +
+                                        in.villages[static_cast<std::size_t>(located)].code;
+            } else if (coded >= 0) {
+                out.village[i] = coded;
+                out.rule[i] = "ZLDWDM (the parcel lies in no village)";
+            } else {
+                out.rule[i] = "no village: outside every village and no known ZLDWDM";
+            }
         }
-    }
+    };
+    // Two halves on two threads: the lookups are read-only, each parcel writes its own slot.
+    std::vector<VillageAssignment::Mismatch> later;
+    std::thread second(assign, n / 2, n, std::ref(later));
+    assign(0, n / 2, out.mismatches);
+    second.join();
+    out.mismatches.insert(out.mismatches.end(), std::make_move_iterator(later.begin()),
+                          std::make_move_iterator(later.end()));
     return out;
 }
 
