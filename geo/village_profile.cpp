@@ -7,6 +7,7 @@
 
 #include "geo/area.h"
 #include "geo/error.h"
+#include "geo/feature_bands.h"
 #include "geo/spatial_index.h"
 
 namespace geo {
@@ -48,14 +49,29 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     std::map<std::string, int> byCode;
     for (std::size_t v = 0; v < in.villages.size(); ++v)
         byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
+    // Village boundaries have thousands of vertices: test a parcel's point against the edges of
+    // its row only (the same answer as featureContains).
+    std::vector<FeatureBands> outlines;
+    outlines.reserve(in.villageShapes.featureCount());
+    for (std::size_t v = 0; v < in.villageShapes.featureCount(); ++v)
+        outlines.emplace_back(in.villageShapes, v);
+    auto villageAt = [&](double x, double y) {
+        int found = -1;
+        index.query({x, y, x, y}, [&](std::uint32_t f) {
+            if (outlines[f].contains(x, y)) {
+                found = static_cast<int>(f);
+                return false;
+            }
+            return true;
+        });
+        return found;
+    };
     // Parcels [first, end) into their own slots; mismatches in parcel order.
     auto assign = [&](std::size_t first, std::size_t end,
                       std::vector<VillageAssignment::Mismatch>& mismatches) {
         for (std::size_t i = first; i < end; ++i) {
             double x = 0, y = 0;
-            const int located = interiorPoint(in.parcelShapes, i, x, y)
-                                    ? containing(in.villageShapes, index, x, y)
-                                    : -1;
+            const int located = interiorPoint(in.parcelShapes, i, x, y) ? villageAt(x, y) : -1;
             const std::string attribute = villagePart(in.parcels[i].villageCode);
             const auto byAttribute = byCode.find(attribute);
             const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
