@@ -58,7 +58,8 @@ TEST_CASE("Banded point in polygon equals featureContains", "[feature_bands]") {
             for (int k = 0; k < 3000; ++k) {
                 const double x = dx(random), y = dy(random);
                 REQUIRE(bands.contains(x, y) == geo::featureContains(layer, f, x, y));
-                inside += bands.contains(x, y) ? 1 : 0;
+                if (bands.contains(x, y))
+                    ++inside;
                 ++tested;
             }
             // Every vertex and every edge midpoint: the boundary cases.
