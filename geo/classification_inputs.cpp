@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <optional>
+#include <thread>
 
 #include "geo/error.h"
+#include "geo/gdal_session.h"
 #include "geo/mapping_profile.h"
 
 namespace geo {
@@ -113,33 +116,29 @@ private:
     OGRLayer& m_layer;
 };
 
-} // namespace
+// The parcels of one stretch of fids (all of them when `fids` is null), in storage order.
+struct ParcelStretch {
+    std::vector<ParcelRecord> records;
+    FlatLayer shapes; // not closed: stretches are joined, then closed
+};
 
-ClassificationInputs
-readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
-                         const std::string& assetStatusField, const std::string& fundIdleField,
-                         const std::string& riverFilterField, double riverFilterMin) {
-    ClassificationInputs in;
-    in.assetStatusField = assetStatusField;
-    OGRLayer* parcels = store.layer("parcels");
-    if (!parcels)
-        throw InputError(
-            "has no parcels to classify; import them first with: tianmu import --as parcels",
-            {store.path(), {}, {}, {}});
+void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFields,
+                 const char* fids, ParcelStretch& out) {
     std::vector<std::string> used = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
     used.insert(used.end(), attributeFields.begin(), attributeFields.end());
-    const OnlyFields only(*parcels, used);
+    const OnlyFields only(parcels, used);
+    if (fids && parcels.SetAttributeFilter(fids) != OGRERR_NONE)
+        throw Error(std::string("cannot select parcels by ") + fids, {{}, "parcels", {}, {}});
     // Field positions once, not a name lookup per parcel and field.
-    const OGRFeatureDefn* defn = parcels->GetLayerDefn();
+    const OGRFeatureDefn* defn = parcels.GetLayerDefn();
     const int bsm = defn->GetFieldIndex("BSM"), dlbm = defn->GetFieldIndex("DLBM"),
               zldwdm = defn->GetFieldIndex("ZLDWDM"), areaEll = defn->GetFieldIndex("AREA_ELL"),
               tbmj = defn->GetFieldIndex("TBMJ"), tbdlmj = defn->GetFieldIndex("TBDLMJ");
     std::vector<int> attributeIndex;
     for (const std::string& name : attributeFields)
         attributeIndex.push_back(defn->GetFieldIndex(name.c_str()));
-    in.parcels.reserve(static_cast<std::size_t>(std::max<GIntBig>(0, parcels->GetFeatureCount())));
-    parcels->ResetReading();
-    for (const auto& f : *parcels) {
+    parcels.ResetReading();
+    for (const auto& f : parcels) {
         ParcelRecord r;
         r.fid = f->GetFID();
         r.id = field(*f, bsm);
@@ -153,10 +152,87 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
             r.netShare = *net / *gross;
         for (std::size_t a = 0; a < attributeFields.size(); ++a)
             r.attributes.emplace_back(attributeFields[a], field(*f, attributeIndex[a]));
-        appendRings(in.parcelShapes, f->GetGeometryRef());
-        in.parcels.push_back(std::move(r));
+        appendRings(out.shapes, f->GetGeometryRef());
+        out.records.push_back(std::move(r));
     }
-    closeLayer(in.parcelShapes);
+    if (fids)
+        parcels.SetAttributeFilter(nullptr);
+}
+
+// Appends `from` (unclosed) to `into` (unclosed), renumbering its parts and vertices.
+void join(FlatLayer& into, const FlatLayer& from) {
+    const auto parts = static_cast<std::uint32_t>(into.partStart.size());
+    const auto vertices = static_cast<std::uint32_t>(into.xy.size() / 2);
+    for (std::uint32_t p : from.featurePart)
+        into.featurePart.push_back(p + parts);
+    for (std::uint32_t v : from.partStart)
+        into.partStart.push_back(v + vertices);
+    into.partIsRing.insert(into.partIsRing.end(), from.partIsRing.begin(), from.partIsRing.end());
+    into.xy.insert(into.xy.end(), from.xy.begin(), from.xy.end());
+    into.extent.include(from.extent);
+}
+
+// The lowest and highest parcel fid (by the store's "fid" key), or {0, -1} when unknown.
+std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset) {
+    GdalMessageCollector quiet; // a store without SQL aggregates reads on one connection
+    std::pair<GIntBig, GIntBig> range{0, -1};
+    OGRLayer* result =
+        dataset.ExecuteSQL("SELECT MIN(fid), MAX(fid) FROM parcels", nullptr, nullptr);
+    if (!result)
+        return range;
+    if (OGRFeatureUniquePtr row{result->GetNextFeature()}; row && row->IsFieldSetAndNotNull(0))
+        range = {row->GetFieldAsInteger64(0), row->GetFieldAsInteger64(1)};
+    dataset.ReleaseResultSet(result);
+    return range;
+}
+
+} // namespace
+
+ClassificationInputs
+readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
+                         const std::string& assetStatusField, const std::string& fundIdleField,
+                         const std::string& riverFilterField, double riverFilterMin) {
+    ClassificationInputs in;
+    in.assetStatusField = assetStatusField;
+    OGRLayer* parcels = store.layer("parcels");
+    if (!parcels)
+        throw InputError(
+            "has no parcels to classify; import them first with: tianmu import --as parcels",
+            {store.path(), {}, {}, {}});
+    // A large layer is read in two stretches of fids at once, the later one on a second
+    // connection (GDAL handles are not shared between threads) while this thread reads the
+    // earlier one and then the other layers; the stretches are joined in fid order.
+    ParcelStretch first, second;
+    GDALDatasetUniquePtr reader =
+        parcels->GetFeatureCount() >= 20000 ? store.openReader() : nullptr;
+    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
+    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
+    std::exception_ptr failed;
+    std::thread worker;
+    // Joins the worker on every way out, an exception included.
+    struct Joiner {
+        std::thread& t;
+        ~Joiner() {
+            if (t.joinable())
+                t.join();
+        }
+    } joiner{worker};
+    if (secondLayer && high > low) {
+        // The later stretch is the larger: this thread also reads the other layers.
+        const GIntBig middle = low + (high - low) * 2 / 5;
+        const std::string upTo = "fid <= " + std::to_string(middle);
+        const std::string after = "fid > " + std::to_string(middle);
+        worker = std::thread([&, after] {
+            try {
+                readParcels(*secondLayer, attributeFields, after.c_str(), second);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        readParcels(*parcels, attributeFields, upTo.c_str(), first);
+    } else {
+        readParcels(*parcels, attributeFields, nullptr, first);
+    }
 
     if (OGRLayer* villages = store.layer("villages")) {
         villages->ResetReading();
@@ -216,6 +292,16 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
             in.funds.push_back({field(*f, "ZLDWDM"), field(*f, "ZLDWMC"),
                                 parseNumber(field(*f, fundIdleField.c_str())).value_or(0.0)});
     }
+    if (worker.joinable())
+        worker.join();
+    if (failed)
+        std::rethrow_exception(failed);
+    in.parcels = std::move(first.records);
+    in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
+                      std::make_move_iterator(second.records.end()));
+    in.parcelShapes = std::move(first.shapes);
+    join(in.parcelShapes, second.shapes);
+    closeLayer(in.parcelShapes);
     return in;
 }
 

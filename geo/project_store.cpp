@@ -102,6 +102,13 @@ public:
 
     OGRLayer* layer(const std::string& name) override { return m_ds->GetLayerByName(name.c_str()); }
 
+    GDALDatasetUniquePtr openReader() const override {
+        const char* drivers[] = {"GPKG", nullptr};
+        GdalMessageCollector quiet; // no reader is no failure: the caller reads on one connection
+        return GDALDatasetUniquePtr(GDALDataset::Open(
+            m_writePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    }
+
     void begin() override {
         if (m_ds->StartTransaction(FALSE) != OGRERR_NONE)
             throw Error("cannot start a transaction on the project", {m_path, {}, {}, {}});

@@ -54,6 +54,9 @@ public:
     virtual std::string property(const std::string& key) const = 0;
     // Read access to a layer (nullptr when absent).
     virtual OGRLayer* layer(const std::string& name) = 0;
+    // A second, read-only connection to the committed project, for reading on another thread
+    // (GDAL handles are not shared between threads); nullptr when the store cannot give one.
+    virtual GDALDatasetUniquePtr openReader() const { return nullptr; }
 
     // Everything between begin() and commit() is one transaction; rollback() undoes it.
     virtual void begin() = 0;
