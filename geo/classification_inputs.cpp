@@ -199,12 +199,12 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
         throw InputError(
             "has no parcels to classify; import them first with: tianmu import --as parcels",
             {store.path(), {}, {}, {}});
-    // A large layer is read in two stretches of fids at once, the later one on a second
+    // A layer of more than a few thousand parcels (the sample county's too, so that its tests
+    // cover this path) is read in two stretches of fids at once, the later one on a second
     // connection (GDAL handles are not shared between threads) while this thread reads the
     // earlier one and then the other layers; the stretches are joined in fid order.
     ParcelStretch first, second;
-    GDALDatasetUniquePtr reader =
-        parcels->GetFeatureCount() >= 20000 ? store.openReader() : nullptr;
+    GDALDatasetUniquePtr reader = parcels->GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
     const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
     OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
     std::exception_ptr failed;
