@@ -1,54 +1,54 @@
 #include "geo/classification_inputs.h"
 
-#include <functional>
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <optional>
+#include <thread>
 
 #include "geo/error.h"
+#include "geo/gdal_session.h"
 #include "geo/mapping_profile.h"
 
 namespace geo {
 namespace {
 
+void appendPart(FlatLayer& out, const OGRSimpleCurve& curve, bool isRing) {
+    out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
+    out.partIsRing.push_back(isRing ? 1 : 0);
+    const int n = curve.getNumPoints();
+    for (int i = 0; i < n; ++i) {
+        const double x = curve.getX(i), y = curve.getY(i);
+        out.xy.push_back(x);
+        out.xy.push_back(y);
+        out.extent.include(x, y);
+    }
+}
+
+void appendParts(FlatLayer& out, const OGRGeometry& geom) {
+    switch (wkbFlatten(geom.getGeometryType())) {
+    case wkbPolygon:
+        for (const OGRLinearRing* r : *geom.toPolygon())
+            appendPart(out, *r, true);
+        break;
+    case wkbLineString:
+        appendPart(out, *geom.toLineString(), false);
+        break;
+    case wkbMultiPolygon:
+    case wkbMultiLineString:
+    case wkbGeometryCollection:
+        for (const OGRGeometry* part : *geom.toGeometryCollection())
+            appendParts(out, *part);
+        break;
+    default:
+        break;
+    }
+}
+
 void appendRings(FlatLayer& out, const OGRGeometry* g) {
     out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
-    if (!g)
-        return;
-    auto ring = [&](const OGRLinearRing& r, bool isRing) {
-        out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-        out.partIsRing.push_back(isRing ? 1 : 0);
-        for (const OGRPoint& p : r) {
-            out.xy.push_back(p.getX());
-            out.xy.push_back(p.getY());
-            out.extent.include(p.getX(), p.getY());
-        }
-    };
-    std::function<void(const OGRGeometry&)> walk = [&](const OGRGeometry& geom) {
-        switch (wkbFlatten(geom.getGeometryType())) {
-        case wkbPolygon:
-            for (const OGRLinearRing* r : *geom.toPolygon())
-                ring(*r, true);
-            break;
-        case wkbLineString: {
-            const OGRLineString& line = *geom.toLineString();
-            out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
-            out.partIsRing.push_back(0);
-            for (const OGRPoint& p : line) {
-                out.xy.push_back(p.getX());
-                out.xy.push_back(p.getY());
-                out.extent.include(p.getX(), p.getY());
-            }
-            break;
-        }
-        case wkbMultiPolygon:
-        case wkbMultiLineString:
-        case wkbGeometryCollection:
-            for (const OGRGeometry* part : *geom.toGeometryCollection())
-                walk(*part);
-            break;
-        default:
-            break;
-        }
-    };
-    walk(*g);
+    if (g)
+        appendParts(out, *g);
 }
 
 void closeLayer(FlatLayer& layer) {
@@ -59,6 +59,131 @@ void closeLayer(FlatLayer& layer) {
 std::string field(const OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
     return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
+
+std::string field(const OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : "";
+}
+
+// !field(f, i).empty(), printing nothing: only a string can be set and print empty.
+bool hasText(const OGRFeature& f, int i) {
+    return i >= 0 && f.IsFieldSetAndNotNull(i) &&
+           (f.GetFieldDefnRef(i)->GetType() != OFTString || *f.GetFieldAsString(i) != '\0');
+}
+
+// parseNumber(field(f, i)), the way classification has always read numbers, without printing
+// and parsing most reals: GDAL prints a real with 15 significant digits ("%.15g"), which
+// gives back the same double whenever it is the nearest double to a decimal of at most two
+// places and 15 digits (as surveyed areas are: the nearest 15-digit decimal is then that
+// one). Other reals are printed and parsed as before, so the result is the same to the bit.
+std::optional<double> number(const OGRFeature& f, int i) {
+    if (i < 0 || !f.IsFieldSetAndNotNull(i))
+        return std::nullopt;
+    if (f.GetFieldDefnRef(i)->GetType() != OFTReal || f.GetFieldDefnRef(i)->GetWidth() != 0)
+        return parseNumber(f.GetFieldAsString(i));
+    const double v = f.GetFieldAsDouble(i);
+    const double hundredths = std::nearbyint(v * 100.0);
+    if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == v)
+        return v;
+    return parseNumber(f.GetFieldAsString(i));
+}
+
+// Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
+// classification needs, and GDAL decodes every field it is not told to skip.
+class OnlyFields {
+public:
+    OnlyFields(OGRLayer& layer, const std::vector<std::string>& keep)
+        : m_layer(layer) {
+        std::vector<std::string> ignored;
+        const OGRFeatureDefn* defn = layer.GetLayerDefn();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const char* name = defn->GetFieldDefn(i)->GetNameRef();
+            if (std::none_of(keep.begin(), keep.end(),
+                             [&](const std::string& k) { return EQUAL(k.c_str(), name); }))
+                ignored.emplace_back(name);
+        }
+        std::vector<const char*> list;
+        for (const std::string& name : ignored)
+            list.push_back(name.c_str());
+        list.push_back(nullptr);
+        layer.SetIgnoredFields(list.data());
+    }
+    ~OnlyFields() { m_layer.SetIgnoredFields(nullptr); }
+    OnlyFields(const OnlyFields&) = delete;
+    OnlyFields& operator=(const OnlyFields&) = delete;
+
+private:
+    OGRLayer& m_layer;
+};
+
+// The parcels of one stretch of fids (all of them when `fids` is null), in storage order.
+struct ParcelStretch {
+    std::vector<ParcelRecord> records;
+    FlatLayer shapes; // not closed: stretches are joined, then closed
+};
+
+void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFields,
+                 const char* fids, ParcelStretch& out) {
+    std::vector<std::string> used = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
+    used.insert(used.end(), attributeFields.begin(), attributeFields.end());
+    const OnlyFields only(parcels, used);
+    if (fids && parcels.SetAttributeFilter(fids) != OGRERR_NONE)
+        throw Error(std::string("cannot select parcels by ") + fids, {{}, "parcels", {}, {}});
+    // Field positions once, not a name lookup per parcel and field.
+    const OGRFeatureDefn* defn = parcels.GetLayerDefn();
+    const int bsm = defn->GetFieldIndex("BSM"), dlbm = defn->GetFieldIndex("DLBM"),
+              zldwdm = defn->GetFieldIndex("ZLDWDM"), areaEll = defn->GetFieldIndex("AREA_ELL"),
+              tbmj = defn->GetFieldIndex("TBMJ"), tbdlmj = defn->GetFieldIndex("TBDLMJ");
+    std::vector<int> attributeIndex;
+    for (const std::string& name : attributeFields)
+        attributeIndex.push_back(defn->GetFieldIndex(name.c_str()));
+    parcels.ResetReading();
+    for (const auto& f : parcels) {
+        ParcelRecord r;
+        r.fid = f->GetFID();
+        r.id = field(*f, bsm);
+        r.landUse = field(*f, dlbm);
+        r.villageCode = field(*f, zldwdm);
+        const auto gross = number(*f, tbmj);
+        // AREA_ELL when it is set, even to something that is no number (then 0), else TBMJ.
+        r.areaM2 = (hasText(*f, areaEll) ? number(*f, areaEll) : gross).value_or(0.0);
+        const auto net = number(*f, tbdlmj);
+        if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
+            r.netShare = *net / *gross;
+        for (std::size_t a = 0; a < attributeFields.size(); ++a)
+            r.attributes.emplace_back(attributeFields[a], field(*f, attributeIndex[a]));
+        appendRings(out.shapes, f->GetGeometryRef());
+        out.records.push_back(std::move(r));
+    }
+    if (fids)
+        parcels.SetAttributeFilter(nullptr);
+}
+
+// Appends `from` (unclosed) to `into` (unclosed), renumbering its parts and vertices.
+void join(FlatLayer& into, const FlatLayer& from) {
+    const auto parts = static_cast<std::uint32_t>(into.partStart.size());
+    const auto vertices = static_cast<std::uint32_t>(into.xy.size() / 2);
+    for (std::uint32_t p : from.featurePart)
+        into.featurePart.push_back(p + parts);
+    for (std::uint32_t v : from.partStart)
+        into.partStart.push_back(v + vertices);
+    into.partIsRing.insert(into.partIsRing.end(), from.partIsRing.begin(), from.partIsRing.end());
+    into.xy.insert(into.xy.end(), from.xy.begin(), from.xy.end());
+    into.extent.include(from.extent);
+}
+
+// The lowest and highest parcel fid (by the store's "fid" key), or {0, -1} when unknown.
+std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset) {
+    GdalMessageCollector quiet; // a store without SQL aggregates reads on one connection
+    std::pair<GIntBig, GIntBig> range{0, -1};
+    OGRLayer* result =
+        dataset.ExecuteSQL("SELECT MIN(fid), MAX(fid) FROM parcels", nullptr, nullptr);
+    if (!result)
+        return range;
+    if (OGRFeatureUniquePtr row{result->GetNextFeature()}; row && row->IsFieldSetAndNotNull(0))
+        range = {row->GetFieldAsInteger64(0), row->GetFieldAsInteger64(1)};
+    dataset.ReleaseResultSet(result);
+    return range;
 }
 
 } // namespace
@@ -84,25 +209,40 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
         throw InputError(
             "has no parcels to classify; import them first with: tianmu import --as parcels",
             {store.path(), {}, {}, {}});
-    parcels->ResetReading();
-    for (const auto& f : *parcels) {
-        ParcelRecord r;
-        r.fid = f->GetFID();
-        r.id = field(*f, "BSM");
-        r.landUse = field(*f, "DLBM");
-        r.villageCode = field(*f, "ZLDWDM");
-        const std::string ell = field(*f, "AREA_ELL");
-        r.areaM2 = parseNumber(ell.empty() ? field(*f, "TBMJ") : ell).value_or(0.0);
-        const auto gross = parseNumber(field(*f, "TBMJ"));
-        const auto net = parseNumber(field(*f, "TBDLMJ"));
-        if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
-            r.netShare = *net / *gross;
-        for (const std::string& name : attributeFields)
-            r.attributes.emplace_back(name, field(*f, name.c_str()));
-        appendRings(in.parcelShapes, f->GetGeometryRef());
-        in.parcels.push_back(std::move(r));
+    // A layer of more than a few thousand parcels (the sample county's too, so that its tests
+    // cover this path) is read in two stretches of fids at once, the later one on a second
+    // connection (GDAL handles are not shared between threads) while this thread reads the
+    // earlier one and then the other layers; the stretches are joined in fid order.
+    ParcelStretch first, second;
+    GDALDatasetUniquePtr reader = parcels->GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
+    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
+    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
+    std::exception_ptr failed;
+    std::thread worker;
+    // Joins the worker on every way out, an exception included.
+    struct Joiner {
+        std::thread& t;
+        ~Joiner() {
+            if (t.joinable())
+                t.join();
+        }
+    } joiner{worker};
+    if (secondLayer && high > low) {
+        // The later stretch is the larger: this thread also reads the other layers.
+        const GIntBig middle = low + (high - low) * 2 / 5;
+        const std::string upTo = "fid <= " + std::to_string(middle);
+        const std::string after = "fid > " + std::to_string(middle);
+        worker = std::thread([&, after] {
+            try {
+                readParcels(*secondLayer, attributeFields, after.c_str(), second);
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        readParcels(*parcels, attributeFields, upTo.c_str(), first);
+    } else {
+        readParcels(*parcels, attributeFields, nullptr, first);
     }
-    closeLayer(in.parcelShapes);
 
     if (OGRLayer* villages = store.layer("villages")) {
         villages->ResetReading();
@@ -156,6 +296,16 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
             in.funds.push_back({field(*f, "ZLDWDM"), field(*f, "ZLDWMC"),
                                 parseNumber(field(*f, fundIdleField.c_str())).value_or(0.0)});
     }
+    if (worker.joinable())
+        worker.join();
+    if (failed)
+        std::rethrow_exception(failed);
+    in.parcels = std::move(first.records);
+    in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
+                      std::make_move_iterator(second.records.end()));
+    in.parcelShapes = std::move(first.shapes);
+    join(in.parcelShapes, second.shapes);
+    closeLayer(in.parcelShapes);
     return in;
 }
 

@@ -26,6 +26,35 @@ namespace geo {
 namespace {
 
 constexpr const char* resultsTable = "parcel_classes";
+const std::string unclassified = "unclassified";
+
+// Columns of parcel_classes, in the order of their fields in classifyProject.
+namespace column {
+enum : int {
+    ParcelFid,
+    Bsm,
+    Dlbm,
+    ZoneId,
+    ZoneName,
+    SuggestedUse,
+    ZoneRule,
+    VillageCode,
+    VillageName,
+    VillageRule,
+    Idle,
+    IdleRule,
+    Transferred,
+    Lzfs,
+    Lzhtbm,
+    TransferRule,
+    AreaMu,
+    MeanElev,
+    MeanSlope,
+    RelElev,
+    RiverDist,
+    RiverHeight
+};
+} // namespace column
 
 std::vector<std::string> attributeFieldsOf(const RuleSet& rules) {
     std::set<std::string> fields;
@@ -52,6 +81,37 @@ std::set<std::string> parcelFieldNames(ProjectStore& store) {
 
 bool isIdleFlag(const std::string& value) {
     return value == "1" || value == "是" || value == "Y" || value == "y" || value == "true";
+}
+
+// Parcel indices in Z order of their first vertex: parcels are stored in no spatial order, and
+// nearest-river searches go much faster when each starts from its neighbour's answer.
+std::vector<std::uint32_t> spatialOrder(const FlatLayer& shapes) {
+    const std::size_t n = shapes.featureCount();
+    const Extent& all = shapes.extent;
+    const double sx = all.maxX > all.minX ? 65535.0 / (all.maxX - all.minX) : 0.0;
+    const double sy = all.maxY > all.minY ? 65535.0 / (all.maxY - all.minY) : 0.0;
+    auto spread = [](std::uint64_t v) { // 16 bits to the even bits of 32
+        v = (v | (v << 8)) & 0x00FF00FFULL;
+        v = (v | (v << 4)) & 0x0F0F0F0FULL;
+        v = (v | (v << 2)) & 0x33333333ULL;
+        return (v | (v << 1)) & 0x55555555ULL;
+    };
+    std::vector<std::uint64_t> keyed(n); // Z key in the high half, index in the low half
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t key = 0;
+        if (shapes.featurePart[i] != shapes.featurePart[i + 1]) {
+            const std::uint32_t v = shapes.partStart[shapes.featurePart[i]];
+            const auto x = static_cast<std::uint64_t>((shapes.xy[2 * v] - all.minX) * sx);
+            const auto y = static_cast<std::uint64_t>((shapes.xy[2 * v + 1] - all.minY) * sy);
+            key = spread(x) | (spread(y) << 1);
+        }
+        keyed[i] = (key << 32) | i;
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::uint32_t> order(n);
+    for (std::size_t i = 0; i < n; ++i)
+        order[i] = static_cast<std::uint32_t>(keyed[i] & 0xFFFFFFFFULL);
+    return order;
 }
 
 std::optional<double> finite(double v) {
@@ -167,52 +227,71 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             return std::nullopt;
         return static_cast<double>(value);
     };
-    // The river searches are pure and read-only: run them on all cores first. The DEM reads
-    // and the rules stay on this thread (GDAL handles are not shared).
+    // The river searches and the rules are pure and read-only: run them on all cores. The DEM
+    // reads between them stay on this thread (GDAL handles are not shared).
+    const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
+    // Calls `work(first, end)` on `workers` threads over interleaved blocks of parcels (blocks,
+    // not single parcels, so that neighbouring parcels share caches). No exceptions cross: the
+    // work is plain arithmetic on shared read-only data and writes to its own slots.
+    auto inParallel = [&](auto&& work) {
+        constexpr std::size_t block = 1024;
+        auto run = [&](unsigned w) {
+            for (std::size_t first = w * block; first < n; first += workers * block)
+                work(first, std::min(n, first + block));
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < workers; ++w)
+            threads.emplace_back(run, w);
+        run(0);
+        for (std::thread& t : threads)
+            t.join();
+    };
     std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
     std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
     if (in.hasRivers) {
-        const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
-        auto search = [&](unsigned w) {
-            for (std::size_t i = w; i < n; i += workers) {
+        const std::vector<std::uint32_t> order = spatialOrder(in.parcelShapes);
+        inParallel([&](std::size_t first, std::size_t end) {
+            for (std::size_t k = first; k < end; ++k) {
+                const std::size_t i = order[k];
                 riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
                 double x = 0, y = 0, nearest[2] = {0, 0};
                 if (dem && interiorPoint(in.parcelShapes, i, x, y) &&
                     std::isfinite(riverDistance.distance(x, y, nearest)))
                     riverPoints[i] = {nearest[0], nearest[1]};
             }
-        };
-        std::vector<std::thread> threads;
-        for (unsigned w = 1; w < workers; ++w)
-            threads.emplace_back(search,
-                                 w); // no exceptions: plain arithmetic on shared read-only data
-        search(0);
-        for (std::thread& t : threads)
-            t.join();
+        });
     }
+    // The DEM's elevation at each parcel's nearest river point, where a height above the river
+    // can be computed from it.
+    std::vector<std::optional<double>> riverElevation(n);
+    if (!terrain.empty())
+        for (std::size_t i = 0; i < n; ++i)
+            if (std::isfinite(terrain[i].meanElevation) && std::isfinite(riverPoints[i][0]))
+                riverElevation[i] = elevationAt(riverPoints[i][0], riverPoints[i][1]);
     std::vector<ParcelFacts> facts(n);
     std::vector<int> decided(n, -1);
-    for (std::size_t i = 0; i < n; ++i) {
-        ParcelFacts& f = facts[i];
-        f.landUse = in.parcels[i].landUse;
-        f.attributes = in.parcels[i].attributes;
-        f.area = in.parcels[i].areaM2;
-        if (in.hasRivers)
-            f.riverDistance = riverDistances[i];
-        if (!terrain.empty()) {
-            f.meanSlope = finite(terrain[i].meanSlope);
-            f.meanElevation = finite(terrain[i].meanElevation);
-            const std::size_t v = villages.village[i] < 0
-                                      ? in.villages.size()
-                                      : static_cast<std::size_t>(villages.village[i]);
-            if (f.meanElevation && std::isfinite(villageLowest[v]))
-                f.relativeElevation = *f.meanElevation - villageLowest[v];
-            if (f.meanElevation && std::isfinite(riverPoints[i][0]))
-                if (const auto river = elevationAt(riverPoints[i][0], riverPoints[i][1]))
-                    f.riverHeight = *f.meanElevation - *river;
+    inParallel([&](std::size_t first, std::size_t end) {
+        for (std::size_t i = first; i < end; ++i) {
+            ParcelFacts& f = facts[i];
+            f.landUse = in.parcels[i].landUse;
+            f.attributes = in.parcels[i].attributes;
+            f.area = in.parcels[i].areaM2;
+            if (in.hasRivers)
+                f.riverDistance = riverDistances[i];
+            if (!terrain.empty()) {
+                f.meanSlope = finite(terrain[i].meanSlope);
+                f.meanElevation = finite(terrain[i].meanElevation);
+                const std::size_t v = villages.village[i] < 0
+                                          ? in.villages.size()
+                                          : static_cast<std::size_t>(villages.village[i]);
+                if (f.meanElevation && std::isfinite(villageLowest[v]))
+                    f.relativeElevation = *f.meanElevation - villageLowest[v];
+                if (f.meanElevation && riverElevation[i])
+                    f.riverHeight = *f.meanElevation - *riverElevation[i];
+            }
+            decided[i] = rules.classify(f);
         }
-        decided[i] = rules.classify(f);
-    }
+    });
 
     progress("idle three-assets and transfers", 0.8);
     const TransferStatus transfers = analyseTransfers(in, rules, o.asOf);
@@ -240,8 +319,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     progress("saving", 0.9);
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
-    OGRLayer& out = store->recreateLayer(
-        resultsTable, wkbNone, 0,
+    const std::unique_ptr<RowWriter> out = store->replaceTable(
+        resultsTable,
         {{"PARCEL_FID", OFTInteger64}, {"BSM", OFTString},          {"DLBM", OFTString},
          {"ZONE", OFTString},          {"ZONE_NAME", OFTString},    {"SUGGESTED_USE", OFTString},
          {"ZONE_RULE", OFTString},     {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},
@@ -252,62 +331,61 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
          {"RIVER_HEIGHT", OFTReal}});
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
     for (std::size_t i = 0; i < n; ++i) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(out.GetLayerDefn()));
         const ParcelRecord& p = in.parcels[i];
         const double mu = Area::squareMetres(p.areaM2).inMu();
-        row->SetField("PARCEL_FID", static_cast<GIntBig>(p.fid));
-        row->SetField("BSM", p.id.c_str());
-        row->SetField("DLBM", p.landUse.c_str());
-        std::string zoneId = "unclassified";
+        out->setInteger(column::ParcelFid, p.fid);
+        out->setText(column::Bsm, p.id);
+        out->setText(column::Dlbm, p.landUse);
+        const std::string* zoneId = &unclassified;
         if (decided[i] >= 0) {
             const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
             const Zone* zone = rules.zone(rule.zone);
-            zoneId = rule.zone;
-            row->SetField("ZONE", rule.zone.c_str());
-            row->SetField("ZONE_NAME", zone->nameZh.c_str());
-            row->SetField("SUGGESTED_USE", zone->useZh.c_str());
-            row->SetField("ZONE_RULE", rule.id.c_str());
+            zoneId = &rule.zone;
+            out->setText(column::ZoneId, rule.zone);
+            out->setText(column::ZoneName, zone->nameZh);
+            out->setText(column::SuggestedUse, zone->useZh);
+            out->setText(column::ZoneRule, rule.id);
         }
-        auto& total = totals[zoneId];
+        auto& total = totals[*zoneId];
         ++total.parcels;
         total.mu += mu;
         if (villages.village[i] >= 0) {
             const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
-            row->SetField("VILLAGE_CODE", v.code.c_str());
-            row->SetField("VILLAGE_NAME", v.name.c_str());
+            out->setText(column::VillageCode, v.code);
+            out->setText(column::VillageName, v.name);
         } else if (!p.villageCode.empty()) {
-            row->SetField("VILLAGE_CODE", p.villageCode.c_str());
+            out->setText(column::VillageCode, p.villageCode);
         }
-        row->SetField("VILLAGE_RULE", villages.rule[i].c_str());
-        row->SetField("IDLE", idle[i] ? 1 : 0);
+        out->setText(column::VillageRule, villages.rule[i]);
+        out->setInteger(column::Idle, idle[i] ? 1 : 0);
         if (idle[i]) {
-            row->SetField("IDLE_RULE", idleRule[i].c_str());
+            out->setText(column::IdleRule, idleRule[i]);
             ++summary.idleParcels;
             summary.idleMu += mu;
         }
         const ParcelTransfer& t = transfers.parcels[i];
-        row->SetField("TRANSFERRED", t.active ? 1 : 0);
+        out->setInteger(column::Transferred, t.active ? 1 : 0);
         if (t.active) {
-            row->SetField("LZFS", t.mode.c_str());
-            row->SetField("LZHTBM", t.contract.c_str());
+            out->setText(column::Lzfs, t.mode);
+            out->setText(column::Lzhtbm, t.contract);
             ++summary.transferredParcels;
             summary.transferredMu += mu;
         }
-        row->SetField("TRANSFER_RULE", t.rule.c_str());
-        row->SetField("AREA_MU", mu);
+        out->setText(column::TransferRule, t.rule);
+        out->setReal(column::AreaMu, mu);
         if (facts[i].meanElevation)
-            row->SetField("MEAN_ELEV", *facts[i].meanElevation);
+            out->setReal(column::MeanElev, *facts[i].meanElevation);
         if (facts[i].meanSlope)
-            row->SetField("MEAN_SLOPE", *facts[i].meanSlope);
+            out->setReal(column::MeanSlope, *facts[i].meanSlope);
         if (facts[i].relativeElevation)
-            row->SetField("REL_ELEV", *facts[i].relativeElevation);
+            out->setReal(column::RelElev, *facts[i].relativeElevation);
         if (facts[i].riverDistance && std::isfinite(*facts[i].riverDistance))
-            row->SetField("RIVER_DIST", *facts[i].riverDistance);
+            out->setReal(column::RiverDist, *facts[i].riverDistance);
         if (facts[i].riverHeight)
-            row->SetField("RIVER_HEIGHT", *facts[i].riverHeight);
-        if (out.CreateFeature(row.get()) != OGRERR_NONE)
-            throw Error("cannot write the classification", {o.project, resultsTable, p.fid, {}});
+            out->setReal(column::RiverHeight, *facts[i].riverHeight);
+        out->addRow();
     }
+    out->finish();
     writeIdleItems(*store, in, rules, villages, decided, idle, idleRule);
     writeTransferFlags(*store, transfers);
     writeVillageProfiles(*store, rules, profiles, villages);

@@ -7,10 +7,13 @@
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
+#include <sqlite3.h>
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_bulk_writer.h"
 #include "geo/geopackage_rtree.h"
+#include "geo/ogr_row_writer.h"
 
 namespace geo {
 namespace {
@@ -102,6 +105,13 @@ public:
 
     OGRLayer* layer(const std::string& name) override { return m_ds->GetLayerByName(name.c_str()); }
 
+    GDALDatasetUniquePtr openReader() const override {
+        const char* drivers[] = {"GPKG", nullptr};
+        GdalMessageCollector quiet; // no reader is no failure: the caller reads on one connection
+        return GDALDatasetUniquePtr(GDALDataset::Open(
+            m_writePath.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    }
+
     void begin() override {
         if (m_ds->StartTransaction(FALSE) != OGRERR_NONE)
             throw Error("cannot start a transaction on the project", {m_path, {}, {}, {}});
@@ -112,8 +122,33 @@ public:
             throw Error("cannot commit the import to the project (" +
                             std::string(CPLGetLastErrorMsg()) + ")",
                         {m_path, {}, {}, {}});
+        if (m_tablesBehindGdal) {
+            m_tablesBehindGdal = false;
+            reopen(m_writePath); // GDAL lists the layers it made itself: show it the new ones
+        }
     }
-    void rollback() override { m_ds->RollbackTransaction(); }
+    void rollback() override {
+        m_ds->RollbackTransaction();
+        if (m_tablesBehindGdal) {
+            m_tablesBehindGdal = false;
+            try {
+                reopen(m_writePath); // tables GDAL dropped in the transaction are back
+            } catch (const std::exception&) {
+                // rollback() runs in destructors: the project is intact, only this handle is
+                // lost, and the next call on it reports that
+            }
+        }
+    }
+
+    std::unique_ptr<RowWriter> replaceTable(const std::string& name,
+                                            const std::vector<FieldSpec>& fields) override {
+        auto* db = static_cast<sqlite3*>(m_ds->GetInternalHandle("SQLITE_HANDLE"));
+        if (!db)
+            return ProjectStore::replaceTable(name, fields);
+        dropLayer(name);
+        m_tablesBehindGdal = true;
+        return std::make_unique<GeoPackageBulkWriter>(db, m_path, name, fields);
+    }
 
     OGRLayer& recreateLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                             const std::vector<FieldSpec>& fields) override {
@@ -254,14 +289,18 @@ public:
     }
 
 private:
-    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
-                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
+    void dropLayer(const std::string& name) {
         for (int i = 0; i < m_ds->GetLayerCount(); ++i)
             if (name == m_ds->GetLayer(i)->GetName()) {
                 if (m_ds->DeleteLayer(i) != OGRERR_NONE)
                     throw Error("cannot replace layer " + name, {m_path, name, {}, {}});
                 break;
             }
+    }
+
+    OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
+                          const std::vector<FieldSpec>& fields, bool spatialIndex) {
+        dropLayer(name);
         OGRSpatialReference crs;
         OGRSpatialReference* crsPtr = nullptr;
         if (type != wkbNone && epsg > 0) {
@@ -371,10 +410,18 @@ private:
     std::string m_writePath;
     bool m_new = false;
     bool m_finished = false;
+    // Tables were written on GDAL's connection without GDAL (replaceTable): its list of layers
+    // is out of date once the transaction ends.
+    bool m_tablesBehindGdal = false;
     GDALDatasetUniquePtr m_ds;
 };
 
 } // namespace
+
+std::unique_ptr<RowWriter> ProjectStore::replaceTable(const std::string& name,
+                                                      const std::vector<FieldSpec>& fields) {
+    return std::make_unique<OgrRowWriter>(recreateLayer(name, wkbNone, 0, fields), path());
+}
 
 std::string utcTimestamp() {
     const std::time_t t = std::time(nullptr);

@@ -13,6 +13,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/extent.h"
+#include "geo/row_writer.h"
 
 namespace geo {
 
@@ -61,6 +62,9 @@ public:
     virtual std::string property(const std::string& key) const = 0;
     // Read access to a layer (nullptr when absent).
     virtual OGRLayer* layer(const std::string& name) = 0;
+    // A second, read-only connection to the committed project, for reading on another thread
+    // (GDAL handles are not shared between threads); nullptr when the store cannot give one.
+    virtual GDALDatasetUniquePtr openReader() const { return nullptr; }
 
     // Everything between begin() and commit() is one transaction; rollback() undoes it.
     virtual void begin() = 0;
@@ -76,6 +80,13 @@ public:
     virtual OGRLayer& recreateLayerForBulkLoad(const std::string& name, OGRwkbGeometryType type,
                                                int epsg, const std::vector<FieldSpec>& fields) = 0;
     virtual void indexLayer(const std::string& name, std::vector<IndexedBox> boxes) = 0;
+    // Drops `name` if present, creates it as a table without geometry with these fields, and
+    // returns the writer of its rows: for result tables of a million rows. Call it between
+    // begin() and commit(). After that commit, layer() pointers taken before are invalid (a
+    // store may reopen the project to see the table). This default writes OGR features
+    // through recreateLayer(); a store may write faster.
+    virtual std::unique_ptr<RowWriter> replaceTable(const std::string& name,
+                                                    const std::vector<FieldSpec>& fields);
     // Returns the id of the new import record.
     virtual long long recordImport(const ImportRecord& record) = 0;
     virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;

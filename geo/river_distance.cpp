@@ -40,6 +40,34 @@ bool segmentsCross(double ax, double ay, double bx, double by, double cx, double
     return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
 }
 
+// Squared distance from a point to a box (0 inside or on it).
+double pointBox2(const Extent& b, double x, double y) {
+    const double gx = std::max({0.0, b.minX - x, x - b.maxX});
+    const double gy = std::max({0.0, b.minY - y, y - b.maxY});
+    return gx * gx + gy * gy;
+}
+
+// A lower bound of the squared distance from segment (x0, y0)-(x1, y1) to anything in box `b`:
+// exact when the segment's own box is apart from `b` (the nearest points of two disjoint
+// convex shapes include an end of the segment or a corner of the box), else 0.
+double segmentBoxLowerBound2(const Extent& b, double x0, double y0, double x1, double y1) {
+    if (std::max(x0, x1) >= b.minX && std::min(x0, x1) <= b.maxX && std::max(y0, y1) >= b.minY &&
+        std::min(y0, y1) <= b.maxY)
+        return 0.0;
+    return std::min({pointBox2(b, x0, y0), pointBox2(b, x1, y1),
+                     pointSegment2(b.minX, b.minY, x0, y0, x1, y1),
+                     pointSegment2(b.minX, b.maxY, x0, y0, x1, y1),
+                     pointSegment2(b.maxX, b.minY, x0, y0, x1, y1),
+                     pointSegment2(b.maxX, b.maxY, x0, y0, x1, y1)});
+}
+
+// False only where featureContains must be false: the even-odd ray from a point above, below
+// or (by more than rounding) beside the feature's box crosses its rings an even number of times.
+bool mayContain(const Extent& b, double x, double y) {
+    constexpr double margin = 1e-3; // metres; far above the rounding of the crossing x
+    return y >= b.minY && y < b.maxY && x >= b.minX - margin && x <= b.maxX + margin;
+}
+
 bool insideRing(const std::vector<double>& ring, double x, double y) {
     bool inside = false;
     const std::size_t n = ring.size() / 2;
@@ -49,6 +77,24 @@ bool insideRing(const std::vector<double>& ring, double x, double y) {
             inside = !inside;
     }
     return inside;
+}
+
+// The nearest segment of this thread's last query, as the next query's hint: parcels come
+// in storage order, and neighbours share their nearest river. Keyed by the RiverDistance, so
+// that two of them never share hints.
+struct Hint {
+    const void* owner = nullptr;
+    long long segment = -1;
+};
+thread_local Hint lastNearest;
+
+long long hintFor(const void* owner) {
+    return lastNearest.owner == owner ? lastNearest.segment : -1;
+}
+
+void remember(const void* owner, long long segment) {
+    if (segment >= 0)
+        lastNearest = {owner, segment};
 }
 
 } // namespace
@@ -82,10 +128,14 @@ double RiverDistance::distance(double x, double y, double* nearest) const {
             }
             return 0.0;
         }
-    const auto [segment, best] = m_index.nearest({x, y, x, y}, m_radius, [&](std::uint32_t i) {
-        const Segment& s = m_segments[i];
-        return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
-    });
+    const auto [segment, best] = m_index.nearest(
+        {x, y, x, y}, m_radius,
+        [&](std::uint32_t i) {
+            const Segment& s = m_segments[i];
+            return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+        },
+        hintFor(this));
+    remember(this, segment);
     if (segment >= 0 && nearest) {
         const Segment& s = m_segments[static_cast<std::size_t>(segment)];
         const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
@@ -117,7 +167,7 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
         const Segment& s = m_segments[i];
         if (boxGap2(box, s.x0, s.y0, s.x1, s.y1) >= best2)
             return true; // cannot beat the nearest found so far
-        if (featureContains(polygons, feature, s.x0, s.y0)) {
+        if (mayContain(box, s.x0, s.y0) && featureContains(polygons, feature, s.x0, s.y0)) {
             best2 = 0.0;
             return false;
         }
@@ -141,16 +191,28 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
     // Best-first over the index, ordered by box distance; `visit` computes the exact
     // distance of one segment (0 when it touches or crosses the polygon).
     bool touching = false;
-    const auto [segment, found] = m_index.nearest(box, m_radius, [&](std::uint32_t i) {
-        if (touching)
-            return 0.0;
-        best2 = std::numeric_limits<double>::infinity();
-        if (!visit(i)) {
-            touching = true;
-            return 0.0;
-        }
-        return std::sqrt(best2);
-    });
+    // The search keeps only distances below the least returned so far (or the radius); a
+    // segment whose lower bound is clearly above that is answered "infinitely far" without
+    // measuring it against every edge: the search would have dropped its distance anyway.
+    double kept = m_radius;
+    const auto [segment, found] = m_index.nearest(
+        box, m_radius,
+        [&](std::uint32_t i) {
+            if (touching)
+                return 0.0;
+            const Segment& s = m_segments[i];
+            if (segmentBoxLowerBound2(box, s.x0, s.y0, s.x1, s.y1) > kept * kept * (1.0 + 1e-9))
+                return std::numeric_limits<double>::infinity();
+            best2 = std::numeric_limits<double>::infinity();
+            if (!visit(i)) {
+                touching = true;
+                return 0.0;
+            }
+            kept = std::min(kept, std::sqrt(best2));
+            return std::sqrt(best2);
+        },
+        hintFor(this));
+    remember(this, segment);
     best2 = segment >= 0 ? found * found : std::numeric_limits<double>::infinity();
     const double best = std::sqrt(best2);
     return best <= m_radius ? best : std::numeric_limits<double>::infinity();

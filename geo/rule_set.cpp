@@ -191,24 +191,28 @@ std::string describe(const Range& r) {
     return s.str();
 }
 
-// Evaluates a condition; on failure `why` says which test failed. Returns nullopt when a test
-// needs data that is missing (the rule is then skipped).
-std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::string& why) {
+// Evaluates a condition; on failure `why` (when not null) says which test failed. Returns
+// nullopt when a test needs data that is missing (the rule is then skipped). Classification
+// passes nullptr: formatting reasons for a million parcels would cost more than the tests.
+std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::string* why) {
     if (!c.landUse.empty() && std::none_of(c.landUse.begin(), c.landUse.end(), [&](const auto& p) {
             return landUseMatches(f.landUse, p);
         })) {
-        why = "land use " + f.landUse + " is not in the rule's list";
+        if (why)
+            *why = "land use " + f.landUse + " is not in the rule's list";
         return false;
     }
     for (const std::string& p : c.landUseNot)
         if (landUseMatches(f.landUse, p)) {
-            why = "land use " + f.landUse + " is excluded (" + p + ")";
+            if (why)
+                *why = "land use " + f.landUse + " is excluded (" + p + ")";
             return false;
         }
     for (const AttributeTest& t : c.attributes) {
         const auto it = std::find_if(f.attributes.begin(), f.attributes.end(),
                                      [&](const auto& kv) { return kv.first == t.field; });
-        const std::string value = it == f.attributes.end() ? std::string() : it->second;
+        static const std::string none;
+        const std::string& value = it == f.attributes.end() ? none : it->second;
         bool ok = false;
         if (t.number) {
             const auto v = parseNumber(value);
@@ -219,8 +223,9 @@ std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::stri
             ok = (t.op == "=") == (value == t.text);
         }
         if (!ok) {
-            why = t.field + " is \"" + value + "\", not " + t.op + " " +
-                  (t.number ? std::to_string(*t.number) : "\"" + t.text + "\"");
+            if (why)
+                *why = t.field + " is \"" + value + "\", not " + t.op + " " +
+                       (t.number ? std::to_string(*t.number) : "\"" + t.text + "\"");
             return false;
         }
     }
@@ -239,18 +244,22 @@ std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::stri
         if (!m.range)
             continue;
         if (!m.value) {
-            why = std::string("no data for the ") + m.name;
+            if (why)
+                *why = std::string("no data for the ") + m.name;
             return std::nullopt;
         }
         if (!m.range->contains(*m.value)) {
-            std::ostringstream s;
-            s << m.name << " " << *m.value << " " << m.unit << " is not " << describe(*m.range);
-            why = s.str();
+            if (why) {
+                std::ostringstream s;
+                s << m.name << " " << *m.value << " " << m.unit << " is not " << describe(*m.range);
+                *why = s.str();
+            }
             return false;
         }
     }
     if (c.area && !c.area->contains(f.area)) {
-        why = "area " + std::to_string(f.area) + " m² is not " + describe(*c.area);
+        if (why)
+            *why = "area " + std::to_string(f.area) + " m² is not " + describe(*c.area);
         return false;
     }
     if (!c.any.empty()) {
@@ -258,13 +267,15 @@ std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::stri
         bool missing = false;
         for (const Condition& alt : c.any) {
             std::string altWhy;
-            const auto r = evaluate(alt, f, altWhy);
+            const auto r = evaluate(alt, f, why ? &altWhy : nullptr);
             if (r && *r)
                 return true;
             missing = missing || !r;
-            reasons += (reasons.empty() ? "" : "; and ") + altWhy;
+            if (why)
+                reasons += (reasons.empty() ? "" : "; and ") + altWhy;
         }
-        why = "none of the alternatives holds: " + reasons;
+        if (why)
+            *why = "none of the alternatives holds: " + reasons;
         if (missing)
             return std::nullopt;
         return false;
@@ -410,9 +421,8 @@ const Zone* RuleSet::zone(const std::string& id) const noexcept {
 }
 
 int RuleSet::classify(const ParcelFacts& facts) const {
-    std::string why;
     for (std::size_t i = 0; i < m_rules.size(); ++i) {
-        const auto r = evaluate(m_rules[i].when, facts, why);
+        const auto r = evaluate(m_rules[i].when, facts, nullptr);
         if (r && *r)
             return static_cast<int>(i);
     }
@@ -423,7 +433,7 @@ std::vector<RuleTrace> RuleSet::explain(const ParcelFacts& facts) const {
     std::vector<RuleTrace> trace;
     for (const ZoneRule& rule : m_rules) {
         std::string why;
-        const auto r = evaluate(rule.when, facts, why);
+        const auto r = evaluate(rule.when, facts, &why);
         if (!r) {
             trace.push_back({rule.id, RuleTrace::Result::Skipped, why});
         } else if (*r) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <queue>
 
 namespace geo {
 namespace {
@@ -71,53 +70,6 @@ SpatialIndex::SpatialIndex(const std::vector<Extent>& boxes, int nodeSize) {
         }
         m_levels.push_back(std::move(parents));
     }
-}
-
-namespace {
-
-double boxDistance(const Extent& a, const Extent& b) {
-    const double dx = std::max({0.0, a.minX - b.maxX, b.minX - a.maxX});
-    const double dy = std::max({0.0, a.minY - b.maxY, b.minY - a.maxY});
-    return std::hypot(dx, dy);
-}
-
-} // namespace
-
-std::pair<long long, double>
-SpatialIndex::nearest(const Extent& target, double maxDistance,
-                      const std::function<double(std::uint32_t)>& distance) const {
-    std::pair<long long, double> best{-1, maxDistance};
-    if (m_levels.empty())
-        return best;
-    struct Entry {
-        double distance;
-        std::size_t level;
-        std::uint32_t node;
-        bool operator>(const Entry& other) const { return distance > other.distance; }
-    };
-    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
-    const std::size_t top = m_levels.size() - 1;
-    open.push({boxDistance(target, m_levels[top][0].box), top, 0});
-    while (!open.empty()) {
-        const Entry e = open.top();
-        open.pop();
-        if (e.distance >= best.second)
-            break; // nothing left can be nearer
-        const Node& node = m_levels[e.level][e.node];
-        if (e.level == 0) {
-            const double d = distance(node.first);
-            if (d < best.second)
-                best = {static_cast<long long>(node.first), d};
-            continue;
-        }
-        for (std::uint32_t k = 0; k < node.count; ++k) {
-            const Node& child = m_levels[e.level - 1][node.first + k];
-            const double d = boxDistance(target, child.box);
-            if (d < best.second)
-                open.push({d, e.level - 1, node.first + k});
-        }
-    }
-    return best;
 }
 
 void SpatialIndex::query(const Extent& box, const std::function<bool(std::uint32_t)>& visit) const {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "geo/area.h"
 #include "geo/error.h"
@@ -28,7 +30,10 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                                 const std::string& asOf) {
     TransferStatus status;
     status.parcels.resize(in.parcels.size());
-    std::map<std::string, std::size_t> byId;
+    // Views of the parcels' own ids, hashed: a million ids copied into a tree cost more than
+    // the whole ledger check. The first parcel with an id keeps it, as before.
+    std::unordered_map<std::string_view, std::size_t> byId;
+    byId.reserve(in.parcels.size());
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
         byId.emplace(in.parcels[i].id, i);
     const std::string soon = addMonths(asOf, rules.expiringMonths);
@@ -98,18 +103,17 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
 }
 
 void writeTransferFlags(ProjectStore& store, const TransferStatus& status) {
-    OGRLayer& table = store.recreateLayer(
-        "transfer_flags", wkbNone, 0,
+    const auto table = store.replaceTable(
+        "transfer_flags",
         {{"LZHTBM", OFTString}, {"DKBM", OFTString}, {"KIND", OFTString}, {"DETAIL", OFTString}});
     for (const TransferFlag& f : status.flags) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
-        row->SetField("LZHTBM", f.contract.c_str());
-        row->SetField("DKBM", f.parcel.c_str());
-        row->SetField("KIND", f.kind.c_str());
-        row->SetField("DETAIL", f.detail.c_str());
-        if (table.CreateFeature(row.get()) != OGRERR_NONE)
-            throw Error("cannot write transfer flags", {store.path(), "transfer_flags", {}, {}});
+        table->setText(0, f.contract);
+        table->setText(1, f.parcel);
+        table->setText(2, f.kind);
+        table->setText(3, f.detail);
+        table->addRow();
     }
+    table->finish();
 }
 
 } // namespace geo

@@ -3,9 +3,11 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include "geo/area.h"
 #include "geo/error.h"
+#include "geo/feature_bands.h"
 #include "geo/spatial_index.h"
 
 namespace geo {
@@ -36,11 +38,6 @@ int containing(const FlatLayer& layer, const SpatialIndex& index, double x, doub
     return found;
 }
 
-void check(OGRErr err, ProjectStore& store, const char* table) {
-    if (err != OGRERR_NONE)
-        throw Error(std::string("cannot write ") + table, {store.path(), table, {}, {}});
-}
-
 } // namespace
 
 VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWins) {
@@ -52,33 +49,59 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     std::map<std::string, int> byCode;
     for (std::size_t v = 0; v < in.villages.size(); ++v)
         byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
-    for (std::size_t i = 0; i < n; ++i) {
-        double x = 0, y = 0;
-        const int located = interiorPoint(in.parcelShapes, i, x, y)
-                                ? containing(in.villageShapes, index, x, y)
-                                : -1;
-        const std::string attribute = villagePart(in.parcels[i].villageCode);
-        const auto byAttribute = byCode.find(attribute);
-        const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
-        if (located >= 0 && (attribute.empty() || located == coded)) {
-            out.village[i] = located;
-            out.rule[i] =
-                attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
-        } else if (located >= 0) {
-            out.mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
+    // Village boundaries have thousands of vertices: test a parcel's point against the edges of
+    // its row only (the same answer as featureContains).
+    std::vector<FeatureBands> outlines;
+    outlines.reserve(in.villageShapes.featureCount());
+    for (std::size_t v = 0; v < in.villageShapes.featureCount(); ++v)
+        outlines.emplace_back(in.villageShapes, v);
+    auto villageAt = [&](double x, double y) {
+        int found = -1;
+        index.query({x, y, x, y}, [&](std::uint32_t f) {
+            if (outlines[f].contains(x, y)) {
+                found = static_cast<int>(f);
+                return false;
+            }
+            return true;
+        });
+        return found;
+    };
+    // Parcels [first, end) into their own slots; mismatches in parcel order.
+    auto assign = [&](std::size_t first, std::size_t end,
+                      std::vector<VillageAssignment::Mismatch>& mismatches) {
+        for (std::size_t i = first; i < end; ++i) {
+            double x = 0, y = 0;
+            const int located = interiorPoint(in.parcelShapes, i, x, y) ? villageAt(x, y) : -1;
+            const std::string attribute = villagePart(in.parcels[i].villageCode);
+            const auto byAttribute = byCode.find(attribute);
+            const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
+            if (located >= 0 && (attribute.empty() || located == coded)) {
+                out.village[i] = located;
+                out.rule[i] =
+                    attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
+            } else if (located >= 0) {
+                mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
                                       in.villages[static_cast<std::size_t>(located)].code});
-            out.village[i] = locationWins ? located : coded;
-            out.rule[i] = locationWins
-                              ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
-                              : "ZLDWDM; its location is in " +
-                                    in.villages[static_cast<std::size_t>(located)].code;
-        } else if (coded >= 0) {
-            out.village[i] = coded;
-            out.rule[i] = "ZLDWDM (the parcel lies in no village)";
-        } else {
-            out.rule[i] = "no village: outside every village and no known ZLDWDM";
+                out.village[i] = locationWins ? located : coded;
+                out.rule[i] = locationWins
+                                  ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
+                                  : "ZLDWDM; its location is in " +
+                                        in.villages[static_cast<std::size_t>(located)].code;
+            } else if (coded >= 0) {
+                out.village[i] = coded;
+                out.rule[i] = "ZLDWDM (the parcel lies in no village)";
+            } else {
+                out.rule[i] = "no village: outside every village and no known ZLDWDM";
+            }
         }
-    }
+    };
+    // Two halves on two threads: the lookups are read-only, each parcel writes its own slot.
+    std::vector<VillageAssignment::Mismatch> later;
+    std::thread second(assign, n / 2, n, std::ref(later));
+    assign(0, n / 2, out.mismatches);
+    second.join();
+    out.mismatches.insert(out.mismatches.end(), std::make_move_iterator(later.begin()),
+                          std::make_move_iterator(later.end()));
     return out;
 }
 
@@ -158,43 +181,52 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
                     const std::vector<bool>& idle, const std::vector<std::string>& idleRule) {
-    OGRLayer& table = store.recreateLayer("idle_items", wkbNone, 0,
-                                          {{"CATEGORY", OFTString},
-                                           {"ITEM_ID", OFTString},
-                                           {"ITEM_NAME", OFTString},
-                                           {"VILLAGE_CODE", OFTString},
-                                           {"VILLAGE_NAME", OFTString},
-                                           {"ZONE", OFTString},
-                                           {"SUGGESTED_USE", OFTString},
-                                           {"AREA_MU", OFTReal},
-                                           {"STATUS", OFTString},
-                                           {"SINCE", OFTString},
-                                           {"RULE", OFTString}});
+    enum Column {
+        Category,
+        ItemId,
+        ItemName,
+        VillageCode,
+        VillageName,
+        ZoneName,
+        SuggestedUse,
+        AreaMu,
+        Status,
+        Since,
+        Rule
+    };
+    const auto table = store.replaceTable("idle_items", {{"CATEGORY", OFTString},
+                                                         {"ITEM_ID", OFTString},
+                                                         {"ITEM_NAME", OFTString},
+                                                         {"VILLAGE_CODE", OFTString},
+                                                         {"VILLAGE_NAME", OFTString},
+                                                         {"ZONE", OFTString},
+                                                         {"SUGGESTED_USE", OFTString},
+                                                         {"AREA_MU", OFTReal},
+                                                         {"STATUS", OFTString},
+                                                         {"SINCE", OFTString},
+                                                         {"RULE", OFTString}});
     auto add = [&](const char* category, const std::string& id, const std::string& name,
                    int village, int parcel, std::optional<double> mu, const std::string& status,
                    const std::string& since, const std::string& rule) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
-        row->SetField("CATEGORY", category);
-        row->SetField("ITEM_ID", id.c_str());
-        row->SetField("ITEM_NAME", name.c_str());
+        table->setText(Category, category);
+        table->setText(ItemId, id);
+        table->setText(ItemName, name);
         if (village >= 0) {
-            row->SetField("VILLAGE_CODE",
-                          in.villages[static_cast<std::size_t>(village)].code.c_str());
-            row->SetField("VILLAGE_NAME",
-                          in.villages[static_cast<std::size_t>(village)].name.c_str());
+            table->setText(VillageCode, in.villages[static_cast<std::size_t>(village)].code);
+            table->setText(VillageName, in.villages[static_cast<std::size_t>(village)].name);
         }
         if (parcel >= 0 && decided[static_cast<std::size_t>(parcel)] >= 0) {
             const ZoneRule& r =
                 rules.rules()[static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)])];
-            row->SetField("ZONE", rules.zone(r.zone)->nameZh.c_str());
-            row->SetField("SUGGESTED_USE", rules.zone(r.zone)->useZh.c_str());
+            table->setText(ZoneName, rules.zone(r.zone)->nameZh);
+            table->setText(SuggestedUse, rules.zone(r.zone)->useZh);
         }
         if (mu)
-            row->SetField("AREA_MU", *mu);
-        row->SetField("STATUS", status.c_str());
-        row->SetField("SINCE", since.c_str());
-        row->SetField("RULE", rule.c_str());
-        check(table.CreateFeature(row.get()), store, "idle_items");
+            table->setReal(AreaMu, *mu);
+        table->setText(Status, status);
+        table->setText(Since, since);
+        table->setText(Rule, rule);
+        table->addRow();
     };
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
         if (idle[i])
@@ -231,6 +263,7 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
         add("fund", f.villageCode, f.villageName, v == byCode.end() ? -1 : v->second, -1,
             std::nullopt, status.str(), "", rules.fundIdleField + " > 0");
     }
+    table->finish();
 }
 
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
@@ -243,44 +276,46 @@ void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
         {"TYPES", OFTString},        {"PRIMARY_TYPE", OFTString},  {"TYPE_RULES", OFTString}};
     for (const Zone& z : rules.zones())
         fields.push_back({"ZONE_" + z.id + "_MU", OFTReal});
-    OGRLayer& table = store.recreateLayer("village_stats", wkbNone, 0, fields);
+    const auto table = store.replaceTable("village_stats", fields);
     for (const VillageProfile& p : profiles) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
-        row->SetField("VILLAGE_CODE", p.code.c_str());
-        row->SetField("VILLAGE_NAME", p.name.c_str());
-        row->SetField("HOUSEHOLDS", static_cast<GIntBig>(p.households));
-        row->SetField("PARCELS", static_cast<GIntBig>(p.parcels));
-        row->SetField("AREA_MU", p.areaMu);
-        row->SetField("IDLE_MU", p.idleMu);
-        row->SetField("TRANSFERRED_MU", p.transferredMu);
-        row->SetField("CASH_CROP_SHARE", p.cashCropShare);
+        int column = 0;
+        table->setText(column++, p.code);
+        table->setText(column++, p.name);
+        table->setInteger(column++, p.households);
+        table->setInteger(column++, p.parcels);
+        table->setReal(column++, p.areaMu);
+        table->setReal(column++, p.idleMu);
+        table->setReal(column++, p.transferredMu);
+        table->setReal(column++, p.cashCropShare);
         if (std::isfinite(p.centreRiverDistance))
-            row->SetField("RIVER_DIST_M", p.centreRiverDistance);
+            table->setReal(column, p.centreRiverDistance);
+        ++column;
         std::string types;
         for (const std::string& t : p.types)
             types += (types.empty() ? "" : ",") + t;
-        row->SetField("TYPES", types.c_str());
+        table->setText(column++, types);
         for (const VillageType& t : rules.villageTypes)
             if (t.id == p.primaryType)
-                row->SetField("PRIMARY_TYPE", t.nameZh.c_str());
-        row->SetField("TYPE_RULES", p.typeReasons.c_str());
+                table->setText(column, t.nameZh);
+        ++column;
+        table->setText(column++, p.typeReasons);
         for (const Zone& z : rules.zones()) {
             const auto it = p.zoneMu.find(z.id);
-            row->SetField(("ZONE_" + z.id + "_MU").c_str(),
-                          it == p.zoneMu.end() ? 0.0 : it->second);
+            table->setReal(column++, it == p.zoneMu.end() ? 0.0 : it->second);
         }
-        check(table.CreateFeature(row.get()), store, "village_stats");
+        table->addRow();
     }
-    OGRLayer& mismatches =
-        store.recreateLayer("village_mismatches", wkbNone, 0,
-                            {{"BSM", OFTString}, {"ZLDWDM", OFTString}, {"LOCATED_IN", OFTString}});
+    table->finish();
+    const auto mismatches =
+        store.replaceTable("village_mismatches",
+                           {{"BSM", OFTString}, {"ZLDWDM", OFTString}, {"LOCATED_IN", OFTString}});
     for (const auto& m : villages.mismatches) {
-        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(mismatches.GetLayerDefn()));
-        row->SetField("BSM", m.parcel.c_str());
-        row->SetField("ZLDWDM", m.attributeCode.c_str());
-        row->SetField("LOCATED_IN", m.locationCode.c_str());
-        check(mismatches.CreateFeature(row.get()), store, "village_mismatches");
+        mismatches->setText(0, m.parcel);
+        mismatches->setText(1, m.attributeCode);
+        mismatches->setText(2, m.locationCode);
+        mismatches->addRow();
     }
+    mismatches->finish();
 }
 
 } // namespace geo

@@ -1,0 +1,46 @@
+// The GeoPackage store's RowWriter: a table without geometry created and filled with prepared
+// SQLite statements on GDAL's own connection, inside the transaction GDAL began, so a million
+// rows cost a bind and a step each instead of an OGRFeature each. Only the GeoPackage project
+// store uses it (GeoPackage SQL stays behind geo/project_store.h). The table it makes is the
+// one GDAL would make for the same fields: the same column declarations, its gpkg_contents
+// and gpkg_ogr_contents rows, and GDAL's feature-count triggers.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "geo/project_store.h"
+#include "geo/row_writer.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace geo {
+
+class GeoPackageBulkWriter final : public RowWriter {
+public:
+    // Creates `table` (which must not exist) on `db`. Throws Error for a field type other than
+    // string, integer, 64-bit integer or real, or when SQLite refuses.
+    GeoPackageBulkWriter(sqlite3* db, std::string project, std::string table,
+                         const std::vector<FieldSpec>& fields);
+    ~GeoPackageBulkWriter() override;
+    GeoPackageBulkWriter(const GeoPackageBulkWriter&) = delete;
+    GeoPackageBulkWriter& operator=(const GeoPackageBulkWriter&) = delete;
+
+    void setInteger(int column, std::int64_t value) override;
+    void setReal(int column, double value) override;
+    void setText(int column, std::string_view value) override;
+    void addRow() override;
+    void finish() override;
+
+private:
+    void execute(const std::string& sql);
+    [[noreturn]] void fail(const std::string& what);
+
+    sqlite3* m_db;
+    std::string m_project, m_table;
+    sqlite3_stmt* m_insert = nullptr;
+    long long m_rows = 0;
+};
+
+} // namespace geo
