@@ -39,6 +39,11 @@ void LegendPanel::setAreaUnit(AreaUnit unit) {
     refill();
 }
 
+void LegendPanel::setAssets(std::vector<AssetLegendEntry> entries) {
+    m_assets = std::move(entries);
+    refill();
+}
+
 void LegendPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         refill();
@@ -48,8 +53,37 @@ void LegendPanel::changeEvent(QEvent* event) {
 void LegendPanel::refill() {
     setHeaderLabels({tr("Class"), tr("Parcels"), tr("Area")});
     clear();
-    if (!m_theme)
+    if (m_theme)
+        addThemeClasses();
+    if (m_assets.empty())
         return;
+    // A group row without a count, so the parcel counts of the rows above still add up.
+    auto* group = new QTreeWidgetItem(this, {tr("Assets (三资 ledger)")});
+    for (const AssetLegendEntry& e : m_assets) {
+        QPixmap icon(14, 14);
+        icon.fill(Qt::transparent);
+        {
+            QPainter painter(&icon);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(QColor(255, 255, 255), 1.0));
+            drawAssetSymbol(painter, QPointF(7, 7), 10, e.symbol);
+        }
+        const QString status = QString::fromStdString(e.status);
+        // The ledger's own words; in English with a gloss for the usual ones.
+        const QString gloss = e.status == "闲置"   ? tr("idle")
+                              : e.status == "出租" ? tr("leased")
+                              : e.status == "在用" ? tr("in use")
+                                                   : QString();
+        auto* item = new QTreeWidgetItem(
+            group, {m_zh || gloss.isEmpty() ? status : gloss + " (" + status + ")",
+                    QString::number(e.count)});
+        item->setIcon(0, QIcon(icon));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    group->setExpanded(true);
+}
+
+void LegendPanel::addThemeClasses() {
     for (const LegendClass& c : m_theme->legend()) {
         if (c.count == 0)
             continue;

@@ -132,7 +132,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_canvas, &MapCanvas::cursorMoved, this, &MainWindow::showCursor);
     connect(m_canvas, &MapCanvas::viewChanged, this, &MainWindow::showScale);
     connect(m_canvas, &MapCanvas::renderFinished, this, [this] {
-        m_legend->setTheme(m_canvas->currentTheme(), m_canvas->view().zh);
+        const MapSettings& view = m_canvas->view();
+        m_legend->setAssets(view.drawing && view.style && view.layers.assets
+                                ? assetLegend(view.drawing->assets, view.style->assets)
+                                : std::vector<AssetLegendEntry>{});
+        m_legend->setTheme(m_canvas->currentTheme(), view.zh);
         m_ui->previous->setEnabled(m_canvas->hasPreviousView());
         m_ui->next->setEnabled(m_canvas->hasNextView());
     });

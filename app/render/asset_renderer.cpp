@@ -1,5 +1,7 @@
 #include "app/render/asset_renderer.h"
 
+#include <algorithm>
+
 #include <QPainterPath>
 
 namespace app {
@@ -9,7 +11,7 @@ bool drawAssets(QPainter& painter, const MapSettings& settings, const std::atomi
         return true;
     const AssetDrawing& assets = settings.drawing->assets;
     const AssetStyle style = settings.style ? settings.style->assets : AssetStyle{};
-    const double size = style.sizePx * settings.dpi() / 96.0, half = size / 2.0;
+    const double size = style.sizePx * settings.dpi() / 96.0;
     const QRectF view(QPointF(-size, -size), QSizeF(settings.size()) + QSizeF(2 * size, 2 * size));
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(style.outline, std::max(1.0, size / 8.0)));
@@ -19,22 +21,40 @@ bool drawAssets(QPainter& painter, const MapSettings& settings, const std::atomi
         const QPointF p = settings.toPixel(assets.x[i], assets.y[i]);
         if (!view.contains(p))
             continue;
-        const AssetSymbol& symbol = style.symbolFor(assets.status[i]);
-        painter.setBrush(symbol.fill.isValid() ? symbol.fill : QColor(140, 140, 140));
-        const QRectF box(p.x() - half, p.y() - half, size, size);
-        if (symbol.shape == "square") {
-            painter.drawRect(box);
-        } else if (symbol.shape == "diamond") {
-            const QPointF corners[4] = {{p.x(), p.y() - half * 1.25},
-                                        {p.x() + half * 1.25, p.y()},
-                                        {p.x(), p.y() + half * 1.25},
-                                        {p.x() - half * 1.25, p.y()}};
-            painter.drawPolygon(corners, 4);
-        } else {
-            painter.drawEllipse(box);
-        }
+        drawAssetSymbol(painter, p, size, style.symbolFor(assets.status[i]));
     }
     return true;
+}
+
+void drawAssetSymbol(QPainter& painter, QPointF p, double size, const AssetSymbol& symbol) {
+    const double half = size / 2.0;
+    painter.setBrush(symbol.fill.isValid() ? symbol.fill : QColor(140, 140, 140));
+    if (symbol.shape == "square") {
+        painter.drawRect(QRectF(p.x() - half, p.y() - half, size, size));
+    } else if (symbol.shape == "diamond") { // a little larger: a diamond looks smaller
+        const QPointF corners[4] = {{p.x(), p.y() - half * 1.25},
+                                    {p.x() + half * 1.25, p.y()},
+                                    {p.x(), p.y() + half * 1.25},
+                                    {p.x() - half * 1.25, p.y()}};
+        painter.drawPolygon(corners, 4);
+    } else {
+        painter.drawEllipse(QRectF(p.x() - half, p.y() - half, size, size));
+    }
+}
+
+std::vector<AssetLegendEntry> assetLegend(const AssetDrawing& assets, const AssetStyle& style) {
+    std::vector<AssetLegendEntry> entries;
+    for (const AssetSymbol& symbol : style.symbols)
+        entries.push_back({symbol.value, symbol, 0});
+    for (const std::string& status : assets.status) {
+        auto it = std::find_if(entries.begin(), entries.end(),
+                               [&](const AssetLegendEntry& e) { return e.status == status; });
+        if (it == entries.end())
+            it = entries.insert(entries.end(), {status, style.other, 0});
+        ++it->count;
+    }
+    std::erase_if(entries, [](const AssetLegendEntry& e) { return e.count == 0; });
+    return entries;
 }
 
 } // namespace app

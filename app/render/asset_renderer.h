@@ -3,6 +3,8 @@
 #pragma once
 
 #include <atomic>
+#include <string>
+#include <vector>
 
 #include <QPainter>
 
@@ -12,5 +14,17 @@ namespace app {
 
 // False when cancelled.
 bool drawAssets(QPainter& painter, const MapSettings& settings, const std::atomic<bool>& cancel);
+
+// One symbol centred on `centre`, `size` pixels wide (the painter's pen draws its outline).
+void drawAssetSymbol(QPainter& painter, QPointF centre, double size, const AssetSymbol& symbol);
+
+// The legend of the assets layer: each status present, in the style's order (others last),
+// with its symbol and how many assets have it.
+struct AssetLegendEntry {
+    std::string status;
+    AssetSymbol symbol;
+    int count = 0;
+};
+std::vector<AssetLegendEntry> assetLegend(const AssetDrawing& assets, const AssetStyle& style);
 
 } // namespace app

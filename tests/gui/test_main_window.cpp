@@ -2,6 +2,8 @@
 // identify and select parcels, filter, measure, find a village and a parcel id.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <QLineEdit>
 #include <QListWidget>
 #include <QSettings>
@@ -355,4 +357,41 @@ TEST_CASE("a basemap shows under the map, hides with its row and comes back with
     CHECK_FALSE(w.window.setBasemap("/no/such/ortho.tif", true));
     CHECK(w.window.statusBar()->currentMessage().contains("ortho.tif"));
     CHECK(w.canvas().basemap()->path() == path);
+}
+
+TEST_CASE("the legend lists the asset symbols with the ledger's counts per status",
+          "[main_window][legend]") {
+    OpenWindow w;
+    QTreeWidget* legend = w.window.legendPanel();
+    QTreeWidgetItem* group = nullptr;
+    for (int i = 0; i < legend->topLevelItemCount(); ++i)
+        if (legend->topLevelItem(i)->childCount() > 0)
+            group = legend->topLevelItem(i);
+    REQUIRE(group);
+    CHECK(group->text(1).isEmpty()); // the parcel counts above still add up alone
+    // The counts per status, straight from the project.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
+    OGRLayer* counts =
+        ds->ExecuteSQL("SELECT ZT, COUNT(*) FROM assets GROUP BY ZT", nullptr, nullptr);
+    REQUIRE(counts);
+    std::map<QString, long long> expected;
+    for (const auto& row : *counts)
+        expected[QString::fromUtf8(row->GetFieldAsString(0))] = row->GetFieldAsInteger64(1);
+    ds->ReleaseResultSet(counts);
+    REQUIRE(group->childCount() == static_cast<int>(expected.size()));
+    for (int i = 0; i < group->childCount(); ++i) {
+        const QString status = group->child(i)->text(0);
+        INFO(status.toStdString());
+        REQUIRE(expected.count(status) == 1);
+        CHECK(group->child(i)->text(1).toLongLong() == expected[status]);
+    }
+
+    // Hiding the layer hides its legend.
+    QListWidget* list = w.window.layerPanel()->layerList();
+    for (int r = 0; r < list->count(); ++r)
+        if (list->item(r)->data(Qt::UserRole).toString() == "assets")
+            list->item(r)->setCheckState(Qt::Unchecked);
+    REQUIRE(waitForRender(w.canvas()));
+    for (int i = 0; i < legend->topLevelItemCount(); ++i)
+        CHECK(legend->topLevelItem(i)->childCount() == 0);
 }

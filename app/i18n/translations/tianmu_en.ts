@@ -1318,6 +1318,22 @@ Pick it below.</translation>
         <source>Area</source>
         <translation>Area</translation>
     </message>
+    <message>
+        <source>Assets (三资 ledger)</source>
+        <translation>Assets (三资 ledger)</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>leased</source>
+        <translation>leased</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
 </context>
 <context>
     <name>app::MainWindow</name>

@@ -1317,6 +1317,22 @@ Pick it below.</source>
         <source>Area</source>
         <translation>面积</translation>
     </message>
+    <message>
+        <source>Assets (三资 ledger)</source>
+        <translation>资产（三资台账）</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>闲置</translation>
+    </message>
+    <message>
+        <source>leased</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>在用</translation>
+    </message>
 </context>
 <context>
     <name>app::MainWindow</name>
