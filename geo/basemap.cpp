@@ -9,60 +9,17 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/raster_window.h"
 
 namespace geo {
 namespace {
 
-// The window of `dataset` (pixel space) that covers map `extent`, and the buffer cells it fills.
-struct Window {
-    double x0 = 0, y0 = 0, x1 = 0, y1 = 0; // source pixels
-    int c0 = 0, r0 = 0, c1 = 0, r1 = 0;    // buffer cells
-    bool empty() const { return c1 <= c0 || r1 <= r0 || x1 <= x0 || y1 <= y0; }
-};
-
-Window windowOf(GDALDataset& dataset, const Extent& extent, int width, int height) {
-    Window w;
-    double gt[6];
-    if (dataset.GetGeoTransform(gt) != CE_None || gt[2] != 0.0 || gt[4] != 0.0)
-        return w;
-    const double cellW = extent.width() / width, cellH = extent.height() / height;
-    const double minX = gt[0], maxX = gt[0] + gt[1] * dataset.GetRasterXSize();
-    const double maxY = gt[3], minY = gt[3] + gt[5] * dataset.GetRasterYSize();
-    const auto clampInt = [](double v, int hi) {
-        return static_cast<int>(std::clamp(v, 0.0, static_cast<double>(hi)));
-    };
-    w.c0 = clampInt(std::ceil((minX - extent.minX) / cellW), width);
-    w.c1 = clampInt(std::floor((maxX - extent.minX) / cellW), width);
-    w.r0 = clampInt(std::ceil((extent.maxY - maxY) / cellH), height);
-    w.r1 = clampInt(std::floor((extent.maxY - minY) / cellH), height);
-    w.x0 = std::max(0.0, (extent.minX + w.c0 * cellW - gt[0]) / gt[1]);
-    w.x1 = std::min(double(dataset.GetRasterXSize()), (extent.minX + w.c1 * cellW - gt[0]) / gt[1]);
-    w.y0 = std::max(0.0, (extent.maxY - w.r0 * cellH - gt[3]) / gt[5]);
-    w.y1 = std::min(double(dataset.GetRasterYSize()), (extent.maxY - w.r1 * cellH - gt[3]) / gt[5]);
-    return w;
-}
-
-// Reads one band's window into `out` (one value per buffer cell of the window) as floats.
-void readBand(GDALRasterBand& band, const Window& w, std::vector<float>& out) {
-    GDALRasterIOExtraArg extra;
-    INIT_RASTERIO_EXTRA_ARG(extra);
+// Reads one band over the window, one float per window cell.
+void readBand(GDALRasterBand& band, const GridWindow& w, std::vector<float>& out) {
+    out.resize(static_cast<std::size_t>(w.columns()) * static_cast<std::size_t>(w.rows()));
     // Palette indices are categories: blending two would name a third colour.
-    extra.eResampleAlg = band.GetColorTable() ? GRIORA_NearestNeighbour : GRIORA_Bilinear;
-    extra.bFloatingPointWindowValidity = TRUE;
-    extra.dfXOff = w.x0;
-    extra.dfYOff = w.y0;
-    extra.dfXSize = w.x1 - w.x0;
-    extra.dfYSize = w.y1 - w.y0;
-    const int xOff = static_cast<int>(std::floor(w.x0)), yOff = static_cast<int>(std::floor(w.y0));
-    const int xSize =
-        std::max(1, std::min(band.GetXSize(), static_cast<int>(std::ceil(w.x1))) - xOff);
-    const int ySize =
-        std::max(1, std::min(band.GetYSize(), static_cast<int>(std::ceil(w.y1))) - yOff);
-    const int bw = w.c1 - w.c0, bh = w.r1 - w.r0;
-    out.resize(static_cast<std::size_t>(bw) * static_cast<std::size_t>(bh));
-    if (band.RasterIO(GF_Read, xOff, yOff, xSize, ySize, out.data(), bw, bh, GDT_Float32, 0, 0,
-                      &extra) != CE_None)
-        throw Error(std::string("cannot read the basemap (") + CPLGetLastErrorMsg() + ")");
+    readGridWindow(band, w, band.GetColorTable() ? GRIORA_NearestNeighbour : GRIORA_Bilinear,
+                   out.data(), w.columns());
 }
 
 } // namespace
@@ -133,7 +90,7 @@ std::vector<std::uint32_t> Basemap::readArgb(const Extent& extent, int width, in
         return out;
     const std::lock_guard lock(m_mutex);
     GDALDataset& d = view();
-    const Window w = windowOf(d, extent, width, height);
+    const GridWindow w = gridWindow(d, extent, width, height);
     if (w.empty() || d.GetRasterCount() < 1)
         return out;
 
@@ -174,7 +131,7 @@ std::vector<std::uint32_t> Basemap::readArgb(const Extent& extent, int width, in
     const auto byte = [](double x) {
         return static_cast<std::uint32_t>(std::clamp(std::lround(x), 0L, 255L));
     };
-    const int bw = w.c1 - w.c0;
+    const int bw = w.columns();
     for (int r = w.r0; r < w.r1; ++r)
         for (int c = w.c0; c < w.c1; ++c) {
             const std::size_t i = static_cast<std::size_t>(r - w.r0) * std::size_t(bw) +

@@ -23,4 +23,22 @@ struct RasterWindow {
 // the dataset otherwise or when GDAL cannot read it.
 RasterWindow readRasterWindow(GDALDataset& raster, const Extent& extent, int width, int height);
 
+// Where a width × height grid over a map extent meets a north-up raster: the grid cells
+// [c0, c1) × [r0, r1) that lie wholly inside it, and the same area in the raster's pixel
+// space (fractional), so each cell maps onto the raster exactly.
+struct GridWindow {
+    int c0 = 0, r0 = 0, c1 = 0, r1 = 0;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    int columns() const noexcept { return c1 - c0; }
+    int rows() const noexcept { return r1 - r0; }
+    bool empty() const noexcept { return c1 <= c0 || r1 <= r0 || x1 <= x0 || y1 <= y0; }
+};
+// Empty when the raster is not north-up or the grid misses it.
+GridWindow gridWindow(GDALDataset& raster, const Extent& extent, int width, int height);
+
+// Reads `band` over `window`, resampled by `resampling`, as floats into `out` (the window's
+// first cell), rows `lineFloats` floats apart. Throws geo::Error when GDAL cannot read it.
+void readGridWindow(GDALRasterBand& band, const GridWindow& window, GDALRIOResampleAlg resampling,
+                    float* out, int lineFloats);
+
 } // namespace geo
