@@ -50,8 +50,6 @@ const std::map<std::string, LayerSpec>& layerSpecs() {
     return specs;
 }
 
-const std::set<std::string> transferModes = {"出租", "转包", "入股", "互换", "转让", "其他"};
-
 struct OutputColumn {
     std::string name;
     OGRFieldType type;
@@ -159,6 +157,15 @@ ImportSummary importIntoProject(const ImportOptions& o) {
         throw InputError("profile '" + profile->name + "' is for layer '" + profile->layer +
                          "', not '" + o.layer + "'");
     s.mapping = matchProfile(*profile, names);
+    // The transfer modes a ledger row may name come from its profile (LZFS "values"), the
+    // same list the editing session checks new records against.
+    std::set<std::string> transferModes;
+    std::string transferModeList;
+    if (const ProfileField* mode = profile->field("LZFS")) {
+        transferModes.insert(mode->values.begin(), mode->values.end());
+        for (const std::string& v : mode->values)
+            transferModeList += (transferModeList.empty() ? "" : " ") + v;
+    }
     s.profileTitle = profile->title;
     s.record.profile = profile->name;
     if (!s.mapping.missingRequired.empty()) {
@@ -510,9 +517,8 @@ ImportSummary importIntoProject(const ImportOptions& o) {
             const std::string start = row->GetFieldAsString("LZQXKSRQ");
             const std::string end = row->GetFieldAsString("LZQXJSRQ");
             const std::string parcel = row->GetFieldAsString("DKBM");
-            if (!transferModes.count(mode)) {
-                rejection =
-                    "transfer mode \"" + mode + "\" is not one of 出租 转包 入股 互换 转让 其他";
+            if (!transferModes.empty() && !transferModes.count(mode)) {
+                rejection = "transfer mode \"" + mode + "\" is not one of " + transferModeList;
                 rejectionKind = "unknown_transfer_mode";
             } else if (end < start) {
                 rejection = "the contract ends (" + end + ") before it starts (" + start + ")";

@@ -112,6 +112,13 @@ double unitFactor(AreaUnit from, AreaUnit to) noexcept {
     return squareMetresIn(from) / squareMetresIn(to);
 }
 
+const ProfileField* MappingProfile::field(const std::string& target) const noexcept {
+    for (const ProfileField& f : fields)
+        if (f.target == target)
+            return &f;
+    return nullptr;
+}
+
 MappingProfile MappingProfile::load(const std::string& path) {
     std::ifstream in(path);
     if (!in)
@@ -135,6 +142,8 @@ MappingProfile MappingProfile::load(const std::string& path) {
                     field.sources.push_back({s.at("name").get<std::string>(),
                                              unitOf(s.value("unit", std::string()), path)});
             }
+            for (const nlohmann::json& v : f.value("values", nlohmann::json::array()))
+                field.values.push_back(v.get<std::string>());
             profile.fields.push_back(std::move(field));
         }
     } catch (const nlohmann::json::exception& e) {

@@ -24,6 +24,8 @@ struct ProfileField {
     AreaUnit unit = AreaUnit::None;
     bool required = false;
     std::vector<Source> sources;
+    // The values a row may hold (e.g. the transfer modes of LZFS); empty: any value.
+    std::vector<std::string> values;
 };
 
 struct MappingProfile {
@@ -32,6 +34,8 @@ struct MappingProfile {
     std::string layer; // canonical layer: parcels, villages, rivers, assets, transfers, funds
     std::vector<ProfileField> fields;
 
+    // The field of `target`, or nullptr.
+    const ProfileField* field(const std::string& target) const noexcept;
     // Throws InputError naming the file and the entry at fault.
     static MappingProfile load(const std::string& path);
     // Every *.json profile of a folder, sorted by name.

@@ -83,24 +83,12 @@ std::vector<FieldIssue> validateTransfer(const TransferRecord& r, const Transfer
 }
 
 std::set<std::string> loadTransferModes(const std::string& profilePath) {
-    std::ifstream in(profilePath);
-    if (!in)
-        throw InputError("cannot read the transfer ledger profile", {profilePath, {}, {}, {}});
-    std::set<std::string> modes;
-    try {
-        const nlohmann::json doc = nlohmann::json::parse(in);
-        for (const nlohmann::json& f : doc.at("fields"))
-            if (f.value("target", std::string()) == "LZFS")
-                for (const nlohmann::json& v : f.value("values", nlohmann::json::array()))
-                    modes.insert(v.get<std::string>());
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(std::string("is not a valid profile (") + e.what() + ")",
-                         {profilePath, {}, {}, {}});
-    }
-    if (modes.empty())
+    const MappingProfile profile = MappingProfile::load(profilePath);
+    const ProfileField* mode = profile.field("LZFS");
+    if (!mode || mode->values.empty())
         throw InputError("has no allowed transfer modes: give the LZFS field a \"values\" list",
                          {profilePath, {}, {}, {}});
-    return modes;
+    return {mode->values.begin(), mode->values.end()};
 }
 
 } // namespace geo

@@ -16,6 +16,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/importer.h"
+#include "geo/project_edit.h"
 #include "support/dataset_digest.h"
 #include "support/sample_fixture.h"
 
@@ -438,4 +439,57 @@ TEST_CASE("a failure on a worker stops the import with its reason and changes no
         CHECK_THAT(e.what(), Catch::Contains("could not be unprojected"));
     }
     CHECK(testing::datasetDigest(project) == before);
+}
+
+TEST_CASE("transfer modes come from the ledger profile: an unknown mode is rejected with the list",
+          "[importer]") {
+    const std::string dir = testing::temporaryDirectory();
+    const std::string project = dir + "/p.gpkg";
+    importFile(project, "parcels", delivered("cgcs2000/DLTB.shp"));
+    std::string bsm;
+    {
+        auto ds = geo::openVector(project);
+        OGRFeatureUniquePtr parcel(ds->GetLayerByName("parcels")->GetNextFeature());
+        bsm = parcel->GetFieldAsString("BSM");
+    }
+    // Two rows on one parcel: a known mode and 租赁, which the default profile does not list.
+    const std::string csv = dir + "/ledger.csv";
+    {
+        std::ofstream out(csv);
+        out << "LZHTBM,DKBM,LZFS,LZMJM,LZQXKSRQ,LZQXJSRQ\n"
+            << "HT1," << bsm << ",出租,1.5,2024-01-01,2030-12-31\n"
+            << "HT2," << bsm << ",租赁,1.5,2024-01-01,2030-12-31\n";
+    }
+    const auto t = importFile(project, "transfers", csv);
+    CHECK(t.record.imported == 1);
+    CHECK(t.record.rejected == 1);
+    REQUIRE(issueKinds(t).count("unknown_transfer_mode/rejected") == 1);
+    for (const auto& issue : t.issues)
+        if (issue.kind == "unknown_transfer_mode")
+            CHECK(issue.detail.find("出租 转包 入股 互换 转让 其他") != std::string::npos);
+
+    // A county whose ledger says 租赁: its own profile lists it, and the row imports.
+    nlohmann::json profile;
+    {
+        std::ifstream in(testing::sourcePath("data/profiles/transfers.json"));
+        profile = nlohmann::json::parse(in);
+    }
+    for (auto& field : profile["fields"])
+        if (field["target"] == "LZFS")
+            field["values"].push_back("租赁");
+    const std::string custom = dir + "/county-transfers.json";
+    std::ofstream(custom) << profile.dump();
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "transfers";
+    o.source = csv;
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    o.profile = custom;
+    const auto again = geo::importIntoProject(o);
+    CHECK(again.record.imported == 2);
+    CHECK(again.record.rejected == 0);
+    CHECK(geo::loadTransferModes(custom).count("租赁") == 1);
+    CHECK(
+        geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json")).count("租赁") ==
+        0);
 }
