@@ -346,6 +346,8 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
             rule.id = r.at("id").get<std::string>();
             if (!ids.insert(rule.id).second)
                 ctx.fail(rule.id, "the id is used twice; rule ids must be unique");
+            rule.titleZh = textOf(r.value("title", json()), "zh", rule.id);
+            rule.titleEn = textOf(r.value("title", json()), "en", rule.titleZh);
             rule.zone = r.at("zone").get<std::string>();
             if (!set.zone(rule.zone))
                 ctx.fail(rule.id, "zone '" + rule.zone + "' is not declared under \"zones\"");
@@ -411,6 +413,13 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
                          {path, {}, {}, {}});
     }
     return set;
+}
+
+const ZoneRule* RuleSet::rule(const std::string& id) const noexcept {
+    for (const ZoneRule& r : m_rules)
+        if (r.id == id)
+            return &r;
+    return nullptr;
 }
 
 const Zone* RuleSet::zone(const std::string& id) const noexcept {

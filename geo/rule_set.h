@@ -49,6 +49,7 @@ struct Zone {
 
 struct ZoneRule {
     std::string id;
+    std::string titleZh, titleEn; // what it means, for people ("title"; the id when absent)
     std::string zone;
     Condition when;
     int line = 0; // where the rule starts in its file
@@ -89,6 +90,7 @@ public:
     const std::vector<Zone>& zones() const noexcept { return m_zones; }
     const std::vector<ZoneRule>& rules() const noexcept { return m_rules; }
     const Zone* zone(const std::string& id) const noexcept;
+    const ZoneRule* rule(const std::string& id) const noexcept;
 
     // The first matching rule (index into rules()), or -1. Rules whose data is missing are
     // skipped.

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -15,8 +16,11 @@
 #include <QVBoxLayout>
 
 #include "app/i18n/geo_text.h"
+#include "app/resource_paths.h"
+#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/rule_set.h"
 
 namespace app {
 namespace {
@@ -94,7 +98,40 @@ bool IdentifyPanel::setProject(const QString& path) {
     m_path = m_ds ? path : QString();
     if (!m_ds)
         m_title->setText(tr("%1 cannot be opened as a project.").arg(path));
+    loadRuleTitles();
     return m_ds != nullptr;
+}
+
+void IdentifyPanel::loadRuleTitles() {
+    m_ruleTitles.clear();
+    if (!m_ds)
+        return;
+    // tianmu_project says "name (path)": the file classify read, or else the installed rule
+    // set of that name (the project may come from another computer).
+    std::string classifiedWith;
+    if (OGRLayer* project = m_ds->GetLayerByName("tianmu_project")) {
+        project->SetAttributeFilter("key = 'classified_with'");
+        if (OGRFeatureUniquePtr row{project->GetNextFeature()})
+            classifiedWith = row->GetFieldAsString("value");
+        project->SetAttributeFilter(nullptr);
+        project->ResetReading();
+    }
+    const auto open = classifiedWith.rfind(" ("), close = classifiedWith.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open)
+        return;
+    const std::string name = classifiedWith.substr(0, open);
+    std::string file = classifiedWith.substr(open + 2, close - open - 2);
+    if (!QFileInfo::exists(QString::fromStdString(file)))
+        file = dataDirectory() + "/rules/" + name + ".json";
+    try {
+        const geo::RuleSet rules = geo::RuleSet::load(
+            file, geo::loadLandUseCodes(dataDirectory() + "/landuse/gbt21010-2017.json"));
+        for (const geo::ZoneRule& r : rules.rules())
+            if (r.titleZh != r.id)
+                m_ruleTitles[r.id] = {r.titleZh, r.titleEn};
+    } catch (const std::exception&) {
+        // Without the rule file the panel shows rule ids, as stored.
+    }
 }
 
 void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
@@ -194,7 +231,13 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(tr("Zone"), tr("not classified yet: run Classify"));
     } else {
         addRow(alias("ZONE_NAME"), q(d.zoneName) + " (" + q(d.zone) + ")", "ZONE_NAME");
-        addRow(alias("ZONE_RULE"), q(d.zoneRule), "ZONE_RULE");
+        const auto title = m_ruleTitles.find(d.zoneRule);
+        addRow(alias("ZONE_RULE"),
+               title == m_ruleTitles.end()
+                   ? q(d.zoneRule)
+                   : q(m_language == "zh" ? title->second.first : title->second.second) + " (" +
+                         q(d.zoneRule) + ")",
+               "ZONE_RULE");
         addRow(alias("SUGGESTED_USE"), q(d.suggestedUse), "SUGGESTED_USE");
         addRow(alias("VILLAGE_NAME"), q(d.villageName) + " " + q(d.villageCode), "VILLAGE_NAME");
         addRow(alias("VILLAGE_RULE"), geoText(d.villageRule), "VILLAGE_RULE");

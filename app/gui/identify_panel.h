@@ -3,6 +3,8 @@
 // status, its ledger records) as a table the user can select and copy.
 #pragma once
 
+#include <map>
+
 #include <optional>
 
 #include <QWidget>
@@ -65,6 +67,9 @@ private:
     GDALDatasetUniquePtr m_ds;
     std::optional<geo::ParcelDetails> m_details;
     const geo::ProjectEditSession* m_session = nullptr;
+    // The titles (zh, en) of the rules the project was classified with, by rule id.
+    std::map<std::string, std::pair<std::string, std::string>> m_ruleTitles;
+    void loadRuleTitles();
 };
 
 } // namespace app

@@ -1,6 +1,10 @@
 // The identify panel shows a parcel's zone, rule and areas as the project stores them.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include <QApplication>
 #include <QClipboard>
 #include <QTableWidget>
@@ -42,7 +46,18 @@ TEST_CASE("the identify panel shows a parcel's zone, rule, areas and transfers",
 
     const QString text = panel.text();
     CHECK(text.contains(QString::fromUtf8("发展分区\t") + zoneName));
-    CHECK(text.contains(QString::fromUtf8("分区规则\t") + zoneRule));
+    // The rule's title from the rule file, read here as plain JSON, then its id.
+    QString title;
+    {
+        std::ifstream in(testing::sourcePath("data/rules/lingling-five-zones.json"));
+        const nlohmann::json doc = nlohmann::json::parse(in); // must outlive the loop
+        for (const auto& rule : doc.at("rules"))
+            if (QString::fromStdString(rule.at("id").get<std::string>()) == zoneRule)
+                title = QString::fromStdString(rule.at("title").at("zh").get<std::string>());
+    }
+    INFO(zoneRule.toStdString());
+    REQUIRE_FALSE(title.isEmpty());
+    CHECK(text.contains(QString::fromUtf8("分区规则\t") + title + " (" + zoneRule + ")"));
     CHECK(text.contains(QString::number(areaMu, 'f', 2) + QString::fromUtf8(" 亩")));
     CHECK(text.contains(QString::fromUtf8("公顷")));
     CHECK(text.contains(contract));
