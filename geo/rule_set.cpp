@@ -440,16 +440,20 @@ int RuleSet::classify(const ParcelFacts& facts) const {
 
 std::vector<RuleTrace> RuleSet::explain(const ParcelFacts& facts) const {
     std::vector<RuleTrace> trace;
+    const auto titleOf = [](const ZoneRule& rule) {
+        return rule.titleZh == rule.id ? std::string() : rule.titleZh;
+    };
     for (const ZoneRule& rule : m_rules) {
         std::string why;
         const auto r = evaluate(rule.when, facts, &why);
         if (!r) {
-            trace.push_back({rule.id, RuleTrace::Result::Skipped, why});
+            trace.push_back({rule.id, titleOf(rule), RuleTrace::Result::Skipped, why});
         } else if (*r) {
-            trace.push_back({rule.id, RuleTrace::Result::Matched, "every test holds"});
+            trace.push_back(
+                {rule.id, titleOf(rule), RuleTrace::Result::Matched, "every test holds"});
             break;
         } else {
-            trace.push_back({rule.id, RuleTrace::Result::NotMatched, why});
+            trace.push_back({rule.id, titleOf(rule), RuleTrace::Result::NotMatched, why});
         }
     }
     return trace;

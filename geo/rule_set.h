@@ -74,6 +74,7 @@ struct ParcelFacts {
 // skipped because the data it needs (DEM, rivers) is missing.
 struct RuleTrace {
     std::string ruleId;
+    std::string title; // the rule's title (zh), empty when the rule has none
     enum class Result { Matched, NotMatched, Skipped } result = Result::NotMatched;
     std::string why;
 };

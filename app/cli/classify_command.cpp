@@ -190,8 +190,9 @@ int runExplainCommand(const QStringList& arguments) {
             const char* verdict = t.result == geo::RuleTrace::Result::Matched   ? "MATCHED"
                                   : t.result == geo::RuleTrace::Result::Skipped ? "skipped"
                                                                                 : "no";
-            printResult(
-                QString("  %1. %2: %3 — %4").arg(++step).arg(q(t.ruleId), verdict, q(t.why)));
+            const QString rule =
+                t.title.empty() ? q(t.ruleId) : q(t.ruleId) + "（" + q(t.title) + "）";
+            printResult(QString("  %1. %2: %3 — %4").arg(++step).arg(rule, verdict, q(t.why)));
         }
         if (!e.zone.empty())
             printResult(QString("zone: %1 (%2), suggested use %3, decided by rule %4")

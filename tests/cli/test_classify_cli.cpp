@@ -48,7 +48,9 @@ TEST_CASE("tianmu classify prints zones in 亩 and explain gives the reasons", "
     INFO(explain.err.toStdString());
     REQUIRE(explain.exitCode == 0);
     CHECK(explain.out.contains("MATCHED"));
-    CHECK(explain.out.contains("water-surface: no"));
+    // Each rule with its title from the rule file.
+    CHECK(explain.out.contains(
+        QString::fromUtf8("water-surface（水面：河流、湖泊、水库、坑塘、沟渠）: no")));
     CHECK(explain.out.contains("zone:"));
 }
 
