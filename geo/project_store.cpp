@@ -122,15 +122,20 @@ public:
             throw Error("cannot commit the import to the project (" +
                             std::string(CPLGetLastErrorMsg()) + ")",
                         {m_path, {}, {}, {}});
+        m_layersCreated = false;
         if (m_tablesBehindGdal) {
             m_tablesBehindGdal = false;
             reopen(m_writePath); // GDAL lists the layers it made itself: show it the new ones
         }
     }
     void rollback() override {
+        // Layers GDAL made in the transaction outlive it as objects; closing them, GDAL tries
+        // to restore their row-count triggers on tables that are gone and says so on stderr.
+        // The project itself is as it was: keep that noise from the user.
+        const GdalMessageCollector quiet;
         m_ds->RollbackTransaction();
-        if (m_tablesBehindGdal) {
-            m_tablesBehindGdal = false;
+        if (m_tablesBehindGdal || m_layersCreated) {
+            m_tablesBehindGdal = m_layersCreated = false;
             try {
                 reopen(m_writePath); // tables GDAL dropped in the transaction are back
             } catch (const std::exception&) {
@@ -300,6 +305,7 @@ private:
 
     OGRLayer& createLayer(const std::string& name, OGRwkbGeometryType type, int epsg,
                           const std::vector<FieldSpec>& fields, bool spatialIndex) {
+        m_layersCreated = true; // a rollback reopens the project: see rollback()
         dropLayer(name);
         OGRSpatialReference crs;
         OGRSpatialReference* crsPtr = nullptr;
@@ -413,6 +419,7 @@ private:
     // Tables were written on GDAL's connection without GDAL (replaceTable): its list of layers
     // is out of date once the transaction ends.
     bool m_tablesBehindGdal = false;
+    bool m_layersCreated = false; // by GDAL, since the last commit
     GDALDatasetUniquePtr m_ds;
 };
 

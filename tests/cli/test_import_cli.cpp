@@ -89,6 +89,16 @@ TEST_CASE("import usage errors exit 2, bad input 3 with the file named", "[cli][
     CHECK(strict.exitCode == 3);
     CHECK(strict.err.contains("--strict"));
     CHECK_FALSE(std::filesystem::exists(project.toStdString()));
+    // Into a project that exists: rolled back, with tianmu's message only (GDAL once printed
+    // its failure to restore triggers on the table the rollback removed).
+    REQUIRE(
+        tianmu({"import", "--project", project, "--as", "villages", surveyor("cgcs2000/CJDCQ.shp")})
+            .exitCode == 0);
+    const Run rolledBack = tianmu({"import", "--project", project, "--as", "parcels", "--strict",
+                                   surveyor("cgcs2000/DLTB.shp")});
+    CHECK(rolledBack.exitCode == 3);
+    CHECK(rolledBack.err.contains("--strict"));
+    CHECK_FALSE(rolledBack.err.contains("ERROR"));
     CHECK(tianmu({"info"}).exitCode == 2);
     CHECK(tianmu({"info", "/nonexistent/x.shp"}).exitCode == 3);
 }
