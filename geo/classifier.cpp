@@ -18,6 +18,7 @@
 #include "geo/gdal_session.h"
 #include "geo/river_distance.h"
 #include "geo/spatial_index.h"
+#include "geo/sql_quoting.h"
 #include "geo/terrain_statistics.h"
 #include "geo/transfer_status.h"
 #include "geo/village_profile.h"
@@ -427,13 +428,7 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
     if (!results)
         throw InputError("has not been classified yet; run: tianmu classify --project " + project,
                          {project, {}, {}, {}});
-    const std::string escaped = [&] {
-        std::string s;
-        for (char c : parcelId)
-            s += c == '\'' ? std::string("''") : std::string(1, c);
-        return s;
-    }();
-    results->SetAttributeFilter(("BSM = '" + escaped + "'").c_str());
+    results->SetAttributeFilter(("BSM = " + sqlText(parcelId)).c_str());
     results->ResetReading();
     OGRFeatureUniquePtr row(results->GetNextFeature());
     results->SetAttributeFilter(nullptr);

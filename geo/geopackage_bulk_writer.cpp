@@ -3,23 +3,10 @@
 #include <sqlite3.h>
 
 #include "geo/error.h"
+#include "geo/sql_quoting.h"
 
 namespace geo {
 namespace {
-
-std::string quotedName(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string quotedText(const std::string& text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
 
 // The column declarations GDAL's GeoPackage driver writes for these OGR types.
 const char* declaredType(OGRFieldType type) {
@@ -44,7 +31,7 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
     : m_db(db)
     , m_project(std::move(project))
     , m_table(std::move(table)) {
-    std::string create = "CREATE TABLE " + quotedName(m_table) +
+    std::string create = "CREATE TABLE " + sqlIdentifier(m_table) +
                          " ( \"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
     std::string columns, values;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -52,17 +39,17 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
         if (!type)
             throw Error("cannot create field " + fields[i].name + " of this type in bulk",
                         {m_project, m_table, {}, {}});
-        create += ", " + quotedName(fields[i].name) + " " + type;
-        columns += (i ? ", " : "") + quotedName(fields[i].name);
+        create += ", " + sqlIdentifier(fields[i].name) + " " + type;
+        columns += (i ? ", " : "") + sqlIdentifier(fields[i].name);
         values += (i ? ", ?" : "?") + std::to_string(i + 1);
     }
     execute(create + ")");
     execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
             "last_change, srs_id) VALUES (" +
-            quotedText(m_table) + ", 'attributes', " + quotedText(m_table) +
+            sqlText(m_table) + ", 'attributes', " + sqlText(m_table) +
             ", '', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0)");
     const std::string sql =
-        "INSERT INTO " + quotedName(m_table) + " (" + columns + ") VALUES (" + values + ")";
+        "INSERT INTO " + sqlIdentifier(m_table) + " (" + columns + ") VALUES (" + values + ")";
     if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &m_insert, nullptr) != SQLITE_OK)
         fail("cannot prepare the rows");
 }
@@ -98,7 +85,7 @@ void GeoPackageBulkWriter::finish() {
     m_insert = nullptr;
     // GDAL keeps gpkg_ogr_contents current with these triggers; they are added after the rows
     // so that the bulk insert does not update the count a million times.
-    const std::string name = quotedText(m_table);
+    const std::string name = sqlText(m_table);
     bool counted = false;
     sqlite3_stmt* probe = nullptr;
     if (sqlite3_prepare_v2(m_db,
@@ -113,9 +100,9 @@ void GeoPackageBulkWriter::finish() {
             std::to_string(m_rows) + ")");
     for (const auto& [event, change] : {std::pair{"insert", "+"}, std::pair{"delete", "-"}})
         execute("CREATE TRIGGER " +
-                quotedName(std::string("trigger_") + event + "_feature_count_" + m_table) +
+                sqlIdentifier(std::string("trigger_") + event + "_feature_count_" + m_table) +
                 " AFTER " + (event == std::string("insert") ? "INSERT" : "DELETE") + " ON " +
-                quotedName(m_table) +
+                sqlIdentifier(m_table) +
                 " BEGIN UPDATE gpkg_ogr_contents SET feature_count = feature_count " + change +
                 " 1 WHERE lower(table_name) = lower(" + name + "); END");
 }

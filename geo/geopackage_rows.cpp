@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "geo/error.h"
+#include "geo/sql_quoting.h"
 
 namespace geo {
 namespace {
@@ -15,13 +16,6 @@ sqlite3* db(void* handle) {
 
 sqlite3_stmt* stmt(void* handle) {
     return static_cast<sqlite3_stmt*>(handle);
-}
-
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 } // namespace
@@ -46,26 +40,18 @@ GeoPackageRows::~GeoPackageRows() {
 
 bool GeoPackageRows::hasTable(const std::string& table) const {
     bool found = false;
-    select(
-        "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = '" +
-            [&] {
-                std::string s;
-                for (char c : table)
-                    s += c == '\'' ? std::string("''") : std::string(1, c);
-                return s;
-            }() +
-            "'",
-        {},
-        [&](const Row&) {
-            found = true;
-            return false;
-        });
+    select("SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = " +
+               sqlText(table),
+           {}, [&](const Row&) {
+               found = true;
+               return false;
+           });
     return found;
 }
 
 std::vector<std::string> GeoPackageRows::columns(const std::string& table) const {
     std::vector<std::string> names;
-    select("PRAGMA table_info(" + quoted(table) + ")", {}, [&](const Row& row) {
+    select("PRAGMA table_info(" + sqlIdentifier(table) + ")", {}, [&](const Row& row) {
         names.emplace_back(row.text(1));
         return true;
     });

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "geo/error.h"
+#include "geo/sql_quoting.h"
 
 namespace geo {
 namespace {
@@ -122,36 +123,22 @@ struct Statement {
     ~Statement() { sqlite3_finalize(handle); }
 };
 
-std::string quotedName(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string quotedText(const std::string& text) {
-    std::string out = "'";
-    for (char c : text)
-        out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
 // The triggers of the GeoPackage specification (gpkg_rtree_index) that keep the index in step
 // with inserts, updates and deletes made later by any GeoPackage client.
 std::string triggersSql(const std::string& table, const std::string& column,
                         const std::string& fid) {
-    const std::string t = quotedName(table);
-    const std::string c = quotedName(column);
-    const std::string i = quotedName(fid);
+    const std::string t = sqlIdentifier(table);
+    const std::string c = sqlIdentifier(column);
+    const std::string i = sqlIdentifier(fid);
     const std::string rtreeName = "rtree_" + table + "_" + column;
-    const std::string r = quotedName(rtreeName);
+    const std::string r = sqlIdentifier(rtreeName);
     const std::string values = "VALUES (NEW." + i + ", ST_MinX(NEW." + c + "), ST_MaxX(NEW." + c +
                                "), ST_MinY(NEW." + c + "), ST_MaxY(NEW." + c + "));";
     const std::string present = "(NEW." + c + " NOTNULL AND NOT ST_IsEmpty(NEW." + c + "))";
     const std::string absent = "(NEW." + c + " ISNULL OR ST_IsEmpty(NEW." + c + "))";
     auto trigger = [&](const std::string& suffix, const std::string& event, const std::string& when,
                        const std::string& body) {
-        return "CREATE TRIGGER " + quotedName(rtreeName + "_" + suffix) + " AFTER " + event +
+        return "CREATE TRIGGER " + sqlIdentifier(rtreeName + "_" + suffix) + " AFTER " + event +
                " ON " + t + " WHEN " + when + " BEGIN " + body + " END;\n";
     };
     return trigger("insert", "INSERT", present, "INSERT OR REPLACE INTO " + r + " " + values) +
@@ -173,14 +160,14 @@ std::string triggersSql(const std::string& table, const std::string& column,
 void buildGeoPackageRtree(void* sqliteHandle, const std::string& table, const std::string& column,
                           const std::string& fidColumn, std::vector<IndexedBox> boxes) {
     const std::string rtreeName = "rtree_" + table + "_" + column;
-    const std::string r = quotedName(rtreeName);
+    const std::string r = sqlIdentifier(rtreeName);
     const Sqlite db(sqliteHandle, table);
     db.exec("CREATE VIRTUAL TABLE " + r + " USING rtree(id, minx, maxx, miny, maxy)");
 
     // SQLite chose the node size when it made the (empty) root: it caps the cells per node.
     std::size_t nodeBytes = 0;
     {
-        Statement size{db.prepare("SELECT length(data) FROM " + quotedName(rtreeName + "_node") +
+        Statement size{db.prepare("SELECT length(data) FROM " + sqlIdentifier(rtreeName + "_node") +
                                   " WHERE nodeno = 1")};
         if (sqlite3_step(size.handle) == SQLITE_ROW)
             nodeBytes = static_cast<std::size_t>(sqlite3_column_int(size.handle, 0));
@@ -213,11 +200,11 @@ void buildGeoPackageRtree(void* sqliteHandle, const std::string& table, const st
         }
 
         Statement insertNode{
-            db.prepare("INSERT INTO " + quotedName(rtreeName + "_node") + " VALUES (?, ?)")};
-        Statement updateRoot{db.prepare("UPDATE " + quotedName(rtreeName + "_node") +
+            db.prepare("INSERT INTO " + sqlIdentifier(rtreeName + "_node") + " VALUES (?, ?)")};
+        Statement updateRoot{db.prepare("UPDATE " + sqlIdentifier(rtreeName + "_node") +
                                         " SET data = ? WHERE nodeno = 1")};
         Statement insertParent{
-            db.prepare("INSERT INTO " + quotedName(rtreeName + "_parent") + " VALUES (?, ?)")};
+            db.prepare("INSERT INTO " + sqlIdentifier(rtreeName + "_parent") + " VALUES (?, ?)")};
         std::vector<std::pair<std::int64_t, std::int64_t>> leafOf; // (fid, leaf node)
         leafOf.reserve(level.size());
         std::vector<std::pair<std::int64_t, std::int64_t>> parentOf; // (node, parent node)
@@ -274,7 +261,7 @@ void buildGeoPackageRtree(void* sqliteHandle, const std::string& table, const st
         // Row ids in ascending order append to the b-tree instead of splitting it all over.
         std::sort(leafOf.begin(), leafOf.end());
         Statement insertRowid{
-            db.prepare("INSERT INTO " + quotedName(rtreeName + "_rowid") + " VALUES (?, ?)")};
+            db.prepare("INSERT INTO " + sqlIdentifier(rtreeName + "_rowid") + " VALUES (?, ?)")};
         for (const auto& [fid, leaf] : leafOf) {
             sqlite3_bind_int64(insertRowid.handle, 1, fid);
             sqlite3_bind_int64(insertRowid.handle, 2, leaf);
@@ -288,7 +275,7 @@ void buildGeoPackageRtree(void* sqliteHandle, const std::string& table, const st
             "CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))");
     db.exec("INSERT INTO gpkg_extensions (table_name, column_name, extension_name, definition, "
             "scope) VALUES (" +
-            quotedText(table) + ", " + quotedText(column) +
+            sqlText(table) + ", " + sqlText(column) +
             ", 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', "
             "'write-only')");
 }

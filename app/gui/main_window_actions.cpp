@@ -28,6 +28,7 @@
 #include "app/resource_paths.h"
 #include "geo/field_aliases.h"
 #include "geo/gdal_session.h"
+#include "geo/sql_quoting.h"
 
 namespace app {
 namespace {
@@ -59,10 +60,7 @@ bool MainWindow::find(const QString& text) {
         GDALDatasetUniquePtr dataset = geo::openVector(drawing->path);
         OGRLayer* parcels = dataset->GetLayerByName("parcels");
         if (parcels && parcels->GetLayerDefn()->GetFieldIndex("BSM") >= 0) {
-            std::string quoted;
-            for (char c : wanted)
-                quoted += c == '\'' ? std::string("''") : std::string(1, c);
-            parcels->SetAttributeFilter(("BSM = '" + quoted + "'").c_str());
+            parcels->SetAttributeFilter(("BSM = " + geo::sqlText(wanted)).c_str());
             if (OGRFeatureUniquePtr feature{parcels->GetNextFeature()})
                 fid = feature->GetFID();
         }

@@ -12,6 +12,7 @@
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
 #include "geo/geopackage_rows.h"
+#include "geo/sql_quoting.h"
 
 namespace app {
 namespace {
@@ -76,16 +77,9 @@ struct TableShape {
     }
 };
 
-std::string quotedName(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 TableShape shapeOf(const geo::GeoPackageRows& rows, const std::string& table) {
     TableShape shape;
-    rows.select("PRAGMA table_info(" + quotedName(table) + ")", {},
+    rows.select("PRAGMA table_info(" + geo::sqlIdentifier(table) + ")", {},
                 [&](const geo::GeoPackageRows::Row& row) {
                     shape.columns.emplace_back(row.text(1));
                     if (row.integer(5) == 1)
@@ -112,17 +106,18 @@ ParcelPart readParcels(const std::string& path, double originX, double originY, 
     if (shape.geometry.empty())
         throw geo::InputError("has no geometry column in its parcels table",
                               {path, "parcels", {}, {}});
-    std::string sql = "SELECT " + quotedName(shape.key) + ", " + quotedName(shape.geometry) + ", " +
+    std::string sql = "SELECT " + geo::sqlIdentifier(shape.key) + ", " +
+                      geo::sqlIdentifier(shape.geometry) + ", " +
                       (shape.has("AREA_MU") ? "\"AREA_MU\"" : "0");
     std::vector<std::string> fields;
     for (const char* name : parcelFields)
         if (shape.has(name)) {
             fields.emplace_back(name);
-            sql += ", " + quotedName(name);
+            sql += ", " + geo::sqlIdentifier(name);
             part.columns[name];
         }
-    sql += " FROM parcels WHERE " + quotedName(shape.key) + " BETWEEN ?1 AND ?2 ORDER BY " +
-           quotedName(shape.key);
+    sql += " FROM parcels WHERE " + geo::sqlIdentifier(shape.key) + " BETWEEN ?1 AND ?2 ORDER BY " +
+           geo::sqlIdentifier(shape.key);
     const auto expected = static_cast<std::size_t>(std::max<GIntBig>(0, last - first + 1));
     part.areaMu.reserve(expected);
     for (const std::string& name : fields)
@@ -176,7 +171,7 @@ ClassRows readClassRows(const std::string& path) {
     for (const char* name : classFields)
         if (shape.has(name)) {
             fields.emplace_back(name);
-            sql += ", " + quotedName(name);
+            sql += ", " + geo::sqlIdentifier(name);
         }
     const bool hasArea = shape.has("AREA_MU");
     sql += hasArea ? ", \"AREA_MU\" FROM parcel_classes" : " FROM parcel_classes";

@@ -13,25 +13,12 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/project_store.h"
+#include "geo/sql_quoting.h"
 
 namespace app {
 namespace {
 
 constexpr const char* stylesTable = "layer_styles";
-
-std::string quoteName(const std::string& name) {
-    std::string quoted = "\"";
-    for (char c : name)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
-
-std::string quoteValue(const std::string& value) {
-    std::string quoted = "'";
-    for (char c : value)
-        quoted += c == '\'' ? std::string("''") : std::string(1, c);
-    return quoted + "'";
-}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -95,7 +82,7 @@ public:
     std::string geometryColumn(const std::string& table) {
         const auto rows =
             query("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = " +
-                  quoteValue(table));
+                  geo::sqlText(table));
         return rows.empty() ? std::string() : rows.front().at(0);
     }
 
@@ -176,7 +163,7 @@ struct StyleRow {
 // Selecting named columns (not t.*) keeps the table's own fid out of the view.
 void createView(Project& project, const CategoryStyle& theme) {
     const std::string& view = theme.view();
-    project.exec("DROP VIEW IF EXISTS " + quoteName(view));
+    project.exec("DROP VIEW IF EXISTS " + geo::sqlIdentifier(view));
     OGRLayer* layer = project.dataset().GetLayerByName(theme.layer().c_str());
     OGRLayer* table = project.dataset().GetLayerByName(theme.table().c_str());
     if (!layer || !table)
@@ -185,8 +172,8 @@ void createView(Project& project, const CategoryStyle& theme) {
     const std::string geometry = project.geometryColumn(theme.layer());
     const std::string layerFid = layer->GetFIDColumn();
     const std::string layerKey = theme.layerKey() == "fid" ? layerFid : theme.layerKey();
-    std::string columns = "l." + quoteName(layerFid) + " AS \"OGC_FID\", l." + quoteName(geometry) +
-                          " AS " + quoteName(geometry);
+    std::string columns = "l." + geo::sqlIdentifier(layerFid) + " AS \"OGC_FID\", l." +
+                          geo::sqlIdentifier(geometry) + " AS " + geo::sqlIdentifier(geometry);
     std::set<std::string> taken = {lower(layerFid), lower(geometry), "ogc_fid"};
     for (OGRLayer* source : {layer, table}) {
         const char* alias = source == layer ? "l." : "t.";
@@ -195,37 +182,39 @@ void createView(Project& project, const CategoryStyle& theme) {
             const std::string name = defn->GetFieldDefn(i)->GetNameRef();
             if (!taken.insert(lower(name)).second)
                 continue;
-            columns += std::string(", ") + alias + quoteName(name);
+            columns += std::string(", ") + alias + geo::sqlIdentifier(name);
         }
     }
     // Without an index on the key every drawn parcel would scan the table: the view is
     // queried per map extent (GDAL uses the layer's R-tree through OGC_FID).
     project.exec("CREATE INDEX IF NOT EXISTS " +
-                 quoteName(theme.table() + "_" + theme.tableKey() + "_idx") + " ON " +
-                 quoteName(theme.table()) + " (" + quoteName(theme.tableKey()) + ")");
-    project.exec("CREATE VIEW " + quoteName(view) + " AS SELECT " + columns + " FROM " +
-                 quoteName(theme.layer()) + " AS l LEFT JOIN " + quoteName(theme.table()) +
-                 " AS t ON t." + quoteName(theme.tableKey()) + " = l." + quoteName(layerKey));
+                 geo::sqlIdentifier(theme.table() + "_" + theme.tableKey() + "_idx") + " ON " +
+                 geo::sqlIdentifier(theme.table()) + " (" + geo::sqlIdentifier(theme.tableKey()) +
+                 ")");
+    project.exec("CREATE VIEW " + geo::sqlIdentifier(view) + " AS SELECT " + columns + " FROM " +
+                 geo::sqlIdentifier(theme.layer()) + " AS l LEFT JOIN " +
+                 geo::sqlIdentifier(theme.table()) + " AS t ON t." +
+                 geo::sqlIdentifier(theme.tableKey()) + " = l." + geo::sqlIdentifier(layerKey));
     project.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                  "last_change, min_x, min_y, max_x, max_y, srs_id) SELECT " +
-                 quoteValue(view) + ", 'features', " + quoteValue(view) + ", " +
-                 quoteValue(theme.layer() + " joined with " + theme.table() +
-                            " by tianmu, for QGIS styles") +
+                 geo::sqlText(view) + ", 'features', " + geo::sqlText(view) + ", " +
+                 geo::sqlText(theme.layer() + " joined with " + theme.table() +
+                              " by tianmu, for QGIS styles") +
                  ", strftime('%Y-%m-%dT%H:%M:%fZ','now'), min_x, min_y, max_x, max_y, srs_id "
                  "FROM gpkg_contents WHERE table_name = " +
-                 quoteValue(theme.layer()));
+                 geo::sqlText(theme.layer()));
     project.exec("INSERT INTO gpkg_geometry_columns (table_name, column_name, "
                  "geometry_type_name, srs_id, z, m) SELECT " +
-                 quoteValue(view) +
+                 geo::sqlText(view) +
                  ", column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns "
                  "WHERE table_name = " +
-                 quoteValue(theme.layer()));
+                 geo::sqlText(theme.layer()));
 }
 
 void dropView(Project& project, const std::string& view) {
-    project.exec("DROP VIEW IF EXISTS " + quoteName(view));
-    project.exec("DELETE FROM gpkg_geometry_columns WHERE table_name = " + quoteValue(view));
-    project.exec("DELETE FROM gpkg_contents WHERE table_name = " + quoteValue(view));
+    project.exec("DROP VIEW IF EXISTS " + geo::sqlIdentifier(view));
+    project.exec("DELETE FROM gpkg_geometry_columns WHERE table_name = " + geo::sqlText(view));
+    project.exec("DELETE FROM gpkg_contents WHERE table_name = " + geo::sqlText(view));
 }
 
 std::string describe(const CategoryStyle& theme) {

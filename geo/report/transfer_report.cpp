@@ -10,6 +10,7 @@
 #include "geo/area.h"
 #include "geo/error.h"
 #include "geo/geodesic_area.h"
+#include "geo/sql_quoting.h"
 
 namespace geo::report {
 namespace {
@@ -117,12 +118,9 @@ void aggregateInDatabase(const ReportSource& source, const std::string& areaExpr
                          const Dimensions& by, const std::vector<std::string>& only,
                          Aggregate& out) {
     std::string villageFilter;
-    for (const std::string& code : only) {
-        std::string quoted = "'";
-        for (char ch : code)
-            quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
-        villageFilter += (villageFilter.empty() ? " AND c.VILLAGE_CODE IN (" : ", ") + quoted + "'";
-    }
+    for (const std::string& code : only)
+        villageFilter +=
+            (villageFilter.empty() ? " AND c.VILLAGE_CODE IN (" : ", ") + sqlText(code);
     if (!villageFilter.empty())
         villageFilter += ")";
     OGRLayer& classes = source.layer("parcel_classes");
