@@ -116,18 +116,23 @@ std::vector<std::uint32_t> Basemap::readArgb(const Extent& extent, int width, in
     else if (first->GetMaskFlags() != GMF_ALL_VALID)
         readBand(*first->GetMaskBand(), w, mask); // no-data or a per-dataset mask
 
-    // Bytes as they are; other types stretched from their approximate range.
-    std::array<double, 3> low{0, 0, 0}, scale{1, 1, 1};
-    for (int i = 0; i < 3; ++i) {
-        GDALRasterBand* band = d.GetRasterBand(rgb[static_cast<std::size_t>(i)]);
-        if (band->GetRasterDataType() != GDT_Byte && !palette) {
-            double range[2] = {0, 255};
-            band->ComputeRasterMinMax(TRUE, range);
-            low[static_cast<std::size_t>(i)] = range[0];
-            scale[static_cast<std::size_t>(i)] =
-                range[1] > range[0] ? 255.0 / (range[1] - range[0]) : 1.0;
+    // Bytes as they are; other types stretched from their approximate range, found once (it
+    // reads the raster) and kept for every later view.
+    if (!m_stretch) {
+        Stretch stretch;
+        for (std::size_t i = 0; i < 3; ++i) {
+            GDALRasterBand* band = d.GetRasterBand(rgb[i]);
+            if (band->GetRasterDataType() != GDT_Byte && !palette) {
+                double range[2] = {0, 255};
+                band->ComputeRasterMinMax(TRUE, range);
+                stretch.low[i] = range[0];
+                stretch.scale[i] = range[1] > range[0] ? 255.0 / (range[1] - range[0]) : 1.0;
+            }
         }
+        m_stretch = stretch;
     }
+    const std::array<double, 3>& low = m_stretch->low;
+    const std::array<double, 3>& scale = m_stretch->scale;
     const auto byte = [](double x) {
         return static_cast<std::uint32_t>(std::clamp(std::lround(x), 0L, 255L));
     };

@@ -3,8 +3,10 @@
 // CRS and read as colour for the view.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,11 @@ public:
 private:
     std::string m_path;
     mutable std::mutex m_mutex;
+    // Offset and scale to bytes of each colour band (identity for bytes), guarded by m_mutex.
+    struct Stretch {
+        std::array<double, 3> low{0, 0, 0}, scale{1, 1, 1};
+    };
+    mutable std::optional<Stretch> m_stretch;
     GDALDatasetUniquePtr m_source;
     GDALDatasetUniquePtr m_warped; // null when the source is already in the project CRS
     GDALDataset& view() const { return m_warped ? *m_warped : *m_source; }

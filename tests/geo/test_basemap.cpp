@@ -143,6 +143,8 @@ TEST_CASE("grey, paletted and 16-bit basemaps become colour", "[basemap]") {
         const auto px = b.readArgb(b.extent(), 40, 30);
         CHECK(unpack(px[15 * 40 + 5]).r == 0);
         CHECK(unpack(px[15 * 40 + 35]).r == 255);
+        // The range is found once and kept: a second view reads the same colours.
+        CHECK(b.readArgb(b.extent(), 40, 30) == px);
     }
 }
 
