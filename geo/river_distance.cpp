@@ -163,7 +163,12 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
         if (insideRing(ring, px, py))
             return 0.0;
     double best2 = std::numeric_limits<double>::infinity(); // squared
-    auto visit = [&](std::uint32_t i) {
+    // The segment's distance to the polygon, measured only over the polygon's edges that could
+    // come nearer than `bound2` (squared): an edge whose box is farther from the segment's box
+    // than that cannot matter to the search, which keeps only distances below it. Far from a
+    // river, dozens of segments are about as near as the nearest and each used to be measured
+    // against every edge; most edges now fall to the box test.
+    auto visit = [&](std::uint32_t i, double bound2) {
         const Segment& s = m_segments[i];
         if (boxGap2(box, s.x0, s.y0, s.x1, s.y1) >= best2)
             return true; // cannot beat the nearest found so far
@@ -171,12 +176,20 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
             best2 = 0.0;
             return false;
         }
+        const double sMinX = std::min(s.x0, s.x1), sMaxX = std::max(s.x0, s.x1);
+        const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
         for (std::uint32_t part = firstPart; part < endPart; ++part) {
             const std::uint32_t first = polygons.partStart[part],
                                 last = polygons.partStart[part + 1];
             for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
                 const double ax = polygons.xy[2 * a], ay = polygons.xy[2 * a + 1];
                 const double bx = polygons.xy[2 * b], by = polygons.xy[2 * b + 1];
+                const double gx =
+                    std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
+                const double gy =
+                    std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
+                if (gx * gx + gy * gy > bound2)
+                    continue; // cannot cross it, nor come within the bound
                 if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
                     best2 = 0.0;
                     return false;
@@ -204,7 +217,7 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
             if (segmentBoxLowerBound2(box, s.x0, s.y0, s.x1, s.y1) > kept * kept * (1.0 + 1e-9))
                 return std::numeric_limits<double>::infinity();
             best2 = std::numeric_limits<double>::infinity();
-            if (!visit(i)) {
+            if (!visit(i, kept * kept * (1.0 + 1e-9))) {
                 touching = true;
                 return 0.0;
             }

@@ -24,16 +24,16 @@ public:
     // false from `visit`.
     void query(const Extent& query, const std::function<bool(std::uint32_t)>& visit) const;
 
-    // Best-first search for the item nearest to `target` (its box distance orders the search):
+    // Search for the item nearest to `target` (box distances order and prune the search):
     // `distance(i)` gives the exact distance of item i (at least its box distance). Returns the
     // nearest item and its distance, or {-1, maxDistance} when none is within maxDistance.
     // A template, so that the callback is inlined: classification runs two searches for each
     // of a million parcels.
     //
     // `hint`, when not -1, is an item likely to be near (e.g. the nearest of the previous
-    // query): its distance is computed first, and only items strictly nearer are looked at
-    // after it. The nearest distance is the same with or without a hint; among items at
-    // exactly that distance, the hint is returned rather than the first found.
+    // query): its distance is computed first, and only items strictly nearer replace it. The
+    // nearest distance is the same with or without a hint; among items at exactly that
+    // distance, the hint is returned rather than the first found.
     template <typename Distance>
     std::pair<long long, double> nearest(const Extent& target, double maxDistance,
                                          Distance&& distance, long long hint = -1) const;
@@ -45,11 +45,6 @@ private:
         Extent box;
         std::uint32_t first = 0; // first child node, or first item when this is a leaf level
         std::uint32_t count = 0;
-    };
-    struct Open {
-        double distance;
-        std::size_t level;
-        std::uint32_t node;
     };
     // The gaps between two boxes along x and y (0 where they overlap).
     static double gapX(const Extent& a, const Extent& b) noexcept {
@@ -69,18 +64,25 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
     std::pair<long long, double> best{-1, maxDistance};
     if (m_levels.empty())
         return best;
-    // A binary heap on a vector kept per thread (no allocation per search), popped in the order
-    // a std::priority_queue with std::greater would pop it, so ties resolve as they always did.
-    thread_local std::vector<Open> open;
-    open.clear();
-    const auto later = [](const Open& a, const Open& b) {
-        return a.distance > b.distance;
+    // Depth first, nearest child first, on squared box gaps: with a good hint the bound is
+    // tight from the start, and a best-first heap (with a square root per box) costs more
+    // than the few extra boxes depth first looks at. The stack is kept per thread (no
+    // allocation per search).
+    struct Pending {
+        double gap2;
+        std::size_t level;
+        std::uint32_t node;
     };
-    // A box whose squared gap exceeds this cannot be nearer than `best` (hypot is within an ulp
-    // of the true length, so the margin keeps this test from ever dropping a box hypot would
-    // keep): most boxes are rejected without the slower hypot.
+    thread_local std::vector<Pending> stack, children;
+    stack.clear();
+    // A box whose squared gap exceeds this cannot be nearer than `best`: the margin is far
+    // above the rounding of the squares, so no box the exact distance would keep is dropped.
     auto boundOf = [](double d) {
         return d * d * (1.0 + 1e-9);
+    };
+    auto gap2 = [&](const Extent& box) {
+        const double gx = gapX(target, box), gy = gapY(target, box);
+        return gx * gx + gy * gy;
     };
     if (hint >= 0 && static_cast<std::size_t>(hint) < m_count) {
         const double d = distance(static_cast<std::uint32_t>(hint));
@@ -89,14 +91,12 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
     }
     double bound2 = boundOf(best.second);
     const std::size_t top = m_levels.size() - 1;
-    const Extent& root = m_levels[top][0].box;
-    open.push_back({std::hypot(gapX(target, root), gapY(target, root)), top, 0});
-    while (!open.empty()) {
-        std::pop_heap(open.begin(), open.end(), later);
-        const Open e = open.back();
-        open.pop_back();
-        if (e.distance >= best.second)
-            break; // nothing left can be nearer
+    stack.push_back({gap2(m_levels[top][0].box), top, 0});
+    while (!stack.empty()) {
+        const Pending e = stack.back();
+        stack.pop_back();
+        if (e.gap2 > bound2)
+            continue; // the bound shrank since it was pushed
         const Node& node = m_levels[e.level][e.node];
         if (e.level == 0) {
             const double d = distance(node.first);
@@ -106,17 +106,16 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
             }
             continue;
         }
+        children.clear();
         for (std::uint32_t k = 0; k < node.count; ++k) {
-            const Node& child = m_levels[e.level - 1][node.first + k];
-            const double gx = gapX(target, child.box), gy = gapY(target, child.box);
-            if (gx * gx + gy * gy > bound2)
-                continue;
-            const double d = std::hypot(gx, gy);
-            if (d < best.second) {
-                open.push_back({d, e.level - 1, node.first + k});
-                std::push_heap(open.begin(), open.end(), later);
-            }
+            const double g = gap2(m_levels[e.level - 1][node.first + k].box);
+            if (g <= bound2)
+                children.push_back({g, e.level - 1, node.first + k});
         }
+        // Farthest pushed first, so that the nearest is looked at first.
+        std::sort(children.begin(), children.end(),
+                  [](const Pending& a, const Pending& b) { return a.gap2 > b.gap2; });
+        stack.insert(stack.end(), children.begin(), children.end());
     }
     return best;
 }
