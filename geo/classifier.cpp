@@ -377,7 +377,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         } else if (!p.villageCode.empty()) {
             out->setText(column::VillageCode, p.villageCode);
         }
-        out->setText(column::VillageRule, villages.rule[i]);
+        out->setText(column::VillageRule, villages.rule(i));
         out->setInteger(column::Idle, idle[i] ? 1 : 0);
         if (idle[i]) {
             out->setText(column::IdleRule, idleRule[i]);

@@ -3,7 +3,9 @@
 #include <cmath>
 #include <limits>
 #include <sstream>
+#include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "geo/area.h"
 #include "geo/error.h"
@@ -13,7 +15,7 @@
 namespace geo {
 namespace {
 
-std::string villagePart(const std::string& code) {
+std::string_view villagePart(std::string_view code) {
     return code.substr(0, std::min<std::size_t>(12, code.size()));
 }
 
@@ -44,9 +46,8 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     VillageAssignment out;
     const std::size_t n = in.parcels.size();
     out.village.assign(n, -1);
-    out.rule.assign(n, "");
     const SpatialIndex index(featureBoxes(in.villageShapes));
-    std::map<std::string, int> byCode;
+    std::unordered_map<std::string_view, int> byCode; // the first village with a code wins
     for (std::size_t v = 0; v < in.villages.size(); ++v)
         byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
     // Village boundaries have thousands of vertices: test a parcel's point against the edges of
@@ -66,42 +67,69 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
         });
         return found;
     };
-    // Parcels [first, end) into their own slots; mismatches in parcel order.
-    auto assign = [&](std::size_t first, std::size_t end,
-                      std::vector<VillageAssignment::Mismatch>& mismatches) {
+    // The reasons every assignment can share; a disagreement adds its own text.
+    enum : std::uint32_t { LocationNoCode, LocationAgrees, CodeOnly, Nowhere, Shared };
+    out.reasons = {"location (no ZLDWDM)", "location, agrees with ZLDWDM",
+                   "ZLDWDM (the parcel lies in no village)",
+                   "no village: outside every village and no known ZLDWDM"};
+    out.reason.assign(n, Nowhere);
+    // The texts of disagreements found by one thread, numbered from Shared on.
+    struct Disagreements {
+        std::vector<VillageAssignment::Mismatch> mismatches; // in parcel order
+        std::vector<std::string> texts;
+        std::unordered_map<std::string, std::uint32_t> numbers;
+        std::uint32_t number(std::string text) {
+            const auto [at, added] =
+                numbers.emplace(text, static_cast<std::uint32_t>(Shared + texts.size()));
+            if (added)
+                texts.push_back(std::move(text));
+            return at->second;
+        }
+    };
+    // Parcels [first, end) into their own slots.
+    auto assign = [&](std::size_t first, std::size_t end, Disagreements& found) {
         for (std::size_t i = first; i < end; ++i) {
             double x = 0, y = 0;
             const int located = interiorPoint(in.parcelShapes, i, x, y) ? villageAt(x, y) : -1;
-            const std::string attribute = villagePart(in.parcels[i].villageCode);
+            const std::string_view attribute = villagePart(in.parcels[i].villageCode);
             const auto byAttribute = byCode.find(attribute);
             const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
             if (located >= 0 && (attribute.empty() || located == coded)) {
                 out.village[i] = located;
-                out.rule[i] =
-                    attribute.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM";
+                out.reason[i] = attribute.empty() ? LocationNoCode : LocationAgrees;
             } else if (located >= 0) {
-                mismatches.push_back({in.parcels[i].id, in.parcels[i].villageCode,
-                                      in.villages[static_cast<std::size_t>(located)].code});
+                const std::string& locatedCode =
+                    in.villages[static_cast<std::size_t>(located)].code;
+                found.mismatches.push_back(
+                    {in.parcels[i].id, in.parcels[i].villageCode, locatedCode});
                 out.village[i] = locationWins ? located : coded;
-                out.rule[i] = locationWins
-                                  ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
-                                  : "ZLDWDM; its location is in " +
-                                        in.villages[static_cast<std::size_t>(located)].code;
+                out.reason[i] = found.number(
+                    locationWins ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
+                                 : "ZLDWDM; its location is in " + locatedCode);
             } else if (coded >= 0) {
                 out.village[i] = coded;
-                out.rule[i] = "ZLDWDM (the parcel lies in no village)";
-            } else {
-                out.rule[i] = "no village: outside every village and no known ZLDWDM";
+                out.reason[i] = CodeOnly;
             }
         }
     };
     // Two halves on two threads: the lookups are read-only, each parcel writes its own slot.
-    std::vector<VillageAssignment::Mismatch> later;
-    std::thread second(assign, n / 2, n, std::ref(later));
-    assign(0, n / 2, out.mismatches);
+    Disagreements firstHalf, secondHalf;
+    std::thread second(assign, n / 2, n, std::ref(secondHalf));
+    assign(0, n / 2, firstHalf);
     second.join();
-    out.mismatches.insert(out.mismatches.end(), std::make_move_iterator(later.begin()),
-                          std::make_move_iterator(later.end()));
+    out.mismatches = std::move(firstHalf.mismatches);
+    out.mismatches.insert(out.mismatches.end(),
+                          std::make_move_iterator(secondHalf.mismatches.begin()),
+                          std::make_move_iterator(secondHalf.mismatches.end()));
+    // The second half's texts join the first's, each renumbered once.
+    std::vector<std::uint32_t> renumbered;
+    for (std::string& text : secondHalf.texts)
+        renumbered.push_back(firstHalf.number(std::move(text)));
+    out.reasons.insert(out.reasons.end(), std::make_move_iterator(firstHalf.texts.begin()),
+                       std::make_move_iterator(firstHalf.texts.end()));
+    for (std::size_t i = n / 2; i < n; ++i)
+        if (out.reason[i] >= Shared)
+            out.reason[i] = renumbered[out.reason[i] - Shared];
     return out;
 }
 
@@ -250,7 +278,7 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
                 (parcel >= 0 ? "; on parcel " + in.parcels[static_cast<std::size_t>(parcel)].id
                              : ""));
     }
-    std::map<std::string, int> byCode;
+    std::map<std::string, int, std::less<>> byCode;
     for (std::size_t v = 0; v < in.villages.size(); ++v)
         byCode.emplace(villagePart(in.villages[v].code), static_cast<int>(v));
     for (const FundRow& f : in.funds) {

@@ -2,6 +2,7 @@
 // against its ZLDWDM), the per-village aggregates, village types, and the idle-item ledger.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,8 +16,12 @@
 namespace geo {
 
 struct VillageAssignment {
-    std::vector<int> village;      // per parcel: index into inputs.villages, or -1
-    std::vector<std::string> rule; // per parcel: how it was decided
+    std::vector<int> village; // per parcel: index into inputs.villages, or -1
+    // Per parcel: how its village was decided, as an index into `reasons`. A million parcels
+    // share a handful of texts (one per pair of disagreeing codes at most), so each is kept once.
+    std::vector<std::uint32_t> reason;
+    std::vector<std::string> reasons;
+    const std::string& rule(std::size_t parcel) const { return reasons[reason[parcel]]; }
     struct Mismatch {
         std::string parcel, attributeCode, locationCode;
     };

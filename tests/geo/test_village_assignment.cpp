@@ -1,0 +1,107 @@
+// Which village each parcel belongs to: by location, checked against its ZLDWDM, with the
+// reason stored per parcel. Two square villages side by side; the parcels' places and codes
+// are chosen so that each case (agrees, no code, disagrees, outside every village) occurs in
+// both halves of the parcel list (the assignment runs on two threads, one per half).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include <ogr_geometry.h>
+
+#include "geo/gdal_session.h"
+#include "geo/village_profile.h"
+
+namespace {
+
+std::unique_ptr<OGRGeometry> square(double x, double y, double size) {
+    OGRLinearRing ring;
+    ring.addPoint(x, y);
+    ring.addPoint(x + size, y);
+    ring.addPoint(x + size, y + size);
+    ring.addPoint(x, y + size);
+    ring.closeRings();
+    auto polygon = std::make_unique<OGRPolygon>();
+    polygon->addRing(&ring);
+    return polygon;
+}
+
+// A parcel of 10 m at (x, y) with the given ZLDWDM.
+struct Planted {
+    double x, y;
+    std::string code;
+};
+
+const std::string west = "430999100001", east = "430999100002"; // 12-digit village codes
+
+geo::ClassificationInputs county(const std::vector<Planted>& parcels) {
+    geo::ClassificationInputs in;
+    in.villages = {{west + "0000000", "西村", 10}, {east + "0000000", "东村", 10}};
+    geo::appendFeature(in.villageShapes, square(0, 0, 1000).get());
+    geo::appendFeature(in.villageShapes, square(1000, 0, 1000).get());
+    for (std::size_t i = 0; i < parcels.size(); ++i) {
+        geo::ParcelRecord r;
+        r.fid = static_cast<long long>(i + 1);
+        r.id = "P" + std::to_string(i + 1);
+        r.villageCode = parcels[i].code;
+        in.parcels.push_back(r);
+        geo::appendFeature(in.parcelShapes, square(parcels[i].x, parcels[i].y, 10).get());
+    }
+    return in;
+}
+
+} // namespace
+
+TEST_CASE("each parcel's village and the reason for it, in both halves of the county",
+          "[villages]") {
+    geo::initialiseGdal();
+    // The same eight cases twice: once in the first half, once in the second.
+    std::vector<Planted> planted;
+    for (int half = 0; half < 2; ++half) {
+        const double y = 100.0 + 400.0 * half;
+        planted.push_back({100, y, west + "0000000"});  // in the west, says west
+        planted.push_back({1500, y, east + "0000000"}); // in the east, says east
+        planted.push_back({200, y, ""});                // in the west, no code
+        planted.push_back({300, y, east + "0000000"});  // in the west, says east
+        planted.push_back({400, y, east + "1111111"});  // the same disagreement, another parcel
+        planted.push_back({1600, y, west + "0000000"}); // in the east, says west
+        planted.push_back({5000, y, east + "0000000"}); // outside both, says east
+        planted.push_back({5100, y, "999999"});         // outside both, unknown code
+    }
+    const geo::ClassificationInputs in = county(planted);
+
+    for (const bool locationWins : {true, false}) {
+        INFO("location wins: " << locationWins);
+        const geo::VillageAssignment a = geo::assignVillages(in, locationWins);
+        REQUIRE(a.village.size() == planted.size());
+        std::vector<std::string> disagreeing; // BSMs, as the mismatch list must give them
+        for (std::size_t i = 0; i < planted.size(); ++i) {
+            const Planted& p = planted[i];
+            INFO("parcel " << in.parcels[i].id << " at " << p.x << ", " << p.y << " says "
+                           << p.code);
+            const int located = p.x < 1000 ? 0 : p.x < 2000 ? 1 : -1;
+            const int coded = p.code.rfind(west, 0) == 0 ? 0 : p.code.rfind(east, 0) == 0 ? 1 : -1;
+            if (located >= 0 && (p.code.empty() || located == coded)) {
+                CHECK(a.village[i] == located);
+                CHECK(a.rule(i) ==
+                      (p.code.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM"));
+            } else if (located >= 0) {
+                disagreeing.push_back(in.parcels[i].id);
+                CHECK(a.village[i] == (locationWins ? located : coded));
+                CHECK(a.rule(i) == (locationWins
+                                        ? "location; ZLDWDM " + p.code + " disagrees"
+                                        : "ZLDWDM; its location is in " +
+                                              in.villages[static_cast<std::size_t>(located)].code));
+            } else if (coded >= 0) {
+                CHECK(a.village[i] == coded);
+                CHECK(a.rule(i) == "ZLDWDM (the parcel lies in no village)");
+            } else {
+                CHECK(a.village[i] == -1);
+                CHECK(a.rule(i) == "no village: outside every village and no known ZLDWDM");
+            }
+        }
+        REQUIRE(a.mismatches.size() == disagreeing.size());
+        for (std::size_t k = 0; k < disagreeing.size(); ++k)
+            CHECK(a.mismatches[k].parcel == disagreeing[k]);
+    }
+}
