@@ -4,6 +4,7 @@
 // both halves of the parcel list (the assignment runs on two threads, one per half).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -55,18 +56,26 @@ geo::ClassificationInputs county(const std::vector<Planted>& parcels) {
 TEST_CASE("each parcel's village and the reason for it, in both halves of the county",
           "[villages]") {
     geo::initialiseGdal();
-    // The same eight cases twice: once in the first half, once in the second.
+    // The same eight cases in the first half and, in reverse order, in the second: the second
+    // thread meets the disagreements in another order, and one only it sees.
     std::vector<Planted> planted;
     for (int half = 0; half < 2; ++half) {
         const double y = 100.0 + 400.0 * half;
-        planted.push_back({100, y, west + "0000000"});  // in the west, says west
-        planted.push_back({1500, y, east + "0000000"}); // in the east, says east
-        planted.push_back({200, y, ""});                // in the west, no code
-        planted.push_back({300, y, east + "0000000"});  // in the west, says east
-        planted.push_back({400, y, east + "1111111"});  // the same disagreement, another parcel
-        planted.push_back({1600, y, west + "0000000"}); // in the east, says west
-        planted.push_back({5000, y, east + "0000000"}); // outside both, says east
-        planted.push_back({5100, y, "999999"});         // outside both, unknown code
+        std::vector<Planted> cases = {
+            {100, y, west + "0000000"},  // in the west, says west
+            {1500, y, east + "0000000"}, // in the east, says east
+            {200, y, ""},                // in the west, no code
+            {300, y, east + "0000000"},  // in the west, says east
+            {400, y, east + "1111111"},  // the same disagreement, another parcel
+            {1600, y, west + "0000000"}, // in the east, says west
+            {5000, y, east + "0000000"}, // outside both, says east
+            {5100, y, "999999"},         // outside both, unknown code
+        };
+        if (half == 1) {
+            std::reverse(cases.begin(), cases.end());
+            cases.push_back({1700, y, west + "3333333"}); // in the east, says another west code
+        }
+        planted.insert(planted.end(), cases.begin(), cases.end());
     }
     const geo::ClassificationInputs in = county(planted);
 
