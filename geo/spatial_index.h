@@ -112,9 +112,11 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
             if (g <= bound2)
                 children.push_back({g, e.level - 1, node.first + k});
         }
-        // Farthest pushed first, so that the nearest is looked at first.
-        std::sort(children.begin(), children.end(),
-                  [](const Pending& a, const Pending& b) { return a.gap2 > b.gap2; });
+        // Farthest pushed first, so that the nearest is looked at first (an insertion sort:
+        // a node has a handful of children within the bound).
+        for (std::size_t a = 1; a < children.size(); ++a)
+            for (std::size_t b = a; b > 0 && children[b - 1].gap2 < children[b].gap2; --b)
+                std::swap(children[b - 1], children[b]);
         stack.insert(stack.end(), children.begin(), children.end());
     }
     return best;
