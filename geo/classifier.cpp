@@ -14,6 +14,7 @@
 
 #include "geo/area.h"
 #include "geo/classification_inputs.h"
+#include "geo/dem_sampling.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/river_distance.h"
@@ -227,26 +228,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     progress("zones", 0.7);
     const RiverDistance riverDistance(in.rivers, 10000.0);
     // Heights above the nearest river need the DEM's elevation at that river point.
-    GDALDatasetUniquePtr dem;
-    double demTransform[6] = {0, 1, 0, 0, 0, -1};
-    if (!terrain.empty() && in.hasRivers) {
-        dem.reset(GDALDataset::Open(("GPKG:" + o.project + ":dem").c_str(),
-                                    GDAL_OF_RASTER | GDAL_OF_READONLY));
-        if (dem && dem->GetGeoTransform(demTransform) != CE_None)
-            dem.reset();
-    }
-    auto elevationAt = [&](double x, double y) -> std::optional<double> {
-        const int col = static_cast<int>(std::floor((x - demTransform[0]) / demTransform[1]));
-        const int row = static_cast<int>(std::floor((y - demTransform[3]) / demTransform[5]));
-        if (!dem || col < 0 || row < 0 || col >= dem->GetRasterXSize() ||
-            row >= dem->GetRasterYSize())
-            return std::nullopt;
-        float value = 0.0F;
-        if (dem->GetRasterBand(1)->RasterIO(GF_Read, col, row, 1, 1, &value, 1, 1, GDT_Float32, 0,
-                                            0) != CE_None)
-            return std::nullopt;
-        return static_cast<double>(value);
-    };
+    const bool wantRiverPoints = !terrain.empty() && in.hasRivers;
     // The river searches and the rules are pure and read-only: run them on all cores. The DEM
     // reads between them stay on this thread (GDAL handles are not shared).
     const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
@@ -276,7 +258,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                 const std::size_t i = order[k];
                 riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
                 double x = 0, y = 0, nearest[2] = {0, 0};
-                if (dem && interiorPoint(in.parcelShapes, i, x, y) &&
+                if (wantRiverPoints && interiorPoint(in.parcelShapes, i, x, y) &&
                     std::isfinite(riverDistance.distance(x, y, nearest)))
                     riverPoints[i] = {nearest[0], nearest[1]};
             }
@@ -284,11 +266,15 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     }
     // The DEM's elevation at each parcel's nearest river point, where a height above the river
     // can be computed from it.
-    std::vector<std::optional<double>> riverElevation(n);
-    if (!terrain.empty())
-        for (std::size_t i = 0; i < n; ++i)
-            if (std::isfinite(terrain[i].meanElevation) && std::isfinite(riverPoints[i][0]))
-                riverElevation[i] = elevationAt(riverPoints[i][0], riverPoints[i][1]);
+    std::vector<double> riverElevation;
+    if (wantRiverPoints) {
+        const std::string demName = "GPKG:" + o.project + ":dem";
+        const GDALDatasetUniquePtr dem(
+            GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        if (!dem)
+            throw InputError("cannot open the project's DEM", {o.project, "dem", {}, {}});
+        riverElevation = sampleDem(*dem, demName, riverPoints);
+    }
     std::vector<ParcelFacts> facts(n);
     std::vector<int> decided(n, -1);
     inParallel([&](std::size_t first, std::size_t end) {
@@ -307,8 +293,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                           : static_cast<std::size_t>(villages.village[i]);
                 if (f.meanElevation && std::isfinite(villageLowest[v]))
                     f.relativeElevation = *f.meanElevation - villageLowest[v];
-                if (f.meanElevation && riverElevation[i])
-                    f.riverHeight = *f.meanElevation - *riverElevation[i];
+                if (f.meanElevation && !riverElevation.empty() && std::isfinite(riverElevation[i]))
+                    f.riverHeight = *f.meanElevation - riverElevation[i];
             }
             decided[i] = rules.classify(f);
         }
