@@ -170,6 +170,7 @@ public:
     // Burns active jobs [first, last) into their accumulators over strip `s`.
     void burn(const Strip& s, std::size_t first, std::size_t last, Scratch& scratch) {
         for (std::size_t a = first; a < last; ++a) {
+            prefetchShape(a, last);
             const std::uint32_t j = m_active[a];
             const Job& job = m_jobs[j];
             Accumulator& acc = m_accumulators[j];
@@ -185,6 +186,22 @@ public:
 
 private:
     void planJobs();
+    // Asks the CPU to fetch, in stages, the vertices of the job a few places after active job
+    // `a` (below `last`): jobs come in storage order, which need not be spatial, so each job's
+    // vertices would otherwise be a cache miss.
+    void prefetchShape(std::size_t a, std::size_t last) const noexcept {
+        const FlatLayer& p = m_polygons;
+        if (a + 12 < last)
+            __builtin_prefetch(&p.featurePart[m_jobs[m_active[a + 12]].feature]);
+        if (a + 6 < last)
+            __builtin_prefetch(&p.partStart[p.featurePart[m_jobs[m_active[a + 6]].feature]]);
+        if (a + 3 < last) {
+            const std::uint32_t v = p.partStart[p.featurePart[m_jobs[m_active[a + 3]].feature]];
+            const auto* first = reinterpret_cast<const char*>(p.xy.data() + 2 * std::size_t(v));
+            for (int line = 0; line < 4; ++line) // 16 vertices span 4 cache lines
+                __builtin_prefetch(first + 64 * line);
+        }
+    }
     void burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& scratch) const;
 
     const Grid& m_grid;
