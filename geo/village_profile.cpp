@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <string_view>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "geo/area.h"
 #include "geo/error.h"
 #include "geo/feature_bands.h"
+#include "geo/location_grid.h"
 #include "geo/spatial_index.h"
 
 namespace geo {
@@ -67,6 +69,8 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
         });
         return found;
     };
+    // Most parcels lie well inside a village: a grid answers for them without a test.
+    const LocationGrid grid(in.villageShapes, villageAt);
     // The reasons every assignment can share; a disagreement adds its own text.
     enum : std::uint32_t { LocationNoCode, LocationAgrees, CodeOnly, Nowhere, Shared };
     out.reasons = {"location (no ZLDWDM)", "location, agrees with ZLDWDM",
@@ -90,7 +94,11 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     auto assign = [&](std::size_t first, std::size_t end, Disagreements& found) {
         for (std::size_t i = first; i < end; ++i) {
             double x = 0, y = 0;
-            const int located = interiorPoint(in.parcelShapes, i, x, y) ? villageAt(x, y) : -1;
+            int located = -1;
+            if (interiorPoint(in.parcelShapes, i, x, y)) {
+                const std::optional<int> known = grid.known(x, y);
+                located = known ? *known : villageAt(x, y);
+            }
             const std::string_view attribute = villagePart(in.parcels[i].villageCode);
             const auto byAttribute = byCode.find(attribute);
             const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
