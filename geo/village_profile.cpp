@@ -1,5 +1,7 @@
 #include "geo/village_profile.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -39,6 +41,51 @@ int containing(const FlatLayer& layer, const SpatialIndex& index, double x, doub
         }
         return true;
     });
+    return found;
+}
+
+// The parcel that contains each point, or -1: one pass over the parcels against the points
+// sorted by x, where a spatial index of a million parcels cost far more than placing the few
+// thousand points it served. A point that several (overlapping) parcels contain gets the one
+// the spatial index finds first, as it always did.
+std::vector<int> parcelsContaining(const FlatLayer& parcels,
+                                   const std::vector<std::array<double, 2>>& points) {
+    std::vector<int> found(points.size(), -1);
+    std::vector<std::uint8_t> hits(points.size(), 0); // parcels that contain it, up to 2
+    std::vector<std::uint32_t> byX;
+    for (std::size_t p = 0; p < points.size(); ++p)
+        if (std::isfinite(points[p][0]) && std::isfinite(points[p][1]))
+            byX.push_back(static_cast<std::uint32_t>(p));
+    std::sort(byX.begin(), byX.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return points[a][0] < points[b][0]; });
+    std::vector<double> xs(byX.size());
+    for (std::size_t k = 0; k < byX.size(); ++k)
+        xs[k] = points[byX[k]][0];
+    for (std::size_t f = 0; f < parcels.featureCount(); ++f) {
+        Extent box;
+        for (std::uint32_t v = parcels.partStart[parcels.featurePart[f]];
+             v < parcels.partStart[parcels.featurePart[f + 1]]; ++v)
+            box.include(parcels.xy[2 * v], parcels.xy[2 * v + 1]);
+        if (box.isNull())
+            continue;
+        for (auto k = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), box.minX) -
+                                                xs.begin());
+             k < xs.size() && xs[k] <= box.maxX; ++k) {
+            const std::uint32_t p = byX[k];
+            const double y = points[p][1];
+            if (y < box.minY || y > box.maxY || !featureContains(parcels, f, xs[k], y))
+                continue;
+            if (hits[p]++ == 0)
+                found[p] = static_cast<int>(f);
+            hits[p] = std::min<std::uint8_t>(hits[p], 2);
+        }
+    }
+    if (std::find(hits.begin(), hits.end(), 2) != hits.end()) {
+        const SpatialIndex index(featureBoxes(parcels));
+        for (std::size_t p = 0; p < points.size(); ++p)
+            if (hits[p] == 2)
+                found[p] = containing(parcels, index, points[p][0], points[p][1]);
+    }
     return found;
 }
 
@@ -270,13 +317,19 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
                 static_cast<int>(i), Area::squareMetres(in.parcels[i].areaM2).inMu(), "闲置", "",
                 idleRule[i]);
 
-    const SpatialIndex parcelIndex(featureBoxes(in.parcelShapes));
+    std::vector<const AssetRow*> idleAssets;
+    std::vector<std::array<double, 2>> located;
+    for (const AssetRow& a : in.assets)
+        if (std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), a.status) !=
+            rules.assetIdleValues.end()) {
+            idleAssets.push_back(&a);
+            located.push_back({a.located ? a.x : NAN, a.located ? a.y : NAN});
+        }
+    const std::vector<int> parcels = parcelsContaining(in.parcelShapes, located);
     const SpatialIndex villageIndex(featureBoxes(in.villageShapes));
-    for (const AssetRow& a : in.assets) {
-        if (std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), a.status) ==
-            rules.assetIdleValues.end())
-            continue;
-        const int parcel = a.located ? containing(in.parcelShapes, parcelIndex, a.x, a.y) : -1;
+    for (std::size_t k = 0; k < idleAssets.size(); ++k) {
+        const AssetRow& a = *idleAssets[k];
+        const int parcel = parcels[k];
         int village = parcel >= 0 ? villages.village[static_cast<std::size_t>(parcel)] : -1;
         if (village < 0 && a.located)
             village = containing(in.villageShapes, villageIndex, a.x, a.y);
