@@ -1,8 +1,9 @@
 #include "geo/transfer_status.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
-#include <map>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 
@@ -30,18 +31,28 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                                 const std::string& asOf) {
     TransferStatus status;
     status.parcels.resize(in.parcels.size());
-    // Views of the parcels' own ids, hashed: a million ids copied into a tree cost more than
-    // the whole ledger check. The first parcel with an id keeps it, as before.
-    std::unordered_map<std::string_view, std::size_t> byId;
-    byId.reserve(in.parcels.size());
-    for (std::size_t i = 0; i < in.parcels.size(); ++i)
-        byId.emplace(in.parcels[i].id, i);
+    // The parcel ids the ledger names, hashed, each with the first parcel that has it (views of
+    // the ledger's own ids): the ledger names far fewer parcels than a county has, and hashing
+    // a million parcel ids into nodes cost more than the whole ledger check.
+    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+    std::unordered_map<std::string_view, std::size_t> parcelOf;
+    parcelOf.reserve(in.transfers.size());
+    for (const TransferRow& t : in.transfers)
+        parcelOf.emplace(t.parcel, none);
+    if (!parcelOf.empty())
+        for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+            const auto it = parcelOf.find(in.parcels[i].id);
+            if (it != parcelOf.end() && it->second == none)
+                it->second = i;
+        }
     const std::string soon = addMonths(asOf, rules.expiringMonths);
 
-    std::map<std::size_t, std::vector<const TransferRow*>> contractsOf;
+    // (parcel, ledger row) for every row that names a parcel, grouped by parcel below.
+    std::vector<std::pair<std::size_t, const TransferRow*>> contractsOf;
+    contractsOf.reserve(in.transfers.size());
     for (const TransferRow& t : in.transfers) {
-        const auto it = byId.find(t.parcel);
-        if (it == byId.end()) {
+        const std::size_t parcelIndex = parcelOf.find(t.parcel)->second;
+        if (parcelIndex == none) {
             status.flags.push_back(
                 {t.contract, t.parcel, "no_parcel",
                  "the ledger names parcel " + t.parcel + ", which is not in the project"});
@@ -52,9 +63,9 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                                     "ends " + t.end + " before it starts " + t.start});
             continue;
         }
-        contractsOf[it->second].push_back(&t);
+        contractsOf.emplace_back(parcelIndex, &t);
         // Contracts count the cultivated area: the mapped area net of field ridges (TBDLMJ).
-        const ParcelRecord& parcel = in.parcels[it->second];
+        const ParcelRecord& parcel = in.parcels[parcelIndex];
         const double mapped = Area::squareMetres(parcel.areaM2 * parcel.netShare).inMu();
         if (mapped > 0 && std::fabs(t.areaMu - mapped) / mapped > rules.transferAreaTolerance) {
             char detail[160];
@@ -73,7 +84,15 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                  "ends " + t.end + ", within " + std::to_string(rules.expiringMonths) + " months"});
     }
 
-    for (auto& [parcel, contracts] : contractsOf) {
+    // Parcel by parcel in parcel order, each parcel's rows in ledger order.
+    std::stable_sort(contractsOf.begin(), contractsOf.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const TransferRow*> contracts;
+    for (std::size_t first = 0, end = 0; first < contractsOf.size(); first = end) {
+        const std::size_t parcel = contractsOf[first].first;
+        contracts.clear();
+        for (end = first; end < contractsOf.size() && contractsOf[end].first == parcel; ++end)
+            contracts.push_back(contractsOf[end].second);
         ParcelTransfer& p = status.parcels[parcel];
         for (std::size_t a = 0; a < contracts.size(); ++a)
             for (std::size_t b = a + 1; b < contracts.size(); ++b)
