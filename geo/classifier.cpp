@@ -375,7 +375,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             ++summary.idleParcels;
             summary.idleMu += mu;
         }
-        const ParcelTransfer& t = transfers.parcels[i];
+        const ParcelTransfer& t = transfers.parcel(i);
         out->setInteger(column::Transferred, t.active ? 1 : 0);
         if (t.active) {
             out->setText(column::Lzfs, t.mode);

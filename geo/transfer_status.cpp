@@ -30,7 +30,7 @@ std::string addMonths(const std::string& date, int months) {
 TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& rules,
                                 const std::string& asOf) {
     TransferStatus status;
-    status.parcels.resize(in.parcels.size());
+    status.entryOf.assign(in.parcels.size(), TransferStatus::noEntry);
     // The parcel ids the ledger names, hashed, each with the first parcel that has it (views of
     // the ledger's own ids): the ledger names far fewer parcels than a county has, and hashing
     // a million parcel ids into nodes cost more than the whole ledger check.
@@ -93,7 +93,8 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
         contracts.clear();
         for (end = first; end < contractsOf.size() && contractsOf[end].first == parcel; ++end)
             contracts.push_back(contractsOf[end].second);
-        ParcelTransfer& p = status.parcels[parcel];
+        status.entryOf[parcel] = static_cast<std::uint32_t>(status.named.size());
+        ParcelTransfer& p = status.named.emplace_back();
         for (std::size_t a = 0; a < contracts.size(); ++a)
             for (std::size_t b = a + 1; b < contracts.size(); ++b)
                 if (contracts[a]->contract != contracts[b]->contract &&

@@ -2,6 +2,7 @@
 // transferred (and by which contract), and the ledger's problems.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,18 @@ struct TransferFlag {
 };
 
 struct TransferStatus {
-    std::vector<ParcelTransfer> parcels; // one per parcel of the inputs
+    static constexpr std::uint32_t noEntry = 0xFFFFFFFFU;
+    // Only the parcels the ledger names have an entry (most of a county's million parcels have
+    // none): per parcel of the inputs, the index of its entry in `named`, or noEntry.
+    std::vector<std::uint32_t> entryOf;
+    std::vector<ParcelTransfer> named;
     std::vector<TransferFlag> flags;
+
+    // Parcel i's status: inactive and without a rule when the ledger does not name it.
+    const ParcelTransfer& parcel(std::size_t i) const {
+        static const ParcelTransfer none;
+        return entryOf[i] == noEntry ? none : named[entryOf[i]];
+    }
 };
 
 TransferStatus analyseTransfers(const ClassificationInputs& inputs, const RuleSet& rules,

@@ -217,7 +217,7 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
             p.zoneMu[rules.rules()[static_cast<std::size_t>(decided[i])].zone] += mu;
         if (idle[i])
             p.idleMu += mu;
-        if (transfers.parcels[i].active)
+        if (transfers.parcel(i).active)
             p.transferredMu += mu;
         const std::string& code = in.parcels[i].landUse;
         if (landUseMatches(code, "02*") || landUseMatches(code, "1104*"))

@@ -34,8 +34,8 @@ TransfersOnDay transfersOnDay(const ReportSource& source, const std::string& day
     // transferred.
     const TransferStatus status = analyseTransfers(in, RuleSet{}, day);
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
-        if (status.parcels[i].active) {
-            out.modeOf.emplace(in.parcels[i].fid, status.parcels[i].mode);
+        if (status.parcel(i).active) {
+            out.modeOf.emplace(in.parcels[i].fid, status.parcel(i).mode);
             out.parcelIds.push_back(in.parcels[i].id);
         }
     for (const TransferFlag& flag : status.flags)
