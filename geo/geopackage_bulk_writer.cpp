@@ -54,8 +54,8 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
     // Each INSERT statement of an AUTOINCREMENT table reads and rewrites its sqlite_sequence
     // row: inserting many rows per statement pays that once per batch instead of once per
     // row. The rows still go in one after the other, so their fids are as before.
-    const auto maxParameters =
-        static_cast<std::size_t>(std::max(1, sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)));
+    const auto maxParameters = static_cast<std::size_t>(
+        std::max(1, sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)));
     m_batchRows = m_columns == 0 ? 1 : std::clamp<std::size_t>(maxParameters / m_columns, 1, 64);
     m_insert = prepare(m_batchRows);
     m_values.resize(m_batchRows * std::max<std::size_t>(m_columns, 1));

@@ -1,9 +1,9 @@
 // The GeoPackage store's RowWriter: a table without geometry created and filled with prepared
 // SQLite statements on GDAL's own connection, inside the transaction GDAL began, so a million
-// rows cost a few binds and a share of a step each instead of an OGRFeature each. Only the GeoPackage project
-// store uses it (GeoPackage SQL stays behind geo/project_store.h). The table it makes is the
-// one GDAL would make for the same fields: the same column declarations, its gpkg_contents
-// and gpkg_ogr_contents rows, and GDAL's feature-count triggers.
+// rows cost a few binds and a share of a step each instead of an OGRFeature each. Only the
+// GeoPackage project store uses it (GeoPackage SQL stays behind geo/project_store.h). The table it
+// makes is the one GDAL would make for the same fields: the same column declarations, its
+// gpkg_contents and gpkg_ogr_contents rows, and GDAL's feature-count triggers.
 #pragma once
 
 #include <cstdint>

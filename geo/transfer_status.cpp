@@ -1,7 +1,7 @@
 #include "geo/transfer_status.h"
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <limits>
 #include <string_view>

@@ -69,7 +69,7 @@ std::vector<int> parcelsContaining(const FlatLayer& parcels,
         if (box.isNull())
             continue;
         for (auto k = static_cast<std::size_t>(std::lower_bound(xs.begin(), xs.end(), box.minX) -
-                                                xs.begin());
+                                               xs.begin());
              k < xs.size() && xs[k] <= box.maxX; ++k) {
             const std::uint32_t p = byX[k];
             const double y = points[p][1];
