@@ -342,6 +342,9 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
          {"MEAN_SLOPE", OFTReal},      {"REL_ELEV", OFTReal},       {"RIVER_DIST", OFTReal},
          {"RIVER_HEIGHT", OFTReal}});
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
+    // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
+    // (the last slot for unclassified parcels).
+    std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
     for (std::size_t i = 0; i < n; ++i) {
         const ParcelRecord& p = in.parcels[i];
         const double mu = Area::squareMetres(p.areaM2).inMu();
@@ -358,7 +361,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             out->setText(column::SuggestedUse, zone->useZh);
             out->setText(column::ZoneRule, rule.id);
         }
-        auto& total = totals[*zoneId];
+        ClassifySummary::ZoneTotal*& totalOf =
+            totalOfRule[decided[i] >= 0 ? static_cast<std::size_t>(decided[i])
+                                        : rules.rules().size()];
+        if (!totalOf)
+            totalOf = &totals[*zoneId];
+        auto& total = *totalOf;
         ++total.parcels;
         total.mu += mu;
         if (villages.village[i] >= 0) {
