@@ -139,6 +139,56 @@ TEST_CASE("idle three-assets: flagged and idle-type land, idle assets, idle fund
     CHECK(byCategory["fund"] == idleFunds);
 }
 
+TEST_CASE("each idle asset is placed on the parcel GDAL finds around its point", "[classifier]") {
+    auto ds = geo::openVector(classifiedProject());
+    OGRLayer* parcels = ds->GetLayerByName("parcels");
+    OGRLayer* assets = ds->GetLayerByName("assets");
+    REQUIRE(parcels);
+    REQUIRE(assets);
+    // The idle assets' rows, in ledger order (as classification writes them).
+    std::vector<std::string> rules;
+    for (const auto& f : *ds->GetLayerByName("idle_items"))
+        if (std::string(f->GetFieldAsString("CATEGORY")) == "asset")
+            rules.emplace_back(f->GetFieldAsString("RULE"));
+    std::size_t k = 0, onParcel = 0;
+    const std::string marker = "; on parcel ";
+    for (const auto& a : *assets) {
+        if (std::string(a->GetFieldAsString("ZT")) != "闲置")
+            continue;
+        REQUIRE(k < rules.size());
+        const std::string& rule = rules[k++];
+        const auto at = rule.find(marker);
+        const std::string placed = at == std::string::npos ? "" : rule.substr(at + marker.size());
+        OGRGeometry* point = a->GetGeometryRef();
+        if (!point) {
+            CHECK(placed.empty());
+            continue;
+        }
+        // GDAL's answer: the parcels whose polygon contains the point, or touches it (a point
+        // on a shared edge belongs to one of the two; which one is not GEOS's to say).
+        std::set<std::string> containing, touching;
+        parcels->SetSpatialFilter(point);
+        for (const auto& p : *parcels) {
+            const OGRGeometry* polygon = p->GetGeometryRef();
+            if (polygon && polygon->Contains(point))
+                containing.insert(p->GetFieldAsString("BSM"));
+            if (polygon && polygon->Intersects(point))
+                touching.insert(p->GetFieldAsString("BSM"));
+        }
+        parcels->SetSpatialFilter(nullptr);
+        INFO(a->GetFieldAsString("ZCBM") << " " << rule);
+        if (touching.empty())
+            CHECK(placed.empty());
+        else if (containing.size() == 1 && touching.size() == 1)
+            CHECK(placed == *containing.begin());
+        else
+            CHECK(touching.count(placed) == 1);
+        onParcel += placed.empty() ? 0U : 1U;
+    }
+    CHECK(k == rules.size());
+    CHECK(onParcel > 0);
+}
+
 TEST_CASE("villages get aggregates and types with reasons", "[classifier]") {
     auto ds = geo::openVector(classifiedProject());
     OGRLayer* stats = ds->GetLayerByName("village_stats");

@@ -184,6 +184,48 @@ TEST_CASE("Bulk tables are the tables GDAL makes for the same fields", "[row_wri
                           "'bulk'") == std::vector<std::string>{"6"});
 }
 
+TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("many.gpkg");
+    // More rows than any batch, a count no batch size divides, and every column NULL in some
+    // rows and set in the next, so values cannot leak from one row or batch into another.
+    std::vector<Row> rows;
+    for (int r = 0; r < 1031; ++r) {
+        Row row;
+        if (r % 3 != 0)
+            row.name = r % 7 == 0 ? std::string() : "第" + std::to_string(r) + "行";
+        if (r % 5 != 0)
+            row.flag = r % 2 == 0 ? r : -r;
+        if (r % 4 != 1)
+            row.big = 4'000'000'000LL * r;
+        if (r % 6 != 2)
+            row.area = r * 0.1;
+        rows.push_back(row);
+    }
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        writeRows(*store->replaceTable("bulk", fields), rows);
+        geo::OgrRowWriter byGdal(store->recreateLayer("by_gdal", wkbNone, 0, fields), path);
+        writeRows(byGdal, rows);
+        transaction.commit();
+    }
+    CHECK(readRows(path, "bulk") == rows);
+    // fid, then each value with its SQLite storage class, against the same rows written by GDAL.
+    auto stored = [&](const std::string& table) {
+        return sqlColumn(path, "SELECT fid || '|' || quote(NAME) || typeof(NAME) || '|' || "
+                               "quote(FLAG) || typeof(FLAG) || '|' || quote(BIG) || typeof(BIG) "
+                               "|| '|' || quote(AREA_MU) || typeof(AREA_MU) FROM " +
+                                   table + " ORDER BY fid");
+    };
+    const std::vector<std::string> bulk = stored("bulk");
+    CHECK(bulk.size() == rows.size());
+    CHECK(bulk == stored("by_gdal"));
+    CHECK(bulk.front().rfind("1|", 0) == 0);
+    CHECK(sqlColumn(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = "
+                          "'bulk'") == std::vector<std::string>{"1031"});
+}
+
 TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
     geo::initialiseGdal();
     const std::string path = newProject("replace.gpkg");
