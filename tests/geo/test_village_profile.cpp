@@ -1,0 +1,149 @@
+// The idle-item ledger: each idle asset is placed on the parcel that contains its point, as
+// GDAL's point-in-polygon says, and where overlapping parcels both contain it, on the one a
+// spatial index over every parcel finds first (what classification has always done).
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/flat_geometry.h"
+#include "geo/gdal_session.h"
+#include "geo/spatial_index.h"
+#include "geo/village_profile.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+struct Parcels {
+    geo::ClassificationInputs in;
+    std::vector<std::unique_ptr<OGRGeometry>> polygons;
+
+    void add(const std::string& wkt) {
+        OGRGeometry* g = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g) == OGRERR_NONE);
+        geo::appendFeature(in.parcelShapes, g);
+        polygons.emplace_back(g);
+        geo::ParcelRecord p;
+        p.fid = static_cast<long long>(polygons.size());
+        p.id = "P" + std::to_string(polygons.size() - 1);
+        p.landUse = "0101";
+        p.areaM2 = 100.0;
+        in.parcels.push_back(p);
+    }
+};
+
+std::string square(double x, double y, double size) {
+    const auto c = [](double v) {
+        return std::to_string(v);
+    };
+    return "POLYGON ((" + c(x) + " " + c(y) + ", " + c(x + size) + " " + c(y) + ", " + c(x + size) +
+           " " + c(y + size) + ", " + c(x) + " " + c(y + size) + ", " + c(x) + " " + c(y) + "))";
+}
+
+} // namespace
+
+TEST_CASE("idle assets are placed on the parcel that contains them", "[village_profile]") {
+    geo::initialiseGdal();
+    Parcels parcels;
+    for (int row = 0; row < 20; ++row) // a tiling of 10 m squares
+        for (int col = 0; col < 20; ++col)
+            parcels.add(square(col * 10.0, row * 10.0, 10.0));
+    parcels.add(square(52.0, 52.0, 20.0));   // overlaps nine squares of the tiling
+    parcels.add(square(500.0, 500.0, 10.0)); // far from the others
+    geo::ClassificationInputs& in = parcels.in;
+    const std::size_t n = in.parcels.size();
+
+    struct Point {
+        double x, y;
+        bool located;
+        std::string status;
+    };
+    const std::vector<Point> points = {
+        {15.5, 25.5, true, "闲置"},   // one square
+        {61.0, 63.0, true, "闲置"},   // a square and the overlapping parcel
+        {70.5, 54.5, true, "闲置"},   // another square and the overlapping parcel
+        {505.0, 501.0, true, "闲置"}, // the lone parcel
+        {300.0, 300.0, true, "闲置"}, // no parcel
+        {-5.0, 15.0, true, "闲置"},   // no parcel, beside the tiling
+        {0.0, 0.0, false, "闲置"},    // not located
+        {35.5, 35.5, true, "在用"},   // not idle: not listed
+    };
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        geo::AssetRow a;
+        a.fid = static_cast<long long>(k);
+        a.id = "A" + std::to_string(k);
+        a.name = "asset";
+        a.type = "house";
+        a.status = points[k].status;
+        a.x = points[k].x;
+        a.y = points[k].y;
+        a.located = points[k].located;
+        in.assets.push_back(a);
+    }
+    geo::RuleSet rules;
+    rules.assetStatusField = "ZT";
+    rules.assetIdleValues = {"闲置"};
+    geo::VillageAssignment villages;
+    villages.village.assign(n, -1);
+
+    const std::string path = testing::temporaryDirectory() + "/idle-items.gpkg";
+    std::filesystem::remove(path);
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        geo::writeIdleItems(*store, in, rules, villages, std::vector<int>(n, -1),
+                            std::vector<bool>(n, false), std::vector<std::string>(n));
+        transaction.commit();
+        store->finish();
+    }
+    std::vector<std::string> placed;
+    GDALDatasetUniquePtr ds = geo::openVector(path);
+    for (const auto& f : *ds->GetLayerByName("idle_items")) {
+        const std::string rule = f->GetFieldAsString("RULE");
+        const auto at = rule.find("; on parcel ");
+        placed.push_back(at == std::string::npos ? "" : rule.substr(at + 12));
+    }
+
+    // Where more than one parcel contains a point: the first that a spatial index over every
+    // parcel's box offers, as before.
+    std::vector<geo::Extent> boxes;
+    for (const auto& g : parcels.polygons) {
+        OGREnvelope e;
+        g->getEnvelope(&e);
+        boxes.push_back({e.MinX, e.MinY, e.MaxX, e.MaxY});
+    }
+    const geo::SpatialIndex index(boxes);
+    std::size_t row = 0;
+    for (const Point& p : points) {
+        if (p.status != "闲置")
+            continue;
+        REQUIRE(row < placed.size());
+        INFO("point " << p.x << " " << p.y);
+        std::vector<std::string> containing;
+        const OGRPoint point(p.x, p.y);
+        for (std::size_t i = 0; i < n; ++i)
+            if (parcels.polygons[i]->Contains(&point))
+                containing.push_back(in.parcels[i].id);
+        if (!p.located || containing.empty()) {
+            CHECK(placed[row].empty());
+        } else if (containing.size() == 1) {
+            CHECK(placed[row] == containing.front());
+        } else {
+            std::string first;
+            index.query({p.x, p.y, p.x, p.y}, [&](std::uint32_t i) {
+                if (!geo::featureContains(in.parcelShapes, i, p.x, p.y))
+                    return true;
+                first = in.parcels[i].id;
+                return false;
+            });
+            CHECK(placed[row] == first);
+        }
+        ++row;
+    }
+    CHECK(row == placed.size());
+}
