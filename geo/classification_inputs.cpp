@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <thread>
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_parcels.h"
 #include "geo/mapping_profile.h"
 
 namespace geo {
@@ -116,12 +118,7 @@ private:
     OGRLayer& m_layer;
 };
 
-// The parcels of one stretch of fids (all of them when `fids` is null), in storage order.
-struct ParcelStretch {
-    std::vector<ParcelRecord> records;
-    FlatLayer shapes; // not closed: stretches are joined, then closed
-};
-
+// Reads the parcels of one stretch of fids (all of them when `fids` is null), in storage order.
 void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFields,
                  const char* fids, ParcelStretch& out) {
     std::vector<std::string> used = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
@@ -150,8 +147,9 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
         const auto net = number(*f, tbdlmj);
         if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
             r.netShare = *net / *gross;
+        r.attributes.reserve(attributeFields.size());
         for (std::size_t a = 0; a < attributeFields.size(); ++a)
-            r.attributes.emplace_back(attributeFields[a], field(*f, attributeIndex[a]));
+            r.attributes.push_back(field(*f, attributeIndex[a]));
         appendRings(out.shapes, f->GetGeometryRef());
         out.records.push_back(std::move(r));
     }
@@ -186,64 +184,33 @@ std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset) {
     return range;
 }
 
-} // namespace
-
-std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
-    std::vector<TransferRow> rows;
-    transfers.ResetReading();
-    for (const auto& f : transfers)
-        rows.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"), field(*f, "LZFS"),
-                        field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"), field(*f, "SRFMC"),
-                        parseNumber(field(*f, "LZMJM")).value_or(0.0)});
-    return rows;
+// Runs `background` on a second thread while `foreground` runs on this one; rethrows what
+// either threw once both are done.
+void inParallel(const std::function<void()>& background, const std::function<void()>& foreground) {
+    std::exception_ptr failed;
+    std::thread worker([&] {
+        try {
+            background();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    {
+        // Joins the worker on every way out, an exception included.
+        struct Joiner {
+            std::thread& t;
+            ~Joiner() { t.join(); }
+        } joiner{worker};
+        foreground();
+    }
+    if (failed)
+        std::rethrow_exception(failed);
 }
 
-ClassificationInputs
-readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
-                         const std::string& assetStatusField, const std::string& fundIdleField,
-                         const std::string& riverFilterField, double riverFilterMin) {
-    ClassificationInputs in;
-    in.assetStatusField = assetStatusField;
-    OGRLayer* parcels = store.layer("parcels");
-    if (!parcels)
-        throw InputError(
-            "has no parcels to classify; import them first with: tianmu import --as parcels",
-            {store.path(), {}, {}, {}});
-    // A layer of more than a few thousand parcels (the sample county's too, so that its tests
-    // cover this path) is read in two stretches of fids at once, the later one on a second
-    // connection (GDAL handles are not shared between threads) while this thread reads the
-    // earlier one and then the other layers; the stretches are joined in fid order.
-    ParcelStretch first, second;
-    GDALDatasetUniquePtr reader = parcels->GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
-    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
-    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
-    std::exception_ptr failed;
-    std::thread worker;
-    // Joins the worker on every way out, an exception included.
-    struct Joiner {
-        std::thread& t;
-        ~Joiner() {
-            if (t.joinable())
-                t.join();
-        }
-    } joiner{worker};
-    if (secondLayer && high > low) {
-        // The later stretch is the larger: this thread also reads the other layers.
-        const GIntBig middle = low + (high - low) * 2 / 5;
-        const std::string upTo = "fid <= " + std::to_string(middle);
-        const std::string after = "fid > " + std::to_string(middle);
-        worker = std::thread([&, after] {
-            try {
-                readParcels(*secondLayer, attributeFields, after.c_str(), second);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
-        readParcels(*parcels, attributeFields, upTo.c_str(), first);
-    } else {
-        readParcels(*parcels, attributeFields, nullptr, first);
-    }
-
+// The villages, rivers and ledgers, on the store's connection.
+void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
+                     const std::string& assetStatusField, const std::string& fundIdleField,
+                     const std::string& riverFilterField, double riverFilterMin) {
     if (OGRLayer* villages = store.layer("villages")) {
         villages->ResetReading();
         for (const auto& f : *villages) {
@@ -296,10 +263,104 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
             in.funds.push_back({field(*f, "ZLDWDM"), field(*f, "ZLDWMC"),
                                 parseNumber(field(*f, fundIdleField.c_str())).value_or(0.0)});
     }
-    if (worker.joinable())
-        worker.join();
-    if (failed)
-        std::rethrow_exception(failed);
+}
+
+// A layer of more than a few thousand parcels (the sample county's too, so that its tests cover
+// this path) is read in two stretches of fids at once, the later one on a second connection
+// while this thread reads the earlier one and then `alsoHere`; the stretches are joined in fid
+// order. Straight from SQLite when `direct` is given: false when it refused (`alsoHere` has run).
+bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void()>& alsoHere,
+                       ParcelStretch& first, ParcelStretch& second) {
+    std::pair<std::int64_t, std::int64_t> range;
+    try {
+        range = direct.fidRange();
+    } catch (const InputError&) {
+        return false; // OGR reads it, or says what is wrong
+    }
+    const auto [low, high] = range;
+    bool firstRead = false, secondRead = true;
+    if (high - low < 2000) {
+        firstRead = direct.read(low, high, first);
+        alsoHere();
+    } else {
+        // The later stretch is the larger: this thread also reads the other layers.
+        const std::int64_t middle = low + (high - low) * 2 / 5;
+        inParallel([&] { secondRead = direct.read(middle + 1, high, second); },
+                   [&] {
+                       firstRead = direct.read(low, middle, first);
+                       alsoHere();
+                   });
+    }
+    if (firstRead && secondRead)
+        return true;
+    first = {};
+    second = {};
+    return false;
+}
+
+void readParcelsWithOgr(ProjectStore& store, OGRLayer& parcels,
+                        const std::vector<std::string>& attributeFields,
+                        const std::function<void()>& alsoHere, ParcelStretch& first,
+                        ParcelStretch& second) {
+    // GDAL handles are not shared between threads: the second stretch has its own connection.
+    GDALDatasetUniquePtr reader = parcels.GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
+    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
+    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
+    if (secondLayer && high > low) {
+        const GIntBig middle = low + (high - low) * 2 / 5;
+        const std::string upTo = "fid <= " + std::to_string(middle);
+        const std::string after = "fid > " + std::to_string(middle);
+        inParallel([&] { readParcels(*secondLayer, attributeFields, after.c_str(), second); },
+                   [&] {
+                       readParcels(parcels, attributeFields, upTo.c_str(), first);
+                       alsoHere();
+                   });
+    } else {
+        readParcels(parcels, attributeFields, nullptr, first);
+        alsoHere();
+    }
+}
+
+} // namespace
+
+std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
+    std::vector<TransferRow> rows;
+    transfers.ResetReading();
+    for (const auto& f : transfers)
+        rows.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"), field(*f, "LZFS"),
+                        field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"), field(*f, "SRFMC"),
+                        parseNumber(field(*f, "LZMJM")).value_or(0.0)});
+    return rows;
+}
+
+ClassificationInputs readClassificationInputs(ProjectStore& store,
+                                              const std::vector<std::string>& attributeFields,
+                                              const std::string& assetStatusField,
+                                              const std::string& fundIdleField,
+                                              const std::string& riverFilterField,
+                                              double riverFilterMin, ParcelReading reading) {
+    ClassificationInputs in;
+    in.assetStatusField = assetStatusField;
+    in.parcelAttributeFields = attributeFields;
+    OGRLayer* parcels = store.layer("parcels");
+    if (!parcels)
+        throw InputError(
+            "has no parcels to classify; import them first with: tianmu import --as parcels",
+            {store.path(), {}, {}, {}});
+    bool othersRead = false;
+    const auto others = [&] {
+        if (!othersRead)
+            readOtherLayers(store, in, assetStatusField, fundIdleField, riverFilterField,
+                            riverFilterMin);
+        othersRead = true;
+    };
+    ParcelStretch first, second;
+    const std::optional<GeoPackageParcels> direct =
+        reading == ParcelReading::Fastest ? GeoPackageParcels::plan(*parcels, attributeFields)
+                                          : std::nullopt;
+    if (!direct || !readParcelsDirect(*direct, others, first, second))
+        readParcelsWithOgr(store, *parcels, attributeFields, others, first, second);
+
     in.parcels = std::move(first.records);
     in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
                       std::make_move_iterator(second.records.end()));

@@ -18,7 +18,9 @@ struct ParcelRecord {
     std::string villageCode; // ZLDWDM as surveyed
     double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
     double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction
-    std::vector<std::pair<std::string, std::string>> attributes; // fields named by rules
+    // The values of ClassificationInputs::parcelAttributeFields, in that order (the names are
+    // kept once, not per parcel).
+    std::vector<std::string> attributes;
 };
 
 struct VillageRecord {
@@ -46,6 +48,7 @@ struct FundRow {
 };
 
 struct ClassificationInputs {
+    std::vector<std::string> parcelAttributeFields; // fields named by rules
     std::vector<ParcelRecord> parcels;
     FlatLayer parcelShapes; // feature i is parcels[i]
     std::vector<VillageRecord> villages;
@@ -58,13 +61,19 @@ struct ClassificationInputs {
     std::string assetStatusField;
 };
 
+// How the parcels are read: straight from SQLite when the store is a GeoPackage and nothing in
+// it needs OGR (see geo/geopackage_parcels.h), else through OGR; or always through OGR (for
+// tests comparing the two). Both give the same records and rings.
+enum class ParcelReading { Fastest, Ogr };
+
 // Throws InputError when the project has no parcels. `attributeFields` are read from the
 // parcels for attribute tests; `idleFlagField` too.
 // `riverFilterField`/`riverFilterMin`: keep only rivers whose field is at least the minimum.
 ClassificationInputs
 readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
                          const std::string& assetStatusField, const std::string& fundIdleField,
-                         const std::string& riverFilterField = {}, double riverFilterMin = 0.0);
+                         const std::string& riverFilterField = {}, double riverFilterMin = 0.0,
+                         ParcelReading reading = ParcelReading::Fastest);
 
 // The transfer ledger's rows in the table's order (the classifier and the reports judge them
 // the same way, see geo/transfer_status.h).

@@ -275,7 +275,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         for (std::size_t i = first; i < end; ++i) {
             ParcelFacts& f = facts[i];
             f.landUse = in.parcels[i].landUse;
-            f.attributes = in.parcels[i].attributes;
+            const std::vector<std::string>& values = in.parcels[i].attributes;
+            f.attributes.reserve(values.size());
+            for (std::size_t a = 0; a < values.size(); ++a)
+                f.attributes.emplace_back(in.parcelAttributeFields[a], values[a]);
             f.area = in.parcels[i].areaM2;
             if (in.hasRivers)
                 f.riverDistance = riverDistances[i];
@@ -301,11 +304,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     std::vector<bool> idle(n, false);
     std::vector<std::string> idleRule(n);
     for (std::size_t i = 0; i < n; ++i) {
-        for (const auto& [field, value] : in.parcels[i].attributes)
+        for (std::size_t a = 0; a < in.parcelAttributeFields.size(); ++a) {
+            const std::string& field = in.parcelAttributeFields[a];
+            const std::string& value = in.parcels[i].attributes[a];
             if (field == rules.idleFlagField && isIdleFlag(value)) {
                 idle[i] = true;
                 idleRule[i] = "flag " + field + "=" + value;
             }
+        }
         for (const std::string& p : rules.idleLandUse)
             if (!idle[i] && landUseMatches(in.parcels[i].landUse, p)) {
                 idle[i] = true;
