@@ -159,6 +159,10 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
 
 // Appends `from` (unclosed) to `into` (unclosed), renumbering its parts and vertices.
 void join(FlatLayer& into, const FlatLayer& from) {
+    into.featurePart.reserve(into.featurePart.size() + from.featurePart.size() + 1);
+    into.partStart.reserve(into.partStart.size() + from.partStart.size() + 1);
+    into.partIsRing.reserve(into.partIsRing.size() + from.partIsRing.size());
+    into.xy.reserve(into.xy.size() + from.xy.size());
     const auto parts = static_cast<std::uint32_t>(into.partStart.size());
     const auto vertices = static_cast<std::uint32_t>(into.xy.size() / 2);
     for (std::uint32_t p : from.featurePart)
@@ -279,15 +283,18 @@ bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void
     }
     const auto [low, high] = range;
     bool firstRead = false, secondRead = true;
+    // The first stretch makes room for all parcels: the second is appended to it in place.
+    const std::size_t all = direct.featureCount();
     if (high - low < 2000) {
-        firstRead = direct.read(low, high, first);
+        firstRead = direct.read(low, high, first, all);
         alsoHere();
     } else {
         // The later stretch is the larger: this thread also reads the other layers.
         const std::int64_t middle = low + (high - low) * 2 / 5;
-        inParallel([&] { secondRead = direct.read(middle + 1, high, second); },
+        const auto later = std::min(all, static_cast<std::size_t>(high - middle));
+        inParallel([&] { secondRead = direct.read(middle + 1, high, second, later); },
                    [&] {
-                       firstRead = direct.read(low, middle, first);
+                       firstRead = direct.read(low, middle, first, all);
                        alsoHere();
                    });
     }
@@ -362,6 +369,7 @@ ClassificationInputs readClassificationInputs(ProjectStore& store,
         readParcelsWithOgr(store, *parcels, attributeFields, others, first, second);
 
     in.parcels = std::move(first.records);
+    in.parcels.reserve(in.parcels.size() + second.records.size());
     in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
                       std::make_move_iterator(second.records.end()));
     in.parcelShapes = std::move(first.shapes);

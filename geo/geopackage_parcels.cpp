@@ -1,5 +1,6 @@
 #include "geo/geopackage_parcels.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -57,19 +58,22 @@ std::string field(const Row& row, int index, const Column& column) {
     return value ? std::string(value) : std::string();
 }
 
+// Whether OGR leaves the field unset: absent, NULL, or text SQLite cannot give.
+bool unset(const Row& row, int index, const Column& column) {
+    return column.kind == Kind::Absent || row.isNull(index) ||
+           (column.kind == Kind::Text && !row.text(index).data());
+}
+
 // As classification_inputs.cpp's hasText: set and not NULL, and not an empty string.
 bool hasText(const Row& row, int index, const Column& column) {
-    char buffer[80];
-    const char* value = text(row, index, column, buffer);
-    return value && (column.kind != Kind::Text || *value != '\0');
+    return !unset(row, index, column) &&
+           (column.kind != Kind::Text || row.text(index).data()[0] != '\0');
 }
 
 // As classification_inputs.cpp's number: a real without a declared width read as the double
 // itself when printing it with 15 digits gives it back, else the printed text parsed.
 std::optional<double> number(const Row& row, int index, const Column& column) {
-    char buffer[80];
-    const char* value = text(row, index, column, buffer);
-    if (!value)
+    if (unset(row, index, column))
         return std::nullopt;
     if (column.kind == Kind::Real && column.precision < 0) {
         const double v = row.real(index);
@@ -77,7 +81,8 @@ std::optional<double> number(const Row& row, int index, const Column& column) {
         if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == v)
             return v;
     }
-    return parseNumber(value);
+    char buffer[80];
+    return parseNumber(text(row, index, column, buffer));
 }
 
 // A cursor over WKB that refuses to read past the end.
@@ -187,6 +192,23 @@ bool appendFeature(const unsigned char* blob, std::size_t size, FlatLayer& out) 
     return true;
 }
 
+// Makes room in `shapes` for `parcels` more parcels like the `sampled` ones just read (from
+// part `part` and vertex `vertex` on): vectors that grow by doubling would copy themselves
+// and, at the end, hold up to twice what they need.
+void makeRoom(FlatLayer& shapes, std::size_t sampled, std::size_t part, std::size_t vertex,
+              std::size_t parcels) {
+    const double perParcel = 1.0 / double(std::max<std::size_t>(sampled, 1));
+    const auto room = [&](std::size_t now, std::size_t from) {
+        return now +
+               static_cast<std::size_t>(double(now - from) * perParcel * 1.1 * double(parcels));
+    };
+    const std::size_t parts = room(shapes.partStart.size(), part);
+    shapes.partStart.reserve(parts + 1);
+    shapes.partIsRing.reserve(parts);
+    shapes.xy.reserve(2 * room(shapes.xy.size() / 2, vertex));
+    shapes.featurePart.reserve(shapes.featurePart.size() + parcels + 1);
+}
+
 } // namespace
 
 std::optional<GeoPackageParcels>
@@ -199,6 +221,7 @@ GeoPackageParcels::plan(OGRLayer& parcels, const std::vector<std::string>& attri
         return std::nullopt;
     GeoPackageParcels plan;
     plan.m_path = dataset->GetDescription();
+    plan.m_featureCount = static_cast<std::size_t>(std::max<GIntBig>(0, parcels.GetFeatureCount()));
     plan.m_table = parcels.GetName();
     plan.m_fid = parcels.GetFIDColumn();
     plan.m_geometry = parcels.GetGeometryColumn();
@@ -250,7 +273,8 @@ std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
     return range;
 }
 
-bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out) const {
+bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out,
+                             std::size_t room) const {
     std::string sql = "SELECT " + sqlIdentifier(m_fid) + ", " + sqlIdentifier(m_geometry);
     for (const std::string& name : m_names)
         sql += ", " + (name.empty() ? std::string("NULL") : sqlIdentifier(name));
@@ -261,9 +285,16 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
     const auto& c = m_columns;
     const std::size_t attributes = m_columns.size() - 6;
     bool readable = true;
+    // Room for the records at once; for the shapes once the first rows show their size.
+    constexpr std::size_t sample = 256;
+    const std::size_t start = out.records.size(), startPart = out.shapes.partStart.size(),
+                      startVertex = out.shapes.xy.size() / 2;
+    out.records.reserve(start + room);
     try {
         const GeoPackageRows rows(m_path);
         rows.select(sql, {first, last}, [&](const Row& row) {
+            if (out.records.size() == start + sample && room > sample)
+                makeRoom(out.shapes, sample, startPart, startVertex, room - sample);
             const auto [blob, size] = row.blob(1);
             // A zero-length blob is no geometry GDAL reads (it says so): leave it to GDAL.
             if ((!blob && !row.isNull(1)) || !appendFeature(blob, size, out.shapes)) {

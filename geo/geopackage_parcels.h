@@ -4,6 +4,7 @@
 // reads through OGR instead.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -37,7 +38,13 @@ public:
     // own (so any thread may call it). False when a row holds something OGR would read in its
     // own way (a geometry that is not a polygon or multipolygon, a blob that is no GeoPackage
     // geometry, an unreadable table): then `out` is incomplete and the caller reads with OGR.
-    bool read(std::int64_t first, std::int64_t last, ParcelStretch& out) const;
+    // `room`: how many parcels `out` should have room for (it grows past them when needed),
+    // e.g. the whole layer's when another stretch is to be appended to it.
+    bool read(std::int64_t first, std::int64_t last, ParcelStretch& out,
+              std::size_t room = 0) const;
+
+    // The number of parcels (as OGR counts them).
+    std::size_t featureCount() const noexcept { return m_featureCount; }
 
     // How OGR turns a column of the parcels into text (GetFieldAsString).
     enum class Kind : std::uint8_t { Absent, Text, Integer, Integer64, Real };
@@ -48,6 +55,7 @@ public:
 
 private:
     std::string m_path;
+    std::size_t m_featureCount = 0;
     std::string m_table, m_fid, m_geometry;
     std::vector<Column> m_columns;    // BSM, DLBM, ZLDWDM, AREA_ELL, TBMJ, TBDLMJ, attributes
     std::vector<std::string> m_names; // their names in the table ("" when absent)
