@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <functional>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -269,12 +270,25 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     }
 }
 
+// Appends `from` to `into` (both unclosed) and empties `from`.
+void append(ParcelStretch& into, ParcelStretch& from) {
+    into.records.reserve(into.records.size() + from.records.size());
+    into.records.insert(into.records.end(), std::make_move_iterator(from.records.begin()),
+                        std::make_move_iterator(from.records.end()));
+    join(into.shapes, from.shapes);
+    from = {};
+}
+
 // A layer of more than a few thousand parcels (the sample county's too, so that its tests cover
 // this path) is read in two stretches of fids at once, the later one on a second connection
-// while this thread reads the earlier one and then `alsoHere`; the stretches are joined in fid
-// order. Straight from SQLite when `direct` is given: false when it refused (`alsoHere` has run).
+// (GDAL handles are not shared between threads) while this thread reads the earlier one and
+// then `alsoHere`; the stretches are joined in fid order into `parcels`.
+
+// Straight from SQLite; false when it refused (`alsoHere` may have run). The second thread
+// also appends its stretch to the first once both are read, while this one is busy with
+// `alsoHere`: the first stretch has room for all parcels, so that copies the second only.
 bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void()>& alsoHere,
-                       ParcelStretch& first, ParcelStretch& second) {
+                       ParcelStretch& parcels) {
     std::pair<std::int64_t, std::int64_t> range;
     try {
         range = direct.fidRange();
@@ -282,48 +296,62 @@ bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void
         return false; // OGR reads it, or says what is wrong
     }
     const auto [low, high] = range;
-    bool firstRead = false, secondRead = true;
-    // The first stretch makes room for all parcels: the second is appended to it in place.
     const std::size_t all = direct.featureCount();
+    bool firstRead = false, secondRead = true;
     if (high - low < 2000) {
-        firstRead = direct.read(low, high, first, all);
+        firstRead = direct.read(low, high, parcels, all);
         alsoHere();
     } else {
         // The later stretch is the larger: this thread also reads the other layers.
         const std::int64_t middle = low + (high - low) * 2 / 5;
-        const auto later = std::min(all, static_cast<std::size_t>(high - middle));
-        inParallel([&] { secondRead = direct.read(middle + 1, high, second, later); },
-                   [&] {
-                       firstRead = direct.read(low, middle, first, all);
-                       alsoHere();
-                   });
+        std::promise<void> firstDone;
+        std::future<void> firstReady = firstDone.get_future();
+        inParallel(
+            [&] {
+                ParcelStretch second;
+                secondRead = direct.read(middle + 1, high, second,
+                                         std::min(all, static_cast<std::size_t>(high - middle)));
+                firstReady.wait();
+                if (firstRead && secondRead)
+                    append(parcels, second);
+            },
+            [&] {
+                {
+                    // Tells the other thread on every way out, an exception included.
+                    struct Done {
+                        std::promise<void>& promise;
+                        ~Done() { promise.set_value(); }
+                    } done{firstDone};
+                    firstRead = direct.read(low, middle, parcels, all);
+                }
+                alsoHere();
+            });
     }
     if (firstRead && secondRead)
         return true;
-    first = {};
-    second = {};
+    parcels = {};
     return false;
 }
 
-void readParcelsWithOgr(ProjectStore& store, OGRLayer& parcels,
+void readParcelsWithOgr(ProjectStore& store, OGRLayer& layer,
                         const std::vector<std::string>& attributeFields,
-                        const std::function<void()>& alsoHere, ParcelStretch& first,
-                        ParcelStretch& second) {
-    // GDAL handles are not shared between threads: the second stretch has its own connection.
-    GDALDatasetUniquePtr reader = parcels.GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
+                        const std::function<void()>& alsoHere, ParcelStretch& parcels) {
+    GDALDatasetUniquePtr reader = layer.GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
     const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
     OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
     if (secondLayer && high > low) {
         const GIntBig middle = low + (high - low) * 2 / 5;
         const std::string upTo = "fid <= " + std::to_string(middle);
         const std::string after = "fid > " + std::to_string(middle);
+        ParcelStretch second;
         inParallel([&] { readParcels(*secondLayer, attributeFields, after.c_str(), second); },
                    [&] {
-                       readParcels(parcels, attributeFields, upTo.c_str(), first);
+                       readParcels(layer, attributeFields, upTo.c_str(), parcels);
                        alsoHere();
                    });
+        append(parcels, second);
     } else {
-        readParcels(parcels, attributeFields, nullptr, first);
+        readParcels(layer, attributeFields, nullptr, parcels);
         alsoHere();
     }
 }
@@ -361,19 +389,14 @@ ClassificationInputs readClassificationInputs(ProjectStore& store,
                             riverFilterMin);
         othersRead = true;
     };
-    ParcelStretch first, second;
+    ParcelStretch read;
     const std::optional<GeoPackageParcels> direct =
         reading == ParcelReading::Fastest ? GeoPackageParcels::plan(*parcels, attributeFields)
                                           : std::nullopt;
-    if (!direct || !readParcelsDirect(*direct, others, first, second))
-        readParcelsWithOgr(store, *parcels, attributeFields, others, first, second);
-
-    in.parcels = std::move(first.records);
-    in.parcels.reserve(in.parcels.size() + second.records.size());
-    in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
-                      std::make_move_iterator(second.records.end()));
-    in.parcelShapes = std::move(first.shapes);
-    join(in.parcelShapes, second.shapes);
+    if (!direct || !readParcelsDirect(*direct, others, read))
+        readParcelsWithOgr(store, *parcels, attributeFields, others, read);
+    in.parcels = std::move(read.records);
+    in.parcelShapes = std::move(read.shapes);
     closeLayer(in.parcelShapes);
     return in;
 }
