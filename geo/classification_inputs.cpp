@@ -148,9 +148,8 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
         const auto net = number(*f, tbdlmj);
         if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
             r.netShare = *net / *gross;
-        r.attributes.reserve(attributeFields.size());
         for (std::size_t a = 0; a < attributeFields.size(); ++a)
-            r.attributes.push_back(field(*f, attributeIndex[a]));
+            out.attributes.push_back(field(*f, attributeIndex[a]));
         appendRings(out.shapes, f->GetGeometryRef());
         out.records.push_back(std::move(r));
     }
@@ -275,6 +274,9 @@ void append(ParcelStretch& into, ParcelStretch& from) {
     into.records.reserve(into.records.size() + from.records.size());
     into.records.insert(into.records.end(), std::make_move_iterator(from.records.begin()),
                         std::make_move_iterator(from.records.end()));
+    into.attributes.reserve(into.attributes.size() + from.attributes.size());
+    into.attributes.insert(into.attributes.end(), std::make_move_iterator(from.attributes.begin()),
+                           std::make_move_iterator(from.attributes.end()));
     join(into.shapes, from.shapes);
     from = {};
 }
@@ -396,6 +398,7 @@ ClassificationInputs readClassificationInputs(ProjectStore& store,
     if (!direct || !readParcelsDirect(*direct, others, read))
         readParcelsWithOgr(store, *parcels, attributeFields, others, read);
     in.parcels = std::move(read.records);
+    in.parcelAttributes = std::move(read.attributes);
     in.parcelShapes = std::move(read.shapes);
     closeLayer(in.parcelShapes);
     return in;

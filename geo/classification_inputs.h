@@ -18,9 +18,7 @@ struct ParcelRecord {
     std::string villageCode; // ZLDWDM as surveyed
     double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
     double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction
-    // The values of ClassificationInputs::parcelAttributeFields, in that order (the names are
-    // kept once, not per parcel).
-    std::vector<std::string> attributes;
+    // The values of the fields rules name are in ClassificationInputs::parcelAttributes.
 };
 
 struct VillageRecord {
@@ -48,8 +46,14 @@ struct FundRow {
 };
 
 struct ClassificationInputs {
-    std::vector<std::string> parcelAttributeFields; // fields named by rules
     std::vector<ParcelRecord> parcels;
+    // The fields rules name, and their values: parcel i's value of field a is at
+    // [i * parcelAttributeFields.size() + a] (one flat array, not a vector and names per parcel).
+    std::vector<std::string> parcelAttributeFields;
+    std::vector<std::string> parcelAttributes;
+    const std::string& attribute(std::size_t parcel, std::size_t field) const {
+        return parcelAttributes[parcel * parcelAttributeFields.size() + field];
+    }
     FlatLayer parcelShapes; // feature i is parcels[i]
     std::vector<VillageRecord> villages;
     FlatLayer villageShapes;

@@ -275,10 +275,9 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         for (std::size_t i = first; i < end; ++i) {
             ParcelFacts& f = facts[i];
             f.landUse = in.parcels[i].landUse;
-            const std::vector<std::string>& values = in.parcels[i].attributes;
-            f.attributes.reserve(values.size());
-            for (std::size_t a = 0; a < values.size(); ++a)
-                f.attributes.emplace_back(in.parcelAttributeFields[a], values[a]);
+            f.attributes.reserve(in.parcelAttributeFields.size());
+            for (std::size_t a = 0; a < in.parcelAttributeFields.size(); ++a)
+                f.attributes.emplace_back(in.parcelAttributeFields[a], in.attribute(i, a));
             f.area = in.parcels[i].areaM2;
             if (in.hasRivers)
                 f.riverDistance = riverDistances[i];
@@ -306,7 +305,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t a = 0; a < in.parcelAttributeFields.size(); ++a) {
             const std::string& field = in.parcelAttributeFields[a];
-            const std::string& value = in.parcels[i].attributes[a];
+            const std::string& value = in.attribute(i, a);
             if (field == rules.idleFlagField && isIdleFlag(value)) {
                 idle[i] = true;
                 idleRule[i] = "flag " + field + "=" + value;

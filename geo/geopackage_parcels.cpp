@@ -296,6 +296,7 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
     const std::size_t start = out.records.size(), startPart = out.shapes.partStart.size(),
                       startVertex = out.shapes.xy.size() / 2;
     out.records.reserve(start + room);
+    out.attributes.reserve(out.attributes.size() + room * attributes);
     try {
         const GeoPackageRows rows(m_path);
         rows.select(sql, {first, last}, [&](const Row& row) {
@@ -319,9 +320,8 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
             const auto net = number(row, tbdlmj, c[5]);
             if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
                 r.netShare = *net / *gross;
-            r.attributes.reserve(attributes);
             for (std::size_t a = 0; a < attributes; ++a)
-                r.attributes.push_back(field(row, firstField + 6 + int(a), c[6 + a]));
+                out.attributes.push_back(field(row, firstField + 6 + int(a), c[6 + a]));
             out.records.push_back(std::move(r));
             return true;
         });

@@ -20,7 +20,8 @@ namespace geo {
 // The parcels of one stretch of fids, in fid order.
 struct ParcelStretch {
     std::vector<ParcelRecord> records;
-    FlatLayer shapes; // not closed: stretches are joined, then closed
+    std::vector<std::string> attributes; // per record, the values of the fields rules name
+    FlatLayer shapes;                    // not closed: stretches are joined, then closed
 };
 
 class GeoPackageParcels {
