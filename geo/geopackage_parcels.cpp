@@ -268,6 +268,25 @@ GeoPackageParcels::plan(OGRLayer& parcels, const std::vector<std::string>& attri
 
 std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
     const GeoPackageRows rows(m_path);
+    // OGR reads a table in the order of its rows, the fid order only when the fid is the
+    // table's INTEGER PRIMARY KEY (SQLite's rowid); a view it reads in the view's order.
+    bool rowid = false;
+    rows.select("SELECT type FROM sqlite_master WHERE name = " + sqlText(m_table), {},
+                [&](const Row& row) {
+                    rowid = row.text(0) == "table";
+                    return false;
+                });
+    if (rowid) {
+        rowid = false;
+        rows.select("PRAGMA table_info(" + sqlIdentifier(m_table) + ")", {}, [&](const Row& row) {
+            if (row.text(1) == m_fid)
+                rowid = row.integer(5) == 1 && EQUAL(std::string(row.text(2)).c_str(), "INTEGER");
+            return true;
+        });
+    }
+    if (!rowid)
+        throw InputError("has a parcels table whose rows are not in fid order",
+                         {m_path, m_table, {}, {}});
     std::pair<std::int64_t, std::int64_t> range{0, -1};
     rows.select("SELECT MIN(" + sqlIdentifier(m_fid) + "), MAX(" + sqlIdentifier(m_fid) +
                     ") FROM " + sqlIdentifier(m_table),

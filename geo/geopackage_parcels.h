@@ -32,7 +32,8 @@ public:
     static std::optional<GeoPackageParcels> plan(OGRLayer& parcels,
                                                  const std::vector<std::string>& attributeFields);
 
-    // The lowest and highest fid, or {0, -1} when the table is empty. Throws InputError.
+    // The lowest and highest fid, or {0, -1} when the table is empty. Throws InputError, also
+    // when the rows are not in fid order (a view, a fid that is not the INTEGER PRIMARY KEY).
     std::pair<std::int64_t, std::int64_t> fidRange() const;
 
     // Appends the parcels with fid in [first, last], in fid order, read on a connection of its
