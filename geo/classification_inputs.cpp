@@ -5,6 +5,7 @@
 #include <exception>
 #include <functional>
 #include <future>
+#include <iterator>
 #include <optional>
 #include <thread>
 
@@ -90,6 +91,10 @@ std::optional<double> number(const OGRFeature& f, int i) {
         return v;
     return parseNumber(f.GetFieldAsString(i));
 }
+
+// The fields of the transfer ledger that classification reads, in TransferRow's order.
+constexpr const char* transferFields[] = {"LZHTBM",   "DKBM",  "LZFS", "LZQXKSRQ",
+                                          "LZQXJSRQ", "SRFMC", "LZMJM"};
 
 // Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
 // classification needs, and GDAL decodes every field it is not told to skip.
@@ -238,8 +243,11 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     }
     closeLayer(in.rivers);
 
-    if (OGRLayer* transfers = store.layer("transfers"))
+    if (OGRLayer* transfers = store.layer("transfers")) {
+        // A county's ledger has a row for every contract: GDAL decodes only what is read.
+        const OnlyFields only(*transfers, {std::begin(transferFields), std::end(transferFields)});
         in.transfers = readTransferLedger(*transfers);
+    }
     if (OGRLayer* assets = store.layer("assets")) {
         assets->ResetReading();
         for (const auto& f : *assets) {
@@ -361,12 +369,17 @@ void readParcelsWithOgr(ProjectStore& store, OGRLayer& layer,
 } // namespace
 
 std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
+    // Field positions once, not a name lookup per row and field.
+    const OGRFeatureDefn* defn = transfers.GetLayerDefn();
+    int i[std::size(transferFields)];
+    for (std::size_t k = 0; k < std::size(transferFields); ++k)
+        i[k] = defn->GetFieldIndex(transferFields[k]);
     std::vector<TransferRow> rows;
     transfers.ResetReading();
     for (const auto& f : transfers)
-        rows.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"), field(*f, "LZFS"),
-                        field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"), field(*f, "SRFMC"),
-                        parseNumber(field(*f, "LZMJM")).value_or(0.0)});
+        rows.push_back({f->GetFID(), field(*f, i[0]), field(*f, i[1]), field(*f, i[2]),
+                        field(*f, i[3]), field(*f, i[4]), field(*f, i[5]),
+                        parseNumber(field(*f, i[6])).value_or(0.0)});
     return rows;
 }
 
