@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
+#include <future>
+#include <iterator>
 #include <optional>
 #include <thread>
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_parcels.h"
 #include "geo/mapping_profile.h"
 
 namespace geo {
@@ -88,6 +92,10 @@ std::optional<double> number(const OGRFeature& f, int i) {
     return parseNumber(f.GetFieldAsString(i));
 }
 
+// The fields of the transfer ledger that classification reads, in TransferRow's order.
+constexpr const char* transferFields[] = {"LZHTBM",   "DKBM",  "LZFS", "LZQXKSRQ",
+                                          "LZQXJSRQ", "SRFMC", "LZMJM"};
+
 // Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
 // classification needs, and GDAL decodes every field it is not told to skip.
 class OnlyFields {
@@ -116,12 +124,7 @@ private:
     OGRLayer& m_layer;
 };
 
-// The parcels of one stretch of fids (all of them when `fids` is null), in storage order.
-struct ParcelStretch {
-    std::vector<ParcelRecord> records;
-    FlatLayer shapes; // not closed: stretches are joined, then closed
-};
-
+// Reads the parcels of one stretch of fids (all of them when `fids` is null), in storage order.
 void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFields,
                  const char* fids, ParcelStretch& out) {
     std::vector<std::string> used = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
@@ -151,7 +154,7 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
         if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
             r.netShare = *net / *gross;
         for (std::size_t a = 0; a < attributeFields.size(); ++a)
-            r.attributes.emplace_back(attributeFields[a], field(*f, attributeIndex[a]));
+            out.attributes.push_back(field(*f, attributeIndex[a]));
         appendRings(out.shapes, f->GetGeometryRef());
         out.records.push_back(std::move(r));
     }
@@ -161,6 +164,10 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
 
 // Appends `from` (unclosed) to `into` (unclosed), renumbering its parts and vertices.
 void join(FlatLayer& into, const FlatLayer& from) {
+    into.featurePart.reserve(into.featurePart.size() + from.featurePart.size() + 1);
+    into.partStart.reserve(into.partStart.size() + from.partStart.size() + 1);
+    into.partIsRing.reserve(into.partIsRing.size() + from.partIsRing.size());
+    into.xy.reserve(into.xy.size() + from.xy.size());
     const auto parts = static_cast<std::uint32_t>(into.partStart.size());
     const auto vertices = static_cast<std::uint32_t>(into.xy.size() / 2);
     for (std::uint32_t p : from.featurePart)
@@ -186,64 +193,33 @@ std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset) {
     return range;
 }
 
-} // namespace
-
-std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
-    std::vector<TransferRow> rows;
-    transfers.ResetReading();
-    for (const auto& f : transfers)
-        rows.push_back({f->GetFID(), field(*f, "LZHTBM"), field(*f, "DKBM"), field(*f, "LZFS"),
-                        field(*f, "LZQXKSRQ"), field(*f, "LZQXJSRQ"), field(*f, "SRFMC"),
-                        parseNumber(field(*f, "LZMJM")).value_or(0.0)});
-    return rows;
+// Runs `background` on a second thread while `foreground` runs on this one; rethrows what
+// either threw once both are done.
+void inParallel(const std::function<void()>& background, const std::function<void()>& foreground) {
+    std::exception_ptr failed;
+    std::thread worker([&] {
+        try {
+            background();
+        } catch (...) {
+            failed = std::current_exception();
+        }
+    });
+    {
+        // Joins the worker on every way out, an exception included.
+        struct Joiner {
+            std::thread& t;
+            ~Joiner() { t.join(); }
+        } joiner{worker};
+        foreground();
+    }
+    if (failed)
+        std::rethrow_exception(failed);
 }
 
-ClassificationInputs
-readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
-                         const std::string& assetStatusField, const std::string& fundIdleField,
-                         const std::string& riverFilterField, double riverFilterMin) {
-    ClassificationInputs in;
-    in.assetStatusField = assetStatusField;
-    OGRLayer* parcels = store.layer("parcels");
-    if (!parcels)
-        throw InputError(
-            "has no parcels to classify; import them first with: tianmu import --as parcels",
-            {store.path(), {}, {}, {}});
-    // A layer of more than a few thousand parcels (the sample county's too, so that its tests
-    // cover this path) is read in two stretches of fids at once, the later one on a second
-    // connection (GDAL handles are not shared between threads) while this thread reads the
-    // earlier one and then the other layers; the stretches are joined in fid order.
-    ParcelStretch first, second;
-    GDALDatasetUniquePtr reader = parcels->GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
-    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
-    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
-    std::exception_ptr failed;
-    std::thread worker;
-    // Joins the worker on every way out, an exception included.
-    struct Joiner {
-        std::thread& t;
-        ~Joiner() {
-            if (t.joinable())
-                t.join();
-        }
-    } joiner{worker};
-    if (secondLayer && high > low) {
-        // The later stretch is the larger: this thread also reads the other layers.
-        const GIntBig middle = low + (high - low) * 2 / 5;
-        const std::string upTo = "fid <= " + std::to_string(middle);
-        const std::string after = "fid > " + std::to_string(middle);
-        worker = std::thread([&, after] {
-            try {
-                readParcels(*secondLayer, attributeFields, after.c_str(), second);
-            } catch (...) {
-                failed = std::current_exception();
-            }
-        });
-        readParcels(*parcels, attributeFields, upTo.c_str(), first);
-    } else {
-        readParcels(*parcels, attributeFields, nullptr, first);
-    }
-
+// The villages, rivers and ledgers, on the store's connection.
+void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
+                     const std::string& assetStatusField, const std::string& fundIdleField,
+                     const std::string& riverFilterField, double riverFilterMin) {
     if (OGRLayer* villages = store.layer("villages")) {
         villages->ResetReading();
         for (const auto& f : *villages) {
@@ -267,8 +243,11 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
     }
     closeLayer(in.rivers);
 
-    if (OGRLayer* transfers = store.layer("transfers"))
+    if (OGRLayer* transfers = store.layer("transfers")) {
+        // A county's ledger has a row for every contract: GDAL decodes only what is read.
+        const OnlyFields only(*transfers, {std::begin(transferFields), std::end(transferFields)});
         in.transfers = readTransferLedger(*transfers);
+    }
     if (OGRLayer* assets = store.layer("assets")) {
         assets->ResetReading();
         for (const auto& f : *assets) {
@@ -296,15 +275,144 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
             in.funds.push_back({field(*f, "ZLDWDM"), field(*f, "ZLDWMC"),
                                 parseNumber(field(*f, fundIdleField.c_str())).value_or(0.0)});
     }
-    if (worker.joinable())
-        worker.join();
-    if (failed)
-        std::rethrow_exception(failed);
-    in.parcels = std::move(first.records);
-    in.parcels.insert(in.parcels.end(), std::make_move_iterator(second.records.begin()),
-                      std::make_move_iterator(second.records.end()));
-    in.parcelShapes = std::move(first.shapes);
-    join(in.parcelShapes, second.shapes);
+}
+
+// Appends `from` to `into` (both unclosed) and empties `from`.
+void append(ParcelStretch& into, ParcelStretch& from) {
+    into.records.reserve(into.records.size() + from.records.size());
+    into.records.insert(into.records.end(), std::make_move_iterator(from.records.begin()),
+                        std::make_move_iterator(from.records.end()));
+    into.attributes.reserve(into.attributes.size() + from.attributes.size());
+    into.attributes.insert(into.attributes.end(), std::make_move_iterator(from.attributes.begin()),
+                           std::make_move_iterator(from.attributes.end()));
+    join(into.shapes, from.shapes);
+    from = {};
+}
+
+// A layer of more than a few thousand parcels (the sample county's too, so that its tests cover
+// this path) is read in two stretches of fids at once, the later one on a second connection
+// (GDAL handles are not shared between threads) while this thread reads the earlier one and
+// then `alsoHere`; the stretches are joined in fid order into `parcels`.
+
+// Straight from SQLite; false when it refused (`alsoHere` may have run). The second thread
+// also appends its stretch to the first once both are read, while this one is busy with
+// `alsoHere`: the first stretch has room for all parcels, so that copies the second only.
+bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void()>& alsoHere,
+                       ParcelStretch& parcels) {
+    std::pair<std::int64_t, std::int64_t> range;
+    try {
+        range = direct.fidRange();
+    } catch (const InputError&) {
+        return false; // OGR reads it, or says what is wrong
+    }
+    const auto [low, high] = range;
+    const std::size_t all = direct.featureCount();
+    bool firstRead = false, secondRead = true;
+    if (high - low < 2000) {
+        firstRead = direct.read(low, high, parcels, all);
+        alsoHere();
+    } else {
+        // The later stretch is the larger: this thread also reads the other layers.
+        const std::int64_t middle = low + (high - low) * 2 / 5;
+        std::promise<void> firstDone;
+        std::future<void> firstReady = firstDone.get_future();
+        inParallel(
+            [&] {
+                ParcelStretch second;
+                secondRead = direct.read(middle + 1, high, second,
+                                         std::min(all, static_cast<std::size_t>(high - middle)));
+                firstReady.wait();
+                if (firstRead && secondRead)
+                    append(parcels, second);
+            },
+            [&] {
+                {
+                    // Tells the other thread on every way out, an exception included.
+                    struct Done {
+                        std::promise<void>& promise;
+                        ~Done() { promise.set_value(); }
+                    } done{firstDone};
+                    firstRead = direct.read(low, middle, parcels, all);
+                }
+                alsoHere();
+            });
+    }
+    if (firstRead && secondRead)
+        return true;
+    parcels = {};
+    return false;
+}
+
+void readParcelsWithOgr(ProjectStore& store, OGRLayer& layer,
+                        const std::vector<std::string>& attributeFields,
+                        const std::function<void()>& alsoHere, ParcelStretch& parcels) {
+    GDALDatasetUniquePtr reader = layer.GetFeatureCount() >= 2000 ? store.openReader() : nullptr;
+    const auto [low, high] = reader ? fidRange(*reader) : std::pair<GIntBig, GIntBig>{0, -1};
+    OGRLayer* secondLayer = reader ? reader->GetLayerByName("parcels") : nullptr;
+    if (secondLayer && high > low) {
+        const GIntBig middle = low + (high - low) * 2 / 5;
+        const std::string upTo = "fid <= " + std::to_string(middle);
+        const std::string after = "fid > " + std::to_string(middle);
+        ParcelStretch second;
+        inParallel([&] { readParcels(*secondLayer, attributeFields, after.c_str(), second); },
+                   [&] {
+                       readParcels(layer, attributeFields, upTo.c_str(), parcels);
+                       alsoHere();
+                   });
+        append(parcels, second);
+    } else {
+        readParcels(layer, attributeFields, nullptr, parcels);
+        alsoHere();
+    }
+}
+
+} // namespace
+
+std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
+    // Field positions once, not a name lookup per row and field.
+    const OGRFeatureDefn* defn = transfers.GetLayerDefn();
+    int i[std::size(transferFields)];
+    for (std::size_t k = 0; k < std::size(transferFields); ++k)
+        i[k] = defn->GetFieldIndex(transferFields[k]);
+    std::vector<TransferRow> rows;
+    transfers.ResetReading();
+    for (const auto& f : transfers)
+        rows.push_back({f->GetFID(), field(*f, i[0]), field(*f, i[1]), field(*f, i[2]),
+                        field(*f, i[3]), field(*f, i[4]), field(*f, i[5]),
+                        parseNumber(field(*f, i[6])).value_or(0.0)});
+    return rows;
+}
+
+ClassificationInputs readClassificationInputs(ProjectStore& store,
+                                              const std::vector<std::string>& attributeFields,
+                                              const std::string& assetStatusField,
+                                              const std::string& fundIdleField,
+                                              const std::string& riverFilterField,
+                                              double riverFilterMin, ParcelReading reading) {
+    ClassificationInputs in;
+    in.assetStatusField = assetStatusField;
+    in.parcelAttributeFields = attributeFields;
+    OGRLayer* parcels = store.layer("parcels");
+    if (!parcels)
+        throw InputError(
+            "has no parcels to classify; import them first with: tianmu import --as parcels",
+            {store.path(), {}, {}, {}});
+    bool othersRead = false;
+    const auto others = [&] {
+        if (!othersRead)
+            readOtherLayers(store, in, assetStatusField, fundIdleField, riverFilterField,
+                            riverFilterMin);
+        othersRead = true;
+    };
+    ParcelStretch read;
+    const std::optional<GeoPackageParcels> direct =
+        reading == ParcelReading::Fastest ? GeoPackageParcels::plan(*parcels, attributeFields)
+                                          : std::nullopt;
+    if (!direct || !readParcelsDirect(*direct, others, read))
+        readParcelsWithOgr(store, *parcels, attributeFields, others, read);
+    in.parcels = std::move(read.records);
+    in.parcelAttributes = std::move(read.attributes);
+    in.parcelShapes = std::move(read.shapes);
     closeLayer(in.parcelShapes);
     return in;
 }

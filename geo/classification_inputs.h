@@ -18,7 +18,7 @@ struct ParcelRecord {
     std::string villageCode; // ZLDWDM as surveyed
     double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
     double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction
-    std::vector<std::pair<std::string, std::string>> attributes; // fields named by rules
+    // The values of the fields rules name are in ClassificationInputs::parcelAttributes.
 };
 
 struct VillageRecord {
@@ -47,6 +47,13 @@ struct FundRow {
 
 struct ClassificationInputs {
     std::vector<ParcelRecord> parcels;
+    // The fields rules name, and their values: parcel i's value of field a is at
+    // [i * parcelAttributeFields.size() + a] (one flat array, not a vector and names per parcel).
+    std::vector<std::string> parcelAttributeFields;
+    std::vector<std::string> parcelAttributes;
+    const std::string& attribute(std::size_t parcel, std::size_t field) const {
+        return parcelAttributes[parcel * parcelAttributeFields.size() + field];
+    }
     FlatLayer parcelShapes; // feature i is parcels[i]
     std::vector<VillageRecord> villages;
     FlatLayer villageShapes;
@@ -58,13 +65,19 @@ struct ClassificationInputs {
     std::string assetStatusField;
 };
 
+// How the parcels are read: straight from SQLite when the store is a GeoPackage and nothing in
+// it needs OGR (see geo/geopackage_parcels.h), else through OGR; or always through OGR (for
+// tests comparing the two). Both give the same records and rings.
+enum class ParcelReading { Fastest, Ogr };
+
 // Throws InputError when the project has no parcels. `attributeFields` are read from the
 // parcels for attribute tests; `idleFlagField` too.
 // `riverFilterField`/`riverFilterMin`: keep only rivers whose field is at least the minimum.
 ClassificationInputs
 readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
                          const std::string& assetStatusField, const std::string& fundIdleField,
-                         const std::string& riverFilterField = {}, double riverFilterMin = 0.0);
+                         const std::string& riverFilterField = {}, double riverFilterMin = 0.0,
+                         ParcelReading reading = ParcelReading::Fastest);
 
 // The transfer ledger's rows in the table's order (the classifier and the reports judge them
 // the same way, see geo/transfer_status.h).

@@ -284,7 +284,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         for (std::size_t i = first; i < end; ++i) {
             ParcelFacts& f = facts[i];
             f.landUse = in.parcels[i].landUse;
-            attributes = in.parcels[i].attributes;
+            // Assigned into the same strings each time: no allocation once they are long enough.
+            attributes.resize(in.parcelAttributeFields.size());
+            for (std::size_t a = 0; a < attributes.size(); ++a) {
+                attributes[a].first = in.parcelAttributeFields[a];
+                attributes[a].second = in.attribute(i, a);
+            }
             f.attributes.swap(attributes);
             f.area = in.parcels[i].areaM2;
             if (in.hasRivers)
@@ -312,11 +317,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     std::vector<bool> idle(n, false);
     std::vector<std::string> idleRule(n);
     for (std::size_t i = 0; i < n; ++i) {
-        for (const auto& [field, value] : in.parcels[i].attributes)
+        for (std::size_t a = 0; a < in.parcelAttributeFields.size(); ++a) {
+            const std::string& field = in.parcelAttributeFields[a];
+            const std::string& value = in.attribute(i, a);
             if (field == rules.idleFlagField && isIdleFlag(value)) {
                 idle[i] = true;
                 idleRule[i] = "flag " + field + "=" + value;
             }
+        }
         for (const std::string& p : rules.idleLandUse)
             if (!idle[i] && landUseMatches(in.parcels[i].landUse, p)) {
                 idle[i] = true;

@@ -80,6 +80,10 @@ void GeoPackageRows::select(const std::string& sql, const std::vector<std::int64
         throw InputError("could not be read to the end: " + message, {m_path, {}, {}, {}});
 }
 
+bool GeoPackageRows::Row::isNull(int column) const {
+    return sqlite3_column_type(stmt(statement), column) == SQLITE_NULL;
+}
+
 std::int64_t GeoPackageRows::Row::integer(int column) const {
     return sqlite3_column_int64(stmt(statement), column);
 }

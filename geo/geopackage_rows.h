@@ -27,6 +27,7 @@ public:
     // One row: column values by position in the query's column list.
     class Row {
     public:
+        bool isNull(int column) const;
         std::int64_t integer(int column) const;
         double real(int column) const;
         std::string_view text(int column) const; // empty for NULL

@@ -1,0 +1,353 @@
+#include "geo/geopackage_parcels.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include <cpl_string.h>
+#include <ogrsf_frmts.h>
+
+#include "geo/error.h"
+#include "geo/geopackage_rows.h"
+#include "geo/mapping_profile.h"
+#include "geo/sql_quoting.h"
+
+namespace geo {
+namespace {
+
+using Row = GeoPackageRows::Row;
+using Column = GeoPackageParcels::Column;
+using Kind = GeoPackageParcels::Kind;
+
+// The first columns of the query: fid, geometry; the fields follow.
+constexpr int firstField = 2;
+
+// A column's value as the text GDAL 3.6's GPKG driver and OGRFeature::GetFieldAsString give,
+// or nullptr for a field OGR leaves unset (NULL, or text SQLite cannot give).
+const char* text(const Row& row, int index, const Column& column, char (&buffer)[80]) {
+    if (column.kind == Kind::Absent || row.isNull(index))
+        return nullptr;
+    switch (column.kind) {
+    case Kind::Text:
+        return row.text(index).data(); // OGR keeps the text up to its first NUL
+    case Kind::Integer:                // the driver reads sqlite3_column_int: the low 32 bits
+    case Kind::Integer64: {
+        // OGR prints "%d" or "%lld": the digits to_chars gives, at a fraction of the cost.
+        const std::int64_t v = row.integer(index);
+        char* const last = buffer + sizeof buffer - 1;
+        const auto end = column.kind == Kind::Integer
+                             ? std::to_chars(buffer, last, static_cast<int>(v))
+                             : std::to_chars(buffer, last, v);
+        *end.ptr = '\0';
+        return buffer;
+    }
+    case Kind::Real:
+        if (column.precision >= 0) {
+            char format[32];
+            std::snprintf(format, sizeof format, "%%.%df", column.precision);
+            CPLsnprintf(buffer, sizeof buffer, format, row.real(index));
+        } else {
+            CPLsnprintf(buffer, sizeof buffer, "%.15g", row.real(index));
+        }
+        return buffer;
+    case Kind::Absent:
+        break;
+    }
+    return nullptr;
+}
+
+std::string field(const Row& row, int index, const Column& column) {
+    char buffer[80];
+    const char* value = text(row, index, column, buffer);
+    return value ? std::string(value) : std::string();
+}
+
+// Whether OGR leaves the field unset: absent, NULL, or text SQLite cannot give.
+bool unset(const Row& row, int index, const Column& column) {
+    return column.kind == Kind::Absent || row.isNull(index) ||
+           (column.kind == Kind::Text && !row.text(index).data());
+}
+
+// As classification_inputs.cpp's hasText: set and not NULL, and not an empty string.
+bool hasText(const Row& row, int index, const Column& column) {
+    return !unset(row, index, column) &&
+           (column.kind != Kind::Text || row.text(index).data()[0] != '\0');
+}
+
+// As classification_inputs.cpp's number: a real without a declared width read as the double
+// itself when printing it with 15 digits gives it back, else the printed text parsed.
+std::optional<double> number(const Row& row, int index, const Column& column) {
+    if (unset(row, index, column))
+        return std::nullopt;
+    if (column.kind == Kind::Real && column.precision < 0) {
+        const double v = row.real(index);
+        const double hundredths = std::nearbyint(v * 100.0);
+        if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == v)
+            return v;
+    }
+    char buffer[80];
+    return parseNumber(text(row, index, column, buffer));
+}
+
+// A cursor over WKB that refuses to read past the end.
+struct Wkb {
+    const unsigned char* p;
+    const unsigned char* end;
+    bool little = true;
+
+    bool u32(std::uint32_t& v) {
+        if (end - p < 4)
+            return false;
+        std::memcpy(&v, p, 4);
+        if (!little)
+            v = __builtin_bswap32(v);
+        p += 4;
+        return true;
+    }
+    double f64() { // after a bounds check by the caller
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, p, 8);
+        if (!little)
+            bits = __builtin_bswap64(bits);
+        p += 8;
+        double v = 0.0;
+        std::memcpy(&v, &bits, 8);
+        return v;
+    }
+    // A geometry's byte order and type: the 2D type and the ordinates per vertex, or false for
+    // a header OGR would refuse or read as something other than a plain type with Z and M.
+    bool header(std::uint32_t& type, int& ordinates) {
+        if (p == end || (*p != 0 && *p != 1))
+            return false;
+        little = *p++ == 1;
+        std::uint32_t raw = 0;
+        if (!u32(raw))
+            return false;
+        const bool z = (raw & 0x80000000U) != 0, m = (raw & 0x40000000U) != 0;
+        raw &= ~0xC0000000U;
+        if (raw >= 1000 && raw < 4000 && !z && !m) { // ISO: 1000 Z, 2000 M, 3000 ZM
+            ordinates = 2 + (raw >= 3000 ? 2 : 1);
+            type = raw % 1000;
+        } else if (raw < 1000) {
+            ordinates = 2 + (z ? 1 : 0) + (m ? 1 : 0);
+            type = raw;
+        } else {
+            return false;
+        }
+        return true;
+    }
+};
+
+// One polygon's rings, each a part, in the order of the WKB (as OGR keeps them).
+bool appendPolygon(Wkb& in, int ordinates, FlatLayer& out) {
+    std::uint32_t rings = 0;
+    if (!in.u32(rings) || rings > std::size_t(in.end - in.p) / 4)
+        return false;
+    for (std::uint32_t r = 0; r < rings; ++r) {
+        std::uint32_t points = 0;
+        if (!in.u32(points) ||
+            std::size_t(points) * std::size_t(ordinates) * 8 > std::size_t(in.end - in.p))
+            return false;
+        out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
+        out.partIsRing.push_back(1);
+        for (std::uint32_t i = 0; i < points; ++i) {
+            const double x = in.f64(), y = in.f64();
+            for (int d = 2; d < ordinates; ++d)
+                in.f64(); // Z and M: classification reads x and y only, as it does from OGR
+            out.xy.push_back(x);
+            out.xy.push_back(y);
+            out.extent.include(x, y);
+        }
+    }
+    return true;
+}
+
+// Appends one feature's rings from a GeoPackage geometry blob (null: no geometry). False for
+// anything but a well-formed polygon or multipolygon; `out` may then hold part of it.
+bool appendFeature(const unsigned char* blob, std::size_t size, FlatLayer& out) {
+    out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
+    if (!blob)
+        return true;
+    // The GeoPackage header as GDAL reads it: "GP", version 0, flags, srs_id, envelope. The
+    // empty flag is not looked at: GDAL reads the WKB behind it either way.
+    if (size < 8 || blob[0] != 'G' || blob[1] != 'P' || blob[2] != 0 || (blob[3] & 0x20U))
+        return false;
+    static constexpr std::size_t envelopeBytes[8] = {0, 32, 48, 48, 64, 0, 0, 0};
+    const unsigned envelope = (blob[3] >> 1) & 0x7U;
+    if (envelope > 4 || size < 8 + envelopeBytes[envelope])
+        return false;
+    Wkb in{blob + 8 + envelopeBytes[envelope], blob + size};
+    std::uint32_t type = 0;
+    int ordinates = 2;
+    if (!in.header(type, ordinates))
+        return false;
+    if (type == 3)
+        return appendPolygon(in, ordinates, out);
+    if (type != 6)
+        return false;
+    std::uint32_t parts = 0;
+    if (!in.u32(parts) || parts > std::size_t(in.end - in.p) / 9)
+        return false;
+    for (std::uint32_t k = 0; k < parts; ++k) {
+        int partOrdinates = 2;
+        if (!in.header(type, partOrdinates) || type != 3 || !appendPolygon(in, partOrdinates, out))
+            return false;
+    }
+    return true;
+}
+
+// Makes room in `shapes` for `parcels` more parcels like the `sampled` ones just read (from
+// part `part` and vertex `vertex` on): vectors that grow by doubling would copy themselves
+// and, at the end, hold up to twice what they need.
+void makeRoom(FlatLayer& shapes, std::size_t sampled, std::size_t part, std::size_t vertex,
+              std::size_t parcels) {
+    const double perParcel = 1.0 / double(std::max<std::size_t>(sampled, 1));
+    const auto room = [&](std::size_t now, std::size_t from) {
+        return now +
+               static_cast<std::size_t>(double(now - from) * perParcel * 1.1 * double(parcels));
+    };
+    const std::size_t parts = room(shapes.partStart.size(), part);
+    shapes.partStart.reserve(parts + 1);
+    shapes.partIsRing.reserve(parts);
+    shapes.xy.reserve(2 * room(shapes.xy.size() / 2, vertex));
+    shapes.featurePart.reserve(shapes.featurePart.size() + parcels + 1);
+}
+
+} // namespace
+
+std::optional<GeoPackageParcels>
+GeoPackageParcels::plan(OGRLayer& parcels, const std::vector<std::string>& attributeFields) {
+    GDALDataset* dataset = parcels.GetDataset();
+    if (!dataset || !dataset->GetDriver() ||
+        !EQUAL(dataset->GetDriver()->GetDescription(), "GPKG") ||
+        STARTS_WITH(dataset->GetDescription(), "/vsi") || !*parcels.GetFIDColumn() ||
+        !*parcels.GetGeometryColumn())
+        return std::nullopt;
+    GeoPackageParcels plan;
+    plan.m_path = dataset->GetDescription();
+    plan.m_featureCount = static_cast<std::size_t>(std::max<GIntBig>(0, parcels.GetFeatureCount()));
+    plan.m_table = parcels.GetName();
+    plan.m_fid = parcels.GetFIDColumn();
+    plan.m_geometry = parcels.GetGeometryColumn();
+    std::vector<std::string> names = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
+    names.insert(names.end(), attributeFields.begin(), attributeFields.end());
+    const OGRFeatureDefn* defn = parcels.GetLayerDefn();
+    for (const std::string& name : names) {
+        Column column;
+        const int index = defn->GetFieldIndex(name.c_str()); // as OGR, ignoring case
+        const OGRFieldDefn* f = index >= 0 ? defn->GetFieldDefn(index) : nullptr;
+        if (f) {
+            switch (f->GetType()) {
+            case OFTString:
+                column.kind = Kind::Text;
+                break;
+            case OFTInteger:
+                column.kind = Kind::Integer;
+                break;
+            case OFTInteger64:
+                column.kind = Kind::Integer64;
+                break;
+            case OFTReal:
+                if (f->GetSubType() == OFSTFloat32)
+                    return std::nullopt;
+                column.kind = Kind::Real;
+                if (f->GetWidth() != 0)
+                    column.precision = f->GetPrecision();
+                break;
+            default:
+                return std::nullopt;
+            }
+        }
+        plan.m_columns.push_back(column);
+        plan.m_names.emplace_back(f ? f->GetNameRef() : "");
+    }
+    return plan;
+}
+
+std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
+    const GeoPackageRows rows(m_path);
+    // OGR reads a table in the order of its rows, the fid order only when the fid is the
+    // table's INTEGER PRIMARY KEY (SQLite's rowid); a view it reads in the view's order.
+    bool rowid = false;
+    rows.select("SELECT type FROM sqlite_master WHERE name = " + sqlText(m_table), {},
+                [&](const Row& row) {
+                    rowid = row.text(0) == "table";
+                    return false;
+                });
+    if (rowid) {
+        rowid = false;
+        rows.select("PRAGMA table_info(" + sqlIdentifier(m_table) + ")", {}, [&](const Row& row) {
+            if (row.text(1) == m_fid)
+                rowid = row.integer(5) == 1 && EQUAL(std::string(row.text(2)).c_str(), "INTEGER");
+            return true;
+        });
+    }
+    if (!rowid)
+        throw InputError("has a parcels table whose rows are not in fid order",
+                         {m_path, m_table, {}, {}});
+    std::pair<std::int64_t, std::int64_t> range{0, -1};
+    rows.select("SELECT MIN(" + sqlIdentifier(m_fid) + "), MAX(" + sqlIdentifier(m_fid) +
+                    ") FROM " + sqlIdentifier(m_table),
+                {}, [&](const Row& row) {
+                    if (!row.isNull(0))
+                        range = {row.integer(0), row.integer(1)};
+                    return false;
+                });
+    return range;
+}
+
+bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out,
+                             std::size_t room) const {
+    std::string sql = "SELECT " + sqlIdentifier(m_fid) + ", " + sqlIdentifier(m_geometry);
+    for (const std::string& name : m_names)
+        sql += ", " + (name.empty() ? std::string("NULL") : sqlIdentifier(name));
+    sql += " FROM " + sqlIdentifier(m_table) + " WHERE " + sqlIdentifier(m_fid) +
+           " BETWEEN ?1 AND ?2 ORDER BY " + sqlIdentifier(m_fid);
+    const int bsm = firstField, dlbm = firstField + 1, zldwdm = firstField + 2,
+              areaEll = firstField + 3, tbmj = firstField + 4, tbdlmj = firstField + 5;
+    const auto& c = m_columns;
+    const std::size_t attributes = m_columns.size() - 6;
+    bool readable = true;
+    // Room for the records at once; for the shapes once the first rows show their size.
+    constexpr std::size_t sample = 256;
+    const std::size_t start = out.records.size(), startPart = out.shapes.partStart.size(),
+                      startVertex = out.shapes.xy.size() / 2;
+    out.records.reserve(start + room);
+    out.attributes.reserve(out.attributes.size() + room * attributes);
+    try {
+        const GeoPackageRows rows(m_path);
+        rows.select(sql, {first, last}, [&](const Row& row) {
+            if (out.records.size() == start + sample && room > sample)
+                makeRoom(out.shapes, sample, startPart, startVertex, room - sample);
+            const auto [blob, size] = row.blob(1);
+            // A zero-length blob is no geometry GDAL reads (it says so): leave it to GDAL.
+            if ((!blob && !row.isNull(1)) || !appendFeature(blob, size, out.shapes)) {
+                readable = false;
+                return false;
+            }
+            ParcelRecord r;
+            r.fid = row.integer(0);
+            r.id = field(row, bsm, c[0]);
+            r.landUse = field(row, dlbm, c[1]);
+            r.villageCode = field(row, zldwdm, c[2]);
+            const auto gross = number(row, tbmj, c[4]);
+            // AREA_ELL when it is set, even to something that is no number (then 0), else TBMJ.
+            r.areaM2 =
+                (hasText(row, areaEll, c[3]) ? number(row, areaEll, c[3]) : gross).value_or(0.0);
+            const auto net = number(row, tbdlmj, c[5]);
+            if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
+                r.netShare = *net / *gross;
+            for (std::size_t a = 0; a < attributes; ++a)
+                out.attributes.push_back(field(row, firstField + 6 + int(a), c[6 + a]));
+            out.records.push_back(std::move(r));
+            return true;
+        });
+    } catch (const InputError&) {
+        return false; // OGR reads it, or says what is wrong
+    }
+    return readable;
+}
+
+} // namespace geo
