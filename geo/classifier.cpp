@@ -339,16 +339,29 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     progress("saving", 0.9);
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
-    const std::unique_ptr<RowWriter> out = store->replaceTable(
-        resultsTable,
-        {{"PARCEL_FID", OFTInteger64}, {"BSM", OFTString},          {"DLBM", OFTString},
-         {"ZONE", OFTString},          {"ZONE_NAME", OFTString},    {"SUGGESTED_USE", OFTString},
-         {"ZONE_RULE", OFTString},     {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},
-         {"VILLAGE_RULE", OFTString},  {"IDLE", OFTInteger},        {"IDLE_RULE", OFTString},
-         {"TRANSFERRED", OFTInteger},  {"LZFS", OFTString},         {"LZHTBM", OFTString},
-         {"TRANSFER_RULE", OFTString}, {"AREA_MU", OFTReal},        {"MEAN_ELEV", OFTReal},
-         {"MEAN_SLOPE", OFTReal},      {"REL_ELEV", OFTReal},       {"RIVER_DIST", OFTReal},
-         {"RIVER_HEIGHT", OFTReal}});
+    const std::unique_ptr<RowWriter> out =
+        store->replaceTable(resultsTable, {{"PARCEL_FID", OFTInteger64, true},
+                                           {"BSM", OFTString},
+                                           {"DLBM", OFTString},
+                                           {"ZONE", OFTString},
+                                           {"ZONE_NAME", OFTString},
+                                           {"SUGGESTED_USE", OFTString},
+                                           {"ZONE_RULE", OFTString},
+                                           {"VILLAGE_CODE", OFTString},
+                                           {"VILLAGE_NAME", OFTString},
+                                           {"VILLAGE_RULE", OFTString},
+                                           {"IDLE", OFTInteger},
+                                           {"IDLE_RULE", OFTString},
+                                           {"TRANSFERRED", OFTInteger},
+                                           {"LZFS", OFTString},
+                                           {"LZHTBM", OFTString},
+                                           {"TRANSFER_RULE", OFTString},
+                                           {"AREA_MU", OFTReal},
+                                           {"MEAN_ELEV", OFTReal},
+                                           {"MEAN_SLOPE", OFTReal},
+                                           {"REL_ELEV", OFTReal},
+                                           {"RIVER_DIST", OFTReal},
+                                           {"RIVER_HEIGHT", OFTReal}});
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).

@@ -46,6 +46,10 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
         columns += (i ? ", " : "") + sqlIdentifier(fields[i].name);
     }
     execute(create + ")");
+    for (const FieldSpec& field : fields)
+        if (field.indexed)
+            execute("CREATE INDEX " + sqlIdentifier(m_table + "_" + field.name + "_idx") + " ON " +
+                    sqlIdentifier(m_table) + " (" + sqlIdentifier(field.name) + ")");
     execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
             "last_change, srs_id) VALUES (" +
             sqlText(m_table) + ", 'attributes', " + sqlText(m_table) +

@@ -21,6 +21,10 @@ namespace geo {
 struct FieldSpec {
     std::string name;
     OGRFieldType type = OFTString;
+    // replaceTable: an attribute index on the column, named <table>_<name>_idx, kept as the
+    // rows go in (cheaper than building it afterwards when the rows come in its order). The
+    // GeoPackage store builds it; the OGR-feature default of replaceTable does not.
+    bool indexed = false;
 };
 
 // A feature's fid and bounding box, for building a spatial index in one go.

@@ -92,6 +92,16 @@ TEST_CASE("every imported parcel gets a zone, a village and the rule that decide
     }
     CHECK(withoutVillage == 1); // the parcel planted outside every village, placed by its ZLDWDM
     CHECK(ds->GetLayerByName("village_mismatches")->GetFeatureCount() == 0);
+    // A parcel's class is found by its FID through an index (identify, the QGIS views).
+    OGRLayer* indexes = ds->ExecuteSQL("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                                       "name = 'parcel_classes_PARCEL_FID_idx'",
+                                       nullptr, nullptr);
+    REQUIRE(indexes);
+    OGRFeatureUniquePtr index(indexes->GetNextFeature());
+    CHECK(
+        (index && std::string(index->GetFieldAsString(0)).find("PARCEL_FID") != std::string::npos));
+    index.reset();
+    ds->ReleaseResultSet(indexes);
 }
 
 TEST_CASE("the ledger problems the generator planted are found, and only real ones",

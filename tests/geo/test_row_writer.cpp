@@ -74,14 +74,15 @@ std::vector<Row> readRows(const std::string& path, const std::string& table) {
 }
 
 // One column of SQL results on a plain SQLite connection, as text ('' for NULL).
-std::vector<std::string> sqlColumn(const std::string& path, const std::string& sql) {
+std::vector<std::string> sqlColumn(const std::string& path, const std::string& sql,
+                                   int column = 0) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
     sqlite3_stmt* statement = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
     std::vector<std::string> values;
     while (sqlite3_step(statement) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(statement, 0);
+        const unsigned char* text = sqlite3_column_text(statement, column);
         values.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
     }
     sqlite3_finalize(statement);
@@ -274,4 +275,29 @@ TEST_CASE("An interrupted bulk write leaves the project as it was", "[row_writer
         transaction.commit();
     }
     CHECK(readRows(path, "results") == sampleRows());
+}
+
+TEST_CASE("An indexed column's index is used for lookups, and replaced with its table",
+          "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("indexed.gpkg");
+    std::vector<geo::FieldSpec> indexed = fields;
+    indexed[2].indexed = true; // BIG
+    auto store = geo::openGeoPackageProject(path);
+    for (int round = 0; round < 2; ++round) { // the second replaces the table and its index
+        geo::Transaction transaction(*store);
+        writeRows(*store->replaceTable("results", indexed), sampleRows());
+        transaction.commit();
+    }
+    CHECK(readRows(path, "results") == sampleRows());
+    CHECK(sqlColumn(path,
+                    "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                    "'results' ORDER BY name") == std::vector<std::string>{"results_BIG_idx"});
+    // SQLite looks rows up by the column through the index, not by scanning the table.
+    const auto plan =
+        sqlColumn(path, "EXPLAIN QUERY PLAN SELECT NAME FROM results WHERE BIG = 42", 3);
+    REQUIRE(plan.size() == 1);
+    CHECK(plan[0].find("USING INDEX results_BIG_idx") != std::string::npos);
+    CHECK(sqlColumn(path, "SELECT NAME FROM results WHERE BIG = 42") ==
+          std::vector<std::string>{"山上"});
 }
