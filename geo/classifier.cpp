@@ -256,11 +256,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             for (std::size_t k = first; k < end; ++k) {
                 prefetchAhead(in.parcelShapes, order, k);
                 const std::size_t i = order[k];
-                riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
-                double x = 0, y = 0, nearest[2] = {0, 0};
-                if (wantRiverPoints && interiorPoint(in.parcelShapes, i, x, y) &&
-                    std::isfinite(riverDistance.distance(x, y, nearest)))
+                double x = 0, y = 0, nearest[2] = {NAN, NAN};
+                if (wantRiverPoints && interiorPoint(in.parcelShapes, i, x, y)) {
+                    riverDistances[i] =
+                        riverDistance.distanceAndNearest(in.parcelShapes, i, x, y, nearest);
                     riverPoints[i] = {nearest[0], nearest[1]};
+                } else {
+                    riverDistances[i] = riverDistance.distance(in.parcelShapes, i);
+                }
             }
         });
     }

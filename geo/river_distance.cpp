@@ -22,13 +22,6 @@ double pointSegment(double px, double py, double ax, double ay, double bx, doubl
     return std::sqrt(pointSegment2(px, py, ax, ay, bx, by));
 }
 
-// Squared distance between two boxes (0 when they overlap): a lower bound for anything in them.
-double boxGap2(const Extent& a, double x0, double y0, double x1, double y1) {
-    const double gx = std::max({0.0, a.minX - std::max(x0, x1), std::min(x0, x1) - a.maxX});
-    const double gy = std::max({0.0, a.minY - std::max(y0, y1), std::min(y0, y1) - a.maxY});
-    return gx * gx + gy * gy;
-}
-
 double cross(double ax, double ay, double bx, double by, double cx, double cy) {
     return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
 }
@@ -119,15 +112,117 @@ RiverDistance::RiverDistance(const FlatLayer& rivers, double searchRadius)
     m_index = SpatialIndex(boxes);
 }
 
-double RiverDistance::distance(double x, double y, double* nearest) const {
-    for (const auto& ring : m_areaRings)
-        if (insideRing(ring, x, y)) {
-            if (nearest) {
-                nearest[0] = x;
-                nearest[1] = y;
-            }
+// The distance of one feature to segment after segment, for a nearest search: exact for a
+// segment that can come nearer than the least distance returned so far, +infinity for one
+// that clearly cannot (the search would drop its distance anyway), 0 for one that touches.
+class RiverDistance::PolygonProbe {
+public:
+    PolygonProbe(const RiverDistance& rivers, const FlatLayer& polygons, std::size_t feature)
+        : m_rivers(rivers)
+        , m_polygons(polygons)
+        , m_feature(feature)
+        , m_firstPart(polygons.featurePart[feature])
+        , m_endPart(polygons.featurePart[feature + 1])
+        , m_kept(rivers.m_radius) {
+        for (std::uint32_t v = polygons.partStart[m_firstPart]; v < polygons.partStart[m_endPart];
+             ++v)
+            m_box.include(polygons.xy[2 * v], polygons.xy[2 * v + 1]);
+    }
+
+    bool empty() const noexcept { return m_firstPart == m_endPart; }
+    const Extent& box() const noexcept { return m_box; }
+    // A polygon inside a river polygon (a river-surface parcel) is at distance 0.
+    bool insideRiverArea() const {
+        const std::uint32_t v = m_polygons.partStart[m_firstPart];
+        return m_rivers.insideRiverArea(m_polygons.xy[2 * v], m_polygons.xy[2 * v + 1]);
+    }
+
+    double operator()(std::uint32_t i) {
+        if (m_touching)
+            return 0.0;
+        const Segment& s = m_rivers.m_segments[i];
+        const double bound2 = m_kept * m_kept * (1.0 + 1e-9);
+        if (segmentBoxLowerBound2(m_box, s.x0, s.y0, s.x1, s.y1) > bound2)
+            return std::numeric_limits<double>::infinity();
+        if (mayContain(m_box, s.x0, s.y0) && featureContains(m_polygons, m_feature, s.x0, s.y0)) {
+            m_touching = true;
             return 0.0;
         }
+        // Only the edges that could come nearer than the bound are measured: an edge whose box
+        // is farther from the segment's box than that cannot matter. Far from a river, dozens
+        // of segments are about as near as the nearest; most edges fall to the box test.
+        const double sMinX = std::min(s.x0, s.x1), sMaxX = std::max(s.x0, s.x1);
+        const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
+        const std::vector<double>& xy = m_polygons.xy;
+        double best2 = std::numeric_limits<double>::infinity(); // squared
+        for (std::uint32_t part = m_firstPart; part < m_endPart; ++part) {
+            const std::uint32_t first = m_polygons.partStart[part],
+                                last = m_polygons.partStart[part + 1];
+            for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
+                const double ax = xy[2 * a], ay = xy[2 * a + 1];
+                const double bx = xy[2 * b], by = xy[2 * b + 1];
+                const double gx =
+                    std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
+                const double gy =
+                    std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
+                if (gx * gx + gy * gy > bound2)
+                    continue; // cannot cross it, nor come within the bound
+                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
+                    m_touching = true;
+                    return 0.0;
+                }
+                best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
+                                  pointSegment2(s.x0, s.y0, ax, ay, bx, by),
+                                  pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
+            }
+        }
+        const double d = std::sqrt(best2);
+        m_kept = std::min(m_kept, d);
+        return d;
+    }
+
+    // The distance for the search's answer: +infinity beyond the radius.
+    double result(long long segment, double found) const {
+        const double best2 = segment >= 0 ? found * found : std::numeric_limits<double>::infinity();
+        const double best = std::sqrt(best2);
+        return best <= m_rivers.m_radius ? best : std::numeric_limits<double>::infinity();
+    }
+
+private:
+    const RiverDistance& m_rivers;
+    const FlatLayer& m_polygons;
+    std::size_t m_feature;
+    std::uint32_t m_firstPart, m_endPart;
+    Extent m_box;
+    double m_kept;
+    bool m_touching = false;
+};
+
+bool RiverDistance::insideRiverArea(double x, double y) const {
+    for (const auto& ring : m_areaRings)
+        if (insideRing(ring, x, y))
+            return true;
+    return false;
+}
+
+void RiverDistance::nearestOn(long long i, double x, double y, double* nearest) const {
+    const Segment& s = m_segments[static_cast<std::size_t>(i)];
+    const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+    const double len2 = dx * dx + dy * dy;
+    const double t =
+        len2 > 0 ? std::clamp(((x - s.x0) * dx + (y - s.y0) * dy) / len2, 0.0, 1.0) : 0.0;
+    nearest[0] = s.x0 + t * dx;
+    nearest[1] = s.y0 + t * dy;
+}
+
+double RiverDistance::distance(double x, double y, double* nearest) const {
+    if (insideRiverArea(x, y)) {
+        if (nearest) {
+            nearest[0] = x;
+            nearest[1] = y;
+        }
+        return 0.0;
+    }
     const auto [segment, best] = m_index.nearest(
         {x, y, x, y}, m_radius,
         [&](std::uint32_t i) {
@@ -136,99 +231,44 @@ double RiverDistance::distance(double x, double y, double* nearest) const {
         },
         hintFor(this));
     remember(this, segment);
-    if (segment >= 0 && nearest) {
-        const Segment& s = m_segments[static_cast<std::size_t>(segment)];
-        const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
-        const double len2 = dx * dx + dy * dy;
-        const double t =
-            len2 > 0 ? std::clamp(((x - s.x0) * dx + (y - s.y0) * dy) / len2, 0.0, 1.0) : 0.0;
-        nearest[0] = s.x0 + t * dx;
-        nearest[1] = s.y0 + t * dy;
-    }
+    if (segment >= 0 && nearest)
+        nearestOn(segment, x, y, nearest);
     return segment >= 0 ? best : std::numeric_limits<double>::infinity();
 }
 
 double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) const {
-    Extent box;
-    const std::uint32_t firstPart = polygons.featurePart[feature],
-                        endPart = polygons.featurePart[feature + 1];
-    if (firstPart == endPart)
+    PolygonProbe probe(*this, polygons, feature);
+    if (probe.empty())
         return std::numeric_limits<double>::infinity();
-    for (std::uint32_t v = polygons.partStart[firstPart]; v < polygons.partStart[endPart]; ++v)
-        box.include(polygons.xy[2 * v], polygons.xy[2 * v + 1]);
-    // A polygon inside a river polygon (a river-surface parcel) is at distance 0.
-    const double px = polygons.xy[2 * polygons.partStart[firstPart]];
-    const double py = polygons.xy[2 * polygons.partStart[firstPart] + 1];
-    for (const auto& ring : m_areaRings)
-        if (insideRing(ring, px, py))
-            return 0.0;
-    double best2 = std::numeric_limits<double>::infinity(); // squared
-    // The segment's distance to the polygon, measured only over the polygon's edges that could
-    // come nearer than `bound2` (squared): an edge whose box is farther from the segment's box
-    // than that cannot matter to the search, which keeps only distances below it. Far from a
-    // river, dozens of segments are about as near as the nearest and each used to be measured
-    // against every edge; most edges now fall to the box test.
-    auto visit = [&](std::uint32_t i, double bound2) {
-        const Segment& s = m_segments[i];
-        if (boxGap2(box, s.x0, s.y0, s.x1, s.y1) >= best2)
-            return true; // cannot beat the nearest found so far
-        if (mayContain(box, s.x0, s.y0) && featureContains(polygons, feature, s.x0, s.y0)) {
-            best2 = 0.0;
-            return false;
-        }
-        const double sMinX = std::min(s.x0, s.x1), sMaxX = std::max(s.x0, s.x1);
-        const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
-        for (std::uint32_t part = firstPart; part < endPart; ++part) {
-            const std::uint32_t first = polygons.partStart[part],
-                                last = polygons.partStart[part + 1];
-            for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
-                const double ax = polygons.xy[2 * a], ay = polygons.xy[2 * a + 1];
-                const double bx = polygons.xy[2 * b], by = polygons.xy[2 * b + 1];
-                const double gx =
-                    std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
-                const double gy =
-                    std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
-                if (gx * gx + gy * gy > bound2)
-                    continue; // cannot cross it, nor come within the bound
-                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
-                    best2 = 0.0;
-                    return false;
-                }
-                best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
-                                  pointSegment2(s.x0, s.y0, ax, ay, bx, by),
-                                  pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
-            }
-        }
-        return true;
-    };
-    // Best-first over the index, ordered by box distance; `visit` computes the exact
-    // distance of one segment (0 when it touches or crosses the polygon).
-    bool touching = false;
-    // The search keeps only distances below the least returned so far (or the radius); a
-    // segment whose lower bound is clearly above that is answered "infinitely far" without
-    // measuring it against every edge: the search would have dropped its distance anyway.
-    double kept = m_radius;
-    const auto [segment, found] = m_index.nearest(
-        box, m_radius,
-        [&](std::uint32_t i) {
-            if (touching)
-                return 0.0;
-            const Segment& s = m_segments[i];
-            if (segmentBoxLowerBound2(box, s.x0, s.y0, s.x1, s.y1) > kept * kept * (1.0 + 1e-9))
-                return std::numeric_limits<double>::infinity();
-            best2 = std::numeric_limits<double>::infinity();
-            if (!visit(i, kept * kept * (1.0 + 1e-9))) {
-                touching = true;
-                return 0.0;
-            }
-            kept = std::min(kept, std::sqrt(best2));
-            return std::sqrt(best2);
-        },
-        hintFor(this));
+    if (probe.insideRiverArea())
+        return 0.0;
+    const auto [segment, found] = m_index.nearest(probe.box(), m_radius, probe, hintFor(this));
     remember(this, segment);
-    best2 = segment >= 0 ? found * found : std::numeric_limits<double>::infinity();
-    const double best = std::sqrt(best2);
-    return best <= m_radius ? best : std::numeric_limits<double>::infinity();
+    return probe.result(segment, found);
+}
+
+double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t feature, double x,
+                                         double y, double* nearest) const {
+    nearest[0] = nearest[1] = std::numeric_limits<double>::quiet_NaN();
+    PolygonProbe probe(*this, polygons, feature);
+    if (probe.empty() || probe.insideRiverArea() || insideRiverArea(x, y)) {
+        // Rare (no shape, or in a river polygon): the two searches on their own.
+        const double d = distance(polygons, feature);
+        if (!std::isfinite(distance(x, y, nearest)))
+            nearest[0] = nearest[1] = std::numeric_limits<double>::quiet_NaN();
+        return d;
+    }
+    const auto [polygon, point] = m_index.nearestBoth(
+        probe.box(), probe, Extent{x, y, x, y},
+        [&](std::uint32_t i) {
+            const Segment& s = m_segments[i];
+            return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
+        },
+        m_radius, hintFor(this));
+    remember(this, polygon.first >= 0 ? polygon.first : point.first);
+    if (point.first >= 0)
+        nearestOn(point.first, x, y, nearest);
+    return probe.result(polygon.first, polygon.second);
 }
 
 } // namespace geo

@@ -23,6 +23,12 @@ public:
     // receives the nearest river point (x, y).
     double distance(double x, double y, double* nearest = nullptr) const;
 
+    // Both for one parcel in one walk of the index: the feature's distance, as
+    // distance(polygons, feature), and, into `nearest`, the river point nearest to (x, y), a
+    // point inside it, as distance(x, y, nearest) finds it (NaN when none within the radius).
+    double distanceAndNearest(const FlatLayer& polygons, std::size_t feature, double x, double y,
+                              double* nearest) const;
+
     double searchRadius() const noexcept { return m_radius; }
     bool empty() const noexcept { return m_segments.empty(); }
 
@@ -30,6 +36,10 @@ private:
     struct Segment {
         double x0, y0, x1, y1;
     };
+    class PolygonProbe; // one feature's distance to segment after segment
+    bool insideRiverArea(double x, double y) const;
+    // The point of segment `i` nearest to (x, y).
+    void nearestOn(long long i, double x, double y, double* nearest) const;
     std::vector<Segment> m_segments;
     std::vector<std::vector<double>> m_areaRings; // river polygons (x, y pairs), for containment
     SpatialIndex m_index;
