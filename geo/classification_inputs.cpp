@@ -243,11 +243,8 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     }
     closeLayer(in.rivers);
 
-    if (OGRLayer* transfers = store.layer("transfers")) {
-        // A county's ledger has a row for every contract: GDAL decodes only what is read.
-        const OnlyFields only(*transfers, {std::begin(transferFields), std::end(transferFields)});
+    if (OGRLayer* transfers = store.layer("transfers"))
         in.transfers = readTransferLedger(*transfers);
-    }
     if (OGRLayer* assets = store.layer("assets")) {
         assets->ResetReading();
         for (const auto& f : *assets) {
@@ -369,6 +366,9 @@ void readParcelsWithOgr(ProjectStore& store, OGRLayer& layer,
 } // namespace
 
 std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
+    // Its own fields whatever an earlier reader of the layer chose (a report may have left it
+    // reading a few others only): GDAL decodes just these, and the layer reads all after.
+    const OnlyFields only(transfers, {std::begin(transferFields), std::end(transferFields)});
     // Field positions once, not a name lookup per row and field.
     const OGRFeatureDefn* defn = transfers.GetLayerDefn();
     int i[std::size(transferFields)];

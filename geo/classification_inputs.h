@@ -80,7 +80,8 @@ readClassificationInputs(ProjectStore& store, const std::vector<std::string>& at
                          ParcelReading reading = ParcelReading::Fastest);
 
 // The transfer ledger's rows in the table's order (the classifier and the reports judge them
-// the same way, see geo/transfer_status.h).
+// the same way, see geo/transfer_status.h). Reads its fields whatever fields the layer was
+// set to read before, and leaves it reading all of them.
 std::vector<TransferRow> readTransferLedger(OGRLayer& transfers);
 
 } // namespace geo

@@ -311,3 +311,37 @@ TEST_CASE("real files read the same straight from SQLite as through OGR",
                     read(project, geo::ParcelReading::Ogr, fields));
     }
 }
+
+TEST_CASE("the transfer ledger reads whole after a report left the layer reading a few fields",
+          "[classification_inputs]") {
+    geo::initialiseGdal();
+    const std::string project = testing::temporaryDirectory() + "/ledger.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project,
+                               std::filesystem::copy_options::overwrite_existing);
+    GDALDatasetUniquePtr ds = geo::openVector(project);
+    OGRLayer* ledger = ds->GetLayerByName("transfers");
+    REQUIRE(ledger);
+    // What a fresh layer holds, read field by field through OGR.
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& f : *ledger)
+        expected.push_back({f->GetFieldAsString("LZHTBM"), f->GetFieldAsString("DKBM"),
+                            f->GetFieldAsString("LZFS"), f->GetFieldAsString("LZQXKSRQ"),
+                            f->GetFieldAsString("LZQXJSRQ"), f->GetFieldAsString("SRFMC")});
+    REQUIRE(expected.size() > 10);
+    // A report's reader left it reading the contract and parcel ids only.
+    const char* ignored[] = {"LZFS", "LZQXKSRQ", "LZQXJSRQ", "SRFMC", "LZMJM", nullptr};
+    REQUIRE(ledger->SetIgnoredFields(ignored) == OGRERR_NONE);
+    const std::vector<geo::TransferRow> rows = geo::readTransferLedger(*ledger);
+    REQUIRE(rows.size() == expected.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        INFO("row " << i);
+        CHECK(std::vector<std::string>{rows[i].contract, rows[i].parcel, rows[i].mode,
+                                       rows[i].start, rows[i].end,
+                                       rows[i].transferee} == expected[i]);
+    }
+    // And the layer reads every field again afterwards.
+    ledger->ResetReading();
+    OGRFeatureUniquePtr first(ledger->GetNextFeature());
+    REQUIRE(first);
+    CHECK(std::string(first->GetFieldAsString("LZFS")) == expected[0][2]);
+}
