@@ -106,6 +106,12 @@ GeometryCheck checkGeometry(std::unique_ptr<OGRGeometry>& geometry, GeometryFami
         check.detail = "the feature has no geometry";
         return check;
     }
+    // Curves (a CURVEPOLYGON from a GeoPackage or GML delivery) become straight segments, as
+    // GDAL draws them: parcels, rivers and villages are measured as polygons and lines
+    // everywhere else. Said in the import's issues, not done silently.
+    const bool curved = geometry->hasCurveGeometry();
+    if (curved)
+        geometry.reset(geometry->getLinearGeometry());
     if (!belongs(geometry->getGeometryType(), family)) {
         check.outcome = GeometryCheck::Outcome::Rejected;
         check.kind = "wrong_geometry_type";
@@ -144,6 +150,13 @@ GeometryCheck checkGeometry(std::unique_ptr<OGRGeometry>& geometry, GeometryFami
             check.detail += "; repaired with MakeValid";
             g = std::move(repaired);
         }
+    }
+    if (curved && check.outcome == GeometryCheck::Outcome::Accepted) {
+        check.outcome = GeometryCheck::Outcome::Repaired;
+        check.kind = "curved_geometry";
+        check.detail = "its curves were replaced by straight segments";
+    } else if (curved) {
+        check.detail += "; its curves were replaced by straight segments";
     }
     if (!g)
         g = std::move(geometry); // accepted as it is: stored without a copy

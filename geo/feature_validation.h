@@ -16,8 +16,8 @@ enum class GeometryFamily { Polygon, Line, Point, LineOrPolygon, Any };
 struct GeometryCheck {
     enum class Outcome { Accepted, Repaired, Rejected };
     Outcome outcome = Outcome::Accepted;
-    std::string
-        kind; // for Repaired/Rejected: empty_geometry, wrong_geometry_type, invalid_geometry
+    std::string kind;   // for Repaired/Rejected: empty_geometry, wrong_geometry_type,
+                        // invalid_geometry, curved_geometry
     std::string detail; // the reason in words (GEOS's message for invalid geometries)
     std::unique_ptr<OGRGeometry> geometry; // what to store (null when rejected)
     bool sliver = false; // a needle or crumb: area under 1 m², or very thin and small

@@ -605,8 +605,7 @@ ImportSummary importIntoProject(const ImportOptions& o) {
                     if (check.outcome == GeometryCheck::Outcome::Repaired) {
                         qa.push_back("repaired");
                         ++s.record.repaired;
-                        addIssue(record, id, check.kind, check.detail, "repaired",
-                                 prepared.original.get());
+                        addIssue(record, id, check.kind, check.detail, "repaired", original);
                     }
                     const FlatLayer& flat = prepared.flat;
                     const std::uint64_t key =

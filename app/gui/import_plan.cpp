@@ -96,6 +96,7 @@ QString issueKindTitle(const std::string& kind) {
         {"empty_geometry", QT_TRANSLATE_NOOP("app::ImportPlan", "empty geometry")},
         {"invalid_geometry", QT_TRANSLATE_NOOP("app::ImportPlan", "invalid geometry")},
         {"wrong_geometry_type", QT_TRANSLATE_NOOP("app::ImportPlan", "wrong geometry type")},
+        {"curved_geometry", QT_TRANSLATE_NOOP("app::ImportPlan", "curves made straight")},
         {"duplicate", QT_TRANSLATE_NOOP("app::ImportPlan", "duplicate")},
         {"sliver", QT_TRANSLATE_NOOP("app::ImportPlan", "sliver")},
         {"overlap", QT_TRANSLATE_NOOP("app::ImportPlan", "overlap with a neighbour")},

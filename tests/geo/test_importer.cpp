@@ -2,6 +2,7 @@
 // .prj, broken features, ledgers with a bad row. Checked against the generator's own answer.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include <gdal_priv.h>
 #include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
 
 #include "geo/dem_import.h"
 #include "geo/error.h"
@@ -492,4 +495,76 @@ TEST_CASE("transfer modes come from the ledger profile: an unknown mode is rejec
     CHECK(
         geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json")).count("租赁") ==
         0);
+}
+
+TEST_CASE("a curved parcel is imported with straight segments, and the issue says so",
+          "[importer]") {
+    // A GeoPackage delivery (CGCS2000 / 3° GK CM 111°E) with a round pond of 30 m radius drawn
+    // as a true curve, and an ordinary square beside it.
+    geo::initialiseGdal();
+    const std::string dir = testing::temporaryDirectory() + "/curved";
+    std::filesystem::create_directories(dir);
+    const std::string source = dir + "/DLTB.gpkg";
+    {
+        GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
+        GDALDatasetUniquePtr ds(gpkg->Create(source.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        REQUIRE(ds);
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4546);
+        OGRLayer* layer = ds->CreateLayer("DLTB", &srs, wkbCurvePolygon, nullptr);
+        REQUIRE(layer);
+        for (const char* name : {"BSM", "DLBM"}) {
+            OGRFieldDefn field(name, OFTString);
+            REQUIRE(layer->CreateField(&field) == OGRERR_NONE);
+        }
+        const double cx = 500000.0, cy = 2900000.0;
+        const std::string circle = "CURVEPOLYGON(CIRCULARSTRING(" + std::to_string(cx - 30) + " " +
+                                   std::to_string(cy) + "," + std::to_string(cx + 30) + " " +
+                                   std::to_string(cy) + "," + std::to_string(cx - 30) + " " +
+                                   std::to_string(cy) + "))";
+        const std::string square = "POLYGON((" + std::to_string(cx + 100) + " " +
+                                   std::to_string(cy) + "," + std::to_string(cx + 120) + " " +
+                                   std::to_string(cy) + "," + std::to_string(cx + 120) + " " +
+                                   std::to_string(cy + 20) + "," + std::to_string(cx + 100) + " " +
+                                   std::to_string(cy + 20) + "," + std::to_string(cx + 100) + " " +
+                                   std::to_string(cy) + "))";
+        for (const auto& [bsm, wkt] : {std::pair{"POND", circle}, std::pair{"FIELD", square}}) {
+            OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            f->SetField("BSM", bsm);
+            f->SetField("DLBM", std::string(bsm) == "POND" ? "1104" : "0101");
+            OGRGeometry* g = nullptr;
+            REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), &srs, &g) == OGRERR_NONE);
+            f->SetGeometryDirectly(g);
+            REQUIRE(layer->CreateFeature(f.get()) == OGRERR_NONE);
+        }
+    }
+    const auto s = importFile(dir + "/p.gpkg", "parcels", source);
+    CHECK(s.record.read == 2);
+    CHECK(s.record.imported == 2); // nothing dropped
+    CHECK(s.record.rejected == 0);
+    CHECK(s.record.repaired == 1);
+    std::map<std::string, std::string> kindById;
+    for (const auto& i : s.issues)
+        kindById[i.sourceId] += i.kind + " ";
+    CHECK(kindById["POND"] == "curved_geometry ");
+    CHECK(kindById.count("FIELD") == 0);
+
+    auto ds = geo::openVector(dir + "/p.gpkg");
+    OGRLayer* parcels = ds->GetLayerByName("parcels");
+    parcels->SetAttributeFilter("BSM = 'POND'");
+    OGRFeatureUniquePtr pond(parcels->GetNextFeature());
+    REQUIRE(pond);
+    const OGRGeometry* g = pond->GetGeometryRef();
+    REQUIRE(g);
+    CHECK_FALSE(g->hasCurveGeometry()); // stored as straight segments
+    CHECK(wkbFlatten(g->getGeometryType()) == wkbMultiPolygon);
+    // The circle's area, π × 30², within what the straight segments cut off.
+    CHECK(pond->GetFieldAsDouble("AREA_PLN") == Approx(M_PI * 900.0).epsilon(0.01));
+    // The issue row shows where the parcel is.
+    OGRLayer* issues = ds->GetLayerByName("import_issues");
+    REQUIRE(issues);
+    issues->SetAttributeFilter("kind = 'curved_geometry'");
+    OGRFeatureUniquePtr issue(issues->GetNextFeature());
+    REQUIRE(issue);
+    CHECK(issue->GetGeometryRef() != nullptr);
 }

@@ -769,6 +769,10 @@
         <source>flagged</source>
         <translation>flagged</translation>
     </message>
+    <message>
+        <source>curves made straight</source>
+        <translation>curves made straight</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportRunPage</name>

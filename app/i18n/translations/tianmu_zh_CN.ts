@@ -768,6 +768,10 @@
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
+    <message>
+        <source>curves made straight</source>
+        <translation>曲线已改为折线</translation>
+    </message>
 </context>
 <context>
     <name>app::ImportRunPage</name>
