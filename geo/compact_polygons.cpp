@@ -9,6 +9,7 @@
 #include <ogr_geometry.h>
 
 #include "geo/flat_layer.h"
+#include "geo/wkb_cursor.h"
 
 namespace geo {
 
@@ -107,78 +108,16 @@ void CompactPolygons::add(std::int64_t fid, const FlatLayer& layer, std::size_t 
     endFeature();
 }
 
-namespace {
-
-// A cursor over WKB bytes that refuses to read past the end.
-struct WkbReader {
-    const unsigned char* p;
-    const unsigned char* end;
-    bool little = true;
-    bool ok = true;
-
-    bool need(std::size_t bytes) {
-        ok = ok && std::size_t(end - p) >= bytes;
-        return ok;
-    }
-    std::uint32_t u32() {
-        if (!need(4))
-            return 0;
-        std::uint32_t v = 0;
-        std::memcpy(&v, p, 4);
-        if (!little)
-            v = __builtin_bswap32(v);
-        p += 4;
-        return v;
-    }
-    double f64() {
-        if (!need(8))
-            return 0.0;
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, p, 8);
-        if (!little)
-            bits = __builtin_bswap64(bits);
-        p += 8;
-        double v = 0.0;
-        std::memcpy(&v, &bits, 8);
-        return v;
-    }
-    // Byte order and type; returns the 2D base type and the coordinates per vertex.
-    std::uint32_t header(int& dimensions) {
-        if (!need(1))
-            return 0;
-        little = *p++ == 1;
-        std::uint32_t type = u32();
-        dimensions = 2;
-        if (type & 0x80000000U) // extended WKB Z
-            ++dimensions;
-        if (type & 0x40000000U) // extended WKB M
-            ++dimensions;
-        type &= 0x0fffffffU;
-        if (type >= 3000) {
-            dimensions = 4;
-            type -= 3000;
-        } else if (type >= 2000) {
-            dimensions = 3;
-            type -= 2000;
-        } else if (type >= 1000) {
-            dimensions = 3;
-            type -= 1000;
-        }
-        return type;
-    }
-};
-
-} // namespace
-
 void CompactPolygons::addWkb(std::int64_t fid, const unsigned char* wkb, std::size_t size) {
     if (!wkb || size == 0) {
         add(fid, static_cast<const OGRGeometry*>(nullptr));
         return;
     }
-    WkbReader in{wkb, wkb + size};
+    WkbCursor in{wkb, wkb + size};
+    std::uint32_t type = 0;
     int dimensions = 2;
-    const std::uint32_t type = in.header(dimensions);
-    if (type != 3 && type != 6) { // not a polygon or multipolygon: GDAL knows the rest
+    if (!in.header(type, dimensions) || (type != 3 && type != 6)) {
+        // Not a plain polygon or multipolygon: GDAL knows the rest.
         OGRGeometry* parsed = nullptr;
         OGRGeometryFactory::createFromWkb(wkb, nullptr, &parsed, size);
         const std::unique_ptr<OGRGeometry> owned(parsed);
@@ -187,12 +126,15 @@ void CompactPolygons::addWkb(std::int64_t fid, const unsigned char* wkb, std::si
     }
     beginFeature(fid);
     std::vector<double> xy;
-    const auto polygon = [&](WkbReader& r) {
-        const std::uint32_t rings = r.u32();
-        for (std::uint32_t k = 0; k < rings && r.ok; ++k) {
-            const std::uint32_t points = r.u32();
-            if (!r.need(std::size_t(points) * std::size_t(dimensions) * 8))
-                return;
+    // One polygon's rings; false where the bytes end early.
+    const auto polygon = [&](WkbCursor& r) {
+        std::uint32_t rings = 0;
+        if (!r.u32(rings))
+            return false;
+        for (std::uint32_t k = 0; k < rings; ++k) {
+            std::uint32_t points = 0;
+            if (!r.u32(points) || std::size_t(points) * std::size_t(dimensions) * 8 > r.remaining())
+                return false;
             xy.resize(2 * std::size_t(points));
             for (std::uint32_t i = 0; i < points; ++i) {
                 xy[2 * i] = r.f64();
@@ -202,17 +144,15 @@ void CompactPolygons::addWkb(std::int64_t fid, const unsigned char* wkb, std::si
             }
             addRing(xy.data(), points, 2);
         }
+        return true;
     };
     if (type == 3) {
         polygon(in);
-    } else {
-        const std::uint32_t parts = in.u32();
-        for (std::uint32_t k = 0; k < parts && in.ok; ++k) {
-            int partDimensions = 2;
-            if (in.header(partDimensions) != 3)
+    } else if (std::uint32_t parts = 0; in.u32(parts)) {
+        for (std::uint32_t k = 0; k < parts; ++k) {
+            std::uint32_t partType = 0;
+            if (!in.header(partType, dimensions) || partType != 3 || !polygon(in))
                 break;
-            dimensions = partDimensions;
-            polygon(in);
         }
     }
     endFeature();

@@ -13,6 +13,7 @@
 #include "geo/geopackage_rows.h"
 #include "geo/mapping_profile.h"
 #include "geo/sql_quoting.h"
+#include "geo/wkb_cursor.h"
 
 namespace geo {
 namespace {
@@ -91,64 +92,14 @@ std::optional<double> number(const Row& row, int index, const Column& column) {
     return parseNumber(text(row, index, column, buffer));
 }
 
-// A cursor over WKB that refuses to read past the end.
-struct Wkb {
-    const unsigned char* p;
-    const unsigned char* end;
-    bool little = true;
-
-    bool u32(std::uint32_t& v) {
-        if (end - p < 4)
-            return false;
-        std::memcpy(&v, p, 4);
-        if (!little)
-            v = __builtin_bswap32(v);
-        p += 4;
-        return true;
-    }
-    double f64() { // after a bounds check by the caller
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, p, 8);
-        if (!little)
-            bits = __builtin_bswap64(bits);
-        p += 8;
-        double v = 0.0;
-        std::memcpy(&v, &bits, 8);
-        return v;
-    }
-    // A geometry's byte order and type: the 2D type and the ordinates per vertex, or false for
-    // a header OGR would refuse or read as something other than a plain type with Z and M.
-    bool header(std::uint32_t& type, int& ordinates) {
-        if (p == end || (*p != 0 && *p != 1))
-            return false;
-        little = *p++ == 1;
-        std::uint32_t raw = 0;
-        if (!u32(raw))
-            return false;
-        const bool z = (raw & 0x80000000U) != 0, m = (raw & 0x40000000U) != 0;
-        raw &= ~0xC0000000U;
-        if (raw >= 1000 && raw < 4000 && !z && !m) { // ISO: 1000 Z, 2000 M, 3000 ZM
-            ordinates = 2 + (raw >= 3000 ? 2 : 1);
-            type = raw % 1000;
-        } else if (raw < 1000) {
-            ordinates = 2 + (z ? 1 : 0) + (m ? 1 : 0);
-            type = raw;
-        } else {
-            return false;
-        }
-        return true;
-    }
-};
-
 // One polygon's rings, each a part, in the order of the WKB (as OGR keeps them).
-bool appendPolygon(Wkb& in, int ordinates, FlatLayer& out) {
+bool appendPolygon(WkbCursor& in, int ordinates, FlatLayer& out) {
     std::uint32_t rings = 0;
-    if (!in.u32(rings) || rings > std::size_t(in.end - in.p) / 4)
+    if (!in.u32(rings) || rings > in.remaining() / 4)
         return false;
     for (std::uint32_t r = 0; r < rings; ++r) {
         std::uint32_t points = 0;
-        if (!in.u32(points) ||
-            std::size_t(points) * std::size_t(ordinates) * 8 > std::size_t(in.end - in.p))
+        if (!in.u32(points) || std::size_t(points) * std::size_t(ordinates) * 8 > in.remaining())
             return false;
         out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
         out.partIsRing.push_back(1);
@@ -178,7 +129,7 @@ bool appendFeature(const unsigned char* blob, std::size_t size, FlatLayer& out) 
     const unsigned envelope = (blob[3] >> 1) & 0x7U;
     if (envelope > 4 || size < 8 + envelopeBytes[envelope])
         return false;
-    Wkb in{blob + 8 + envelopeBytes[envelope], blob + size};
+    WkbCursor in{blob + 8 + envelopeBytes[envelope], blob + size};
     std::uint32_t type = 0;
     int ordinates = 2;
     if (!in.header(type, ordinates))
@@ -188,7 +139,7 @@ bool appendFeature(const unsigned char* blob, std::size_t size, FlatLayer& out) 
     if (type != 6)
         return false;
     std::uint32_t parts = 0;
-    if (!in.u32(parts) || parts > std::size_t(in.end - in.p) / 9)
+    if (!in.u32(parts) || parts > in.remaining() / 9)
         return false;
     for (std::uint32_t k = 0; k < parts; ++k) {
         int partOrdinates = 2;
