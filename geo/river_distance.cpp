@@ -94,22 +94,31 @@ void remember(const void* owner, long long segment) {
 
 RiverDistance::RiverDistance(const FlatLayer& rivers, double searchRadius)
     : m_radius(searchRadius) {
-    std::vector<Extent> boxes;
+    constexpr std::uint32_t runLength = 16;
     for (std::size_t part = 0; part + 1 < rivers.partStart.size(); ++part) {
         const std::uint32_t first = rivers.partStart[part], last = rivers.partStart[part + 1];
         for (std::uint32_t v = first; v + 1 < last; ++v) {
             const Segment s{rivers.xy[2 * v], rivers.xy[2 * v + 1], rivers.xy[2 * v + 2],
                             rivers.xy[2 * v + 3]};
+            const auto index = static_cast<std::uint32_t>(m_segments.size());
             m_segments.push_back(s);
             Extent box;
             box.include(s.x0, s.y0);
             box.include(s.x1, s.y1);
-            boxes.push_back(box);
+            m_segmentBoxes.push_back(box);
+            if (v == first || index - m_runs.back().first == runLength)
+                m_runs.push_back({{}, index, index});
+            m_runs.back().box.include(box);
+            m_runs.back().end = index + 1;
         }
         if (part < rivers.partIsRing.size() && rivers.partIsRing[part] && last - first >= 3)
             m_areaRings.emplace_back(rivers.xy.begin() + 2 * first, rivers.xy.begin() + 2 * last);
     }
-    m_index = SpatialIndex(boxes);
+    m_index = SpatialIndex(m_segmentBoxes);
+    std::vector<Extent> runBoxes;
+    for (const Run& run : m_runs)
+        runBoxes.push_back(run.box);
+    m_runIndex = SpatialIndex(runBoxes);
 }
 
 // The distance of one feature to segment after segment, for a nearest search: exact for a
@@ -137,17 +146,17 @@ public:
         return m_rivers.insideRiverArea(m_polygons.xy[2 * v], m_polygons.xy[2 * v + 1]);
     }
 
+    std::size_t feature() const noexcept { return m_feature; }
+
+    // Not cut short once a segment touches: neighbours searched together must still tell a
+    // touching segment from one that does not touch, to pick the first of those that do.
     double operator()(std::uint32_t i) {
-        if (m_touching)
-            return 0.0;
         const Segment& s = m_rivers.m_segments[i];
         const double bound2 = m_kept * m_kept * (1.0 + 1e-9);
         if (segmentBoxLowerBound2(m_box, s.x0, s.y0, s.x1, s.y1) > bound2)
             return std::numeric_limits<double>::infinity();
-        if (mayContain(m_box, s.x0, s.y0) && featureContains(m_polygons, m_feature, s.x0, s.y0)) {
-            m_touching = true;
-            return 0.0;
-        }
+        if (mayContain(m_box, s.x0, s.y0) && featureContains(m_polygons, m_feature, s.x0, s.y0))
+            return m_kept = 0.0;
         // Only the edges that could come nearer than the bound are measured: an edge whose box
         // is farther from the segment's box than that cannot matter. Far from a river, dozens
         // of segments are about as near as the nearest; most edges fall to the box test.
@@ -167,10 +176,8 @@ public:
                     std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
                 if (gx * gx + gy * gy > bound2)
                     continue; // cannot cross it, nor come within the bound
-                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
-                    m_touching = true;
-                    return 0.0;
-                }
+                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1))
+                    return m_kept = 0.0;
                 best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
                                   pointSegment2(s.x0, s.y0, ax, ay, bx, by),
                                   pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
@@ -195,7 +202,6 @@ private:
     std::uint32_t m_firstPart, m_endPart;
     Extent m_box;
     double m_kept;
-    bool m_touching = false;
 };
 
 bool RiverDistance::insideRiverArea(double x, double y) const {
@@ -247,28 +253,206 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
     return probe.result(segment, found);
 }
 
-double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t feature, double x,
-                                         double y, double* nearest) const {
+void RiverDistance::nearestOn(long long i, const FlatLayer& polygons, std::size_t feature,
+                              double* nearest) const {
+    const Segment& s = m_segments[static_cast<std::size_t>(i)];
+    if (featureContains(polygons, feature, s.x0, s.y0)) {
+        nearest[0] = s.x0;
+        nearest[1] = s.y0;
+        return;
+    }
+    // The same candidates as PolygonProbe measures: each vertex of the feature against the
+    // segment, each end of the segment against each edge; where the segment crosses an edge,
+    // the crossing nearest to the segment's start, where the river enters the feature.
+    const std::vector<double>& xy = polygons.xy;
+    const double dx = s.x1 - s.x0, dy = s.y1 - s.y0;
+    double firstCrossing = std::numeric_limits<double>::infinity(); // along the segment, 0..1
+    double best2 = std::numeric_limits<double>::infinity();
+    for (std::uint32_t part = polygons.featurePart[feature];
+         part < polygons.featurePart[feature + 1]; ++part) {
+        const std::uint32_t first = polygons.partStart[part], last = polygons.partStart[part + 1];
+        for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
+            const double ax = xy[2 * a], ay = xy[2 * a + 1], bx = xy[2 * b], by = xy[2 * b + 1];
+            if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
+                // Where the two lines meet, as a fraction of the river segment.
+                const double ex = bx - ax, ey = by - ay;
+                const double denominator = dx * ey - dy * ex;
+                if (denominator != 0)
+                    firstCrossing = std::min(firstCrossing,
+                                             ((ax - s.x0) * ey - (ay - s.y0) * ex) / denominator);
+                continue;
+            }
+            if (const double d2 = pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1); d2 < best2) {
+                best2 = d2;
+                nearestOn(i, ax, ay, nearest);
+            }
+            for (const auto& [px, py] : {std::pair{s.x0, s.y0}, std::pair{s.x1, s.y1}})
+                if (const double d2 = pointSegment2(px, py, ax, ay, bx, by); d2 < best2) {
+                    best2 = d2;
+                    nearest[0] = px;
+                    nearest[1] = py;
+                }
+        }
+    }
+    if (std::isfinite(firstCrossing)) {
+        const double t = std::clamp(firstCrossing, 0.0, 1.0);
+        nearest[0] = s.x0 + t * dx;
+        nearest[1] = s.y0 + t * dy;
+    }
+}
+
+double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t feature,
+                                         double* nearest) const {
     nearest[0] = nearest[1] = std::numeric_limits<double>::quiet_NaN();
     PolygonProbe probe(*this, polygons, feature);
-    if (probe.empty() || probe.insideRiverArea() || insideRiverArea(x, y)) {
-        // Rare (no shape, or in a river polygon): the two searches on their own.
-        const double d = distance(polygons, feature);
-        if (!std::isfinite(distance(x, y, nearest)))
-            nearest[0] = nearest[1] = std::numeric_limits<double>::quiet_NaN();
-        return d;
+    if (probe.empty())
+        return std::numeric_limits<double>::infinity();
+    if (probe.insideRiverArea()) {
+        // In a lake or a wide river's polygon: the feature's first vertex is on the water.
+        const std::uint32_t v = polygons.partStart[polygons.featurePart[feature]];
+        nearest[0] = polygons.xy[2 * v];
+        nearest[1] = polygons.xy[2 * v + 1];
+        return 0.0;
     }
-    const auto [polygon, point] = m_index.nearestBoth(
-        probe.box(), probe, Extent{x, y, x, y},
-        [&](std::uint32_t i) {
-            const Segment& s = m_segments[i];
-            return pointSegment(x, y, s.x0, s.y0, s.x1, s.y1);
-        },
-        m_radius, hintFor(this));
-    remember(this, polygon.first >= 0 ? polygon.first : point.first);
-    if (point.first >= 0)
-        nearestOn(point.first, x, y, nearest);
-    return probe.result(polygon.first, polygon.second);
+    const auto [segment, found] = m_index.nearest(probe.box(), m_radius, probe, hintFor(this));
+    remember(this, segment);
+    const double d = probe.result(segment, found);
+    if (std::isfinite(d))
+        nearestOn(segment, polygons, feature, nearest);
+    return d;
+}
+
+void RiverDistance::distances(const FlatLayer& polygons, std::span<const std::uint32_t> features,
+                              std::vector<double>& distances,
+                              std::vector<std::array<double, 2>>* nearest) const {
+    // Neighbours: up to 32 consecutive features within a few hundred metres. Larger groups
+    // gather more river that only their farthest members need.
+    constexpr std::size_t maxGroup = 32;
+    constexpr double maxSide = 300.0;
+    std::vector<PolygonProbe> probes;
+    probes.reserve(maxGroup);
+    for (std::size_t k = 0; k < features.size();) {
+        probes.clear();
+        Extent area;
+        std::size_t end = k;
+        for (; end < features.size() && end - k < maxGroup; ++end) {
+            probes.emplace_back(*this, polygons, features[end]);
+            Extent grown = area;
+            grown.include(probes.back().box());
+            if (end > k && (grown.width() > maxSide || grown.height() > maxSide)) {
+                probes.pop_back();
+                break;
+            }
+            area = grown;
+        }
+        distancesOfNeighbours(polygons, features.subspan(k, end - k), probes, distances, nearest);
+        k = end;
+    }
+}
+
+void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
+                                          std::span<const std::uint32_t> features,
+                                          std::vector<PolygonProbe>& probes,
+                                          std::vector<double>& distances,
+                                          std::vector<std::array<double, 2>>* nearest) const {
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    auto answer = [&](std::size_t feature, double distance, long long segment) {
+        distances[feature] = distance;
+        if (!nearest)
+            return;
+        (*nearest)[feature] = {nan, nan};
+        if (std::isfinite(distance))
+            nearestOn(segment, polygons, feature, (*nearest)[feature].data());
+    };
+    // Features with no shape, and features on the water, answer at once.
+    thread_local std::vector<PolygonProbe*> group;
+    group.clear();
+    for (std::size_t j = 0; j < probes.size(); ++j) {
+        const std::uint32_t f = features[j];
+        if (probes[j].empty()) {
+            answer(f, infinity, -1);
+        } else if (probes[j].insideRiverArea()) {
+            double point[2] = {nan, nan};
+            distances[f] = distanceAndNearest(polygons, f, point);
+            if (nearest)
+                (*nearest)[f] = {point[0], point[1]};
+        } else {
+            group.push_back(&probes[j]);
+        }
+    }
+    if (group.empty())
+        return;
+    // The segment nearest to one of them, by the index: each neighbour's distance to that
+    // segment bounds its own, and the largest such bound how far the group must look.
+    const auto [first, firstDistance] =
+        m_index.nearest(group[0]->box(), m_radius, *group[0], hintFor(this));
+    remember(this, first);
+    thread_local std::vector<double> bounds;
+    bounds.assign(group.size(), infinity);
+    double reach = 0.0;
+    bool withinRadius = first >= 0;
+    for (std::size_t j = 0; j < group.size() && withinRadius; ++j) {
+        bounds[j] = j == 0 ? firstDistance : (*group[j])(static_cast<std::uint32_t>(first));
+        withinRadius = std::isfinite(bounds[j]);
+        reach = std::max(reach, bounds[j]);
+    }
+    if (!withinRadius) { // rare: part of the group has no river within the radius
+        for (PolygonProbe* probe : group) {
+            const std::size_t f = probe->feature();
+            double point[2] = {nan, nan};
+            distances[f] = distanceAndNearest(polygons, f, point);
+            if (nearest)
+                (*nearest)[f] = {point[0], point[1]};
+        }
+        return;
+    }
+    // Every run of river within `reach` of the group's box: any segment nearer to a member
+    // than its bound is in one of them.
+    Extent area;
+    for (const PolygonProbe* probe : group)
+        area.include(probe->box());
+    const double margin = reach * 1e-9 + 1e-6;
+    const Extent around{area.minX - reach - margin, area.minY - reach - margin,
+                        area.maxX + reach + margin, area.maxY + reach + margin};
+    thread_local std::vector<std::uint32_t> runs;
+    runs.clear();
+    m_runIndex.query(around, [&](std::uint32_t run) {
+        runs.push_back(run);
+        return true;
+    });
+    std::sort(runs.begin(), runs.end()); // layer order, so that ties go to the first segment
+    auto gap2 = [](const Extent& a, const Extent& b) {
+        const double gx = std::max({0.0, a.minX - b.maxX, b.minX - a.maxX});
+        const double gy = std::max({0.0, a.minY - b.maxY, b.minY - a.maxY});
+        return gx * gx + gy * gy;
+    };
+    auto boundOf = [](double d) {
+        return d * d * (1.0 + 1e-9);
+    };
+    for (std::size_t j = 0; j < group.size(); ++j) {
+        PolygonProbe& probe = *group[j];
+        const Extent& box = probe.box();
+        long long best = first;
+        double bestDistance = bounds[j];
+        double bound2 = boundOf(bestDistance);
+        for (const std::uint32_t r : runs) {
+            const Run& run = m_runs[r];
+            if (gap2(run.box, box) > bound2)
+                continue;
+            for (std::uint32_t i = run.first; i < run.end; ++i) {
+                if (gap2(m_segmentBoxes[i], box) > bound2)
+                    continue;
+                const double d = probe(i);
+                if (d < bestDistance || (d == bestDistance && i < best)) {
+                    best = i;
+                    bestDistance = d;
+                    bound2 = boundOf(d);
+                }
+            }
+        }
+        answer(probe.feature(), probe.result(best, bestDistance), best);
+    }
 }
 
 } // namespace geo

@@ -2,7 +2,9 @@
 // spatial index of river segments: exact within a search radius, "farther" beyond it.
 #pragma once
 
+#include <array>
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "geo/flat_layer.h"
@@ -23,11 +25,22 @@ public:
     // receives the nearest river point (x, y).
     double distance(double x, double y, double* nearest = nullptr) const;
 
-    // Both for one parcel in one walk of the index: the feature's distance, as
-    // distance(polygons, feature), and, into `nearest`, the river point nearest to (x, y), a
-    // point inside it, as distance(x, y, nearest) finds it (NaN when none within the radius).
-    double distanceAndNearest(const FlatLayer& polygons, std::size_t feature, double x, double y,
+    // The feature's distance, as distance(polygons, feature), and, into `nearest`, the river
+    // point nearest to the feature (NaN when none is within the radius): where a river crosses
+    // or touches it, the point where the river first meets it; where the feature lies in a
+    // river polygon, a point inside the feature.
+    double distanceAndNearest(const FlatLayer& polygons, std::size_t feature,
                               double* nearest) const;
+
+    // distanceAndNearest for many features at once, into distances[feature] and, when
+    // `nearest` is given, (*nearest)[feature]. `features` should come in a spatial order (e.g.
+    // along a space-filling curve): neighbours are searched together, from one gathering of
+    // the river pieces near them. Among river segments at exactly the same distance, the
+    // first in the river layer gives the nearest point, whatever the order of `features`.
+    // Safe to call from several threads for different features.
+    void distances(const FlatLayer& polygons, std::span<const std::uint32_t> features,
+                   std::vector<double>& distances,
+                   std::vector<std::array<double, 2>>* nearest = nullptr) const;
 
     double searchRadius() const noexcept { return m_radius; }
     bool empty() const noexcept { return m_segments.empty(); }
@@ -40,7 +53,23 @@ private:
     bool insideRiverArea(double x, double y) const;
     // The point of segment `i` nearest to (x, y).
     void nearestOn(long long i, double x, double y, double* nearest) const;
+    // The point of segment `i` nearest to one feature of `polygons`.
+    void nearestOn(long long i, const FlatLayer& polygons, std::size_t feature,
+                   double* nearest) const;
+    // Features whose boxes lie within `area` (a few hundred metres), found together.
+    void distancesOfNeighbours(const FlatLayer& polygons, std::span<const std::uint32_t> features,
+                               std::vector<PolygonProbe>& probes, std::vector<double>& distances,
+                               std::vector<std::array<double, 2>>* nearest) const;
     std::vector<Segment> m_segments;
+    std::vector<Extent> m_segmentBoxes;
+    // Runs of up to 16 consecutive segments of one river line (a few dozen metres of river),
+    // the unit in which neighbouring features gather what is near them.
+    struct Run {
+        Extent box;
+        std::uint32_t first, end; // segments [first, end)
+    };
+    std::vector<Run> m_runs;
+    SpatialIndex m_runIndex;
     std::vector<std::vector<double>> m_areaRings; // river polygons (x, y pairs), for containment
     SpatialIndex m_index;
     double m_radius;

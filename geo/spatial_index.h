@@ -38,15 +38,6 @@ public:
     std::pair<long long, double> nearest(const Extent& target, double maxDistance,
                                          Distance&& distance, long long hint = -1) const;
 
-    // Two such searches in one walk of the tree (e.g. a polygon and a point inside it, whose
-    // searches open nearly the same nodes): a node is opened when either search could find
-    // something nearer in it. Each keeps its own bound and answer, as nearest() would give it;
-    // both start from the one hint. Returns {first's answer, second's answer}.
-    template <typename DistanceA, typename DistanceB>
-    std::pair<std::pair<long long, double>, std::pair<long long, double>>
-    nearestBoth(const Extent& targetA, DistanceA&& distanceA, const Extent& targetB,
-                DistanceB&& distanceB, double maxDistance, long long hint = -1) const;
-
     std::size_t size() const noexcept { return m_count; }
 
 private:
@@ -129,74 +120,6 @@ std::pair<long long, double> SpatialIndex::nearest(const Extent& target, double 
         stack.insert(stack.end(), children.begin(), children.end());
     }
     return best;
-}
-
-template <typename DistanceA, typename DistanceB>
-std::pair<std::pair<long long, double>, std::pair<long long, double>>
-SpatialIndex::nearestBoth(const Extent& targetA, DistanceA&& distanceA, const Extent& targetB,
-                          DistanceB&& distanceB, double maxDistance, long long hint) const {
-    std::pair<long long, double> bestA{-1, maxDistance}, bestB{-1, maxDistance};
-    if (m_levels.empty())
-        return {bestA, bestB};
-    struct Pending {
-        double gapA2, gapB2;
-        std::size_t level;
-        std::uint32_t node;
-    };
-    thread_local std::vector<Pending> stack, children;
-    stack.clear();
-    auto boundOf = [](double d) {
-        return d * d * (1.0 + 1e-9);
-    };
-    auto gap2 = [](const Extent& target, const Extent& box) {
-        const double gx = gapX(target, box), gy = gapY(target, box);
-        return gx * gx + gy * gy;
-    };
-    if (hint >= 0 && static_cast<std::size_t>(hint) < m_count) {
-        const auto item = static_cast<std::uint32_t>(hint);
-        if (const double d = distanceA(item); d < bestA.second)
-            bestA = {hint, d};
-        if (const double d = distanceB(item); d < bestB.second)
-            bestB = {hint, d};
-    }
-    double boundA2 = boundOf(bestA.second), boundB2 = boundOf(bestB.second);
-    const std::size_t top = m_levels.size() - 1;
-    const Extent& root = m_levels[top][0].box;
-    stack.push_back({gap2(targetA, root), gap2(targetB, root), top, 0});
-    while (!stack.empty()) {
-        const Pending e = stack.back();
-        stack.pop_back();
-        const bool forA = e.gapA2 <= boundA2, forB = e.gapB2 <= boundB2;
-        if (!forA && !forB)
-            continue; // the bounds shrank since it was pushed
-        const Node& node = m_levels[e.level][e.node];
-        if (e.level == 0) {
-            if (forA)
-                if (const double d = distanceA(node.first); d < bestA.second) {
-                    bestA = {static_cast<long long>(node.first), d};
-                    boundA2 = boundOf(d);
-                }
-            if (forB)
-                if (const double d = distanceB(node.first); d < bestB.second) {
-                    bestB = {static_cast<long long>(node.first), d};
-                    boundB2 = boundOf(d);
-                }
-            continue;
-        }
-        children.clear();
-        for (std::uint32_t k = 0; k < node.count; ++k) {
-            const Extent& box = m_levels[e.level - 1][node.first + k].box;
-            const double a = gap2(targetA, box), b = gap2(targetB, box);
-            if (a <= boundA2 || b <= boundB2)
-                children.push_back({a, b, e.level - 1, node.first + k});
-        }
-        // Farthest (for the first search) pushed first, so the nearest is looked at first.
-        for (std::size_t a = 1; a < children.size(); ++a)
-            for (std::size_t b = a; b > 0 && children[b - 1].gapA2 < children[b].gapA2; --b)
-                std::swap(children[b - 1], children[b]);
-        stack.insert(stack.end(), children.begin(), children.end());
-    }
-    return {bestA, bestB};
 }
 
 } // namespace geo

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include <gdal_priv.h>
 #include <nlohmann/json.hpp>
 
 #include "geo/classifier.h"
@@ -279,4 +280,76 @@ TEST_CASE("a cancelled classification throws Cancelled and keeps the previous re
         CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
         CHECK(testing::datasetDigest(project) == before);
     }
+}
+
+TEST_CASE("height above the river is taken at the river point nearest to the parcel",
+          "[classifier]") {
+    // A river along y = 3 and a DEM rising 5 m per 100 m east and 10 m per 100 m north (6.4°,
+    // under the hill rule's 10°). The cropland parcel's south-west corner is 200 m from the
+    // river (beyond the riverbank rule), its middle 300 m further east: above the river at
+    // the point nearest the parcel it stands about 38 m (hill, from 25 m); above the river
+    // point south of its middle only about 23 m.
+    geo::initialiseGdal();
+    const std::string dir = testing::temporaryDirectory() + "/river-height";
+    std::filesystem::create_directories(dir);
+    constexpr double east = 37500000.0, north = 2900000.0;
+    auto elevation = [&](double x, double y) {
+        return 100.0 + 0.05 * (x - east) + 0.1 * (y - north);
+    };
+    const std::string dem = dir + "/dem.tif";
+    {
+        GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+        GDALDatasetUniquePtr raster(gtiff->Create(dem.c_str(), 120, 80, 1, GDT_Float32, nullptr));
+        double transform[6] = {east - 200.0, 10.0, 0.0, north + 600.0, 0.0, -10.0};
+        raster->SetGeoTransform(transform);
+        OGRSpatialReference crs;
+        crs.importFromEPSG(4525);
+        raster->SetSpatialRef(&crs);
+        std::vector<float> z(120 * 80);
+        for (int row = 0; row < 80; ++row)
+            for (int col = 0; col < 120; ++col)
+                z[static_cast<std::size_t>(row * 120 + col)] = static_cast<float>(elevation(
+                    transform[0] + 10.0 * (col + 0.5), transform[3] - 10.0 * (row + 0.5)));
+        REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 120, 80, z.data(), 120, 80,
+                                                   GDT_Float32, 0, 0) == CE_None);
+    }
+    auto point = [&](double x, double y) {
+        return "[" + std::to_string(east + x) + "," + std::to_string(north + y) + "]";
+    };
+    std::ofstream(dir + "/parcels.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+        << R"({"BSM":"SLOPE","DLBM":"0103","ZLDWDM":"431102001001"},"geometry":{"type":"Polygon",)"
+        << R"("coordinates":[[)" << point(2, 203) << "," << point(602, 233) << ","
+        << point(602, 263) << "," << point(2, 233) << "," << point(2, 203) << "]]}}]}";
+    std::string river;
+    for (double x = -97.0; x <= 803.0; x += 50.0)
+        river += (river.empty() ? "" : ",") + point(x, 3);
+    std::ofstream(dir + "/river.geojson")
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"DJ":4},)"
+        << R"("geometry":{"type":"LineString","coordinates":[)" << river << "]}}]}";
+    const std::string project = dir + "/p.gpkg";
+    auto run = [&](const std::string& layer, const std::string& source) {
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = layer;
+        o.source = source;
+        o.crs = "EPSG:4525";
+        o.profilesDirectory = testing::sourcePath("data/profiles");
+        return layer == "dem" ? geo::importDem(o) : geo::importIntoProject(o);
+    };
+    run("parcels", dir + "/parcels.geojson");
+    run("rivers", dir + "/river.geojson");
+    run("dem", dem);
+    geo::classifyProject(options(project));
+
+    auto ds = geo::openVector(project);
+    OGRFeatureUniquePtr parcel(ds->GetLayerByName("parcel_classes")->GetNextFeature());
+    REQUIRE(parcel);
+    CHECK(parcel->GetFieldAsDouble("RIVER_DIST") == Approx(200.0).margin(1e-9));
+    // The river point nearest to the parcel, (2, 3), lies in the pixel centred on (5, 5).
+    const double riverElevation = elevation(east + 5.0, north + 5.0);
+    CHECK(parcel->GetFieldAsDouble("RIVER_HEIGHT") ==
+          Approx(parcel->GetFieldAsDouble("MEAN_ELEV") - riverElevation).margin(1e-4));
+    CHECK(parcel->GetFieldAsDouble("RIVER_HEIGHT") > 30.0);
+    CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "hill");
 }
