@@ -159,28 +159,46 @@ public:
             return m_kept = 0.0;
         // Only the edges that could come nearer than the bound are measured: an edge whose box
         // is farther from the segment's box than that cannot matter. Far from a river, dozens
-        // of segments are about as near as the nearest; most edges fall to the box test.
+        // of segments are about as near as the nearest; most edges fall to the box test. The
+        // test marks the edges of up to 64 at a time in a bit mask, without a branch per edge:
+        // which edges pass follows no pattern, and mispredicted branches cost more than the
+        // test itself.
         const double sMinX = std::min(s.x0, s.x1), sMaxX = std::max(s.x0, s.x1);
         const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
-        const std::vector<double>& xy = m_polygons.xy;
+        const double* xy = m_polygons.xy.data();
         double best2 = std::numeric_limits<double>::infinity(); // squared
         for (std::uint32_t part = m_firstPart; part < m_endPart; ++part) {
             const std::uint32_t first = m_polygons.partStart[part],
                                 last = m_polygons.partStart[part + 1];
-            for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
-                const double ax = xy[2 * a], ay = xy[2 * a + 1];
-                const double bx = xy[2 * b], by = xy[2 * b + 1];
-                const double gx =
-                    std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
-                const double gy =
-                    std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
-                if (gx * gx + gy * gy > bound2)
-                    continue; // cannot cross it, nor come within the bound
-                if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1))
-                    return m_kept = 0.0;
-                best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
-                                  pointSegment2(s.x0, s.y0, ax, ay, bx, by),
-                                  pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
+            // Edge a runs from vertex a to the one before it (the last for the first).
+            auto previous = [&](std::uint32_t a) {
+                return a == first ? last - 1 : a - 1;
+            };
+            for (std::uint32_t window = first; window < last; window += 64) {
+                const std::uint32_t windowEnd = std::min(last, window + 64);
+                std::uint64_t near = 0;
+                for (std::uint32_t a = window; a < windowEnd; ++a) {
+                    const std::uint32_t b = previous(a);
+                    const double ax = xy[2 * a], ay = xy[2 * a + 1];
+                    const double bx = xy[2 * b], by = xy[2 * b + 1];
+                    const double gx =
+                        std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
+                    const double gy =
+                        std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
+                    near |= static_cast<std::uint64_t>(gx * gx + gy * gy <= bound2) << (a - window);
+                }
+                for (; near != 0; near &= near - 1) {
+                    const std::uint32_t a =
+                        window + static_cast<std::uint32_t>(__builtin_ctzll(near));
+                    const std::uint32_t b = previous(a);
+                    const double ax = xy[2 * a], ay = xy[2 * a + 1];
+                    const double bx = xy[2 * b], by = xy[2 * b + 1];
+                    if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1))
+                        return m_kept = 0.0;
+                    best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
+                                      pointSegment2(s.x0, s.y0, ax, ay, bx, by),
+                                      pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
+                }
             }
         }
         const double d = std::sqrt(best2);
@@ -430,11 +448,21 @@ void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
     auto boundOf = [](double d) {
         return d * d * (1.0 + 1e-9);
     };
+    long long previous = first; // the previous member's nearest segment
     for (std::size_t j = 0; j < group.size(); ++j) {
         PolygonProbe& probe = *group[j];
         const Extent& box = probe.box();
         long long best = first;
         double bestDistance = bounds[j];
+        // The previous member's answer is usually nearer than the group's first: starting
+        // from it, fewer segments pass the bound.
+        if (previous != first) {
+            const double d = probe(static_cast<std::uint32_t>(previous));
+            if (d < bestDistance || (d == bestDistance && previous < best)) {
+                best = previous;
+                bestDistance = d;
+            }
+        }
         double bound2 = boundOf(bestDistance);
         for (const std::uint32_t r : runs) {
             const Run& run = m_runs[r];
@@ -451,6 +479,7 @@ void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
                 }
             }
         }
+        previous = best;
         answer(probe.feature(), probe.result(best, bestDistance), best);
     }
 }
