@@ -234,11 +234,20 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     closeLayer(in.villageShapes);
 
     if (OGRLayer* rivers = store.layer("rivers")) {
+        // A river layer without the rules' grade field (one not from the survey, say) has all
+        // its rivers counted, rather than none: the summary says so.
+        const bool filtered = !riverFilterField.empty() &&
+                              rivers->GetLayerDefn()->GetFieldIndex(riverFilterField.c_str()) >= 0;
+        in.riverGradeMissing = !riverFilterField.empty() && !filtered;
         rivers->ResetReading();
-        for (const auto& f : *rivers)
-            if (riverFilterField.empty() ||
-                parseNumber(field(*f, riverFilterField.c_str())).value_or(0.0) >= riverFilterMin)
-                appendRings(in.rivers, f->GetGeometryRef());
+        for (const auto& f : *rivers) {
+            if (filtered &&
+                parseNumber(field(*f, riverFilterField.c_str())).value_or(0.0) < riverFilterMin) {
+                ++in.riversBelowGrade;
+                continue;
+            }
+            appendRings(in.rivers, f->GetGeometryRef());
+        }
         in.hasRivers = !in.rivers.xy.empty();
     }
     closeLayer(in.rivers);

@@ -59,6 +59,9 @@ struct ClassificationInputs {
     FlatLayer villageShapes;
     FlatLayer rivers;
     bool hasRivers = false;
+    // The river layer lacks the rules' grade field, so every river was taken.
+    bool riverGradeMissing = false;
+    long long riversBelowGrade = 0; // rivers left out for their grade
     std::vector<TransferRow> transfers;
     std::vector<AssetRow> assets;
     std::vector<FundRow> funds;

@@ -185,10 +185,22 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             "the project has no DEM, so rules on slope and elevation were skipped; "
             "import one with: tianmu import --as dem");
     }
-    if (!in.hasRivers && rules.usesRivers())
-        summary.warnings.push_back(
-            "the project has no rivers, so rules on river distance were skipped; "
-            "import them with: tianmu import --as rivers");
+    if (rules.usesRivers()) {
+        std::ostringstream grade; // e.g. "DJ of at least 3"
+        grade << rules.riverFilterField << " of at least " << rules.riverFilterMin;
+        if (!in.hasRivers && in.riversBelowGrade > 0)
+            summary.warnings.push_back("no river has " + grade.str() +
+                                       ", so rules on river distance were skipped; lower the "
+                                       "rule file's river grade or import the main rivers");
+        else if (!in.hasRivers)
+            summary.warnings.push_back(
+                "the project has no rivers, so rules on river distance were skipped; "
+                "import them with: tianmu import --as rivers");
+        else if (in.riverGradeMissing)
+            summary.warnings.push_back("the rivers have no " + rules.riverFilterField +
+                                       " field, so every river counts, not only those with " +
+                                       grade.str());
+    }
 
     progress("villages", 0.6);
     const VillageAssignment villages = assignVillages(in, rules.villageByLocation);
@@ -291,19 +303,24 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
 
     std::vector<bool> idle(n, false);
     std::vector<std::string> idleRule(n);
+    // The idle flag's place among the fields read for the rules, found once (not a field-name
+    // comparison per field per parcel).
+    const auto flagAt = std::find(in.parcelAttributeFields.begin(), in.parcelAttributeFields.end(),
+                                  rules.idleFlagField);
+    const bool hasFlag = !rules.idleFlagField.empty() && flagAt != in.parcelAttributeFields.end();
+    const auto flagColumn = static_cast<std::size_t>(flagAt - in.parcelAttributeFields.begin());
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t a = 0; a < in.parcelAttributeFields.size(); ++a) {
-            const std::string& field = in.parcelAttributeFields[a];
-            const std::string& value = in.attribute(i, a);
-            if (field == rules.idleFlagField && isIdleFlag(value)) {
+        if (hasFlag)
+            if (const std::string& value = in.attribute(i, flagColumn); isIdleFlag(value)) {
                 idle[i] = true;
-                idleRule[i] = "flag " + field + "=" + value;
+                idleRule[i] = "flag " + rules.idleFlagField + "=" + value;
+                continue;
             }
-        }
         for (const std::string& p : rules.idleLandUse)
-            if (!idle[i] && landUseMatches(in.parcels[i].landUse, p)) {
+            if (landUseMatches(in.parcels[i].landUse, p)) {
                 idle[i] = true;
                 idleRule[i] = "land use " + p;
+                break;
             }
     }
 

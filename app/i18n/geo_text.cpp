@@ -71,6 +71,13 @@ constexpr Pattern patterns[] = {
     {R"(the project has no rivers, so rules on river distance were skipped; import them with: tianmu import --as rivers)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no rivers, so rules on river distance "
                                        "were skipped; import them with the import wizard.")},
+    {R"(no river has (\S+) of at least (\S+), so rules on river distance were skipped; lower the rule file's river grade or import the main rivers)",
+     QT_TRANSLATE_NOOP("app::GeoText", "No river has %1 of at least %2, so rules on river "
+                                       "distance were skipped; lower the rule file's river "
+                                       "grade or import the main rivers.")},
+    {R"(the rivers have no (\S+) field, so every river counts, not only those with (\S+) of at least (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "The rivers have no %1 field, so every river counts, not "
+                                       "only those with %2 of at least %3.")},
     {R"(the project has no parcels yet, so ledger parcel ids were not checked; import parcels first)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
                                        "ids were not checked; import the parcels first.")},

@@ -282,20 +282,23 @@ TEST_CASE("a cancelled classification throws Cancelled and keeps the previous re
     }
 }
 
-TEST_CASE("height above the river is taken at the river point nearest to the parcel",
-          "[classifier]") {
-    // A river along y = 3 and a DEM rising 5 m per 100 m east and 10 m per 100 m north (6.4°,
-    // under the hill rule's 10°). The cropland parcel's south-west corner is 200 m from the
-    // river (beyond the riverbank rule), its middle 300 m further east: above the river at
-    // the point nearest the parcel it stands about 38 m (hill, from 25 m); above the river
-    // point south of its middle only about 23 m.
+namespace {
+
+constexpr double east = 37500000.0, north = 2900000.0;
+
+// The elevation of the sloping DEM below at (x, y).
+double slopeElevation(double x, double y) {
+    return 100.0 + 0.05 * (x - east) + 0.1 * (y - north);
+}
+
+// A river along y = 3 with the given GeoJSON properties, and a DEM rising 5 m per 100 m east
+// and 10 m per 100 m north (6.4°, under the hill rule's 10°). The cropland parcel's south-west
+// corner is 200 m from the river (beyond the riverbank rule), its middle 300 m further east:
+// above the river at the point nearest the parcel it stands about 38 m (hill, from 25 m);
+// above the river point south of its middle only about 23 m. Returns the project, classified.
+std::string slopeProject(const std::string& riverProperties, geo::ClassifySummary& summary) {
     geo::initialiseGdal();
-    const std::string dir = testing::temporaryDirectory() + "/river-height";
-    std::filesystem::create_directories(dir);
-    constexpr double east = 37500000.0, north = 2900000.0;
-    auto elevation = [&](double x, double y) {
-        return 100.0 + 0.05 * (x - east) + 0.1 * (y - north);
-    };
+    const std::string dir = testing::temporaryDirectory();
     const std::string dem = dir + "/dem.tif";
     {
         GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -308,7 +311,7 @@ TEST_CASE("height above the river is taken at the river point nearest to the par
         std::vector<float> z(120 * 80);
         for (int row = 0; row < 80; ++row)
             for (int col = 0; col < 120; ++col)
-                z[static_cast<std::size_t>(row * 120 + col)] = static_cast<float>(elevation(
+                z[static_cast<std::size_t>(row * 120 + col)] = static_cast<float>(slopeElevation(
                     transform[0] + 10.0 * (col + 0.5), transform[3] - 10.0 * (row + 0.5)));
         REQUIRE(raster->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, 120, 80, z.data(), 120, 80,
                                                    GDT_Float32, 0, 0) == CE_None);
@@ -325,8 +328,9 @@ TEST_CASE("height above the river is taken at the river point nearest to the par
     for (double x = -97.0; x <= 803.0; x += 50.0)
         river += (river.empty() ? "" : ",") + point(x, 3);
     std::ofstream(dir + "/river.geojson")
-        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"DJ":4},)"
-        << R"("geometry":{"type":"LineString","coordinates":[)" << river << "]}}]}";
+        << R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+        << riverProperties << R"(,"geometry":{"type":"LineString","coordinates":[)" << river
+        << "]}}]}";
     const std::string project = dir + "/p.gpkg";
     auto run = [&](const std::string& layer, const std::string& source) {
         geo::ImportOptions o;
@@ -340,16 +344,54 @@ TEST_CASE("height above the river is taken at the river point nearest to the par
     run("parcels", dir + "/parcels.geojson");
     run("rivers", dir + "/river.geojson");
     run("dem", dem);
-    geo::classifyProject(options(project));
+    summary = geo::classifyProject(options(project));
+    return project;
+}
 
+bool warned(const geo::ClassifySummary& summary, const std::string& part) {
+    return std::any_of(summary.warnings.begin(), summary.warnings.end(),
+                       [&](const std::string& w) { return w.find(part) != std::string::npos; });
+}
+
+} // namespace
+
+TEST_CASE("height above the river is taken at the river point nearest to the parcel",
+          "[classifier]") {
+    geo::ClassifySummary summary;
+    const std::string project = slopeProject(R"({"DJ":4})", summary);
+    CHECK(summary.warnings.empty());
     auto ds = geo::openVector(project);
     OGRFeatureUniquePtr parcel(ds->GetLayerByName("parcel_classes")->GetNextFeature());
     REQUIRE(parcel);
     CHECK(parcel->GetFieldAsDouble("RIVER_DIST") == Approx(200.0).margin(1e-9));
     // The river point nearest to the parcel, (2, 3), lies in the pixel centred on (5, 5).
-    const double riverElevation = elevation(east + 5.0, north + 5.0);
+    const double riverElevation = slopeElevation(east + 5.0, north + 5.0);
     CHECK(parcel->GetFieldAsDouble("RIVER_HEIGHT") ==
           Approx(parcel->GetFieldAsDouble("MEAN_ELEV") - riverElevation).margin(1e-4));
     CHECK(parcel->GetFieldAsDouble("RIVER_HEIGHT") > 30.0);
     CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "hill");
+}
+
+TEST_CASE("rivers without the rules' grade field all count; rivers below the grade are left out",
+          "[classifier]") {
+    geo::ClassifySummary summary;
+    SECTION("no DJ field: the river counts, and the summary says so") {
+        const std::string project = slopeProject(R"({"NAME":"潇水"})", summary);
+        CHECK(warned(summary, "the rivers have no DJ field, so every river counts, not only "
+                              "those with DJ of at least 3"));
+        auto ds = geo::openVector(project);
+        OGRFeatureUniquePtr parcel(ds->GetLayerByName("parcel_classes")->GetNextFeature());
+        CHECK(parcel->GetFieldAsDouble("RIVER_DIST") == Approx(200.0).margin(1e-9));
+        CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "hill");
+    }
+    SECTION("a brook of grade 1: no river for the rules, and the summary says why") {
+        const std::string project = slopeProject(R"({"DJ":1})", summary);
+        CHECK(warned(summary, "no river has DJ of at least 3, so rules on river distance were "
+                              "skipped"));
+        CHECK_FALSE(warned(summary, "the project has no rivers"));
+        auto ds = geo::openVector(project);
+        OGRFeatureUniquePtr parcel(ds->GetLayerByName("parcel_classes")->GetNextFeature());
+        CHECK_FALSE(parcel->IsFieldSetAndNotNull(parcel->GetFieldIndex("RIVER_DIST")));
+        CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "lowland");
+    }
 }

@@ -500,6 +500,14 @@
         <source>edited by hand: no contract covers %1</source>
         <translation>edited by hand: no contract covers %1</translation>
     </message>
+    <message>
+        <source>No river has %1 of at least %2, so rules on river distance were skipped; lower the rule file&apos;s river grade or import the main rivers.</source>
+        <translation>No river has %1 of at least %2, so rules on river distance were skipped; lower the rule file&apos;s river grade or import the main rivers.</translation>
+    </message>
+    <message>
+        <source>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</source>
+        <translation>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

@@ -499,6 +499,14 @@
         <source>edited by hand: no contract covers %1</source>
         <translation>手工编辑：%1 无有效合同</translation>
     </message>
+    <message>
+        <source>No river has %1 of at least %2, so rules on river distance were skipped; lower the rule file&apos;s river grade or import the main rivers.</source>
+        <translation>没有 %1 不低于 %2 的河流，已跳过河流距离规则；请在规则文件中降低河流等级，或导入主要河流。</translation>
+    </message>
+    <message>
+        <source>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</source>
+        <translation>河流图层没有 %1 字段，因此所有河流都参与计算，而不只是 %2 不低于 %3 的河流。</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
