@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <future>
 #include <limits>
 #include <map>
 #include <set>
@@ -116,6 +117,38 @@ std::vector<std::uint32_t> spatialOrder(const FlatLayer& shapes) {
     return order;
 }
 
+// Idle marks per parcel, with the reason: the rules' idle flag, else an idle land-use code.
+struct IdleMarks {
+    std::vector<bool> idle;
+    std::vector<std::string> rule;
+};
+
+IdleMarks markIdle(const ClassificationInputs& in, const RuleSet& rules) {
+    const std::size_t n = in.parcels.size();
+    IdleMarks marks{std::vector<bool>(n, false), std::vector<std::string>(n)};
+    // The idle flag's place among the fields read for the rules, found once (not a field-name
+    // comparison per field per parcel).
+    const auto flagAt = std::find(in.parcelAttributeFields.begin(), in.parcelAttributeFields.end(),
+                                  rules.idleFlagField);
+    const bool hasFlag = !rules.idleFlagField.empty() && flagAt != in.parcelAttributeFields.end();
+    const auto flagColumn = static_cast<std::size_t>(flagAt - in.parcelAttributeFields.begin());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (hasFlag)
+            if (const std::string& value = in.attribute(i, flagColumn); isIdleFlag(value)) {
+                marks.idle[i] = true;
+                marks.rule[i] = "flag " + rules.idleFlagField + "=" + value;
+                continue;
+            }
+        for (const std::string& p : rules.idleLandUse)
+            if (landUseMatches(in.parcels[i].landUse, p)) {
+                marks.idle[i] = true;
+                marks.rule[i] = "land use " + p;
+                break;
+            }
+    }
+    return marks;
+}
+
 std::optional<double> finite(double v) {
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
@@ -219,6 +252,19 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             }
 
     progress("zones", 0.7);
+    // Transfers and idle marks need only the inputs. They are worked out beside the zones,
+    // whose own serial parts (ordering the parcels, sampling the DEM) leave a core idle. The
+    // work is pure: an exception (a bug) comes back through get().
+    struct Bookkeeping {
+        TransferStatus transfers;
+        std::vector<bool> idle;
+        std::vector<std::string> idleRule;
+    };
+    std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
+        IdleMarks marks = markIdle(in, rules);
+        return Bookkeeping{analyseTransfers(in, rules, o.asOf), std::move(marks.idle),
+                           std::move(marks.rule)};
+    });
     const RiverDistance riverDistance(in.rivers, 10000.0);
     // Heights above the nearest river need the DEM's elevation at the river point nearest to
     // each parcel.
@@ -298,31 +344,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     });
 
     progress("idle three-assets and transfers", 0.8);
-    const TransferStatus transfers = analyseTransfers(in, rules, o.asOf);
+    const auto [transfers, idle, idleRule] = bookkeeping.get();
     summary.transferFlags = static_cast<long long>(transfers.flags.size());
-
-    std::vector<bool> idle(n, false);
-    std::vector<std::string> idleRule(n);
-    // The idle flag's place among the fields read for the rules, found once (not a field-name
-    // comparison per field per parcel).
-    const auto flagAt = std::find(in.parcelAttributeFields.begin(), in.parcelAttributeFields.end(),
-                                  rules.idleFlagField);
-    const bool hasFlag = !rules.idleFlagField.empty() && flagAt != in.parcelAttributeFields.end();
-    const auto flagColumn = static_cast<std::size_t>(flagAt - in.parcelAttributeFields.begin());
-    for (std::size_t i = 0; i < n; ++i) {
-        if (hasFlag)
-            if (const std::string& value = in.attribute(i, flagColumn); isIdleFlag(value)) {
-                idle[i] = true;
-                idleRule[i] = "flag " + rules.idleFlagField + "=" + value;
-                continue;
-            }
-        for (const std::string& p : rules.idleLandUse)
-            if (landUseMatches(in.parcels[i].landUse, p)) {
-                idle[i] = true;
-                idleRule[i] = "land use " + p;
-                break;
-            }
-    }
 
     progress("village profiles", 0.85);
     const std::vector<VillageProfile> profiles =
