@@ -13,6 +13,7 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/row_crossings.h"
 
 namespace geo {
 namespace {
@@ -32,26 +33,15 @@ struct Grid {
     double metresX = 1, metresY = 1;                          // pixel size in metres
 
     double centreX(int col) const noexcept { return originX + (col + 0.5) * pixelX; }
-    double centreY(int row) const noexcept { return originY + (row + 0.5) * pixelY; }
-
-    // Clamps a fractional index to [lo, hi] before converting it (NaN gives lo).
-    static int clampIndex(double v, int lo, int hi) noexcept {
-        return !(v > lo) ? lo : v >= hi ? hi : static_cast<int>(v);
-    }
+    RowCentres rows() const noexcept { return {originY, pixelY}; }
     // The first column whose centre is at or east of x (width when none).
     int firstColumnFrom(double x) const noexcept {
-        int c = clampIndex(std::ceil((x - originX) / pixelX - 0.5), 0, width);
+        int c = RowCentres::clampIndex(std::ceil((x - originX) / pixelX - 0.5), 0, width);
         while (c > 0 && centreX(c - 1) >= x)
             --c;
         while (c < width && centreX(c) < x)
             ++c;
         return c;
-    }
-    // Rows whose centres may lie between y0 and y1 (a superset: callers test exactly).
-    std::pair<int, int> rowsBetween(double y0, double y1, int lo, int hi) const noexcept {
-        const double a = (y0 - originY) / pixelY - 0.5, b = (y1 - originY) / pixelY - 0.5;
-        return {clampIndex(std::floor(std::min(a, b)), lo, hi + 1),
-                clampIndex(std::ceil(std::max(a, b)), lo - 1, hi)};
     }
 };
 
@@ -68,18 +58,6 @@ struct Accumulator {
     double sum = 0, min = infinity, max = -infinity, slopeSum = 0;
     double centroidElevation = nan, centroidSlope = nan;
     std::uint32_t count = 0;
-};
-
-struct Edge {
-    double xLow, yLow, yHigh, dxdy;
-    int rowFirst, rowLast;
-};
-
-// A worker's reusable buffers, so burning a polygon allocates nothing once warm.
-struct Scratch {
-    std::vector<Edge> edges;
-    std::vector<std::uint32_t> active;
-    std::vector<double> crossings;
 };
 
 // Rows [first, last) of the DEM with one row of margin each side when the raster has it.
@@ -168,13 +146,13 @@ public:
     std::size_t activeCount() const noexcept { return m_active.size(); }
 
     // Burns active jobs [first, last) into their accumulators over strip `s`.
-    void burn(const Strip& s, std::size_t first, std::size_t last, Scratch& scratch) {
+    void burn(const Strip& s, std::size_t first, std::size_t last, RowCrossings& crossings) {
         for (std::size_t a = first; a < last; ++a) {
             prefetchShape(a, last);
             const std::uint32_t j = m_active[a];
             const Job& job = m_jobs[j];
             Accumulator& acc = m_accumulators[j];
-            burnRows(s, job, acc, scratch);
+            burnRows(s, job, acc, crossings);
             if (job.centroidRow >= s.first && job.centroidRow < s.last) {
                 acc.centroidElevation =
                     s.row(job.centroidRow, m_grid.width)[std::size_t(job.centroidCol)];
@@ -202,7 +180,7 @@ private:
                 __builtin_prefetch(first + 64 * line);
         }
     }
-    void burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& scratch) const;
+    void burnRows(const Strip& s, const Job& job, Accumulator& acc, RowCrossings& crossings) const;
 
     const Grid& m_grid;
     const FlatLayer& m_polygons;
@@ -218,6 +196,8 @@ void Sweep::planJobs() {
     const auto vertex = [&](std::uint32_t v) {
         return std::pair{p.xy[2 * std::size_t(v)], p.xy[2 * std::size_t(v) + 1]};
     };
+    std::vector<Job> planned;
+    planned.reserve(p.featureCount());
     for (std::size_t f = 0; f < p.featureCount(); ++f) {
         Extent box;
         double bestArea = -1, cx = nan, cy = nan;
@@ -252,7 +232,7 @@ void Sweep::planJobs() {
         Job job;
         job.feature = static_cast<std::uint32_t>(f);
         std::tie(job.rowFirst, job.rowLast) =
-            m_grid.rowsBetween(box.minY, box.maxY, 0, m_grid.height - 1);
+            m_grid.rows().between(box.minY, box.maxY, 0, m_grid.height - 1);
         const double col = std::floor((cx - m_grid.originX) / m_grid.pixelX);
         const double row = std::floor((cy - m_grid.originY) / m_grid.pixelY);
         if (col >= 0 && col < m_grid.width && row >= 0 && row < m_grid.height) {
@@ -268,90 +248,65 @@ void Sweep::planJobs() {
             (job.centroidRow >= 0 ? std::min(first, job.centroidRow) : first) / m_stripRows;
         job.lastStrip =
             (job.centroidRow >= 0 ? std::max(last, job.centroidRow) : last) / m_stripRows;
-        m_jobs.push_back(job);
+        planned.push_back(job);
     }
     // By start strip, then in source order: vertices are read front to back, and parcels
     // stored near each other (a village's) burn near each other in the strip.
-    std::stable_sort(m_jobs.begin(), m_jobs.end(),
-                     [](const Job& a, const Job& b) { return a.firstStrip < b.firstStrip; });
+    std::stable_sort(planned.begin(), planned.end(),
+                     [](const Job& x, const Job& y) { return x.firstStrip < y.firstStrip; });
+    m_jobs = std::move(planned);
     m_accumulators.resize(m_jobs.size());
 }
 
-void Sweep::burnRows(const Strip& s, const Job& job, Accumulator& acc, Scratch& scratch) const {
+// The running sums of one job while it burns a strip, kept in registers.
+struct Sums {
+    double sum, lo, hi, slopeSum;
+    std::uint32_t count;
+
+    explicit Sums(const Accumulator& a) noexcept
+        : sum(a.sum)
+        , lo(a.min)
+        , hi(a.max)
+        , slopeSum(a.slopeSum)
+        , count(a.count) {}
+    void storeInto(Accumulator& a) const noexcept {
+        a.sum = sum;
+        a.min = lo;
+        a.max = hi;
+        a.slopeSum = slopeSum;
+        a.count = count;
+    }
+};
+
+// Adds the pixels of row r between each pair of its sorted crossings `xs`.
+inline void burnSpans(const Grid& g, const Strip& s, int r, const double* xs, std::size_t n,
+                      Sums& t) noexcept {
+    const double* z = s.row(r, g.width);
+    for (std::size_t k = 0; k + 1 < n; k += 2) {
+        const int cEnd = g.firstColumnFrom(xs[k + 1]);
+        for (int c = g.firstColumnFrom(xs[k]); c < cEnd; ++c) {
+            const double v = z[c];
+            if (std::isnan(v))
+                continue;
+            t.sum += v;
+            t.lo = v < t.lo ? v : t.lo;
+            t.hi = v > t.hi ? v : t.hi;
+            t.slopeSum += hornSlope(g, s, r, c);
+            ++t.count;
+        }
+    }
+}
+
+void Sweep::burnRows(const Strip& s, const Job& job, Accumulator& acc,
+                     RowCrossings& crossings) const {
     const int rowFirst = std::max(job.rowFirst, s.first);
     const int rowLast = std::min(job.rowLast, s.last - 1);
     if (rowFirst > rowLast)
         return;
-    const FlatLayer& p = m_polygons;
-    // The edges that cross some row of this strip, lower end first, by their first row.
-    std::vector<Edge>& edges = scratch.edges;
-    edges.clear();
-    for (std::uint32_t part = p.featurePart[job.feature]; part < p.featurePart[job.feature + 1];
-         ++part) {
-        const std::uint32_t begin = p.partStart[part], end = p.partStart[part + 1];
-        for (std::uint32_t v = begin; v < end; ++v) {
-            const std::uint32_t w = v + 1 < end ? v + 1 : begin;
-            double x0 = p.xy[2 * std::size_t(v)], y0 = p.xy[2 * std::size_t(v) + 1];
-            double x1 = p.xy[2 * std::size_t(w)], y1 = p.xy[2 * std::size_t(w) + 1];
-            if (!(y0 != y1))
-                continue; // horizontal edges never cross a row (and NaN never does)
-            if (y1 < y0) {
-                std::swap(x0, x1);
-                std::swap(y0, y1);
-            }
-            const auto [first, last] = m_grid.rowsBetween(y0, y1, rowFirst, rowLast);
-            if (first <= last)
-                edges.push_back({x0, y0, y1, (x1 - x0) / (y1 - y0), first, last});
-        }
-    }
-    std::sort(edges.begin(), edges.end(),
-              [](const Edge& a, const Edge& b) { return a.rowFirst < b.rowFirst; });
-
-    std::vector<std::uint32_t>& active = scratch.active;
-    std::vector<double>& xs = scratch.crossings;
-    active.clear();
-    std::size_t next = 0;
-    double sum = acc.sum, lo = acc.min, hi = acc.max, slopeSum = acc.slopeSum;
-    std::uint32_t count = acc.count;
-    for (int r = rowFirst; r <= rowLast; ++r) {
-        while (next < edges.size() && edges[next].rowFirst <= r)
-            active.push_back(static_cast<std::uint32_t>(next++));
-        const double yc = m_grid.centreY(r);
-        xs.clear();
-        for (std::size_t k = 0; k < active.size();) {
-            const Edge& e = edges[active[k]];
-            if (e.rowLast < r) {
-                active[k] = active.back();
-                active.pop_back();
-                continue;
-            }
-            if (e.yLow <= yc && yc < e.yHigh)
-                xs.push_back(e.xLow + (yc - e.yLow) * e.dxdy);
-            ++k;
-        }
-        if (xs.size() < 2)
-            continue;
-        std::sort(xs.begin(), xs.end());
-        const double* z = s.row(r, m_grid.width);
-        for (std::size_t k = 0; k + 1 < xs.size(); k += 2) {
-            const int cEnd = m_grid.firstColumnFrom(xs[k + 1]);
-            for (int c = m_grid.firstColumnFrom(xs[k]); c < cEnd; ++c) {
-                const double v = z[c];
-                if (std::isnan(v))
-                    continue;
-                sum += v;
-                lo = v < lo ? v : lo;
-                hi = v > hi ? v : hi;
-                slopeSum += hornSlope(m_grid, s, r, c);
-                ++count;
-            }
-        }
-    }
-    acc.sum = sum;
-    acc.min = lo;
-    acc.max = hi;
-    acc.slopeSum = slopeSum;
-    acc.count = count;
+    Sums t(acc);
+    crossings(m_polygons, job.feature, m_grid.rows(), rowFirst, rowLast,
+              [&](int r, const double* xs, std::size_t n) { burnSpans(m_grid, s, r, xs, n, t); });
+    t.storeInto(acc);
 }
 
 Grid gridOf(GDALDataset& dem, const std::string& name) {
@@ -457,7 +412,7 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
         options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 64);
 
     Sweep sweep(grid, polygons, stripRows);
-    std::vector<Scratch> scratch(static_cast<std::size_t>(threads));
+    std::vector<RowCrossings> crossings(static_cast<std::size_t>(threads));
     Strip strips[2];
     const int count = sweep.stripCount();
     readStrip(band, name, grid, 0, std::min(stripRows, grid.height), nullptr, strips[0]);
@@ -478,7 +433,7 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
                 const std::size_t total = sweep.activeCount();
                 for (std::size_t j = nextJob.fetch_add(jobChunk); j < total;
                      j = nextJob.fetch_add(jobChunk))
-                    sweep.burn(strip, j, std::min(j + jobChunk, total), scratch[std::size_t(t)]);
+                    sweep.burn(strip, j, std::min(j + jobChunk, total), crossings[std::size_t(t)]);
             } catch (...) {
                 failures[std::size_t(t)] = std::current_exception();
             }
