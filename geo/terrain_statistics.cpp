@@ -56,11 +56,16 @@ struct Job {
     int firstStrip = 0, lastStrip = 0;
 };
 
-// Running sums of one job, written only by the worker holding the job in a strip.
-struct Accumulator {
-    double sum = 0, min = infinity, max = -infinity, slopeSum = 0;
-    double centroidElevation = nan, centroidSlope = nan;
-    std::uint32_t count = 0;
+// The fallback pixel of a polygon that had no pixel when the sweep passed its centroid.
+struct CentroidSample {
+    std::uint32_t feature = 0;
+    double elevation = nan, slope = nan;
+};
+
+// A worker's own state: buffers reused from polygon to polygon, and its centroid samples.
+struct Worker {
+    RowCrossings crossings;
+    std::vector<CentroidSample> centroids;
 };
 
 // Rows [first, last) of the DEM with one row of margin each side when the raster has it.
@@ -129,16 +134,19 @@ double hornSlope(const Grid& g, const Strip& s, int r, int c) noexcept {
 
 class Sweep {
 public:
-    Sweep(const Grid& grid, const FlatLayer& polygons, int stripRows)
+    // During the sweep, out[f] of each polygon f holds running sums: its elevations in
+    // meanElevation, its slopes in meanSlope (so no second million-entry array is needed).
+    Sweep(const Grid& grid, const FlatLayer& polygons, int stripRows,
+          std::vector<TerrainStatistics>& out)
         : m_grid(grid)
         , m_polygons(polygons)
-        , m_stripRows(stripRows) {
+        , m_stripRows(stripRows)
+        , m_out(out) {
         planJobs();
     }
 
     int stripCount() const noexcept { return (m_grid.height + m_stripRows - 1) / m_stripRows; }
     const std::vector<Job>& jobs() const noexcept { return m_jobs; }
-    const std::vector<Accumulator>& accumulators() const noexcept { return m_accumulators; }
 
     // Makes the jobs that touch strip k (ordered by their start strip) the active ones.
     void activate(int k) {
@@ -148,21 +156,45 @@ public:
     }
     std::size_t activeCount() const noexcept { return m_active.size(); }
 
-    // Burns active jobs [first, last) into their accumulators over strip `s`.
-    void burn(const Strip& s, std::size_t first, std::size_t last, RowCrossings& crossings) {
+    // Burns active jobs [first, last) into their running sums over strip `s`.
+    void burn(const Strip& s, std::size_t first, std::size_t last, Worker& worker) {
         for (std::size_t a = first; a < last; ++a) {
             prefetchShape(a, last);
-            const std::uint32_t j = m_active[a];
-            const Job& job = m_jobs[j];
-            Accumulator& acc = m_accumulators[j];
-            burnRows(s, job, acc, crossings);
-            if (job.centroidRow >= s.first && job.centroidRow < s.last) {
-                acc.centroidElevation =
-                    s.row(job.centroidRow, m_grid.width)[std::size_t(job.centroidCol)];
-                if (!std::isnan(acc.centroidElevation))
-                    acc.centroidSlope = hornSlope(m_grid, s, job.centroidRow, job.centroidCol);
+            const Job& job = m_jobs[m_active[a]];
+            TerrainStatistics& sums = m_out[job.feature];
+            burnRows(s, job, sums, worker.crossings);
+            // The centroid's pixel is only wanted when the polygon holds none: a polygon with
+            // a pixel by now never needs it (about 2,000 of a million need it, where every
+            // one used to get a slope).
+            if (job.centroidRow >= s.first && job.centroidRow < s.last && sums.pixels == 0) {
+                const double z = s.row(job.centroidRow, m_grid.width)[std::size_t(job.centroidCol)];
+                if (!std::isnan(z))
+                    worker.centroids.push_back(
+                        {job.feature, z, hornSlope(m_grid, s, job.centroidRow, job.centroidCol)});
             }
         }
+    }
+
+    // Turns the running sums into statistics, with the centroid samples of `workers` for the
+    // polygons that still hold no pixel.
+    void finish(const std::vector<Worker>& workers) {
+        for (const Job& job : m_jobs) {
+            TerrainStatistics& t = m_out[job.feature];
+            if (t.pixels > 0) {
+                t.meanElevation /= t.pixels;
+                t.meanSlope /= t.pixels;
+            } else {
+                t = {};
+            }
+        }
+        for (const Worker& worker : workers)
+            for (const CentroidSample& c : worker.centroids) {
+                TerrainStatistics& t = m_out[c.feature];
+                if (t.pixels == 0) {
+                    t.meanElevation = t.minElevation = t.maxElevation = c.elevation;
+                    t.meanSlope = c.slope;
+                }
+            }
     }
 
 private:
@@ -183,13 +215,14 @@ private:
                 __builtin_prefetch(first + 64 * line);
         }
     }
-    void burnRows(const Strip& s, const Job& job, Accumulator& acc, RowCrossings& crossings) const;
+    void burnRows(const Strip& s, const Job& job, TerrainStatistics& sums,
+                  RowCrossings& crossings) const;
 
     const Grid& m_grid;
     const FlatLayer& m_polygons;
     int m_stripRows;
     std::vector<Job> m_jobs;
-    std::vector<Accumulator> m_accumulators;
+    std::vector<TerrainStatistics>& m_out;
     std::vector<std::uint32_t> m_active;
     std::size_t m_nextJob = 0;
 };
@@ -264,7 +297,12 @@ void Sweep::planJobs() {
     m_jobs.resize(planned.size());
     for (const Job& job : planned)
         m_jobs[startOf[static_cast<std::size_t>(job.firstStrip)]++] = job;
-    m_accumulators.resize(m_jobs.size());
+    for (const Job& job : m_jobs) {
+        TerrainStatistics& t = m_out[job.feature];
+        t.meanElevation = t.meanSlope = 0;
+        t.minElevation = infinity;
+        t.maxElevation = -infinity;
+    }
 }
 
 // The running sums of one job while it burns a strip, kept in registers.
@@ -272,18 +310,18 @@ struct Sums {
     double sum, lo, hi, slopeSum;
     std::uint32_t count;
 
-    explicit Sums(const Accumulator& a) noexcept
-        : sum(a.sum)
-        , lo(a.min)
-        , hi(a.max)
-        , slopeSum(a.slopeSum)
-        , count(a.count) {}
-    void storeInto(Accumulator& a) const noexcept {
-        a.sum = sum;
-        a.min = lo;
-        a.max = hi;
-        a.slopeSum = slopeSum;
-        a.count = count;
+    explicit Sums(const TerrainStatistics& t) noexcept
+        : sum(t.meanElevation)
+        , lo(t.minElevation)
+        , hi(t.maxElevation)
+        , slopeSum(t.meanSlope)
+        , count(t.pixels) {}
+    void storeInto(TerrainStatistics& t) const noexcept {
+        t.meanElevation = sum;
+        t.minElevation = lo;
+        t.maxElevation = hi;
+        t.meanSlope = slopeSum;
+        t.pixels = count;
     }
 };
 
@@ -306,16 +344,16 @@ inline void burnSpans(const Grid& g, const Strip& s, int r, const double* xs, st
     }
 }
 
-void Sweep::burnRows(const Strip& s, const Job& job, Accumulator& acc,
+void Sweep::burnRows(const Strip& s, const Job& job, TerrainStatistics& sums,
                      RowCrossings& crossings) const {
     const int rowFirst = std::max(job.rowFirst, s.first);
     const int rowLast = std::min(job.rowLast, s.last - 1);
     if (rowFirst > rowLast)
         return;
-    Sums t(acc);
+    Sums t(sums);
     crossings(m_polygons, job.feature, m_grid.rows(), rowFirst, rowLast,
               [&](int r, const double* xs, std::size_t n) { burnSpans(m_grid, s, r, xs, n, t); });
-    t.storeInto(acc);
+    t.storeInto(sums);
 }
 
 Grid gridOf(GDALDataset& dem, const std::string& name) {
@@ -421,8 +459,9 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
     const int threads = std::clamp(
         options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 64);
 
-    Sweep sweep(grid, polygons, stripRows);
-    std::vector<RowCrossings> crossings(static_cast<std::size_t>(threads));
+    std::vector<TerrainStatistics> out(polygons.featureCount());
+    Sweep sweep(grid, polygons, stripRows, out);
+    std::vector<Worker> states(static_cast<std::size_t>(threads));
     Strip strips[2];
     const int count = sweep.stripCount();
     readStrip(band, name, grid, 0, std::min(stripRows, grid.height), nullptr, strips[0]);
@@ -444,7 +483,7 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
                 const std::size_t total = sweep.activeCount();
                 for (std::size_t j = nextJob.fetch_add(jobChunk); j < total;
                      j = nextJob.fetch_add(jobChunk))
-                    sweep.burn(strip, j, std::min(j + jobChunk, total), crossings[std::size_t(t)]);
+                    sweep.burn(strip, j, std::min(j + jobChunk, total), states[std::size_t(t)]);
             } catch (...) {
                 failures[std::size_t(t)] = std::current_exception();
             }
@@ -476,21 +515,7 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
             return {};
     }
 
-    std::vector<TerrainStatistics> out(polygons.featureCount());
-    for (std::size_t j = 0; j < sweep.jobs().size(); ++j) {
-        const Accumulator& a = sweep.accumulators()[j];
-        TerrainStatistics& t = out[sweep.jobs()[j].feature];
-        t.pixels = a.count;
-        if (a.count > 0) {
-            t.meanElevation = a.sum / a.count;
-            t.minElevation = a.min;
-            t.maxElevation = a.max;
-            t.meanSlope = a.slopeSum / a.count;
-        } else if (!std::isnan(a.centroidElevation)) {
-            t.meanElevation = t.minElevation = t.maxElevation = a.centroidElevation;
-            t.meanSlope = a.centroidSlope;
-        }
-    }
+    sweep.finish(states);
     return out;
 }
 

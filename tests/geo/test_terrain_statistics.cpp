@@ -379,6 +379,55 @@ TEST_CASE("a polygon holding no pixel centre gets the pixel under its centroid",
     VSIUnlink("/vsimem/terrain_small.tif");
 }
 
+TEST_CASE("the centroid's pixel counts only for a polygon that ends with no pixel, strips aside",
+          "[terrain_statistics]") {
+    DemSpec spec;
+    auto values = fill(spec, [](int c, int r) { return c + 1000.0 * r + 0.25 * c * r; });
+    auto dem = makeDem("/vsimem/terrain_centroid_strips.tif", spec, values);
+    // Column 20's west part: between the centres of columns 19 and 20.
+    const double x = originX + 19.55 * spec.pixelX, x2 = originX + 19.95 * spec.pixelX;
+    const double top = originY - 2 * spec.pixelY;
+    // A stem over rows 2 to 8 between two column centres: no pixel, centroid in row 5.
+    const Ring stem{{x, top - 7 * spec.pixelY},
+                    {x2, top - 7 * spec.pixelY},
+                    {x2, top},
+                    {x, top},
+                    {x, top - 7 * spec.pixelY}};
+    // The same stem with a flat foot across the centres of row 9, columns 18 to 21: its
+    // centroid stays in the stem (row 5 or 6), its only pixels come rows later.
+    const double footTop = spec.centreY(9) + 0.1 * spec.pixelY;
+    const double footBottom = spec.centreY(9) - 0.1 * spec.pixelY;
+    const double west = spec.centreX(18) - 0.2 * spec.pixelX;
+    const double east = spec.centreX(21) + 0.2 * spec.pixelX;
+    const Ring withFoot{{x, footTop},       {x, top},        {x2, top},
+                        {x2, footTop},      {east, footTop}, {east, footBottom},
+                        {west, footBottom}, {west, footTop}, {x, footTop}};
+    // Upside down: the foot on row 1, above the stem; its pixels come before the centroid's row.
+    const double headBottom = spec.centreY(1) - 0.1 * spec.pixelY;
+    const double headTop = spec.centreY(1) + 0.1 * spec.pixelY;
+    const Ring withHead{{x, headBottom},  {x, top - 7 * spec.pixelY}, {x2, top - 7 * spec.pixelY},
+                        {x2, headBottom}, {east, headBottom},         {east, headTop},
+                        {west, headTop},  {west, headBottom},         {x, headBottom}};
+    const std::vector<Feature> features{{stem}, {withFoot}, {withHead}};
+    const auto expected = bruteForce(spec, values, features);
+    REQUIRE(expected[0].pixels == 0);
+    REQUIRE(expected[1].pixels == 4);
+    REQUIRE(expected[2].pixels == 4);
+    CHECK(expected[0].meanElevation == values[static_cast<std::size_t>(5 * spec.width + 19)]);
+    const geo::FlatLayer layer = layerOf(features);
+    for (int stripRows : {1, 2, 3, 500})
+        for (int threads : {1, 2}) {
+            INFO("strip rows " << stripRows << ", threads " << threads);
+            const auto stats = geo::computeTerrainStatistics(*dem, layer, {threads, stripRows, {}});
+            for (std::size_t i = 0; i < features.size(); ++i) {
+                INFO("polygon " << i);
+                checkSame(stats[i], expected[i]);
+            }
+        }
+    dem.reset();
+    VSIUnlink("/vsimem/terrain_centroid_strips.tif");
+}
+
 TEST_CASE("nodata pixels are left out, and the slope beside them still holds",
           "[terrain_statistics]") {
     DemSpec spec;
