@@ -20,23 +20,29 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
     GDALRasterBand& band = *dem.GetRasterBand(1);
     const int width = dem.GetRasterXSize(), height = dem.GetRasterYSize();
 
-    // The pixel of each point on the raster, keyed by row then column, so that the reads go
-    // down the raster once.
-    struct Pixel {
-        std::uint64_t key; // row << 32 | column
-        std::size_t point;
-    };
-    std::vector<Pixel> pixels;
-    pixels.reserve(points.size());
+    // The points on the raster by row (a counting sort: a million points cost a pass, not a
+    // comparison sort), so that the reads go down the raster once.
+    std::vector<std::uint32_t> column(points.size());
+    std::vector<std::int32_t> rowOf(points.size(), -1);
+    std::vector<std::size_t> rowStart(static_cast<std::size_t>(height) + 1, 0);
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double col = std::floor((points[i][0] - t[0]) / t[1]);
         const double row = std::floor((points[i][1] - t[3]) / t[5]);
-        if (col >= 0 && row >= 0 && col < width && row < height) // false for NaN
-            pixels.push_back(
-                {static_cast<std::uint64_t>(row) << 32 | static_cast<std::uint64_t>(col), i});
+        if (col >= 0 && row >= 0 && col < width && row < height) { // false for NaN
+            column[i] = static_cast<std::uint32_t>(col);
+            rowOf[i] = static_cast<std::int32_t>(row);
+            ++rowStart[static_cast<std::size_t>(row) + 1];
+        }
     }
-    std::sort(pixels.begin(), pixels.end(),
-              [](const Pixel& a, const Pixel& b) { return a.key < b.key; });
+    for (std::size_t r = 0; r < static_cast<std::size_t>(height); ++r)
+        rowStart[r + 1] += rowStart[r];
+    std::vector<std::size_t> byRow(rowStart.back());
+    {
+        std::vector<std::size_t> next(rowStart.begin(), rowStart.end() - 1);
+        for (std::size_t i = 0; i < points.size(); ++i)
+            if (rowOf[i] >= 0)
+                byRow[next[static_cast<std::size_t>(rowOf[i])]++] = i;
+    }
 
     int hasNodata = 0, hasScale = 0, hasOffset = 0;
     const double nodata = band.GetNoDataValue(&hasNodata);
@@ -47,9 +53,12 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
     // own blocks are read anyway).
     constexpr int stripRows = 256;
     std::vector<double> strip;
-    for (std::size_t k = 0; k < pixels.size();) {
-        const auto row = static_cast<int>(pixels[k].key >> 32);
-        const int first = row - row % stripRows, rows = std::min(stripRows, height - first);
+    for (int first = 0; first < height; first += stripRows) {
+        const int rows = std::min(stripRows, height - first);
+        const std::size_t begin = rowStart[static_cast<std::size_t>(first)],
+                          end = rowStart[static_cast<std::size_t>(first + rows)];
+        if (begin == end)
+            continue; // no point in these rows
         strip.resize(static_cast<std::size_t>(rows) * static_cast<std::size_t>(width));
         GdalMessageCollector messages;
         if (band.RasterIO(GF_Read, 0, first, width, rows, strip.data(), width, rows, GDT_Float64, 0,
@@ -60,12 +69,12 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
                                                               : messages.messages().back()) +
                                  "); the file may be truncated",
                              {name, {}, {}, {}});
-        for (; k < pixels.size() && static_cast<int>(pixels[k].key >> 32) < first + rows; ++k) {
-            const auto r = static_cast<std::size_t>((pixels[k].key >> 32) - std::uint64_t(first));
-            const auto c = static_cast<std::size_t>(pixels[k].key & 0xFFFFFFFFULL);
-            const double v = strip[r * static_cast<std::size_t>(width) + c];
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::size_t i = byRow[k];
+            const auto r = static_cast<std::size_t>(rowOf[i] - first);
+            const double v = strip[r * static_cast<std::size_t>(width) + column[i]];
             if (!(hasNodata && v == nodata) && !std::isnan(v))
-                elevation[pixels[k].point] = scaled ? v * scale + offset : v;
+                elevation[i] = scaled ? v * scale + offset : v;
         }
     }
     return elevation;
