@@ -7,6 +7,7 @@
 #include <future>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -99,21 +100,28 @@ std::vector<std::uint32_t> spatialOrder(const FlatLayer& shapes) {
         v = (v | (v << 2)) & 0x33333333ULL;
         return (v | (v << 1)) & 0x55555555ULL;
     };
-    std::vector<std::uint64_t> keyed(n); // Z key in the high half, index in the low half
-    for (std::size_t i = 0; i < n; ++i) {
-        std::uint64_t key = 0;
+    std::vector<std::uint32_t> key(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
         if (shapes.featurePart[i] != shapes.featurePart[i + 1]) {
             const std::uint32_t v = shapes.partStart[shapes.featurePart[i]];
             const auto x = static_cast<std::uint64_t>((shapes.xy[2 * v] - all.minX) * sx);
             const auto y = static_cast<std::uint64_t>((shapes.xy[2 * v + 1] - all.minY) * sy);
-            key = spread(x) | (spread(y) << 1);
+            key[i] = static_cast<std::uint32_t>(spread(x) | (spread(y) << 1));
         }
-        keyed[i] = (key << 32) | i;
+    // By key, equal keys in index order: a radix sort, 16 bits a pass (stable, so the low half
+    // sorted first stays in order under the high half), a few times faster than std::sort.
+    std::vector<std::uint32_t> order(n), swapped(n);
+    std::iota(order.begin(), order.end(), 0U);
+    for (const int shift : {0, 16}) {
+        std::vector<std::size_t> start(65537, 0);
+        for (const std::uint32_t i : order)
+            ++start[((key[i] >> shift) & 0xFFFFU) + 1];
+        for (std::size_t d = 0; d < 65536; ++d)
+            start[d + 1] += start[d];
+        for (const std::uint32_t i : order)
+            swapped[start[(key[i] >> shift) & 0xFFFFU]++] = i;
+        order.swap(swapped);
     }
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<std::uint32_t> order(n);
-    for (std::size_t i = 0; i < n; ++i)
-        order[i] = static_cast<std::uint32_t>(keyed[i] & 0xFFFFFFFFULL);
     return order;
 }
 
