@@ -1,7 +1,5 @@
 #include "geo/geopackage_bulk_writer.h"
 
-#include <algorithm>
-
 #include <sqlite3.h>
 
 #include "geo/error.h"
@@ -26,14 +24,19 @@ const char* declaredType(OGRFieldType type) {
     }
 }
 
+// Rows given one by one are inserted this many at a time: a statement per batch, so the
+// AUTOINCREMENT table's sqlite_sequence row is rewritten once per batch instead of per row.
+constexpr std::size_t pendingRows = 1024;
+
 } // namespace
 
 GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std::string table,
                                            const std::vector<FieldSpec>& fields)
     : m_db(db)
     , m_project(std::move(project))
-    , m_table(std::move(table))
-    , m_columns(fields.size()) {
+    , m_table(std::move(table)) {
+    if (fields.empty())
+        throw Error("cannot create a table without fields in bulk", {m_project, m_table, {}, {}});
     std::string create = "CREATE TABLE " + sqlIdentifier(m_table) +
                          " ( \"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
     std::string columns;
@@ -54,61 +57,65 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
             "last_change, srs_id) VALUES (" +
             sqlText(m_table) + ", 'attributes', " + sqlText(m_table) +
             ", '', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0)");
-    m_insertHead = "INSERT INTO " + sqlIdentifier(m_table) + " (" + columns + ") VALUES ";
-    // Each INSERT statement of an AUTOINCREMENT table reads and rewrites its sqlite_sequence
-    // row: inserting many rows per statement pays that once per batch instead of once per
-    // row. The rows still go in one after the other, so their fids are as before.
-    const auto maxParameters = static_cast<std::size_t>(
-        std::max(1, sqlite3_limit(m_db, SQLITE_LIMIT_VARIABLE_NUMBER, -1)));
-    m_batchRows = m_columns == 0 ? 1 : std::clamp<std::size_t>(maxParameters / m_columns, 1, 64);
-    m_insert = prepare(m_batchRows);
-    m_values.resize(m_batchRows * std::max<std::size_t>(m_columns, 1));
+    // The rows still go in one after the other, in the batch's order, so their fids are as
+    // with one INSERT per row; the untyped batch columns take the declared types' affinities
+    // exactly as bound parameters did.
+    m_source = std::make_unique<SqliteBatchTable>(m_db, fields.size());
+    const std::string insert = "INSERT INTO " + sqlIdentifier(m_table) + " (" + columns +
+                               ") SELECT " + m_source->columnList() + " FROM " + m_source->name();
+    if (sqlite3_prepare_v2(m_db, insert.c_str(), -1, &m_insert, nullptr) != SQLITE_OK) {
+        const std::string message = sqlite3_errmsg(m_db);
+        release();
+        throw Error("cannot prepare the rows (" + message + ")", {m_project, m_table, {}, {}});
+    }
+    m_pending.reset(fields.size(), pendingRows);
 }
 
 GeoPackageBulkWriter::~GeoPackageBulkWriter() {
+    release();
+}
+
+void GeoPackageBulkWriter::release() noexcept {
+    // The statement reads the batch table: finalized first.
     sqlite3_finalize(m_insert);
+    m_insert = nullptr;
+    m_source.reset();
 }
 
 void GeoPackageBulkWriter::setInteger(int column, std::int64_t value) {
-    Value& v = m_values[m_pending * m_columns + static_cast<std::size_t>(column)];
-    v.kind = Value::Kind::Integer;
-    v.integer = value;
+    m_pending.setInteger(column, value);
 }
 
 void GeoPackageBulkWriter::setReal(int column, double value) {
-    Value& v = m_values[m_pending * m_columns + static_cast<std::size_t>(column)];
-    v.kind = Value::Kind::Real;
-    v.real = value;
+    m_pending.setReal(column, value);
 }
 
 void GeoPackageBulkWriter::setText(int column, std::string_view value) {
-    // Copied: the caller's text need only live until addRow(), the row until its batch is in.
-    Value& v = m_values[m_pending * m_columns + static_cast<std::size_t>(column)];
-    v.kind = Value::Kind::Text;
-    v.textStart = m_text.size();
-    v.textSize = value.size();
-    m_text.append(value);
+    m_pending.setText(column, value);
 }
 
 void GeoPackageBulkWriter::addRow() {
-    ++m_rows;
-    if (++m_pending == m_batchRows)
-        insert(m_insert, m_batchRows);
+    m_pending.addRow();
+    if (m_pending.full()) {
+        insert(m_pending);
+        m_pending.clear();
+    }
+}
+
+void GeoPackageBulkWriter::addRows(const RowBatch& rows) {
+    if (!m_pending.empty()) { // rows given one by one before these go first
+        insert(m_pending);
+        m_pending.clear();
+    }
+    insert(rows);
 }
 
 void GeoPackageBulkWriter::finish() {
-    if (m_pending > 0) { // the last rows, fewer than a batch
-        sqlite3_stmt* last = prepare(m_pending);
-        try {
-            insert(last, m_pending);
-        } catch (...) {
-            sqlite3_finalize(last);
-            throw;
-        }
-        sqlite3_finalize(last);
+    if (!m_pending.empty()) {
+        insert(m_pending);
+        m_pending.clear();
     }
-    sqlite3_finalize(m_insert);
-    m_insert = nullptr;
+    release();
     // GDAL keeps gpkg_ogr_contents current with these triggers; they are added after the rows
     // so that the bulk insert does not update the count a million times.
     const std::string name = sqlText(m_table);
@@ -143,53 +150,23 @@ void GeoPackageBulkWriter::execute(const std::string& sql) {
     }
 }
 
-sqlite3_stmt* GeoPackageBulkWriter::prepare(std::size_t rows) {
-    std::string row = "(";
-    for (std::size_t c = 0; c < m_columns; ++c)
-        row += c ? ", ?" : "?";
-    row += ")";
-    std::string sql = m_insertHead;
-    sql.reserve(sql.size() + rows * (row.size() + 2));
-    for (std::size_t r = 0; r < rows; ++r)
-        sql += (r ? ", " : "") + row;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
-        fail("cannot prepare the rows");
-    return statement;
-}
-
-void GeoPackageBulkWriter::insert(sqlite3_stmt* statement, std::size_t rows) {
-    // Every parameter is bound on every batch (NULL where a column was not set), so nothing
-    // from the previous batch can remain; the texts are bound in place, not copied again.
-    int parameter = 1;
-    for (std::size_t i = 0; i < rows * m_columns; ++i, ++parameter) {
-        Value& v = m_values[i];
-        switch (v.kind) {
-        case Value::Kind::Null:
-            sqlite3_bind_null(statement, parameter);
-            break;
-        case Value::Kind::Integer:
-            sqlite3_bind_int64(statement, parameter, v.integer);
-            break;
-        case Value::Kind::Real:
-            sqlite3_bind_double(statement, parameter, v.real);
-            break;
-        case Value::Kind::Text:
-            sqlite3_bind_text(statement, parameter, m_text.data() + v.textStart,
-                              static_cast<int>(v.textSize), SQLITE_STATIC);
-            break;
-        }
-        v.kind = Value::Kind::Null;
-    }
-    if (sqlite3_step(statement) != SQLITE_DONE)
-        fail("cannot write rows");
-    sqlite3_reset(statement);
-    m_pending = 0;
-    m_text.clear();
-}
-
-void GeoPackageBulkWriter::fail(const std::string& what) {
-    throw Error(what + " (" + sqlite3_errmsg(m_db) + ")", {m_project, m_table, {}, {}});
+void GeoPackageBulkWriter::insert(const RowBatch& rows) {
+    if (!m_insert)
+        throw Error("cannot write rows after the table was finished", {m_project, m_table, {}, {}});
+    if (rows.columns() != m_pending.columns())
+        throw Error("cannot write rows of " + std::to_string(rows.columns()) +
+                        " columns into a table of " + std::to_string(m_pending.columns()),
+                    {m_project, m_table, {}, {}});
+    if (rows.empty())
+        return;
+    m_source->show(&rows);
+    const bool done = sqlite3_step(m_insert) == SQLITE_DONE;
+    const std::string message = done ? std::string() : sqlite3_errmsg(m_db);
+    sqlite3_reset(m_insert);
+    m_source->show(nullptr);
+    if (!done)
+        throw Error("cannot write rows (" + message + ")", {m_project, m_table, {}, {}});
+    m_rows += static_cast<long long>(rows.rows());
 }
 
 } // namespace geo

@@ -1,10 +1,12 @@
 // Writing the rows of a result table in bulk: a project store creates the table and hands out
 // a RowWriter, so classification can write a million rows without knowing how the store
-// keeps them (OGR features for any store, prepared SQLite statements for a GeoPackage).
+// keeps them (OGR features for any store, SQL over batches of rows for a GeoPackage).
 #pragma once
 
 #include <cstdint>
 #include <string_view>
+
+#include "geo/row_batch.h"
 
 namespace geo {
 
@@ -21,6 +23,9 @@ public:
 
     // Writes the row and clears every column for the next. Throws Error naming the table.
     virtual void addRow() = 0;
+    // Writes every row of `rows` after those added before, in order, as if each were set and
+    // added here. This default does exactly that; a store may write a batch at once.
+    virtual void addRows(const RowBatch& rows);
     // Completes the table after its last row (feature counts, triggers). Call it before the
     // store's commit(); rolling back instead leaves the project as it was.
     virtual void finish() = 0;

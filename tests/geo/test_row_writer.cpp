@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,91 +12,32 @@
 #include <sqlite3.h>
 
 #include "geo/gdal_session.h"
+#include "geo/geopackage_bulk_writer.h"
 #include "geo/ogr_row_writer.h"
 #include "geo/project_store.h"
-#include "support/sample_fixture.h"
+#include "support/result_rows.h"
 
 namespace {
 
-const std::vector<geo::FieldSpec> fields = {
-    {"NAME", OFTString}, {"FLAG", OFTInteger}, {"BIG", OFTInteger64}, {"AREA_MU", OFTReal}};
+using testing::ResultRow;
+using testing::sqlColumn;
 
-struct Row {
-    std::optional<std::string> name;
-    std::optional<int> flag;
-    std::optional<long long> big;
-    std::optional<double> area;
-    bool operator==(const Row&) const = default;
-};
+const std::vector<geo::FieldSpec>& fields = testing::resultFields();
 
-std::vector<Row> sampleRows() {
-    return {{"水中 优质水产", 1, 4'000'000'000'123LL, 0.1},
-            {"", 0, -1, -0.0},
-            {std::nullopt, std::nullopt, std::nullopt, std::nullopt},
-            {"it's \"quoted\"", -7, 0, 1e300},
-            {"山上", std::nullopt, 42, 1234.5678901234567}};
+std::vector<ResultRow> sampleRows() {
+    return testing::sampleResultRows();
 }
 
-void writeRows(geo::RowWriter& out, const std::vector<Row>& rows) {
-    for (const Row& r : rows) {
-        if (r.name)
-            out.setText(0, *r.name);
-        if (r.flag)
-            out.setInteger(1, *r.flag);
-        if (r.big)
-            out.setInteger(2, *r.big);
-        if (r.area)
-            out.setReal(3, *r.area);
-        out.addRow();
-    }
-    out.finish();
+void writeRows(geo::RowWriter& out, const std::vector<ResultRow>& rows) {
+    testing::writeResultRows(out, rows);
 }
 
-// Every row of `table` through GDAL, in fid order.
-std::vector<Row> readRows(const std::string& path, const std::string& table) {
-    GDALDatasetUniquePtr ds = geo::openVector(path);
-    OGRLayer* layer = ds->GetLayerByName(table.c_str());
-    REQUIRE(layer);
-    std::vector<Row> rows;
-    for (const auto& f : *layer) {
-        Row r;
-        if (f->IsFieldSetAndNotNull(0))
-            r.name = f->GetFieldAsString(0);
-        if (f->IsFieldSetAndNotNull(1))
-            r.flag = f->GetFieldAsInteger(1);
-        if (f->IsFieldSetAndNotNull(2))
-            r.big = f->GetFieldAsInteger64(2);
-        if (f->IsFieldSetAndNotNull(3))
-            r.area = f->GetFieldAsDouble(3);
-        rows.push_back(r);
-    }
-    return rows;
-}
-
-// One column of SQL results on a plain SQLite connection, as text ('' for NULL).
-std::vector<std::string> sqlColumn(const std::string& path, const std::string& sql,
-                                   int column = 0) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_stmt* statement = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
-    std::vector<std::string> values;
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(statement, column);
-        values.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return values;
+std::vector<ResultRow> readRows(const std::string& path, const std::string& table) {
+    return testing::readResultRows(path, table);
 }
 
 std::string newProject(const std::string& name) {
-    const std::string path = testing::temporaryDirectory() + "/" + name;
-    auto store = geo::openGeoPackageProject(path);
-    geo::Transaction transaction(*store);
-    transaction.commit();
-    store->finish();
-    return path;
+    return testing::newEmptyProject(name);
 }
 
 std::string replaceSql(std::string sql, const std::string& from, const std::string& to) {
@@ -190,19 +131,7 @@ TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[
     const std::string path = newProject("many.gpkg");
     // More rows than any batch, a count no batch size divides, and every column NULL in some
     // rows and set in the next, so values cannot leak from one row or batch into another.
-    std::vector<Row> rows;
-    for (int r = 0; r < 1031; ++r) {
-        Row row;
-        if (r % 3 != 0)
-            row.name = r % 7 == 0 ? std::string() : "第" + std::to_string(r) + "行";
-        if (r % 5 != 0)
-            row.flag = r % 2 == 0 ? r : -r;
-        if (r % 4 != 1)
-            row.big = 4'000'000'000LL * r;
-        if (r % 6 != 2)
-            row.area = r * 0.1;
-        rows.push_back(row);
-    }
+    const std::vector<ResultRow> rows = testing::manyResultRows(3031);
     {
         auto store = geo::openGeoPackageProject(path);
         geo::Transaction transaction(*store);
@@ -214,17 +143,14 @@ TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[
     CHECK(readRows(path, "bulk") == rows);
     // fid, then each value with its SQLite storage class, against the same rows written by GDAL.
     auto stored = [&](const std::string& table) {
-        return sqlColumn(path, "SELECT fid || '|' || quote(NAME) || typeof(NAME) || '|' || "
-                               "quote(FLAG) || typeof(FLAG) || '|' || quote(BIG) || typeof(BIG) "
-                               "|| '|' || quote(AREA_MU) || typeof(AREA_MU) FROM " +
-                                   table + " ORDER BY fid");
+        return testing::storedResultRows(path, table);
     };
     const std::vector<std::string> bulk = stored("bulk");
     CHECK(bulk.size() == rows.size());
     CHECK(bulk == stored("by_gdal"));
     CHECK(bulk.front().rfind("1|", 0) == 0);
     CHECK(sqlColumn(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = "
-                          "'bulk'") == std::vector<std::string>{"1031"});
+                          "'bulk'") == std::vector<std::string>{"3031"});
 }
 
 TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
@@ -233,7 +159,7 @@ TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
     auto store = geo::openGeoPackageProject(path);
     for (int round = 0; round < 2; ++round) {
         geo::Transaction transaction(*store);
-        std::vector<Row> rows = sampleRows();
+        std::vector<ResultRow> rows = sampleRows();
         rows.resize(static_cast<std::size_t>(2 + round));
         writeRows(*store->replaceTable("results", fields), rows);
         transaction.commit();
@@ -246,7 +172,7 @@ TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
 TEST_CASE("An interrupted bulk write leaves the project as it was", "[row_writer]") {
     geo::initialiseGdal();
     const std::string path = newProject("interrupted.gpkg");
-    const std::vector<Row> before = {sampleRows()[0], sampleRows()[1]};
+    const std::vector<ResultRow> before = {sampleRows()[0], sampleRows()[1]};
     auto store = geo::openGeoPackageProject(path);
     {
         geo::Transaction transaction(*store);
@@ -300,4 +226,75 @@ TEST_CASE("An indexed column's index is used for lookups, and replaced with its 
     CHECK(plan[0].find("USING INDEX results_BIG_idx") != std::string::npos);
     CHECK(sqlColumn(path, "SELECT NAME FROM results WHERE BIG = 42") ==
           std::vector<std::string>{"山上"});
+}
+
+TEST_CASE("Rows given one by one and in batches keep their order", "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("mixed.gpkg");
+    const std::vector<ResultRow> rows = testing::manyResultRows(2100);
+    // Rows 0–9 one by one, 10–1509 as a batch, the rest one by one again: the batch must not
+    // overtake the rows given before it.
+    geo::RowBatch batch;
+    batch.reset(fields.size(), 1500);
+    for (std::size_t r = 10; r < 1510; ++r) {
+        const ResultRow& row = rows[r];
+        if (row.name)
+            batch.setText(0, *row.name);
+        if (row.flag)
+            batch.setInteger(1, *row.flag);
+        if (row.big)
+            batch.setInteger(2, *row.big);
+        if (row.area)
+            batch.setReal(3, *row.area);
+        batch.addRow();
+    }
+    for (bool throughGdal : {false, true}) {
+        const std::string table = throughGdal ? "by_gdal" : "bulk";
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        std::unique_ptr<geo::RowWriter> out =
+            throughGdal ? std::make_unique<geo::OgrRowWriter>(
+                              store->recreateLayer(table, wkbNone, 0, fields), path)
+                        : store->replaceTable(table, fields);
+        for (std::size_t r = 0; r < 10; ++r)
+            testing::addResultRow(*out, rows[r]);
+        out->addRows(batch);
+        for (std::size_t r = 1510; r < rows.size(); ++r)
+            testing::addResultRow(*out, rows[r]);
+        out->finish();
+        transaction.commit();
+    }
+    CHECK(readRows(path, "bulk") == rows);
+    CHECK(testing::storedResultRows(path, "bulk") == testing::storedResultRows(path, "by_gdal"));
+}
+
+TEST_CASE("SQLite's refusal names the table and its reason, and rolls back with the transaction",
+          "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("refused.gpkg");
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        writeRows(*store->replaceTable("results", fields), sampleRows());
+        transaction.commit();
+    }
+    const auto tables = sqlColumn(path, "SELECT name FROM sqlite_master ORDER BY name");
+    const auto contents = sqlColumn(path, "SELECT table_name FROM gpkg_contents ORDER BY 1");
+    // The writer on a connection of our own, where SQLite can be made to refuse a long text.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000);
+    REQUIRE(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK);
+    {
+        geo::GeoPackageBulkWriter out(db, path, "refused", fields);
+        std::vector<ResultRow> rows = testing::manyResultRows(3000);
+        rows[2500].name = std::string(2000, 'x'); // in the third batch, after two went in
+        CHECK_THROWS_WITH(writeRows(out, rows),
+                          Catch::Contains("[layer refused]") && Catch::Contains("too big"));
+    }
+    REQUIRE(sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    CHECK(sqlColumn(path, "SELECT name FROM sqlite_master ORDER BY name") == tables);
+    CHECK(sqlColumn(path, "SELECT table_name FROM gpkg_contents ORDER BY 1") == contents);
+    CHECK(readRows(path, "results") == sampleRows());
 }

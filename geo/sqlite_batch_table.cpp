@@ -1,0 +1,168 @@
+#include "geo/sqlite_batch_table.h"
+
+#include <atomic>
+
+#include <sqlite3.h>
+
+#include "geo/error.h"
+
+namespace geo {
+namespace {
+
+// The module's table and cursor: SQLite's structs first, as it requires.
+struct Table {
+    sqlite3_vtab base{};
+    const SqliteBatchTable* owner = nullptr;
+};
+struct Cursor {
+    sqlite3_vtab_cursor base{};
+    const RowBatch* batch = nullptr; // the rows shown when the scan began
+    std::size_t row = 0;
+};
+
+const SqliteBatchTable& ownerOf(sqlite3_vtab* table) {
+    return *reinterpret_cast<Table*>(table)->owner;
+}
+Cursor& cursorOf(sqlite3_vtab_cursor* cursor) {
+    return *reinterpret_cast<Cursor*>(cursor);
+}
+
+int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out, char**) {
+    const auto* owner = static_cast<const SqliteBatchTable*>(aux);
+    std::string columns;
+    for (std::size_t c = 0; c < owner->columns(); ++c)
+        columns += (c ? ", c" : "c") + std::to_string(c);
+    if (const int rc = sqlite3_declare_vtab(db, ("CREATE TABLE x (" + columns + ")").c_str());
+        rc != SQLITE_OK)
+        return rc;
+    // Only statements the writer prepares may read it, never a trigger or view in the file.
+    sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+    auto* table = new Table;
+    table->owner = owner;
+    *out = &table->base;
+    return SQLITE_OK;
+}
+
+int disconnect(sqlite3_vtab* table) {
+    delete reinterpret_cast<Table*>(table);
+    return SQLITE_OK;
+}
+
+int bestIndex(sqlite3_vtab* table, sqlite3_index_info* info) {
+    // A full scan is the only plan: no constraint is used.
+    const RowBatch* batch = ownerOf(table).shown();
+    info->estimatedRows = batch ? static_cast<sqlite3_int64>(batch->rows()) : 0;
+    info->estimatedCost = static_cast<double>(info->estimatedRows) + 1.0;
+    return SQLITE_OK;
+}
+
+int open(sqlite3_vtab* table, sqlite3_vtab_cursor** out) {
+    auto* cursor = new Cursor;
+    cursor->batch = ownerOf(table).shown();
+    *out = &cursor->base;
+    return SQLITE_OK;
+}
+
+int close(sqlite3_vtab_cursor* cursor) {
+    delete reinterpret_cast<Cursor*>(cursor);
+    return SQLITE_OK;
+}
+
+int filter(sqlite3_vtab_cursor* cursor, int, const char*, int, sqlite3_value**) {
+    cursorOf(cursor).row = 0;
+    return SQLITE_OK;
+}
+
+int next(sqlite3_vtab_cursor* cursor) {
+    ++cursorOf(cursor).row;
+    return SQLITE_OK;
+}
+
+int eof(sqlite3_vtab_cursor* cursor) {
+    const Cursor& c = cursorOf(cursor);
+    return !c.batch || c.row >= c.batch->rows();
+}
+
+int column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int index) {
+    const Cursor& c = cursorOf(cursor);
+    const RowBatch::Value& v = c.batch->value(c.row, static_cast<std::size_t>(index));
+    switch (v.kind) {
+    case RowBatch::Value::Kind::Null:
+        sqlite3_result_null(context);
+        break;
+    case RowBatch::Value::Kind::Integer:
+        sqlite3_result_int64(context, v.integer);
+        break;
+    case RowBatch::Value::Kind::Real:
+        sqlite3_result_double(context, v.real);
+        break;
+    case RowBatch::Value::Kind::Text: {
+        const std::string_view text = c.batch->text(v);
+        // Static: the batch outlives the statement's step, and SQLite copies the bytes into
+        // the record it writes.
+        sqlite3_result_text(context, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+        break;
+    }
+    }
+    return SQLITE_OK;
+}
+
+int rowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* out) {
+    *out = static_cast<sqlite3_int64>(cursorOf(cursor).row);
+    return SQLITE_OK;
+}
+
+// Eponymous only (no xCreate): the table exists under the module's name without a CREATE
+// VIRTUAL TABLE, so nothing about it goes into the database's schema.
+const sqlite3_module batchModule = {
+    0,          // iVersion
+    nullptr,    // xCreate
+    connect,    // xConnect
+    bestIndex,  // xBestIndex
+    disconnect, // xDisconnect
+    disconnect, // xDestroy
+    open,       // xOpen
+    close,      // xClose
+    filter,     // xFilter
+    next,       // xNext
+    eof,        // xEof
+    column,     // xColumn
+    rowid,      // xRowid
+    nullptr,    // xUpdate
+    nullptr,    // xBegin
+    nullptr,    // xSync
+    nullptr,    // xCommit
+    nullptr,    // xRollback
+    nullptr,    // xFindFunction
+    nullptr,    // xRename
+    nullptr,    // xSavepoint
+    nullptr,    // xRelease
+    nullptr,    // xRollbackTo
+    nullptr,    // xShadowName
+};
+
+} // namespace
+
+SqliteBatchTable::SqliteBatchTable(sqlite3* db, std::size_t columns)
+    : m_db(db)
+    , m_columns(columns) {
+    // A name of its own, so that two writers alive at once never share a table.
+    static std::atomic<unsigned> count{0};
+    m_name = "tianmu_batch_rows_" + std::to_string(++count);
+    if (sqlite3_create_module(m_db, m_name.c_str(), &batchModule, this) != SQLITE_OK)
+        throw Error("cannot register the rows to write with SQLite (" +
+                    std::string(sqlite3_errmsg(m_db)) + ")");
+}
+
+SqliteBatchTable::~SqliteBatchTable() {
+    sqlite3_create_module(m_db, m_name.c_str(), nullptr, nullptr);
+}
+
+std::string SqliteBatchTable::columnList() const {
+    std::string list;
+    for (std::size_t c = 0; c < m_columns; ++c)
+        list += (c ? ", c" : "c") + std::to_string(c);
+    return list;
+}
+
+} // namespace geo
