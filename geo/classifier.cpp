@@ -20,6 +20,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/river_distance.h"
+#include "geo/row_pipe.h"
 #include "geo/spatial_index.h"
 #include "geo/sql_quoting.h"
 #include "geo/terrain_statistics.h"
@@ -362,93 +363,97 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     progress("saving", 0.9);
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
-    const std::unique_ptr<RowWriter> out =
-        store->replaceTable(resultsTable, {{"PARCEL_FID", OFTInteger64, true},
-                                           {"BSM", OFTString},
-                                           {"DLBM", OFTString},
-                                           {"ZONE", OFTString},
-                                           {"ZONE_NAME", OFTString},
-                                           {"SUGGESTED_USE", OFTString},
-                                           {"ZONE_RULE", OFTString},
-                                           {"VILLAGE_CODE", OFTString},
-                                           {"VILLAGE_NAME", OFTString},
-                                           {"VILLAGE_RULE", OFTString},
-                                           {"IDLE", OFTInteger},
-                                           {"IDLE_RULE", OFTString},
-                                           {"TRANSFERRED", OFTInteger},
-                                           {"LZFS", OFTString},
-                                           {"LZHTBM", OFTString},
-                                           {"TRANSFER_RULE", OFTString},
-                                           {"AREA_MU", OFTReal},
-                                           {"MEAN_ELEV", OFTReal},
-                                           {"MEAN_SLOPE", OFTReal},
-                                           {"REL_ELEV", OFTReal},
-                                           {"RIVER_DIST", OFTReal},
-                                           {"RIVER_HEIGHT", OFTReal}});
+    const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, true},
+                                                 {"BSM", OFTString},
+                                                 {"DLBM", OFTString},
+                                                 {"ZONE", OFTString},
+                                                 {"ZONE_NAME", OFTString},
+                                                 {"SUGGESTED_USE", OFTString},
+                                                 {"ZONE_RULE", OFTString},
+                                                 {"VILLAGE_CODE", OFTString},
+                                                 {"VILLAGE_NAME", OFTString},
+                                                 {"VILLAGE_RULE", OFTString},
+                                                 {"IDLE", OFTInteger},
+                                                 {"IDLE_RULE", OFTString},
+                                                 {"TRANSFERRED", OFTInteger},
+                                                 {"LZFS", OFTString},
+                                                 {"LZHTBM", OFTString},
+                                                 {"TRANSFER_RULE", OFTString},
+                                                 {"AREA_MU", OFTReal},
+                                                 {"MEAN_ELEV", OFTReal},
+                                                 {"MEAN_SLOPE", OFTReal},
+                                                 {"REL_ELEV", OFTReal},
+                                                 {"RIVER_DIST", OFTReal},
+                                                 {"RIVER_HEIGHT", OFTReal}};
+    const std::unique_ptr<RowWriter> out = store->replaceTable(resultsTable, resultFields);
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
     std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
-    for (std::size_t i = 0; i < n; ++i) {
-        const ParcelRecord& p = in.parcels[i];
-        const double mu = Area::squareMetres(p.areaM2).inMu();
-        out->setInteger(column::ParcelFid, p.fid);
-        out->setText(column::Bsm, p.id);
-        out->setText(column::Dlbm, p.landUse);
-        const std::string* zoneId = &unclassified;
-        if (decided[i] >= 0) {
-            const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
-            const Zone* zone = rules.zone(rule.zone);
-            zoneId = &rule.zone;
-            out->setText(column::ZoneId, rule.zone);
-            out->setText(column::ZoneName, zone->nameZh);
-            out->setText(column::SuggestedUse, zone->useZh);
-            out->setText(column::ZoneRule, rule.id);
+    // The rows are made on a second thread while SQLite writes them on this one, the
+    // connection's: the totals below are summed there, in parcel order as before.
+    pipeRows(*out, resultFields.size(), [&](RowWriter& rows) {
+        for (std::size_t i = 0; i < n; ++i) {
+            const ParcelRecord& p = in.parcels[i];
+            const double mu = Area::squareMetres(p.areaM2).inMu();
+            rows.setInteger(column::ParcelFid, p.fid);
+            rows.setText(column::Bsm, p.id);
+            rows.setText(column::Dlbm, p.landUse);
+            const std::string* zoneId = &unclassified;
+            if (decided[i] >= 0) {
+                const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
+                const Zone* zone = rules.zone(rule.zone);
+                zoneId = &rule.zone;
+                rows.setText(column::ZoneId, rule.zone);
+                rows.setText(column::ZoneName, zone->nameZh);
+                rows.setText(column::SuggestedUse, zone->useZh);
+                rows.setText(column::ZoneRule, rule.id);
+            }
+            ClassifySummary::ZoneTotal*& totalOf =
+                totalOfRule[decided[i] >= 0 ? static_cast<std::size_t>(decided[i])
+                                            : rules.rules().size()];
+            if (!totalOf)
+                totalOf = &totals[*zoneId];
+            auto& total = *totalOf;
+            ++total.parcels;
+            total.mu += mu;
+            if (villages.village[i] >= 0) {
+                const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
+                rows.setText(column::VillageCode, v.code);
+                rows.setText(column::VillageName, v.name);
+            } else if (!p.villageCode.empty()) {
+                rows.setText(column::VillageCode, p.villageCode);
+            }
+            rows.setText(column::VillageRule, villages.rule(i));
+            rows.setInteger(column::Idle, idle[i] ? 1 : 0);
+            if (idle[i]) {
+                rows.setText(column::IdleRule, idleRule[i]);
+                ++summary.idleParcels;
+                summary.idleMu += mu;
+            }
+            const ParcelTransfer& t = transfers.parcel(i);
+            rows.setInteger(column::Transferred, t.active ? 1 : 0);
+            if (t.active) {
+                rows.setText(column::Lzfs, t.mode);
+                rows.setText(column::Lzhtbm, t.contract);
+                ++summary.transferredParcels;
+                summary.transferredMu += mu;
+            }
+            rows.setText(column::TransferRule, t.rule);
+            rows.setReal(column::AreaMu, mu);
+            if (facts[i].meanElevation)
+                rows.setReal(column::MeanElev, *facts[i].meanElevation);
+            if (facts[i].meanSlope)
+                rows.setReal(column::MeanSlope, *facts[i].meanSlope);
+            if (facts[i].relativeElevation)
+                rows.setReal(column::RelElev, *facts[i].relativeElevation);
+            if (facts[i].riverDistance && std::isfinite(*facts[i].riverDistance))
+                rows.setReal(column::RiverDist, *facts[i].riverDistance);
+            if (facts[i].riverHeight)
+                rows.setReal(column::RiverHeight, *facts[i].riverHeight);
+            rows.addRow();
         }
-        ClassifySummary::ZoneTotal*& totalOf =
-            totalOfRule[decided[i] >= 0 ? static_cast<std::size_t>(decided[i])
-                                        : rules.rules().size()];
-        if (!totalOf)
-            totalOf = &totals[*zoneId];
-        auto& total = *totalOf;
-        ++total.parcels;
-        total.mu += mu;
-        if (villages.village[i] >= 0) {
-            const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
-            out->setText(column::VillageCode, v.code);
-            out->setText(column::VillageName, v.name);
-        } else if (!p.villageCode.empty()) {
-            out->setText(column::VillageCode, p.villageCode);
-        }
-        out->setText(column::VillageRule, villages.rule(i));
-        out->setInteger(column::Idle, idle[i] ? 1 : 0);
-        if (idle[i]) {
-            out->setText(column::IdleRule, idleRule[i]);
-            ++summary.idleParcels;
-            summary.idleMu += mu;
-        }
-        const ParcelTransfer& t = transfers.parcel(i);
-        out->setInteger(column::Transferred, t.active ? 1 : 0);
-        if (t.active) {
-            out->setText(column::Lzfs, t.mode);
-            out->setText(column::Lzhtbm, t.contract);
-            ++summary.transferredParcels;
-            summary.transferredMu += mu;
-        }
-        out->setText(column::TransferRule, t.rule);
-        out->setReal(column::AreaMu, mu);
-        if (facts[i].meanElevation)
-            out->setReal(column::MeanElev, *facts[i].meanElevation);
-        if (facts[i].meanSlope)
-            out->setReal(column::MeanSlope, *facts[i].meanSlope);
-        if (facts[i].relativeElevation)
-            out->setReal(column::RelElev, *facts[i].relativeElevation);
-        if (facts[i].riverDistance && std::isfinite(*facts[i].riverDistance))
-            out->setReal(column::RiverDist, *facts[i].riverDistance);
-        if (facts[i].riverHeight)
-            out->setReal(column::RiverHeight, *facts[i].riverHeight);
-        out->addRow();
-    }
+    });
     out->finish();
     writeIdleItems(*store, in, rules, villages, decided, idle, idleRule);
     writeTransferFlags(*store, transfers);

@@ -24,7 +24,8 @@ public:
     // Writes the row and clears every column for the next. Throws Error naming the table.
     virtual void addRow() = 0;
     // Writes every row of `rows` after those added before, in order, as if each were set and
-    // added here. This default does exactly that; a store may write a batch at once.
+    // added here. Rows made on another thread arrive this way (see geo/row_pipe.h). This
+    // default does exactly that; a store may write a batch at once.
     virtual void addRows(const RowBatch& rows);
     // Completes the table after its last row (feature counts, triggers). Call it before the
     // store's commit(); rolling back instead leaves the project as it was.

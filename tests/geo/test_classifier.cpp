@@ -9,6 +9,7 @@
 
 #include <gdal_priv.h>
 #include <nlohmann/json.hpp>
+#include <sqlite3.h>
 
 #include "geo/classifier.h"
 #include "geo/dem_import.h"
@@ -394,4 +395,28 @@ TEST_CASE("rivers without the rules' grade field all count; rivers below the gra
         CHECK_FALSE(parcel->IsFieldSetAndNotNull(parcel->GetFieldIndex("RIVER_DIST")));
         CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "lowland");
     }
+}
+
+TEST_CASE("a failure part-way through saving keeps the previous results", "[classifier]") {
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    importAll(project, true);
+    const auto first = geo::classifyProject(options(project));
+    // A trigger refuses the second result table, after the million-row one is written.
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open_v2(project.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+        CHECK(sqlite3_exec(db,
+                           "CREATE TRIGGER planted_failure BEFORE INSERT ON gpkg_contents WHEN "
+                           "NEW.table_name = 'idle_items' BEGIN SELECT RAISE(ABORT, 'planted "
+                           "failure'); END",
+                           nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    const auto before = testing::datasetDigest(project);
+    geo::ClassifyOptions later = options(project);
+    later.asOf = "2030-01-01"; // other transfers: other rows, were any saved
+    CHECK_THROWS_WITH(geo::classifyProject(later), Catch::Contains("planted failure"));
+    CHECK(testing::datasetDigest(project) == before);
+    auto ds = geo::openVector(project);
+    CHECK(ds->GetLayerByName("parcel_classes")->GetFeatureCount() == first.parcels);
 }
