@@ -390,6 +390,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
     std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
+    // The parcels under the idle assets are found on a third thread meanwhile: a pass over
+    // every parcel's vertices that would otherwise follow the rows.
+    std::future<std::vector<int>> assetParcels =
+        std::async(std::launch::async, [&] { return idleAssetParcels(in, rules); });
     // The rows are made on a second thread while SQLite writes them on this one, the
     // connection's: the totals below are summed there, in parcel order as before.
     pipeRows(*out, resultFields.size(), [&](RowWriter& rows) {
@@ -455,7 +459,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         }
     });
     out->finish();
-    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule);
+    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule, assetParcels.get());
     writeTransferFlags(*store, transfers);
     writeVillageProfiles(*store, rules, profiles, villages);
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");

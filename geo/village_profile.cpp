@@ -261,9 +261,34 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
     return profiles;
 }
 
+namespace {
+
+bool assetIsIdle(const RuleSet& rules, const AssetRow& asset) {
+    return std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), asset.status) !=
+           rules.assetIdleValues.end();
+}
+
+} // namespace
+
+std::vector<int> idleAssetParcels(const ClassificationInputs& in, const RuleSet& rules) {
+    std::vector<std::array<double, 2>> located;
+    for (const AssetRow& a : in.assets)
+        if (assetIsIdle(rules, a))
+            located.push_back({a.located ? a.x : NAN, a.located ? a.y : NAN});
+    return parcelsContaining(in.parcelShapes, located);
+}
+
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule) {
+                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule,
+                    const std::vector<int>& assetParcels) {
+    std::vector<const AssetRow*> idleAssets;
+    for (const AssetRow& a : in.assets)
+        if (assetIsIdle(rules, a))
+            idleAssets.push_back(&a);
+    if (assetParcels.size() != idleAssets.size()) // before anything is written
+        throw Error("the idle assets' parcels are not those of these assets",
+                    {store.path(), "idle_items", {}, {}});
     enum Column {
         Category,
         ItemId,
@@ -317,19 +342,10 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
                 static_cast<int>(i), Area::squareMetres(in.parcels[i].areaM2).inMu(), "闲置", "",
                 idleRule[i]);
 
-    std::vector<const AssetRow*> idleAssets;
-    std::vector<std::array<double, 2>> located;
-    for (const AssetRow& a : in.assets)
-        if (std::find(rules.assetIdleValues.begin(), rules.assetIdleValues.end(), a.status) !=
-            rules.assetIdleValues.end()) {
-            idleAssets.push_back(&a);
-            located.push_back({a.located ? a.x : NAN, a.located ? a.y : NAN});
-        }
-    const std::vector<int> parcels = parcelsContaining(in.parcelShapes, located);
     const SpatialIndex villageIndex(featureBoxes(in.villageShapes));
     for (std::size_t k = 0; k < idleAssets.size(); ++k) {
         const AssetRow& a = *idleAssets[k];
-        const int parcel = parcels[k];
+        const int parcel = assetParcels[k];
         int village = parcel >= 0 ? villages.village[static_cast<std::size_t>(parcel)] : -1;
         if (village < 0 && a.located)
             village = containing(in.villageShapes, villageIndex, a.x, a.y);

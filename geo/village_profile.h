@@ -48,10 +48,17 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& inputs,
                                             const TransferStatus& transfers,
                                             const RiverDistance& rivers);
 
+// The parcel that contains each idle asset of `inputs.assets` (in their order; -1 where none):
+// a pass over every parcel's vertices, apart from writeIdleItems so that it can run on another
+// thread while other tables are written.
+std::vector<int> idleAssetParcels(const ClassificationInputs& inputs, const RuleSet& rules);
+
 // Replace `idle_items`, `village_stats` and `village_mismatches` (inside the caller's transaction).
+// `assetParcels` is idleAssetParcels(inputs, rules).
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule);
+                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule,
+                    const std::vector<int>& assetParcels);
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
                           const std::vector<VillageProfile>& profiles,
                           const VillageAssignment& villages);

@@ -11,6 +11,7 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/error.h"
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
 #include "geo/spatial_index.h"
@@ -96,8 +97,15 @@ TEST_CASE("idle assets are placed on the parcel that contains them", "[village_p
     {
         auto store = geo::openGeoPackageProject(path);
         geo::Transaction transaction(*store);
+        const std::vector<int> assetParcels = geo::idleAssetParcels(in, rules);
+        // Places found for other assets are refused.
+        CHECK_THROWS_AS(geo::writeIdleItems(*store, in, rules, villages, std::vector<int>(n, -1),
+                                            std::vector<bool>(n, false),
+                                            std::vector<std::string>(n),
+                                            std::vector<int>(assetParcels.size() + 1, -1)),
+                        geo::Error);
         geo::writeIdleItems(*store, in, rules, villages, std::vector<int>(n, -1),
-                            std::vector<bool>(n, false), std::vector<std::string>(n));
+                            std::vector<bool>(n, false), std::vector<std::string>(n), assetParcels);
         transaction.commit();
         store->finish();
     }
