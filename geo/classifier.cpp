@@ -356,11 +356,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     const auto [transfers, idle, idleRule] = bookkeeping.get();
     summary.transferFlags = static_cast<long long>(transfers.flags.size());
 
-    progress("village profiles", 0.85);
-    const std::vector<VillageProfile> profiles =
-        profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
-
-    progress("saving", 0.9);
+    progress("saving", 0.85);
+    // The village profiles need the zones, not the rows: they are worked out on a third thread
+    // while the rows are made and written.
+    std::future<std::vector<VillageProfile>> profilesLater = std::async(std::launch::async, [&] {
+        return profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
+    });
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
     const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, true},
@@ -461,6 +462,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     out->finish();
     writeIdleItems(*store, in, rules, villages, decided, idle, idleRule, assetParcels.get());
     writeTransferFlags(*store, transfers);
+    const std::vector<VillageProfile> profiles = profilesLater.get();
     writeVillageProfiles(*store, rules, profiles, villages);
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);
