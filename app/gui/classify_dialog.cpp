@@ -148,7 +148,7 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
                 return;
             m_progress->setValue(static_cast<int>(fraction * 1000));
             if (m_cancel->isEnabled())
-                m_status->setText(tr("Classifying: %1").arg(step));
+                m_status->setText(tr("Classifying: %1").arg(geoText(step.toStdString())));
         },
         Qt::QueuedConnection);
     connect(m_task, &BackgroundTask::finished, this, &ClassifyDialog::finished);

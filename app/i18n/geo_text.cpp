@@ -84,6 +84,15 @@ constexpr Pattern patterns[] = {
     {R"(the project has no villages yet, so parcels outside every village were not checked)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
                                        "every village were not checked.")},
+    // The steps classifyProject reports its progress in (geo/classifier.cpp).
+    {R"(reading the project)", QT_TRANSLATE_NOOP("app::GeoText", "reading the project")},
+    {R"(terrain statistics)", QT_TRANSLATE_NOOP("app::GeoText", "terrain statistics")},
+    {R"(villages)", QT_TRANSLATE_NOOP("app::GeoText", "villages")},
+    {R"(zones)", QT_TRANSLATE_NOOP("app::GeoText", "zones")},
+    {R"(idle three-assets and transfers)",
+     QT_TRANSLATE_NOOP("app::GeoText", "idle three-assets and transfers")},
+    {R"(saving)", QT_TRANSLATE_NOOP("app::GeoText", "saving the results")},
+    {R"(done)", QT_TRANSLATE_NOOP("app::GeoText", "done")},
     // Why the classification decided a parcel's village, idle mark and transfer status (the
     // reasons geo/village_profile.cpp, geo/classifier.cpp, geo/transfer_status.cpp and
     // geo/project_edit_session.cpp store in parcel_classes).

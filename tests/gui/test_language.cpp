@@ -176,3 +176,36 @@ TEST_CASE("geo's warnings on a half-imported project are shown in Chinese", "[la
     }
     languages.setLanguage("en", false);
 }
+
+TEST_CASE("the steps of a classification are shown in Chinese", "[language]") {
+    const std::string project = testing::temporaryDirectory() + "/steps.gpkg";
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "parcels";
+    o.source = testing::sourcePath("data/sample/surveyor/cgcs2000/DLTB.shp");
+    o.profilesDirectory = app::profilesDirectory();
+    geo::importIntoProject(o);
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = app::dataDirectory() + "/rules/lingling-five-zones.json";
+    c.landUseCodes = app::dataDirectory() + "/landuse/gbt21010-2017.json";
+    c.asOf = "2026-06-30";
+    std::vector<std::string> steps;
+    c.progress = [&](const std::string& step, double) {
+        if (steps.empty() || steps.back() != step)
+            steps.push_back(step);
+    };
+    geo::classifyProject(c);
+    REQUIRE(steps.size() >= 5);
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const std::string& step : steps) {
+        INFO(step);
+        const QString shown = app::geoText(step);
+        CHECK(std::all_of(shown.begin(), shown.end(), [](QChar ch) {
+            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
+        }));
+    }
+    languages.setLanguage("en", false);
+}

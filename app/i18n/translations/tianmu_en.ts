@@ -508,6 +508,34 @@
         <source>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</source>
         <translation>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</translation>
     </message>
+    <message>
+        <source>reading the project</source>
+        <translation>reading the project</translation>
+    </message>
+    <message>
+        <source>terrain statistics</source>
+        <translation>terrain statistics</translation>
+    </message>
+    <message>
+        <source>villages</source>
+        <translation>villages</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>zones</translation>
+    </message>
+    <message>
+        <source>idle three-assets and transfers</source>
+        <translation>idle three-assets and transfers</translation>
+    </message>
+    <message>
+        <source>saving the results</source>
+        <translation>saving the results</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

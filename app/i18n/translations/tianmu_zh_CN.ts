@@ -507,6 +507,34 @@
         <source>The rivers have no %1 field, so every river counts, not only those with %2 of at least %3.</source>
         <translation>河流图层没有 %1 字段，因此所有河流都参与计算，而不只是 %2 不低于 %3 的河流。</translation>
     </message>
+    <message>
+        <source>reading the project</source>
+        <translation>读取项目</translation>
+    </message>
+    <message>
+        <source>terrain statistics</source>
+        <translation>地形统计</translation>
+    </message>
+    <message>
+        <source>villages</source>
+        <translation>村庄归属</translation>
+    </message>
+    <message>
+        <source>zones</source>
+        <translation>划分区域</translation>
+    </message>
+    <message>
+        <source>idle three-assets and transfers</source>
+        <translation>闲置三资与流转</translation>
+    </message>
+    <message>
+        <source>saving the results</source>
+        <translation>保存结果</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
