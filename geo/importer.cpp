@@ -534,6 +534,9 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     };
 
     stages.prepare = [&](SourceBatch& batch, unsigned w, unsigned n) {
+        // GDAL's and PROJ's complaints on this worker (e.g. a point outside the projection's
+        // domain) are kept from stderr: a feature they fail is reported in tianmu's words.
+        const GdalMessageCollector quiet;
         for (std::size_t k = w; k < batch.features.size(); k += n) {
             prepareAttributes(batch.prepared[k], batch.features[k].get(), decoders[w]);
             // Points from X/Y columns are built from attributes, on the writing thread.

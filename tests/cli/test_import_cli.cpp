@@ -120,3 +120,25 @@ TEST_CASE("an empty file, a shapefile without its .dbf: refused with the fix", "
     CHECK(r.err.contains("has no .dbf"));
     CHECK_FALSE(std::filesystem::exists(project.toStdString()));
 }
+
+TEST_CASE("a feature PROJ cannot place fails the import with tianmu's message, not GDAL's",
+          "[cli][import]") {
+    // B lies so far outside the Gauss-Kruger zone that its area cannot be computed, which
+    // fails on a worker thread: the planner must see the reason once, in tianmu's words,
+    // without GDAL's own "ERROR 1: Point outside of projection domain" lines.
+    const std::string dir = testing::temporaryDirectory();
+    std::ofstream(dir + "/far.geojson")
+        << R"({"type":"FeatureCollection","features":[)"
+        << R"({"type":"Feature","properties":{"BSM":"A","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":)"
+        << R"([[[37500000,2900000],[37500100,2900000],[37500100,2900100],[37500000,2900100],[37500000,2900000]]]}},)"
+        << R"({"type":"Feature","properties":{"BSM":"B","DLBM":"0101"},"geometry":{"type":"Polygon","coordinates":)"
+        << R"([[[1e20,1e20],[1.0001e20,1e20],[1.0001e20,1.0001e20],[1e20,1.0001e20],[1e20,1e20]]]}}]})";
+    const Run r =
+        tianmu({"import", "--project", QString::fromStdString(dir + "/p.gpkg"), "--as", "parcels",
+                "--crs", "EPSG:4525", QString::fromStdString(dir + "/far.geojson")});
+    INFO(r.err.toStdString());
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.contains("could not be unprojected"));
+    CHECK_FALSE(r.err.contains("ERROR 1"));
+    CHECK_FALSE(std::filesystem::exists(dir + "/p.gpkg"));
+}
