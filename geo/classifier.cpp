@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <fstream>
 #include <future>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 #include <sstream>
@@ -278,17 +281,18 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Heights above the nearest river need the DEM's elevation at the river point nearest to
     // each parcel.
     const bool wantRiverPoints = !terrain.empty() && in.hasRivers;
+    const std::string demName = "GPKG:" + o.project + ":dem";
     // The river searches and the rules are pure and read-only: run them on all cores. The DEM
-    // reads between them stay on this thread (GDAL handles are not shared).
+    // reads between them stay on one thread (GDAL handles are not shared).
     const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
-    // Calls `work(first, end)` on `workers` threads over interleaved blocks of parcels (blocks,
-    // not single parcels, so that neighbouring parcels share caches). No exceptions cross: the
-    // work is plain arithmetic on shared read-only data and writes to its own slots.
-    auto inParallel = [&](auto&& work) {
+    // Calls `work(first, end)` over [begin, end) on `workers` threads, in interleaved blocks
+    // (blocks, not single parcels, so that neighbouring parcels share caches). No exceptions
+    // cross: the work is plain arithmetic on shared read-only data and writes to its own slots.
+    auto inParallel = [&](std::size_t begin, std::size_t end, auto&& work) {
         constexpr std::size_t block = 1024;
         auto run = [&](unsigned w) {
-            for (std::size_t first = w * block; first < n; first += workers * block)
-                work(first, std::min(n, first + block));
+            for (std::size_t first = begin + w * block; first < end; first += workers * block)
+                work(first, std::min(end, first + block));
         };
         std::vector<std::thread> threads;
         for (unsigned w = 1; w < workers; ++w)
@@ -297,71 +301,170 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         for (std::thread& t : threads)
             t.join();
     };
-    std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
-    std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
-    if (in.hasRivers) {
-        const std::vector<std::uint32_t> order = spatialOrder(in.parcelShapes);
-        inParallel([&](std::size_t first, std::size_t end) {
-            riverDistance.distances(in.parcelShapes, std::span(order).subspan(first, end - first),
-                                    riverDistances, wantRiverPoints ? &riverPoints : nullptr);
-        });
-    }
-    // The DEM's elevation at each parcel's nearest river point, where a height above the river
-    // can be computed from it.
-    std::vector<double> riverElevation;
+    // The zones are worked out a chunk of consecutive parcels (in storage order) at a time, so
+    // that the rows of a finished chunk are written while the next chunk's rivers are searched:
+    // SQLite's insert is one core's work, and nothing else would be left for the other core.
+    // Within a chunk the parcels are searched in Z order; a chunk's neighbours lie farther
+    // apart than all parcels' do, so more chunks would cost the searches more than they gain.
+    // The heights above the river sample the DEM while rows are written: from a copy of it in
+    // memory, as GDAL's own reads of a GeoPackage can be locked out by the writing. A DEM too
+    // large to copy is sampled with GDAL before any row is written, in one chunk.
+    constexpr std::size_t demInMemoryPixels = std::size_t(1) << 25; // 256 MiB of elevations
+    bool demFitsInMemory = true;
     if (wantRiverPoints) {
-        const std::string demName = "GPKG:" + o.project + ":dem";
         const GDALDatasetUniquePtr dem(
             GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
         if (!dem)
             throw InputError("cannot open the project's DEM", {o.project, "dem", {}, {}});
-        riverElevation = sampleDem(*dem, demName, riverPoints);
+        demFitsInMemory = static_cast<std::size_t>(dem->GetRasterXSize()) *
+                              static_cast<std::size_t>(dem->GetRasterYSize()) <=
+                          demInMemoryPixels;
     }
+    const std::size_t chunks = n >= 64 && demFitsInMemory ? 4 : 1;
+    std::vector<std::size_t> chunkEnd(chunks);
+    for (std::size_t c = 0; c < chunks; ++c)
+        chunkEnd[c] = n * (c + 1) / chunks;
+    // Each chunk's parcels in Z order: the overall order, split by chunk (a stable pass).
+    std::vector<std::uint32_t> order;
+    std::vector<std::size_t> orderStart(chunks + 1, 0);
+    if (in.hasRivers) {
+        const std::vector<std::uint32_t> all = spatialOrder(in.parcelShapes);
+        auto chunkOf = [&](std::uint32_t i) {
+            std::size_t c = 0;
+            while (i >= chunkEnd[c])
+                ++c;
+            return c;
+        };
+        for (const std::uint32_t i : all)
+            ++orderStart[chunkOf(i) + 1];
+        for (std::size_t c = 0; c < chunks; ++c)
+            orderStart[c + 1] += orderStart[c];
+        order.resize(all.size());
+        std::vector<std::size_t> next(orderStart.begin(), orderStart.end() - 1);
+        for (const std::uint32_t i : all)
+            order[next[chunkOf(i)]++] = i;
+    }
+    std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
+    std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
+    std::vector<double> riverElevation(wantRiverPoints && !demFitsInMemory ? n : 0, NAN);
     std::vector<ParcelFacts> facts(n);
     std::vector<int> decided(n, -1);
-    inParallel([&](std::size_t first, std::size_t end) {
-        // One attribute list per block, lent to each parcel's facts while its rules run: the
-        // saving needs only the numbers, and a copy kept per parcel cost a million allocations.
-        std::vector<std::pair<std::string, std::string>> attributes;
-        for (std::size_t i = first; i < end; ++i) {
-            ParcelFacts& f = facts[i];
-            f.landUse = in.parcels[i].landUse;
-            // Assigned into the same strings each time: no allocation once they are long enough.
-            attributes.resize(in.parcelAttributeFields.size());
-            for (std::size_t a = 0; a < attributes.size(); ++a) {
-                attributes[a].first = in.parcelAttributeFields[a];
-                attributes[a].second = in.attribute(i, a);
-            }
-            f.attributes.swap(attributes);
-            f.area = in.parcels[i].areaM2;
-            if (in.hasRivers)
-                f.riverDistance = riverDistances[i];
-            if (!terrain.empty()) {
-                f.meanSlope = finite(terrain[i].meanSlope);
-                f.meanElevation = finite(terrain[i].meanElevation);
-                const std::size_t v = villages.village[i] < 0
-                                          ? in.villages.size()
-                                          : static_cast<std::size_t>(villages.village[i]);
-                if (f.meanElevation && std::isfinite(villageLowest[v]))
-                    f.relativeElevation = *f.meanElevation - villageLowest[v];
-                if (f.meanElevation && !riverElevation.empty() && std::isfinite(riverElevation[i]))
-                    f.riverHeight = *f.meanElevation - riverElevation[i];
-            }
-            decided[i] = rules.classify(f);
-            f.attributes.swap(attributes);
+    auto decideChunk = [&](std::size_t c, const DemInMemory* grid, GDALDataset* dem) {
+        const std::size_t begin = c == 0 ? 0 : chunkEnd[c - 1], end = chunkEnd[c];
+        if (in.hasRivers)
+            inParallel(orderStart[c], orderStart[c + 1], [&](std::size_t first, std::size_t last) {
+                riverDistance.distances(in.parcelShapes,
+                                        std::span(order).subspan(first, last - first),
+                                        riverDistances, wantRiverPoints ? &riverPoints : nullptr);
+            });
+        // The DEM's elevation at each parcel's nearest river point, where a height above the
+        // river can be computed from it.
+        if (dem && !grid) {
+            const std::vector<std::array<double, 2>> points(riverPoints.begin() + long(begin),
+                                                            riverPoints.begin() + long(end));
+            const std::vector<double> sampled = sampleDem(*dem, demName, points);
+            std::copy(sampled.begin(), sampled.end(), riverElevation.begin() + long(begin));
         }
-    });
+        inParallel(begin, end, [&](std::size_t first, std::size_t last) {
+            // One attribute list per block, lent to each parcel's facts while its rules run: the
+            // saving needs only the numbers, and a copy kept per parcel cost a million
+            // allocations.
+            std::vector<std::pair<std::string, std::string>> attributes;
+            for (std::size_t i = first; i < last; ++i) {
+                ParcelFacts& f = facts[i];
+                f.landUse = in.parcels[i].landUse;
+                // Assigned into the same strings each time: no allocation once they are long
+                // enough.
+                attributes.resize(in.parcelAttributeFields.size());
+                for (std::size_t a = 0; a < attributes.size(); ++a) {
+                    attributes[a].first = in.parcelAttributeFields[a];
+                    attributes[a].second = in.attribute(i, a);
+                }
+                f.attributes.swap(attributes);
+                f.area = in.parcels[i].areaM2;
+                if (in.hasRivers)
+                    f.riverDistance = riverDistances[i];
+                if (!terrain.empty()) {
+                    f.meanSlope = finite(terrain[i].meanSlope);
+                    f.meanElevation = finite(terrain[i].meanElevation);
+                    const std::size_t v = villages.village[i] < 0
+                                              ? in.villages.size()
+                                              : static_cast<std::size_t>(villages.village[i]);
+                    if (f.meanElevation && std::isfinite(villageLowest[v]))
+                        f.relativeElevation = *f.meanElevation - villageLowest[v];
+                    const double riverZ = grid ? grid->at(riverPoints[i][0], riverPoints[i][1])
+                                               : (riverElevation.empty() ? NAN : riverElevation[i]);
+                    if (f.meanElevation && std::isfinite(riverZ))
+                        f.riverHeight = *f.meanElevation - riverZ;
+                }
+                decided[i] = rules.classify(f);
+                f.attributes.swap(attributes);
+            }
+        });
+    };
+    // How far the zones are: parcels [0, decidedUpTo) are decided. The row maker waits on it.
+    struct ZonesSoFar {
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::size_t decidedUpTo = 0;
+        bool failed = false;
+        std::atomic<bool> stop = false; // the saving failed: no need to go on
+    } zonesSoFar;
+    std::shared_future<void> zonesDone =
+        std::async(std::launch::async, [&] {
+            try {
+                GDALDatasetUniquePtr dem;
+                std::optional<DemInMemory> grid;
+                if (wantRiverPoints) {
+                    dem.reset(
+                        GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+                    if (!dem)
+                        throw InputError("cannot open the project's DEM",
+                                         {o.project, "dem", {}, {}});
+                    // Before the first chunk is decided, so before any row is written.
+                    if (demFitsInMemory)
+                        grid = DemInMemory::load(*dem, demName, demInMemoryPixels);
+                }
+                for (std::size_t c = 0; c < chunks && !zonesSoFar.stop; ++c) {
+                    if (cancelled())
+                        throw Cancelled(
+                            "classification was cancelled; the previous results are unchanged",
+                            {o.project, {}, {}, {}});
+                    decideChunk(c, grid ? &*grid : nullptr, dem.get());
+                    const std::lock_guard lock(zonesSoFar.mutex);
+                    zonesSoFar.decidedUpTo = chunkEnd[c];
+                    zonesSoFar.changed.notify_all();
+                }
+            } catch (...) {
+                const std::lock_guard lock(zonesSoFar.mutex);
+                zonesSoFar.failed = true;
+                zonesSoFar.changed.notify_all();
+                throw;
+            }
+        }).share();
+    // On any way out of this function, the zones thread is told to stop before its future
+    // waits for it.
+    struct StopZones {
+        std::atomic<bool>& stop;
+        ~StopZones() { stop = true; }
+    } stopZones{zonesSoFar.stop};
+    // Blocks until parcel i is decided; rethrows the zones thread's exception if it failed.
+    auto awaitDecided = [&, zonesDone](std::size_t i) {
+        std::unique_lock lock(zonesSoFar.mutex);
+        zonesSoFar.changed.wait(lock,
+                                [&] { return zonesSoFar.decidedUpTo > i || zonesSoFar.failed; });
+        if (zonesSoFar.decidedUpTo > i)
+            return zonesSoFar.decidedUpTo;
+        lock.unlock();
+        zonesDone.get(); // throws the zones thread's exception
+        throw Error("the zones stopped without a reason", {o.project, {}, {}, {}});
+    };
 
     progress("idle three-assets and transfers", 0.8);
     const auto [transfers, idle, idleRule] = bookkeeping.get();
     summary.transferFlags = static_cast<long long>(transfers.flags.size());
 
     progress("saving", 0.85);
-    // The village profiles need the zones, not the rows: they are worked out on a third thread
-    // while the rows are made and written.
-    std::future<std::vector<VillageProfile>> profilesLater = std::async(std::launch::async, [&] {
-        return profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
-    });
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
     const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, true},
@@ -397,8 +500,20 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::async(std::launch::async, [&] { return idleAssetParcels(in, rules); });
     // The rows are made on a second thread while SQLite writes them on this one, the
     // connection's: the totals below are summed there, in parcel order as before.
+    std::future<std::vector<VillageProfile>> profilesLater;
     pipeRows(*out, resultFields.size(), [&](RowWriter& rows) {
+        std::size_t decidedUpTo = 0;
         for (std::size_t i = 0; i < n; ++i) {
+            if (i == decidedUpTo) {
+                decidedUpTo = awaitDecided(i);
+                // The village profiles need every zone, not the rows: they are worked out on
+                // another thread while the last rows are made and written.
+                if (decidedUpTo == n)
+                    profilesLater = std::async(std::launch::async, [&] {
+                        return profileVillages(in, rules, villages, decided, idle, transfers,
+                                               riverDistance);
+                    });
+            }
             const ParcelRecord& p = in.parcels[i];
             const double mu = Area::squareMetres(p.areaM2).inMu();
             rows.setInteger(column::ParcelFid, p.fid);
@@ -462,7 +577,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     out->finish();
     writeIdleItems(*store, in, rules, villages, decided, idle, idleRule, assetParcels.get());
     writeTransferFlags(*store, transfers);
-    const std::vector<VillageProfile> profiles = profilesLater.get();
+    zonesDone.get();
+    const std::vector<VillageProfile> profiles =
+        n > 0 ? profilesLater.get()
+              : profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
     writeVillageProfiles(*store, rules, profiles, villages);
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);

@@ -80,4 +80,46 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
     return elevation;
 }
 
+std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string& name,
+                                             std::size_t maxPixels) {
+    DemInMemory grid;
+    const std::size_t pixels = static_cast<std::size_t>(dem.GetRasterXSize()) *
+                               static_cast<std::size_t>(dem.GetRasterYSize());
+    if (pixels > maxPixels)
+        return std::nullopt;
+    double* t = grid.m_transform;
+    if (dem.GetRasterCount() < 1 || dem.GetGeoTransform(t) != CE_None || t[2] != 0 || t[4] != 0)
+        return grid; // no pixel: every point samples NaN, as with sampleDem
+    GDALRasterBand& band = *dem.GetRasterBand(1);
+    grid.m_width = dem.GetRasterXSize();
+    grid.m_height = dem.GetRasterYSize();
+    grid.m_elevation.resize(pixels);
+    GdalMessageCollector messages;
+    if (band.RasterIO(GF_Read, 0, 0, grid.m_width, grid.m_height, grid.m_elevation.data(),
+                      grid.m_width, grid.m_height, GDT_Float64, 0, 0, nullptr) != CE_None)
+        throw InputError("cannot read the DEM (" +
+                             (messages.messages().empty() ? std::string("no reason given")
+                                                          : messages.messages().back()) +
+                             "); the file may be truncated",
+                         {name, {}, {}, {}});
+    int hasNodata = 0, hasScale = 0, hasOffset = 0;
+    const double nodata = band.GetNoDataValue(&hasNodata);
+    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
+    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
+    for (double& v : grid.m_elevation)
+        v = (hasNodata && v == nodata) || std::isnan(v) ? std::numeric_limits<double>::quiet_NaN()
+            : scaled                                    ? v * scale + offset
+                                                        : v;
+    return grid;
+}
+
+double DemInMemory::at(double x, double y) const noexcept {
+    const double col = std::floor((x - m_transform[0]) / m_transform[1]);
+    const double row = std::floor((y - m_transform[3]) / m_transform[5]);
+    if (!(col >= 0 && row >= 0 && col < m_width && row < m_height)) // true for NaN
+        return std::numeric_limits<double>::quiet_NaN();
+    return m_elevation[static_cast<std::size_t>(row) * static_cast<std::size_t>(m_width) +
+                       static_cast<std::size_t>(col)];
+}
+
 } // namespace geo

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include <gdal_priv.h>
@@ -15,5 +17,25 @@ namespace geo {
 // Throws geo::InputError naming `name` when GDAL cannot read it.
 std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
                               const std::vector<std::array<double, 2>>& points);
+
+// A DEM's band 1 held in memory, to sample from any thread without GDAL, e.g. while another
+// connection writes to the project holding the DEM (in a GeoPackage, SQLite may then keep
+// GDAL's readers out). at() gives exactly what sampleDem gives for the same point.
+class DemInMemory {
+public:
+    // Reads the whole band, or returns nullopt when it has more than `maxPixels` pixels (read
+    // those with sampleDem). Throws geo::InputError naming `name` when GDAL cannot read it.
+    static std::optional<DemInMemory> load(GDALDataset& dem, const std::string& name,
+                                           std::size_t maxPixels);
+
+    // The elevation of the pixel (x, y) lies in; NaN off the raster, for a NaN point, on a
+    // no-data pixel, and everywhere on a DEM that is not north-up.
+    double at(double x, double y) const noexcept;
+
+private:
+    double m_transform[6] = {0, 1, 0, 0, 0, -1};
+    int m_width = 0, m_height = 0;
+    std::vector<double> m_elevation; // row by row; no-data as NaN, scale and offset applied
+};
 
 } // namespace geo

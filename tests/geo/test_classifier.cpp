@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <gdal_priv.h>
 #include <nlohmann/json.hpp>
@@ -281,6 +282,16 @@ TEST_CASE("a cancelled classification throws Cancelled and keeps the previous re
         CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
         CHECK(testing::datasetDigest(project) == before);
     }
+    // Cancelled while the zones are worked out on their own thread and the rows wait for them:
+    // only that thread is told, so the cancellation must come back through the rows.
+    geo::ClassifyOptions o = options(project);
+    o.asOf = "2030-01-01";
+    const std::thread::id caller = std::this_thread::get_id();
+    o.cancelled = [&] {
+        return std::this_thread::get_id() != caller;
+    };
+    CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
+    CHECK(testing::datasetDigest(project) == before);
 }
 
 namespace {

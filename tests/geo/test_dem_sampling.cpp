@@ -119,3 +119,34 @@ TEST_CASE("a rotated DEM gives no samples rather than wrong ones", "[dem_samplin
     REQUIRE(got.size() == 1);
     CHECK(std::isnan(got[0]));
 }
+
+TEST_CASE("a DEM held in memory samples what sampleDem samples", "[dem_sampling]") {
+    geo::initialiseGdal();
+    auto plain = raster(700, 40, GDT_Float32);
+    auto scaled = raster(300, 60, GDT_Int16);
+    GDALRasterBand& band = *scaled->GetRasterBand(1);
+    band.SetNoDataValue(0);
+    band.SetScale(0.5);
+    band.SetOffset(100);
+    auto rotated = raster(10, 10, GDT_Float32);
+    double t[6] = {1000, 10, 1, 9000, 1, -10};
+    rotated->SetGeoTransform(t);
+    for (GDALDataset* ds : {plain.get(), scaled.get(), rotated.get()}) {
+        const auto p = points(*ds, 5000);
+        const std::vector<double> expected = geo::sampleDem(*ds, "test DEM", p);
+        const std::optional<geo::DemInMemory> grid =
+            geo::DemInMemory::load(*ds, "test DEM", 1000000);
+        REQUIRE(grid);
+        int numbers = 0;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            INFO("point " << p[i][0] << ", " << p[i][1]);
+            const double got = grid->at(p[i][0], p[i][1]);
+            CHECK((got == expected[i] || (std::isnan(got) && std::isnan(expected[i]))));
+            numbers += !std::isnan(got);
+        }
+        CHECK(numbers > (ds == rotated.get() ? -1 : 3000));
+    }
+    // Too large to hold: the caller samples with sampleDem instead.
+    CHECK_FALSE(geo::DemInMemory::load(*plain, "test DEM", 700 * 40 - 1));
+    CHECK(geo::DemInMemory::load(*plain, "test DEM", 700 * 40));
+}
