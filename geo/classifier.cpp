@@ -413,6 +413,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::mutex mutex;
         std::condition_variable changed;
         std::size_t decidedUpTo = 0;
+        bool demRead = false; // every DEM read of the zones is done
         bool failed = false;
         std::atomic<bool> stop = false; // the saving failed: no need to go on
     } zonesSoFar;
@@ -427,10 +428,19 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     if (!dem)
                         throw InputError("cannot open the project's DEM",
                                          {o.project, "dem", {}, {}});
-                    // Before the first chunk is decided, so before any row is written.
                     if (demFitsInMemory)
                         grid = DemInMemory::load(*dem, demName, demInMemoryPixels);
                 }
+                // The saving's transaction waits for this: once it writes, SQLite may keep
+                // GDAL's readers out of the file. A DEM held in memory is read by now; one too
+                // large is read chunk by chunk, and there is then one chunk.
+                auto demDone = [&] {
+                    const std::lock_guard lock(zonesSoFar.mutex);
+                    zonesSoFar.demRead = true;
+                    zonesSoFar.changed.notify_all();
+                };
+                if (!wantRiverPoints || grid)
+                    demDone();
                 for (std::size_t c = 0; c < chunks && !zonesSoFar.stop; ++c) {
                     if (cancelled())
                         throw Cancelled(
@@ -439,6 +449,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     decideChunk(c, grid ? &*grid : nullptr, dem.get());
                     const std::lock_guard lock(zonesSoFar.mutex);
                     zonesSoFar.decidedUpTo = chunkEnd[c];
+                    zonesSoFar.demRead = zonesSoFar.demRead || c + 1 == chunks;
                     zonesSoFar.changed.notify_all();
                 }
             } catch (...) {
@@ -471,6 +482,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     summary.transferFlags = static_cast<long long>(transfers.flags.size());
 
     progress("saving", 0.85);
+    {
+        // See demDone above: the DEM is read before anything is written.
+        std::unique_lock lock(zonesSoFar.mutex);
+        zonesSoFar.changed.wait(lock, [&] { return zonesSoFar.demRead || zonesSoFar.failed; });
+    }
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
     const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, true},
