@@ -315,7 +315,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // The heights above the river sample the DEM while rows are written: from a copy of it in
     // memory, as GDAL's own reads of a GeoPackage can be locked out by the writing. A DEM too
     // large to copy is sampled with GDAL before any row is written, in one chunk.
-    constexpr std::size_t demInMemoryPixels = std::size_t(1) << 25; // 256 MiB of elevations
+    const std::size_t demInMemoryPixels = o.demInMemoryPixels;
     bool demFitsInMemory = true;
     if (wantRiverPoints) {
         const GDALDatasetUniquePtr dem(

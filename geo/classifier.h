@@ -21,6 +21,10 @@ struct ClassifyOptions {
     // Asked at every progress step; when it returns true classification throws Cancelled and
     // the previous results stay as they were.
     std::function<bool()> cancelled;
+    // A DEM of up to this many pixels is copied into memory for the heights above the river, so
+    // that they can be worked out while the results are written; a larger one is sampled
+    // through GDAL before anything is written (slower, same results).
+    std::size_t demInMemoryPixels = std::size_t(1) << 25; // 256 MiB of elevations
 };
 
 struct ClassifySummary {

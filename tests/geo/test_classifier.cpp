@@ -431,3 +431,36 @@ TEST_CASE("a failure part-way through saving keeps the previous results", "[clas
     auto ds = geo::openVector(project);
     CHECK(ds->GetLayerByName("parcel_classes")->GetFeatureCount() == first.parcels);
 }
+
+TEST_CASE("a DEM too large to hold in memory gives the same results, sampled through GDAL",
+          "[classifier]") {
+    auto rows = [](const std::string& project) {
+        auto ds = geo::openVector(project);
+        OGRLayer* classes = ds->GetLayerByName("parcel_classes");
+        std::vector<std::string> all;
+        for (const auto& f : *classes) {
+            std::string row;
+            for (int k = 0; k < f->GetFieldCount(); ++k)
+                row +=
+                    std::string(f->IsFieldSetAndNotNull(k) ? f->GetFieldAsString(k) : "NULL") + "|";
+            all.push_back(row);
+        }
+        return all;
+    };
+    const std::string held = testing::temporaryDirectory() + "/county.gpkg";
+    importAll(held, true);
+    const std::string streamed = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(held, streamed);
+    geo::classifyProject(options(held));
+    geo::ClassifyOptions o = options(streamed);
+    o.demInMemoryPixels = 0;
+    geo::classifyProject(o);
+    const auto expected = rows(held);
+    REQUIRE(expected.size() > 1000);
+    CHECK(rows(streamed) == expected);
+    // The heights above the river were worked out both ways.
+    auto ds = geo::openVector(streamed);
+    OGRLayer* classes = ds->GetLayerByName("parcel_classes");
+    classes->SetAttributeFilter("RIVER_HEIGHT IS NOT NULL");
+    CHECK(classes->GetFeatureCount() > 1000);
+}
