@@ -332,11 +332,13 @@ double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t 
         nearest[1] = polygons.xy[2 * v + 1];
         return 0.0;
     }
-    const auto [segment, found] = m_index.nearest(probe.box(), m_radius, probe, hintFor(this));
-    remember(this, segment);
-    const double d = probe.result(segment, found);
-    if (std::isfinite(d))
-        nearestOn(segment, polygons, feature, nearest);
+    double d = std::numeric_limits<double>::infinity();
+    PolygonProbe* const one[] = {&probe};
+    nearestOfGroup(one, [&](const PolygonProbe&, double distance, long long segment) {
+        d = distance;
+        if (std::isfinite(distance))
+            nearestOn(segment, polygons, feature, nearest);
+    });
     return d;
 }
 
@@ -363,42 +365,39 @@ void RiverDistance::distances(const FlatLayer& polygons, std::span<const std::ui
             }
             area = grown;
         }
-        distancesOfNeighbours(polygons, features.subspan(k, end - k), probes, distances, nearest);
+        // Features with no shape, and features on the water, answer at once.
+        thread_local std::vector<PolygonProbe*> group;
+        group.clear();
+        for (PolygonProbe& probe : probes) {
+            const std::size_t f = probe.feature();
+            if (probe.empty()) {
+                distances[f] = std::numeric_limits<double>::infinity();
+                if (nearest)
+                    (*nearest)[f] = {NAN, NAN};
+            } else if (probe.insideRiverArea()) {
+                double point[2];
+                distances[f] = distanceAndNearest(polygons, f, point);
+                if (nearest)
+                    (*nearest)[f] = {point[0], point[1]};
+            } else {
+                group.push_back(&probe);
+            }
+        }
+        nearestOfGroup(group, [&](const PolygonProbe& probe, double distance, long long segment) {
+            const std::size_t f = probe.feature();
+            distances[f] = distance;
+            if (!nearest)
+                return;
+            (*nearest)[f] = {NAN, NAN};
+            if (std::isfinite(distance))
+                nearestOn(segment, polygons, f, (*nearest)[f].data());
+        });
         k = end;
     }
 }
 
-void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
-                                          std::span<const std::uint32_t> features,
-                                          std::vector<PolygonProbe>& probes,
-                                          std::vector<double>& distances,
-                                          std::vector<std::array<double, 2>>* nearest) const {
-    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+void RiverDistance::nearestOfGroup(std::span<PolygonProbe* const> group, const Found& found) const {
     constexpr double infinity = std::numeric_limits<double>::infinity();
-    auto answer = [&](std::size_t feature, double distance, long long segment) {
-        distances[feature] = distance;
-        if (!nearest)
-            return;
-        (*nearest)[feature] = {nan, nan};
-        if (std::isfinite(distance))
-            nearestOn(segment, polygons, feature, (*nearest)[feature].data());
-    };
-    // Features with no shape, and features on the water, answer at once.
-    thread_local std::vector<PolygonProbe*> group;
-    group.clear();
-    for (std::size_t j = 0; j < probes.size(); ++j) {
-        const std::uint32_t f = features[j];
-        if (probes[j].empty()) {
-            answer(f, infinity, -1);
-        } else if (probes[j].insideRiverArea()) {
-            double point[2] = {nan, nan};
-            distances[f] = distanceAndNearest(polygons, f, point);
-            if (nearest)
-                (*nearest)[f] = {point[0], point[1]};
-        } else {
-            group.push_back(&probes[j]);
-        }
-    }
     if (group.empty())
         return;
     // The segment nearest to one of them, by the index: each neighbour's distance to that
@@ -415,14 +414,12 @@ void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
         withinRadius = std::isfinite(bounds[j]);
         reach = std::max(reach, bounds[j]);
     }
-    if (!withinRadius) { // rare: part of the group has no river within the radius
-        for (PolygonProbe* probe : group) {
-            const std::size_t f = probe->feature();
-            double point[2] = {nan, nan};
-            distances[f] = distanceAndNearest(polygons, f, point);
-            if (nearest)
-                (*nearest)[f] = {point[0], point[1]};
-        }
+    if (!withinRadius) {
+        if (group.size() == 1)
+            found(*group[0], infinity, -1);
+        else // rare: part of the group has no river within the radius; each on its own
+            for (PolygonProbe* const& probe : group)
+                nearestOfGroup({&probe, 1}, found);
         return;
     }
     // Every run of river within `reach` of the group's box: any segment nearer to a member
@@ -480,7 +477,7 @@ void RiverDistance::distancesOfNeighbours(const FlatLayer& polygons,
             }
         }
         previous = best;
-        answer(probe.feature(), probe.result(best, bestDistance), best);
+        found(probe, probe.result(best, bestDistance), best);
     }
 }
 

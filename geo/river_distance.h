@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <limits>
 #include <span>
 #include <vector>
@@ -28,7 +29,8 @@ public:
     // The feature's distance, as distance(polygons, feature), and, into `nearest`, the river
     // point nearest to the feature (NaN when none is within the radius): where a river crosses
     // or touches it, the point where the river first meets it; where the feature lies in a
-    // river polygon, a point inside the feature.
+    // river polygon, a point inside the feature. Among river segments at exactly the same
+    // distance, the first in the river layer gives the point, as in distances().
     double distanceAndNearest(const FlatLayer& polygons, std::size_t feature,
                               double* nearest) const;
 
@@ -56,10 +58,12 @@ private:
     // The point of segment `i` nearest to one feature of `polygons`.
     void nearestOn(long long i, const FlatLayer& polygons, std::size_t feature,
                    double* nearest) const;
-    // Features whose boxes lie within `area` (a few hundred metres), found together.
-    void distancesOfNeighbours(const FlatLayer& polygons, std::span<const std::uint32_t> features,
-                               std::vector<PolygonProbe>& probes, std::vector<double>& distances,
-                               std::vector<std::array<double, 2>>* nearest) const;
+    // The nearest segment of each feature of `group` (neighbours within a few hundred metres,
+    // each with a shape and none on the water), found together: `found(probe, distance,
+    // segment)` for each, segment -1 when none is within the radius.
+    using Found =
+        std::function<void(const PolygonProbe& probe, double distance, long long segment)>;
+    void nearestOfGroup(std::span<PolygonProbe* const> group, const Found& found) const;
     std::vector<Segment> m_segments;
     std::vector<Extent> m_segmentBoxes;
     // Runs of up to 16 consecutive segments of one river line (a few dozen metres of river),

@@ -233,6 +233,10 @@ TEST_CASE("neighbours searched together answer as each alone, in any order", "[r
         near += alone > 0;
         touching += alone == 0;
         CHECK(nearest[f] == nearestAgain[f]); // the same point, whatever the order
+        double single[2] = {NAN, NAN};        // and searched on its own
+        CHECK(rivers.distanceAndNearest(s.parcels, f, single) == alone);
+        CHECK(single[0] == nearest[f][0]);
+        CHECK(single[1] == nearest[f][1]);
         const OGRPoint onRiver(nearest[f][0], nearest[f][1]);
         CHECK(onRiver.Distance(&s.riverGeometry) < 1e-6);
         CHECK(onRiver.Distance(s.parcelGeometry[f].get()) == Approx(alone).margin(1e-6));

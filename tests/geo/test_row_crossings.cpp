@@ -9,32 +9,15 @@
 
 #include "geo/flat_layer.h"
 #include "geo/row_crossings.h"
+#include "support/flat_layers.h"
 
 namespace {
 
-using Ring = std::vector<std::pair<double, double>>;
-using Feature = std::vector<Ring>;
+using testing::Feature;
+using testing::Ring;
 
 // 30 m rows, as the benchmark county's DEM, at Gauss-Kruger northings.
 const geo::RowCentres rowsOf{2918060, -30};
-
-geo::FlatLayer layerOf(const std::vector<Feature>& features) {
-    geo::FlatLayer layer;
-    layer.featurePart = {0};
-    layer.partStart = {0};
-    for (const Feature& feature : features) {
-        for (const Ring& ring : feature) {
-            for (const auto& [x, y] : ring) {
-                layer.xy.push_back(x);
-                layer.xy.push_back(y);
-                layer.extent.include(x, y);
-            }
-            layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
-        }
-        layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size() - 1));
-    }
-    return layer;
-}
 
 // Every crossed row: its index and its crossings, west to east.
 using Rows = std::vector<std::pair<int, std::vector<double>>>;
@@ -147,7 +130,7 @@ TEST_CASE("the few-rows way and the edge list give the same crossings, bit for b
             for (std::size_t k = 1; k + 2 < f[0].size(); k += 3)
                 std::swap(f[0][k], f[0][k + 1]);
         }
-        const geo::FlatLayer layer = layerOf({f});
+        const geo::FlatLayer layer = testing::flatLayerOf({f});
         REQUIRE(layer.vertexCount() <= geo::RowCrossings::maxFewEdges);
         atEdgeLimit += layer.vertexCount() == geo::RowCrossings::maxFewEdges;
         // Any window of up to maxFewRows rows, often cutting through the polygon.
@@ -192,7 +175,7 @@ TEST_CASE("polygons past the few-rows limits take the edge list, with the same r
         Feature f{ringAround(random, cx, cy, radius, vertices, random() < 0.3)};
         if (!makeTall && i % 4 == 1)
             f[0].resize(65);
-        const geo::FlatLayer layer = layerOf({f});
+        const geo::FlatLayer layer = testing::flatLayerOf({f});
         const auto [rowFirst, rowLast] =
             rowsOf.between(layer.extent.maxY, layer.extent.minY, 0, 1 << 20);
         const bool manyRows = rowLast - rowFirst + 1 > geo::RowCrossings::maxFewRows;

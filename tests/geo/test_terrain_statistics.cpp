@@ -15,33 +15,16 @@
 #include "geo/extent.h"
 #include "geo/gdal_session.h"
 #include "geo/terrain_statistics.h"
+#include "support/flat_layers.h"
 
 namespace {
 
-using Ring = std::vector<std::pair<double, double>>;
-using Feature = std::vector<Ring>;
+using testing::Feature;
+using testing::Ring;
 
 constexpr double originX = 37480000; // CGCS2000 3-degree Gauss-Kruger zone 37 (EPSG:4525)
 constexpr double originY = 3400000;
 const double tan25 = std::tan(25 * std::numbers::pi / 180);
-
-geo::FlatLayer layerOf(const std::vector<Feature>& features) {
-    geo::FlatLayer layer;
-    layer.featurePart = {0};
-    layer.partStart = {0};
-    for (const Feature& feature : features) {
-        for (const Ring& ring : feature) {
-            for (const auto& [x, y] : ring) {
-                layer.xy.push_back(x);
-                layer.xy.push_back(y);
-                layer.extent.include(x, y);
-            }
-            layer.partStart.push_back(static_cast<std::uint32_t>(layer.vertexCount()));
-        }
-        layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size() - 1));
-    }
-    return layer;
-}
 
 // A north-up DEM in /vsimem/, tiled 64 x 64, in EPSG:4525; values[row * width + col].
 struct DemSpec {
@@ -268,7 +251,8 @@ TEST_CASE("a plane tilted at 25 degrees has a mean slope of 25 degrees everywher
         {spec.pixelBox(-20, 70, 5, 100)},                       // partly off the raster
     };
     for (int threads : {1, 2}) {
-        const auto stats = geo::computeTerrainStatistics(*dem, layerOf(features), {threads, 7, {}});
+        const auto stats =
+            geo::computeTerrainStatistics(*dem, testing::flatLayerOf(features), {threads, 7, {}});
         REQUIRE(stats.size() == features.size());
         for (const auto& t : stats) {
             CHECK(t.pixels > 0);
@@ -281,7 +265,8 @@ TEST_CASE("a plane tilted at 25 degrees has a mean slope of 25 degrees everywher
     VSIUnlink("/vsimem/terrain_plane.tif");
 
     auto flat = makeDem("/vsimem/terrain_flat.tif", spec, fill(spec, [](int, int) { return 42; }));
-    const auto stats = geo::computeTerrainStatistics(*flat, layerOf({features[0], features[2]}));
+    const auto stats =
+        geo::computeTerrainStatistics(*flat, testing::flatLayerOf({features[0], features[2]}));
     for (const auto& t : stats) {
         CHECK(t.meanSlope == Approx(0).margin(1e-12)); // degrees
         CHECK(t.meanElevation == 42);                  // metres
@@ -299,8 +284,8 @@ TEST_CASE("a rectangle of whole pixels has the closed-form mean, minimum and max
     auto dem = makeDem("/vsimem/terrain_ramp.tif", spec,
                        fill(spec, [](int c, int r) { return c + 1000.0 * r; }));
     const int c0 = 7, c1 = 58, r0 = 3, r1 = 70; // over two block rows and columns
-    const auto stats =
-        geo::computeTerrainStatistics(*dem, layerOf({{spec.pixelBox(c0, r0, c1, r1)}}));
+    const auto stats = geo::computeTerrainStatistics(
+        *dem, testing::flatLayerOf({{spec.pixelBox(c0, r0, c1, r1)}}));
     REQUIRE(stats.size() == 1);
     CHECK(stats[0].pixels == (c1 - c0 + 1) * (r1 - r0 + 1));
     CHECK(stats[0].minElevation == c0 + 1000.0 * r0); // metres
@@ -315,7 +300,8 @@ TEST_CASE("a rectangle of whole pixels has the closed-form mean, minimum and max
         const Ring west{{xw, ys}, {xm, ys}, {xm, yn}, {xw, yn}, {xw, ys}};
         const Ring east{{xm, ys}, {xe, ys}, {xe, yn}, {xm, yn}, {xm, ys}};
         const Ring both{{xw, ys}, {xe, ys}, {xe, yn}, {xw, yn}, {xw, ys}};
-        const auto s = geo::computeTerrainStatistics(*dem, layerOf({{west}, {east}, {both}}));
+        const auto s =
+            geo::computeTerrainStatistics(*dem, testing::flatLayerOf({{west}, {east}, {both}}));
         CHECK(s[0].pixels == 10 * 10); // columns 10..19, rows 6..15
         CHECK(s[0].minElevation == 10 + 1000.0 * 6);
         CHECK(s[0].maxElevation == 19 + 1000.0 * 15);
@@ -334,7 +320,8 @@ TEST_CASE("holes and overlapping parts follow the even-odd rule", "[terrain_stat
     Ring hole = spec.pixelBox(12, 14, 15, 19);        // 4 x 6, same orientation as the shell
     const Ring other = spec.pixelBox(50, 50, 52, 51); // a second part, 3 x 2
     const auto stats = geo::computeTerrainStatistics(
-        *dem, layerOf({{outer, hole}, {outer, other}, {outer, spec.pixelBox(20, 20, 39, 39)}}));
+        *dem, testing::flatLayerOf(
+                  {{outer, hole}, {outer, other}, {outer, spec.pixelBox(20, 20, 39, 39)}}));
     CHECK(stats[0].pixels == 400 - 24);
     // The hole's pixels are out of the mean: subtract their sum from the full square's.
     const double square = 400 * (19.5 + 1000 * 19.5);
@@ -363,8 +350,8 @@ TEST_CASE("a polygon holding no pixel centre gets the pixel under its centroid",
                          {originX - 45, originY + 50},
                          {originX - 45, originY + 55},
                          {originX - 50, originY + 50}};
-    const auto stats =
-        geo::computeTerrainStatistics(*dem, layerOf({{tiny}, {onNodata}, {offRaster}, {}}));
+    const auto stats = geo::computeTerrainStatistics(
+        *dem, testing::flatLayerOf({{tiny}, {onNodata}, {offRaster}, {}}));
     REQUIRE(stats.size() == 4);
     CHECK(stats[0].pixels == 0);
     CHECK(stats[0].meanElevation == values[static_cast<std::size_t>(21 * spec.width + 33)]);
@@ -414,7 +401,7 @@ TEST_CASE("the centroid's pixel counts only for a polygon that ends with no pixe
     REQUIRE(expected[1].pixels == 4);
     REQUIRE(expected[2].pixels == 4);
     CHECK(expected[0].meanElevation == values[static_cast<std::size_t>(5 * spec.width + 19)]);
-    const geo::FlatLayer layer = layerOf(features);
+    const geo::FlatLayer layer = testing::flatLayerOf(features);
     for (int stripRows : {1, 2, 3, 500})
         for (int threads : {1, 2}) {
             INFO("strip rows " << stripRows << ", threads " << threads);
@@ -443,8 +430,8 @@ TEST_CASE("nodata pixels are left out, and the slope beside them still holds",
                 ++holes;
             }
     auto dem = makeDem("/vsimem/terrain_nodata.tif", spec, values);
-    const auto stats =
-        geo::computeTerrainStatistics(*dem, layerOf({{spec.pixelBox(20, 20, 49, 39)}}));
+    const auto stats = geo::computeTerrainStatistics(
+        *dem, testing::flatLayerOf({{spec.pixelBox(20, 20, 49, 39)}}));
     CHECK(holes > 20);
     CHECK(stats[0].pixels == 30U * 20U - holes);
     CHECK(stats[0].minElevation == 200); // metres
@@ -496,7 +483,7 @@ TEST_CASE("200 random polygons over several strips match a per-pixel brute force
         features.push_back(f);
     }
     const auto expected = bruteForce(spec, values, features);
-    const geo::FlatLayer layer = layerOf(features);
+    const geo::FlatLayer layer = testing::flatLayerOf(features);
     int smallOnes = 0;
     for (const auto& t : expected)
         smallOnes += t.pixels == 0 && !std::isnan(t.meanElevation);
@@ -524,7 +511,7 @@ TEST_CASE("progress is reported per strip, and cancelling returns nothing",
     DemSpec spec;
     auto dem =
         makeDem("/vsimem/terrain_progress.tif", spec, fill(spec, [](int, int) { return 1; }));
-    const geo::FlatLayer layer = layerOf({{spec.pixelBox(0, 0, 10, 10)}});
+    const geo::FlatLayer layer = testing::flatLayerOf({{spec.pixelBox(0, 0, 10, 10)}});
     std::vector<double> seen;
     geo::TerrainOptions options{2, 10, [&](double f) {
                                     seen.push_back(f);
@@ -544,7 +531,7 @@ TEST_CASE("progress is reported per strip, and cancelling returns nothing",
 
 TEST_CASE("unusable DEMs and inputs are refused with the file named", "[terrain_statistics]") {
     geo::initialiseGdal();
-    const geo::FlatLayer layer = layerOf({{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}});
+    const geo::FlatLayer layer = testing::flatLayerOf({{{{0, 0}, {1, 0}, {1, 1}, {0, 0}}}});
     CHECK_THROWS_AS(geo::computeTerrainStatistics("/nonexistent/dem.tif", layer), geo::InputError);
     CHECK_THROWS_WITH(geo::computeTerrainStatistics("/nonexistent/dem.tif", layer),
                       Catch::Contains("/nonexistent/dem.tif"));
@@ -595,7 +582,7 @@ TEST_CASE("timing: 100k small parcels over a 2000 x 2000 DEM", "[terrain_statist
         const double cy = originY - random() * spec.height * spec.pixelY;
         features.push_back({star(random, cx, cy, spec.pixelX * (1 + 4 * random()), 8)});
     }
-    const geo::FlatLayer layer = layerOf(features);
+    const geo::FlatLayer layer = testing::flatLayerOf(features);
     std::vector<geo::TerrainStatistics> first;
     for (int threads : {1, 2}) {
         const auto start = std::chrono::steady_clock::now();
