@@ -10,6 +10,29 @@
 
 namespace geo {
 
+void readElevationRows(GDALRasterBand& band, const std::string& name, int firstRow, int rows,
+                       int width, double* out) {
+    GdalMessageCollector messages;
+    if (band.RasterIO(GF_Read, 0, firstRow, width, rows, out, width, rows, GDT_Float64, 0, 0,
+                      nullptr) != CE_None)
+        throw InputError("cannot read DEM rows " + std::to_string(firstRow) + " to " +
+                             std::to_string(firstRow + rows - 1) + " (" +
+                             (messages.messages().empty() ? std::string("no reason given")
+                                                          : messages.messages().back()) +
+                             "); the file may be truncated",
+                         {name, {}, {}, {}});
+    int hasNodata = 0, hasScale = 0, hasOffset = 0;
+    const double nodata = band.GetNoDataValue(&hasNodata);
+    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
+    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
+    for (double* v = out; v != out + std::size_t(rows) * std::size_t(width); ++v) {
+        if (hasNodata && *v == nodata)
+            *v = std::numeric_limits<double>::quiet_NaN();
+        else if (scaled)
+            *v = *v * scale + offset; // NaN stays NaN
+    }
+}
+
 std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
                               const std::vector<std::array<double, 2>>& points) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
@@ -44,11 +67,6 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
                 byRow[next[static_cast<std::size_t>(rowOf[i])]++] = i;
     }
 
-    int hasNodata = 0, hasScale = 0, hasOffset = 0;
-    const double nodata = band.GetNoDataValue(&hasNodata);
-    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
-    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
-
     // Strips of rows that hold at least one point, read whole (one row's pixels of the DEM's
     // own blocks are read anyway).
     constexpr int stripRows = 256;
@@ -60,21 +78,11 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
         if (begin == end)
             continue; // no point in these rows
         strip.resize(static_cast<std::size_t>(rows) * static_cast<std::size_t>(width));
-        GdalMessageCollector messages;
-        if (band.RasterIO(GF_Read, 0, first, width, rows, strip.data(), width, rows, GDT_Float64, 0,
-                          0, nullptr) != CE_None)
-            throw InputError("cannot read DEM rows " + std::to_string(first) + " to " +
-                                 std::to_string(first + rows - 1) + " (" +
-                                 (messages.messages().empty() ? std::string("no reason given")
-                                                              : messages.messages().back()) +
-                                 "); the file may be truncated",
-                             {name, {}, {}, {}});
+        readElevationRows(band, name, first, rows, width, strip.data());
         for (std::size_t k = begin; k < end; ++k) {
             const std::size_t i = byRow[k];
             const auto r = static_cast<std::size_t>(rowOf[i] - first);
-            const double v = strip[r * static_cast<std::size_t>(width) + column[i]];
-            if (!(hasNodata && v == nodata) && !std::isnan(v))
-                elevation[i] = scaled ? v * scale + offset : v;
+            elevation[i] = strip[r * static_cast<std::size_t>(width) + column[i]];
         }
     }
     return elevation;
@@ -94,22 +102,7 @@ std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string
     grid.m_width = dem.GetRasterXSize();
     grid.m_height = dem.GetRasterYSize();
     grid.m_elevation.resize(pixels);
-    GdalMessageCollector messages;
-    if (band.RasterIO(GF_Read, 0, 0, grid.m_width, grid.m_height, grid.m_elevation.data(),
-                      grid.m_width, grid.m_height, GDT_Float64, 0, 0, nullptr) != CE_None)
-        throw InputError("cannot read the DEM (" +
-                             (messages.messages().empty() ? std::string("no reason given")
-                                                          : messages.messages().back()) +
-                             "); the file may be truncated",
-                         {name, {}, {}, {}});
-    int hasNodata = 0, hasScale = 0, hasOffset = 0;
-    const double nodata = band.GetNoDataValue(&hasNodata);
-    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
-    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
-    for (double& v : grid.m_elevation)
-        v = (hasNodata && v == nodata) || std::isnan(v) ? std::numeric_limits<double>::quiet_NaN()
-            : scaled                                    ? v * scale + offset
-                                                        : v;
+    readElevationRows(band, name, 0, grid.m_height, grid.m_width, grid.m_elevation.data());
     return grid;
 }
 

@@ -12,6 +12,13 @@
 
 namespace geo {
 
+// Reads rows [firstRow, firstRow + rows) of `band` (all `width` columns) into `out` as
+// elevations: no-data as NaN, the band's scale and offset applied. Throws geo::InputError
+// naming `name` and the rows when GDAL cannot read them. The one way DEM values are read, by
+// terrain statistics and by the samplers below alike.
+void readElevationRows(GDALRasterBand& band, const std::string& name, int firstRow, int rows,
+                       int width, double* out);
+
 // Per point (x, y in the DEM's CRS): the elevation of the pixel it lies in, or NaN when it
 // lies off the raster (or a point is NaN) or the pixel has no data. `dem` must be north-up.
 // Throws geo::InputError naming `name` when GDAL cannot read it.

@@ -11,6 +11,7 @@
 
 #include <ogr_spatialref.h>
 
+#include "geo/dem_sampling.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/row_crossings.h"
@@ -424,26 +425,7 @@ void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int
         return;
     const int rows = s.bufferLast - readFrom;
     double* target = s.elevation.data() + std::size_t(readFrom - s.bufferFirst) * width;
-    GdalMessageCollector messages;
-    if (band.RasterIO(GF_Read, 0, readFrom, g.width, rows, target, g.width, rows, GDT_Float64, 0, 0,
-                      nullptr) != CE_None)
-        throw InputError("cannot read DEM rows " + std::to_string(readFrom) + " to " +
-                             std::to_string(s.bufferLast - 1) + " (" +
-                             (messages.messages().empty() ? std::string("no reason given")
-                                                          : messages.messages().back()) +
-                             "); the file may be truncated",
-                         contextOf(name));
-    int hasNodata = 0;
-    const double nodata = band.GetNoDataValue(&hasNodata);
-    int hasScale = 0, hasOffset = 0;
-    const double scale = band.GetScale(&hasScale), offset = band.GetOffset(&hasOffset);
-    const bool scaled = (hasScale && scale != 1) || (hasOffset && offset != 0);
-    for (double* v = target; v != target + std::size_t(rows) * width; ++v) {
-        if (hasNodata && *v == nodata)
-            *v = nan;
-        else if (scaled)
-            *v = *v * scale + offset;
-    }
+    readElevationRows(band, name, readFrom, rows, g.width, target);
 }
 
 } // namespace
