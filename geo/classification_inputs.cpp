@@ -13,6 +13,7 @@
 #include "geo/gdal_session.h"
 #include "geo/geopackage_parcels.h"
 #include "geo/mapping_profile.h"
+#include "geo/sql_quoting.h"
 
 namespace geo {
 namespace {
@@ -183,8 +184,7 @@ void join(FlatLayer& into, const FlatLayer& from) {
 std::pair<GIntBig, GIntBig> fidRange(GDALDataset& dataset) {
     GdalMessageCollector quiet; // a store without SQL aggregates reads on one connection
     std::pair<GIntBig, GIntBig> range{0, -1};
-    OGRLayer* result =
-        dataset.ExecuteSQL("SELECT MIN(fid), MAX(fid) FROM parcels", nullptr, nullptr);
+    OGRLayer* result = dataset.ExecuteSQL(sqlMinMax("parcels", "fid").c_str(), nullptr, nullptr);
     if (!result)
         return range;
     if (OGRFeatureUniquePtr row{result->GetNextFeature()}; row && row->IsFieldSetAndNotNull(0))

@@ -239,13 +239,11 @@ std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
         throw InputError("has a parcels table whose rows are not in fid order",
                          {m_path, m_table, {}, {}});
     std::pair<std::int64_t, std::int64_t> range{0, -1};
-    rows.select("SELECT MIN(" + sqlIdentifier(m_fid) + "), MAX(" + sqlIdentifier(m_fid) +
-                    ") FROM " + sqlIdentifier(m_table),
-                {}, [&](const Row& row) {
-                    if (!row.isNull(0))
-                        range = {row.integer(0), row.integer(1)};
-                    return false;
-                });
+    rows.select(sqlMinMax(m_table, m_fid), {}, [&](const Row& row) {
+        if (!row.isNull(0))
+            range = {row.integer(0), row.integer(1)};
+        return false;
+    });
     return range;
 }
 

@@ -24,4 +24,9 @@ std::string sqlText(std::string_view text) {
     return quoted(text, '\'');
 }
 
+std::string sqlMinMax(std::string_view table, std::string_view column) {
+    const std::string t = sqlIdentifier(table), c = sqlIdentifier(column);
+    return "SELECT (SELECT MIN(" + c + ") FROM " + t + "), (SELECT MAX(" + c + ") FROM " + t + ")";
+}
+
 } // namespace geo

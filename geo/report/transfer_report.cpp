@@ -129,9 +129,7 @@ void aggregateInDatabase(const ReportSource& source, const std::string& areaExpr
     const std::string parcelsFid = *parcels.GetFIDColumn() ? parcels.GetFIDColumn() : "fid";
     GIntBig first = 0, last = -1;
     {
-        const std::string sql =
-            "SELECT MIN(\"" + classesFid + "\"), MAX(\"" + classesFid + "\") FROM parcel_classes";
-        const ResultSet range = source.query(sql);
+        const ResultSet range = source.query(sqlMinMax("parcel_classes", classesFid));
         if (range)
             if (OGRFeatureUniquePtr row{range->GetNextFeature()}) {
                 first = row->GetFieldAsInteger64(0);
