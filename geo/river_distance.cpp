@@ -272,9 +272,17 @@ double RiverDistance::distance(const FlatLayer& polygons, std::size_t feature) c
 }
 
 void RiverDistance::nearestOn(long long i, const FlatLayer& polygons, std::size_t feature,
-                              double* nearest) const {
+                              double distance, double* nearest) const {
     const Segment& s = m_segments[static_cast<std::size_t>(i)];
-    if (featureContains(polygons, feature, s.x0, s.y0)) {
+    // Apart from the feature (distance > 0), the segment neither starts in it nor crosses it,
+    // and an edge whose box is farther from the segment's box than `distance` holds no
+    // candidate that could be the nearest: most edges are passed over. The bound has the
+    // search's margin, so the same candidate wins as when every edge is measured.
+    const bool apart = distance > 0;
+    const double bound2 = distance * distance * (1.0 + 1e-9);
+    const double sMinX = std::min(s.x0, s.x1), sMaxX = std::max(s.x0, s.x1);
+    const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
+    if (!apart && featureContains(polygons, feature, s.x0, s.y0)) {
         nearest[0] = s.x0;
         nearest[1] = s.y0;
         return;
@@ -291,6 +299,14 @@ void RiverDistance::nearestOn(long long i, const FlatLayer& polygons, std::size_
         const std::uint32_t first = polygons.partStart[part], last = polygons.partStart[part + 1];
         for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
             const double ax = xy[2 * a], ay = xy[2 * a + 1], bx = xy[2 * b], by = xy[2 * b + 1];
+            if (apart) {
+                const double gx =
+                    std::max({0.0, std::min(ax, bx) - sMaxX, sMinX - std::max(ax, bx)});
+                const double gy =
+                    std::max({0.0, std::min(ay, by) - sMaxY, sMinY - std::max(ay, by)});
+                if (gx * gx + gy * gy > bound2)
+                    continue;
+            }
             if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1)) {
                 // Where the two lines meet, as a fraction of the river segment.
                 const double ex = bx - ax, ey = by - ay;
@@ -337,7 +353,7 @@ double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t 
     nearestOfGroup(one, [&](const PolygonProbe&, double distance, long long segment) {
         d = distance;
         if (std::isfinite(distance))
-            nearestOn(segment, polygons, feature, nearest);
+            nearestOn(segment, polygons, feature, distance, nearest);
     });
     return d;
 }
@@ -390,7 +406,7 @@ void RiverDistance::distances(const FlatLayer& polygons, std::span<const std::ui
                 return;
             (*nearest)[f] = {NAN, NAN};
             if (std::isfinite(distance))
-                nearestOn(segment, polygons, f, (*nearest)[f].data());
+                nearestOn(segment, polygons, f, distance, (*nearest)[f].data());
         });
         k = end;
     }

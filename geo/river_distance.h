@@ -55,8 +55,9 @@ private:
     bool insideRiverArea(double x, double y) const;
     // The point of segment `i` nearest to (x, y).
     void nearestOn(long long i, double x, double y, double* nearest) const;
-    // The point of segment `i` nearest to one feature of `polygons`.
-    void nearestOn(long long i, const FlatLayer& polygons, std::size_t feature,
+    // The point of segment `i` nearest to one feature of `polygons`, which the search found
+    // at `distance` from it.
+    void nearestOn(long long i, const FlatLayer& polygons, std::size_t feature, double distance,
                    double* nearest) const;
     // The nearest segment of each feature of `group` (neighbours within a few hundred metres,
     // each with a shape and none on the water), found together: `found(probe, distance,

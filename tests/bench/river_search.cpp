@@ -1,0 +1,83 @@
+// tianmu-bench-river: the nearest-river searches of classify on their own, for work on
+// geo::RiverDistance. Reads a project's parcels and rivers as classify does (rivers of DJ 3
+// and up), then searches every parcel's nearest river point in Z order on one thread, a few
+// times, and prints the thread's CPU time of each run (less disturbed by other load on the
+// machine than wall time) and a digest of the answers, so that two builds can be checked to
+// answer alike.
+#include <cstdint>
+#include <cstring>
+#include <ctime>
+#include <exception>
+#include <iomanip>
+#include <iostream>
+#include <string>
+
+#include "geo/classification_inputs.h"
+#include "geo/error.h"
+#include "geo/project_store.h"
+#include "geo/river_distance.h"
+#include "geo/spatial_order.h"
+
+namespace {
+
+double threadSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// FNV-1a over the bytes of the answers: equal only when every distance and point is.
+std::uint64_t digest(const std::vector<double>& distances,
+                     const std::vector<std::array<double, 2>>& points) {
+    std::uint64_t h = 1469598103934665603ULL;
+    auto add = [&](double v) {
+        unsigned char bytes[sizeof v];
+        std::memcpy(bytes, &v, sizeof v);
+        for (unsigned char b : bytes)
+            h = (h ^ b) * 1099511628211ULL;
+    };
+    for (std::size_t i = 0; i < distances.size(); ++i) {
+        add(distances[i]);
+        add(points[i][0]);
+        add(points[i][1]);
+    }
+    return h;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || argc > 3 || std::string(argv[1]) == "--help") {
+        std::cerr << "Usage: tianmu-bench-river PROJECT.gpkg [RUNS]\n"
+                     "Searches every parcel's nearest river (DJ >= 3) RUNS times (default 3) on\n"
+                     "one thread; prints each run's CPU seconds and a digest of the answers.\n";
+        return 2;
+    }
+    const int runs = argc == 3 ? std::stoi(argv[2]) : 3;
+    try {
+        const auto store = geo::openGeoPackageProject(argv[1]);
+        const geo::ClassificationInputs in =
+            geo::readClassificationInputs(*store, {}, "ZT", "XZZJ", "DJ", 3.0);
+        const geo::RiverDistance rivers(in.rivers, 10000.0);
+        const std::vector<std::uint32_t> order = geo::spatialOrder(in.parcelShapes);
+        const std::size_t n = in.parcels.size();
+        std::cout << "parcels " << n << "\n";
+        for (int run = 0; run < runs; ++run) {
+            std::vector<double> distances(n);
+            std::vector<std::array<double, 2>> points(n);
+            const double start = threadSeconds();
+            rivers.distances(in.parcelShapes, order, distances, &points);
+            const double seconds = threadSeconds() - start;
+            std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
+                      << seconds << " digest " << std::hex << digest(distances, points) << std::dec
+                      << "\n";
+        }
+        return 0;
+    } catch (const geo::InputError& e) {
+        std::cerr << "tianmu-bench-river: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "tianmu-bench-river: " << e.what() << "\n";
+        return 1;
+    }
+}
