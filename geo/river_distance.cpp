@@ -33,27 +33,6 @@ bool segmentsCross(double ax, double ay, double bx, double by, double cx, double
     return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
 }
 
-// Squared distance from a point to a box (0 inside or on it).
-double pointBox2(const Extent& b, double x, double y) {
-    const double gx = std::max({0.0, b.minX - x, x - b.maxX});
-    const double gy = std::max({0.0, b.minY - y, y - b.maxY});
-    return gx * gx + gy * gy;
-}
-
-// A lower bound of the squared distance from segment (x0, y0)-(x1, y1) to anything in box `b`:
-// exact when the segment's own box is apart from `b` (the nearest points of two disjoint
-// convex shapes include an end of the segment or a corner of the box), else 0.
-double segmentBoxLowerBound2(const Extent& b, double x0, double y0, double x1, double y1) {
-    if (std::max(x0, x1) >= b.minX && std::min(x0, x1) <= b.maxX && std::max(y0, y1) >= b.minY &&
-        std::min(y0, y1) <= b.maxY)
-        return 0.0;
-    return std::min({pointBox2(b, x0, y0), pointBox2(b, x1, y1),
-                     pointSegment2(b.minX, b.minY, x0, y0, x1, y1),
-                     pointSegment2(b.minX, b.maxY, x0, y0, x1, y1),
-                     pointSegment2(b.maxX, b.minY, x0, y0, x1, y1),
-                     pointSegment2(b.maxX, b.maxY, x0, y0, x1, y1)});
-}
-
 // False only where featureContains must be false: the even-odd ray from a point above, below
 // or (by more than rounding) beside the feature's box crosses its rings an even number of times.
 bool mayContain(const Extent& b, double x, double y) {
@@ -152,9 +131,10 @@ public:
     // touching segment from one that does not touch, to pick the first of those that do.
     double operator()(std::uint32_t i) {
         const Segment& s = m_rivers.m_segments[i];
+        // No exact segment-to-box bound first: the searches only call this for segments whose
+        // box is within the bound of the feature's box, and the tighter test turned away 7 % of
+        // them at the cost of six point-to-segment distances each (7 % of the search's time).
         const double bound2 = m_kept * m_kept * (1.0 + 1e-9);
-        if (segmentBoxLowerBound2(m_box, s.x0, s.y0, s.x1, s.y1) > bound2)
-            return std::numeric_limits<double>::infinity();
         if (mayContain(m_box, s.x0, s.y0) && featureContains(m_polygons, m_feature, s.x0, s.y0))
             return m_kept = 0.0;
         // Only the edges that could come nearer than the bound are measured: an edge whose box
