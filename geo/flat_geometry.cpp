@@ -201,14 +201,34 @@ bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, doubl
         if (featureContains(layer, feature, x, y))
             return true;
     }
-    // Concave: try midpoints between the first vertex and the others.
-    for (std::uint32_t v = first + 2; v + 1 < last; ++v) {
-        x = (ox + layer.xy[2 * v]) / 2;
-        y = (oy + layer.xy[2 * v + 1]) / 2;
-        if (featureContains(layer, feature, x, y))
-            return true;
+    // Concave (an L), or around a hole (a parcel around a pond) that holds the centroid: the
+    // middle of the widest stretch inside the feature along the line across the middle of its
+    // first ring, well inside, not on an edge. The crossings follow featureContains's rule.
+    double minY = oy, maxY = oy;
+    for (std::uint32_t v = first; v < last; ++v) {
+        minY = std::min(minY, layer.xy[2 * v + 1]);
+        maxY = std::max(maxY, layer.xy[2 * v + 1]);
     }
-    return false;
+    y = (minY + maxY) / 2;
+    thread_local std::vector<double> crossings;
+    crossings.clear();
+    for (std::uint32_t p = part; p < layer.featurePart[feature + 1]; ++p) {
+        const std::uint32_t begin = layer.partStart[p], end = layer.partStart[p + 1];
+        for (std::uint32_t i = begin, j = end - 1; i < end; j = i++) {
+            const double xi = layer.xy[2 * i], yi = layer.xy[2 * i + 1];
+            const double xj = layer.xy[2 * j], yj = layer.xy[2 * j + 1];
+            if ((yi > y) != (yj > y))
+                crossings.push_back((xj - xi) * (y - yi) / (yj - yi) + xi);
+        }
+    }
+    std::sort(crossings.begin(), crossings.end());
+    double widest = 0;
+    for (std::size_t k = 0; k + 1 < crossings.size(); k += 2)
+        if (crossings[k + 1] - crossings[k] > widest) {
+            widest = crossings[k + 1] - crossings[k];
+            x = (crossings[k] + crossings[k + 1]) / 2;
+        }
+    return widest > 0 && featureContains(layer, feature, x, y);
 }
 
 bool isSimpleSingleRing(const FlatLayer& layer, std::size_t feature) {

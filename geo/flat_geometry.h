@@ -13,8 +13,9 @@ namespace geo {
 // Even-odd containment of (x, y) over all rings of `feature`.
 bool featureContains(const FlatLayer& layer, std::size_t feature, double x, double y);
 
-// A point inside `feature` (the centroid of its first ring when that is inside, else a point
-// between the first vertex and another one). False for empty or degenerate features.
+// A point inside `feature`: the centroid of its first ring when that is inside, else the
+// middle of the widest stretch inside the feature across the middle of its first ring (for an
+// L, or a parcel whose hole holds the centroid). False for empty or degenerate features.
 bool interiorPoint(const FlatLayer& layer, std::size_t feature, double& x, double& y);
 
 // True when `feature` is a single closed ring whose edges meet only at consecutive vertices:

@@ -72,6 +72,14 @@ TEST_CASE("containment and interior points", "[flat_geometry]") {
     double x = 0, y = 0;
     REQUIRE(geo::interiorPoint(l, 1, x, y)); // the L's centroid is outside it
     CHECK(geo::featureContains(l, 1, x, y));
+    CHECK(x == 0.5); // across the middle (y = 5) the L is 0..1 wide: not on its edge
+    CHECK(y == 5.0);
+    // A parcel around a pond: the centroid and every midpoint from the first corner lie in the
+    // hole or on the edge; the widest stretch inside across the middle (y = 5) is 0..2.
+    REQUIRE(geo::interiorPoint(l, 0, x, y));
+    CHECK(geo::featureContains(l, 0, x, y));
+    CHECK(x == 1.0);
+    CHECK(y == 5.0);
     CHECK(geo::flatHash(l, 0) != geo::flatHash(l, 1));
     CHECK(geo::sameCoordinates(l, 0, l, 0));
     CHECK_FALSE(geo::sameCoordinates(l, 0, l, 1));
