@@ -115,6 +115,26 @@ public:
         for (std::uint32_t v = polygons.partStart[m_firstPart]; v < polygons.partStart[m_endPart];
              ++v)
             m_box.include(polygons.xy[2 * v], polygons.xy[2 * v + 1]);
+        // Each edge's box, once: the searches test every edge of a feature against each of the
+        // dozen segments nearly as near as the nearest. Kept column by column, so that the
+        // test runs over several edges at once.
+        if (polygons.partStart[m_endPart] - polygons.partStart[m_firstPart] > maxEdges)
+            return; // rare: measured from the vertices, edge by edge
+        const double* xy = polygons.xy.data();
+        for (std::uint32_t part = m_firstPart; part < m_endPart; ++part) {
+            const std::uint32_t first = polygons.partStart[part],
+                                last = polygons.partStart[part + 1];
+            for (std::uint32_t a = first, b = last - 1; a < last; b = a++) {
+                const double ax = xy[2 * a], ay = xy[2 * a + 1], bx = xy[2 * b], by = xy[2 * b + 1];
+                m_edgeMinX[m_edges] = std::min(ax, bx);
+                m_edgeMaxX[m_edges] = std::max(ax, bx);
+                m_edgeMinY[m_edges] = std::min(ay, by);
+                m_edgeMaxY[m_edges] = std::max(ay, by);
+                m_edgeFrom[m_edges] = a;
+                m_edgeTo[m_edges] = b;
+                ++m_edges;
+            }
+        }
     }
 
     bool empty() const noexcept { return m_firstPart == m_endPart; }
@@ -147,6 +167,38 @@ public:
         const double sMinY = std::min(s.y0, s.y1), sMaxY = std::max(s.y0, s.y1);
         const double* xy = m_polygons.xy.data();
         double best2 = std::numeric_limits<double>::infinity(); // squared
+        // Measures edge a-b; false when it crosses the segment.
+        auto measure = [&](std::uint32_t a, std::uint32_t b) {
+            const double ax = xy[2 * a], ay = xy[2 * a + 1];
+            const double bx = xy[2 * b], by = xy[2 * b + 1];
+            if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1))
+                return false;
+            best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
+                              pointSegment2(s.x0, s.y0, ax, ay, bx, by),
+                              pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
+            return true;
+        };
+        if (m_edges > 0) {
+            double gap2[maxEdges];
+            for (std::uint32_t e = 0; e < m_edges; ++e) {
+                const double gx =
+                    std::max(std::max(0.0, m_edgeMinX[e] - sMaxX), sMinX - m_edgeMaxX[e]);
+                const double gy =
+                    std::max(std::max(0.0, m_edgeMinY[e] - sMaxY), sMinY - m_edgeMaxY[e]);
+                gap2[e] = gx * gx + gy * gy;
+            }
+            std::uint64_t near = 0;
+            for (std::uint32_t e = 0; e < m_edges; ++e)
+                near |= static_cast<std::uint64_t>(gap2[e] <= bound2) << e;
+            for (; near != 0; near &= near - 1) {
+                const auto e = static_cast<std::uint32_t>(__builtin_ctzll(near));
+                if (!measure(m_edgeFrom[e], m_edgeTo[e]))
+                    return m_kept = 0.0;
+            }
+            const double d = std::sqrt(best2);
+            m_kept = std::min(m_kept, d);
+            return d;
+        }
         for (std::uint32_t part = m_firstPart; part < m_endPart; ++part) {
             const std::uint32_t first = m_polygons.partStart[part],
                                 last = m_polygons.partStart[part + 1];
@@ -170,14 +222,8 @@ public:
                 for (; near != 0; near &= near - 1) {
                     const std::uint32_t a =
                         window + static_cast<std::uint32_t>(__builtin_ctzll(near));
-                    const std::uint32_t b = previous(a);
-                    const double ax = xy[2 * a], ay = xy[2 * a + 1];
-                    const double bx = xy[2 * b], by = xy[2 * b + 1];
-                    if (segmentsCross(ax, ay, bx, by, s.x0, s.y0, s.x1, s.y1))
+                    if (!measure(a, previous(a)))
                         return m_kept = 0.0;
-                    best2 = std::min({best2, pointSegment2(ax, ay, s.x0, s.y0, s.x1, s.y1),
-                                      pointSegment2(s.x0, s.y0, ax, ay, bx, by),
-                                      pointSegment2(s.x1, s.y1, ax, ay, bx, by)});
                 }
             }
         }
@@ -194,10 +240,14 @@ public:
     }
 
 private:
+    static constexpr std::uint32_t maxEdges = 48; // within one bit mask; parcels have about 16
     const RiverDistance& m_rivers;
     const FlatLayer& m_polygons;
     std::size_t m_feature;
     std::uint32_t m_firstPart, m_endPart;
+    std::uint32_t m_edges = 0; // edges with their boxes below; 0: measured edge by edge
+    double m_edgeMinX[maxEdges], m_edgeMaxX[maxEdges], m_edgeMinY[maxEdges], m_edgeMaxY[maxEdges];
+    std::uint32_t m_edgeFrom[maxEdges], m_edgeTo[maxEdges];
     Extent m_box;
     double m_kept;
 };

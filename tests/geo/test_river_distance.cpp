@@ -52,17 +52,36 @@ Scene scene() {
     s.riverGeometry.addGeometry(&lake);
     // Parcels: rotated rectangles of 20-80 m anywhere around, some far beyond the radius, and
     // large ones (up to 1.5 km) whose corners and inner points are nearest to different rivers.
+    // Every eighth has a hole; every eighth is a jagged star of 70 vertices instead (more
+    // edges than the searches keep boxes for, so they are measured vertex by vertex).
     for (int p = 0; p < 800; ++p) {
         const double cx = originX - 2000.0 + 9000.0 * unit(random);
         const double cy = originY - 2000.0 + 9000.0 * unit(random);
         const double size = p < 600 ? 60.0 : 1500.0;
         const double w = 20.0 + size * unit(random), h = 20.0 + size * unit(random);
         const double a = M_PI * unit(random), c = std::cos(a), sn = std::sin(a);
-        OGRLinearRing ring;
-        for (const auto& [u, v] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}})
-            ring.addPoint(cx + c * u * w / 2 - sn * v * h / 2, cy + sn * u * w / 2 + c * v * h / 2);
         auto polygon = std::make_unique<OGRPolygon>();
+        OGRLinearRing ring;
+        if (p % 8 == 7) {
+            for (int k = 0; k < 70; ++k) {
+                const double r = (0.3 + 0.7 * unit(random)) * std::max(w, h) / 2;
+                ring.addPoint(cx + r * std::cos(a + k * M_PI / 35),
+                              cy + r * std::sin(a + k * M_PI / 35));
+            }
+            ring.closeRings();
+        } else {
+            for (const auto& [u, v] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}, {-1, -1}})
+                ring.addPoint(cx + c * u * w / 2 - sn * v * h / 2,
+                              cy + sn * u * w / 2 + c * v * h / 2);
+        }
         polygon->addRing(&ring);
+        if (p % 8 == 3) {
+            OGRLinearRing hole;
+            for (const auto& [u, v] : {std::pair{-1, -1}, {-1, 1}, {1, 1}, {1, -1}, {-1, -1}})
+                hole.addPoint(cx + c * u * w / 6 - sn * v * h / 6,
+                              cy + sn * u * w / 6 + c * v * h / 6);
+            polygon->addRing(&hole);
+        }
         geo::appendFeature(s.parcels, polygon.get());
         s.parcelGeometry.push_back(std::move(polygon));
     }
