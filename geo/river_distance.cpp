@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "geo/flat_geometry.h"
 
@@ -391,6 +392,48 @@ double RiverDistance::distanceAndNearest(const FlatLayer& polygons, std::size_t 
 void RiverDistance::distances(const FlatLayer& polygons, std::span<const std::uint32_t> features,
                               std::vector<double>& distances,
                               std::vector<std::array<double, 2>>* nearest) const {
+    // Features come in spatial order, not in storage order: read where they are, each one's
+    // parts, first vertex and vertices are three cache misses in a row, which took a third of
+    // the searches' time at a million parcels. So a batch at a time is first copied into a
+    // small layer of its own, in search order: the copy's reads do not wait on one another.
+    constexpr std::size_t batch = 4096;
+    thread_local FlatLayer local;
+    thread_local std::vector<std::uint32_t> inOrder;
+    thread_local std::vector<double> localDistances;
+    thread_local std::vector<std::array<double, 2>> localNearest;
+    for (std::size_t b = 0; b < features.size(); b += batch) {
+        const std::span<const std::uint32_t> part =
+            features.subspan(b, std::min(batch, features.size() - b));
+        local.xy.clear();
+        local.partStart.clear();
+        local.featurePart.clear();
+        for (const std::uint32_t f : part) {
+            local.featurePart.push_back(static_cast<std::uint32_t>(local.partStart.size()));
+            for (std::uint32_t p = polygons.featurePart[f]; p < polygons.featurePart[f + 1]; ++p) {
+                local.partStart.push_back(static_cast<std::uint32_t>(local.xy.size() / 2));
+                local.xy.insert(local.xy.end(), polygons.xy.begin() + 2 * polygons.partStart[p],
+                                polygons.xy.begin() + 2 * polygons.partStart[p + 1]);
+            }
+        }
+        local.featurePart.push_back(static_cast<std::uint32_t>(local.partStart.size()));
+        local.partStart.push_back(static_cast<std::uint32_t>(local.xy.size() / 2));
+        inOrder.resize(part.size());
+        std::iota(inOrder.begin(), inOrder.end(), 0U);
+        localDistances.assign(part.size(), 0.0);
+        localNearest.assign(nearest ? part.size() : 0, {});
+        searchInOrder(local, inOrder, localDistances, nearest ? &localNearest : nullptr);
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            distances[part[k]] = localDistances[k];
+            if (nearest)
+                (*nearest)[part[k]] = localNearest[k];
+        }
+    }
+}
+
+void RiverDistance::searchInOrder(const FlatLayer& polygons,
+                                  std::span<const std::uint32_t> features,
+                                  std::vector<double>& distances,
+                                  std::vector<std::array<double, 2>>* nearest) const {
     // Neighbours: up to 32 consecutive features within a few hundred metres. Larger groups
     // gather more river that only their farthest members need.
     constexpr std::size_t maxGroup = 32;

@@ -52,6 +52,10 @@ private:
         double x0, y0, x1, y1;
     };
     class PolygonProbe; // one feature's distance to segment after segment
+    // distances() for features in the order given, read in place.
+    void searchInOrder(const FlatLayer& polygons, std::span<const std::uint32_t> features,
+                       std::vector<double>& distances,
+                       std::vector<std::array<double, 2>>* nearest) const;
     bool insideRiverArea(double x, double y) const;
     // The point of segment `i` nearest to (x, y).
     void nearestOn(long long i, double x, double y, double* nearest) const;
