@@ -282,6 +282,26 @@ TEST_CASE("a cancelled classification throws Cancelled and keeps the previous re
         CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
         CHECK(testing::datasetDigest(project) == before);
     }
+    // The saving reports its rows as they go in, and a cancellation part-way through them
+    // rolls back: the sample county's 3,550 rows go in more than one batch.
+    {
+        geo::ClassifyOptions o = options(project);
+        o.asOf = "2030-01-01";
+        std::vector<double> saving;
+        o.progress = [&](const std::string& step, double fraction) {
+            if (step == "saving")
+                saving.push_back(fraction);
+        };
+        o.cancelled = [&] {
+            return saving.size() >= 2;
+        };
+        CHECK_THROWS_AS(geo::classifyProject(o), geo::Cancelled);
+        CHECK(testing::datasetDigest(project) == before);
+        REQUIRE(saving.size() == 2);
+        CHECK(saving[0] == 0.85);
+        CHECK(saving[1] > 0.85);
+        CHECK(saving[1] < 0.98); // rows were still to come
+    }
     // Cancelled while the zones are worked out on their own thread and the rows wait for them:
     // only that thread is told, so the cancellation must come back through the rows.
     geo::ClassifyOptions o = options(project);
