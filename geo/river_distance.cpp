@@ -434,10 +434,11 @@ void RiverDistance::searchInOrder(const FlatLayer& polygons,
                                   std::span<const std::uint32_t> features,
                                   std::vector<double>& distances,
                                   std::vector<std::array<double, 2>>* nearest) const {
-    // Neighbours: up to 32 consecutive features within a few hundred metres. Larger groups
-    // gather more river that only their farthest members need.
+    // Neighbours: up to 32 consecutive features within 450 m. Larger groups gather more river
+    // that only their farthest members need; smaller ones search the tree more often (at 1M
+    // parcels of about 40 m, 300 m cost 13 % more, 600 m and 64 members 1-2 %).
     constexpr std::size_t maxGroup = 32;
-    constexpr double maxSide = 300.0;
+    constexpr double maxSide = 450.0;
     std::vector<PolygonProbe> probes;
     probes.reserve(maxGroup);
     for (std::size_t k = 0; k < features.size();) {
