@@ -212,6 +212,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     const std::size_t n = in.parcels.size();
     summary.parcels = static_cast<long long>(n);
 
+    // Villages by location need only the parcels and the villages: they are found beside the
+    // terrain sweep, whose serial parts (planning, reading strips) leave a core idle. The
+    // work is pure: an exception (a bug) comes back through get().
+    std::future<VillageAssignment> villagesLater =
+        std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
     // Terrain per parcel, exactly over the DEM pixels each covers.
     std::vector<TerrainStatistics> terrain;
     if (store->hasRasterLayer("dem")) {
@@ -248,7 +253,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     }
 
     progress("villages", 0.6);
-    const VillageAssignment villages = assignVillages(in, rules.villageByLocation);
+    const VillageAssignment villages = villagesLater.get();
     summary.villageMismatches = static_cast<long long>(villages.mismatches.size());
 
     // Relative elevation: above the lowest DEM pixel of the parcel's village.
