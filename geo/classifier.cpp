@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "geo/area.h"
+#include "geo/asset_idle_values.h"
 #include "geo/classification_inputs.h"
 #include "geo/dem_sampling.h"
 #include "geo/error.h"
@@ -626,6 +627,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     writeVillageProfiles(*store, rules, profiles, villages);
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);
+    storeAssetIdleValues(*store, rules.assetIdleValues);
     transaction.commit();
 
     for (const Zone& z : rules.zones()) {

@@ -82,13 +82,56 @@ std::vector<FieldIssue> validateTransfer(const TransferRecord& r, const Transfer
     return issues;
 }
 
-std::set<std::string> loadTransferModes(const std::string& profilePath) {
+std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
+                                            const AssetContext& context) {
+    std::vector<FieldIssue> issues;
+    if (edit.assets.empty())
+        issues.push_back({"ASSET_FID", "required", "no asset is selected"});
+    std::string named; // "asset ZC…" or "assets ZC…, ZC…"
+    std::size_t known = 0;
+    for (long long fid : edit.assets) {
+        const std::optional<std::string> code =
+            context.assetCode ? context.assetCode(fid) : std::nullopt;
+        if (!code) {
+            issues.push_back({"ASSET_FID", "no_record",
+                              "no asset of the project has FID " + std::to_string(fid)});
+            continue;
+        }
+        named +=
+            (named.empty() ? "" : ", ") + (code->empty() ? "FID " + std::to_string(fid) : *code);
+        ++known;
+    }
+    if (known == 0)
+        return issues; // no asset whose status could be judged
+    named = (known == 1 ? "asset " : "assets ") + named;
+    if (edit.status.empty())
+        issues.push_back(
+            {"ZT", "required",
+             "the status (ZT) of " + named + " is required: one of " + joined(context.statuses)});
+    else if (!context.statuses.empty() && !context.statuses.count(edit.status))
+        issues.push_back({"ZT", "not_in_list",
+                          "the status of " + named + " must be one of " + joined(context.statuses) +
+                              " (not '" + edit.status + "')"});
+    return issues;
+}
+
+std::set<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
+                                        const std::string& what) {
     const MappingProfile profile = MappingProfile::load(profilePath);
-    const ProfileField* mode = profile.field("LZFS");
-    if (!mode || mode->values.empty())
-        throw InputError("has no allowed transfer modes: give the LZFS field a \"values\" list",
+    const ProfileField* f = profile.field(field);
+    if (!f || f->values.empty())
+        throw InputError("has no allowed " + what + ": give the " + field +
+                             " field a \"values\" list",
                          {profilePath, {}, {}, {}});
-    return {mode->values.begin(), mode->values.end()};
+    return {f->values.begin(), f->values.end()};
+}
+
+std::set<std::string> loadTransferModes(const std::string& profilePath) {
+    return loadAllowedValues(profilePath, "LZFS", "transfer modes");
+}
+
+std::set<std::string> loadAssetStatuses(const std::string& profilePath) {
+    return loadAllowedValues(profilePath, "ZT", "asset statuses");
 }
 
 } // namespace geo

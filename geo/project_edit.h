@@ -1,5 +1,6 @@
 // Edits of a project as values: marking parcels idle or in use, adding, changing and ending
-// transfer records; and their validation, one message per field at fault.
+// transfer records, setting the status of 三资 assets; and their validation, one message per
+// field at fault.
 #pragma once
 
 #include <functional>
@@ -62,14 +63,24 @@ struct EndTransfer {
     bool operator==(const EndTransfer&) const = default;
 };
 
-using ProjectEdit = std::variant<MarkIdle, AddTransfer, EditTransfer, EndTransfer>;
+// Sets the ledger status (ZT) of assets (by asset FID) to `status`, one of the profile's
+// allowed statuses (在用, 闲置, 出租, 流转 in data/profiles/assets.json).
+struct SetAssetStatus {
+    std::vector<long long> assets;
+    std::string status;
+
+    bool operator==(const SetAssetStatus&) const = default;
+};
+
+using ProjectEdit = std::variant<MarkIdle, AddTransfer, EditTransfer, EndTransfer, SetAssetStatus>;
 
 // A problem with one field of an edit. `field` is the canonical field name (LZFS, LZMJM, …)
 // and `code` a stable identifier a GUI can translate; `message` is a full English sentence.
 struct FieldIssue {
     std::string field;
     std::string code; // required, not_in_list, bad_date, dates_order, area_not_positive,
-                      // area_too_large, duplicate, no_parcel, no_record
+                      // area_too_large, duplicate, no_parcel, no_record (a transfer record
+                      // or an asset)
     std::string message;
 
     bool operator==(const FieldIssue&) const = default;
@@ -89,9 +100,29 @@ std::vector<FieldIssue> validateTransfer(const TransferRecord& record,
                                          const TransferContext& context,
                                          const TransferKey* replacing = nullptr);
 
+// What validating an asset status edit needs to know about the project.
+struct AssetContext {
+    std::set<std::string> statuses; // empty: any non-empty status
+    // The asset's ledger code (ZCBM, may be empty), or nothing when there is no such asset.
+    std::function<std::optional<std::string>(long long assetFid)> assetCode;
+};
+
+// Every problem of `edit`: no asset, an unknown asset (no_record), no status (required), a
+// status not in the list (not_in_list); messages name the assets by their ZCBM.
+std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
+                                            const AssetContext& context);
+
+// The values `field` may hold: its `values` list in a mapping profile. `what` names them in
+// the error (InputError) thrown when the field has no list.
+std::set<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
+                                        const std::string& what);
+
 // The allowed transfer modes: the `values` of the LZFS field in a transfer ledger profile
-// (data/profiles/transfers.json). Throws InputError when the file has none.
+// (data/profiles/transfers.json).
 std::set<std::string> loadTransferModes(const std::string& profilePath);
+// The allowed asset statuses: the `values` of the ZT field in an asset ledger profile
+// (data/profiles/assets.json).
+std::set<std::string> loadAssetStatuses(const std::string& profilePath);
 
 // Tolerance of the contract-area check: ledgers give 亩 to two decimals.
 constexpr double contractAreaToleranceMu = 0.005;

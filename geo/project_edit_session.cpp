@@ -2,8 +2,10 @@
 
 #include <filesystem>
 
+#include "geo/asset_idle_values.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/idle_item_sync.h"
 #include "geo/mapping_profile.h"
 #include "geo/parcel_filter.h"
 
@@ -13,6 +15,8 @@ namespace {
 constexpr const char* classesLayer = "parcel_classes";
 constexpr const char* ledgerLayer = "transfers";
 constexpr const char* auditLayer = "audit_log";
+constexpr const char* assetsLayer = "assets";
+constexpr const char* idleItemsLayer = "idle_items";
 
 std::string fieldText(const OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
@@ -51,6 +55,8 @@ std::string actionOf(const ProjectEdit& edit) {
         return "add_transfer";
     if (std::holds_alternative<EditTransfer>(edit))
         return "edit_transfer";
+    if (std::holds_alternative<SetAssetStatus>(edit))
+        return "set_asset_status";
     return "end_transfer";
 }
 
@@ -67,6 +73,8 @@ public:
         m_classes = store.layer(classesLayer);
         m_audit = store.layer(auditLayer);
         m_ledger = store.layer(ledgerLayer);
+        m_assets = store.layer(assetsLayer);
+        m_idleItems = store.layer(idleItemsLayer); // absent until the project is classified
         if (!m_classes || !m_audit)
             throw Error("the project lost its parcel_classes or audit_log table",
                         {session.m_path, {}, {}, {}});
@@ -83,6 +91,11 @@ public:
                 set(*row, classesLayer, fid, "IDLE_RULE", "manual");
                 store(*m_classes, *row, classesLayer);
             }
+            return;
+        }
+        if (const auto* change = std::get_if<SetAssetStatus>(&edit)) {
+            for (long long fid : change->assets)
+                writeAssetStatus(fid, change->status);
             return;
         }
         ensureLedger();
@@ -143,6 +156,31 @@ private:
             else if (row.GetFieldIndex(field) >= 0 && !value.empty())
                 row.SetField(field, value.c_str());
         }
+    }
+
+    void writeAssetStatus(long long fid, const std::string& status) {
+        OGRFeatureUniquePtr row;
+        if (m_assets) {
+            GdalMessageCollector quiet;
+            row.reset(m_assets->GetFeature(fid));
+        }
+        if (!row)
+            fail("asset " + std::to_string(fid) + " has gone", assetsLayer);
+        if (row->GetFieldIndex("ZT") < 0) // set() would skip it as an optional column
+            fail("the asset ledger has no status field ZT", assetsLayer);
+        const AssetRecord before = assetRecordOf(*row);
+        const bool wasIdle = m_session.isIdleStatus(before.status);
+        const bool idle = m_session.isIdleStatus(status);
+        set(*row, assetsLayer, fid, "ZT", status);
+        // The day it went idle, where the ledger keeps one and has none yet. A date already
+        // there (an earlier idle spell, or the surveyor's) is the ledger's and stays.
+        if (idle && !wasIdle && before.hasIdleSinceField && before.idleSince.empty())
+            set(*row, assetsLayer, fid, "XZRQ", m_session.m_options.today);
+        store(*m_assets, *row, assetsLayer);
+        // idle_items is derived from the asset ledger (classify rewrites it), so its rows are
+        // kept in step but not audited: the audit rows of ZT and XZRQ say what changed.
+        if (m_idleItems && status != before.status && (idle || wasIdle))
+            syncAssetIdleItem(*m_idleItems, assetRecordOf(*row), idle, m_session.m_path);
     }
 
     OGRFeatureUniquePtr classRow(long long parcelFid) {
@@ -240,6 +278,8 @@ private:
     OGRLayer* m_classes = nullptr;
     OGRLayer* m_audit = nullptr;
     OGRLayer* m_ledger = nullptr;
+    OGRLayer* m_assets = nullptr;
+    OGRLayer* m_idleItems = nullptr;
     std::size_t m_auditRows = 0;
 };
 
@@ -269,6 +309,8 @@ ProjectEditSession::ProjectEditSession(const std::string& path, EditSessionOptio
         throw InputError("has no classified parcels to edit; import parcels and run classify "
                          "first",
                          {path, {}, {}, {}});
+    if (m_options.assetIdleValues.empty())
+        m_options.assetIdleValues = storedAssetIdleValues(*m_store);
     loadLedgerKeys();
 }
 
@@ -294,6 +336,16 @@ const ProjectEditSession::ParcelRow* ProjectEditSession::parcelRow(long long par
         found = ParcelRow{row->GetFID(), fieldText(*row, "BSM"), row->GetFieldAsDouble("AREA_MU"),
                           row->GetFieldAsInteger("IDLE") != 0};
     const auto& stored = m_parcels.emplace(parcelFid, std::move(found)).first->second;
+    return stored ? &*stored : nullptr;
+}
+
+// Assets are read when an edit or a view names them, like parcels, and kept for the session.
+const AssetRecord* ProjectEditSession::assetRow(long long assetFid) const {
+    if (const auto cached = m_assets.find(assetFid); cached != m_assets.end())
+        return cached->second ? &*cached->second : nullptr;
+    OGRLayer* assets = m_store->layer(assetsLayer);
+    std::optional<AssetRecord> found = assets ? readAssetRecord(*assets, assetFid) : std::nullopt;
+    const auto& stored = m_assets.emplace(assetFid, std::move(found)).first->second;
     return stored ? &*stored : nullptr;
 }
 
@@ -338,6 +390,9 @@ void ProjectEditSession::applyTo(Overlay& overlay, const ProjectEdit& edit) cons
     if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
         for (long long fid : mark->parcels)
             overlay.idle[fid] = mark->idle;
+    } else if (const auto* status = std::get_if<SetAssetStatus>(&edit)) {
+        for (long long fid : status->assets)
+            overlay.assetStatus[fid] = status->status;
     } else if (const auto* add = std::get_if<AddTransfer>(&edit)) {
         overlay.ledger[keyOf(add->record)] = add->record;
     } else if (const auto* change = std::get_if<EditTransfer>(&edit)) {
@@ -384,6 +439,8 @@ std::vector<FieldIssue> ProjectEditSession::check(const ProjectEdit& edit) const
                                   "no parcel of the project has FID " + std::to_string(fid)});
         return issues;
     }
+    if (const auto* status = std::get_if<SetAssetStatus>(&edit))
+        return validateAssetStatus(*status, assetContext());
     if (const auto* add = std::get_if<AddTransfer>(&edit))
         return validateTransfer(normalised(add->record), transferContext());
     const TransferKey& key = std::holds_alternative<EditTransfer>(edit)
@@ -450,9 +507,11 @@ SaveResult ProjectEditSession::save() {
         transaction.commit();
     } catch (...) {
         m_parcels.clear(); // rows read inside the rolled-back transaction may show its writes
+        m_assets.clear();
         throw;
     }
     m_parcels.clear(); // read again from the saved project when asked
+    m_assets.clear();
     const SaveResult result{m_pending.size(), writer.auditRows()};
     m_pending.clear();
     loadLedgerKeys();
@@ -518,6 +577,29 @@ std::optional<long long> ProjectEditSession::parcelFid(const std::string& bsm) c
 std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
     const ParcelRow* p = parcelRow(parcelFid);
     return p ? p->bsm : std::string();
+}
+
+AssetContext ProjectEditSession::assetContext() const {
+    AssetContext c;
+    c.statuses = m_options.assetStatuses;
+    c.assetCode = [this](long long fid) -> std::optional<std::string> {
+        const AssetRecord* a = assetRow(fid);
+        return a ? std::optional<std::string>(a->code) : std::nullopt;
+    };
+    return c;
+}
+
+std::optional<AssetRecord> ProjectEditSession::asset(long long assetFid) const {
+    const AssetRecord* a = assetRow(assetFid);
+    return a ? std::optional<AssetRecord>(*a) : std::nullopt;
+}
+
+std::optional<std::string> ProjectEditSession::assetStatus(long long assetFid) const {
+    const AssetRecord* a = assetRow(assetFid);
+    if (!a)
+        return std::nullopt;
+    const auto edited = m_effective.assetStatus.find(assetFid);
+    return edited != m_effective.assetStatus.end() ? edited->second : a->status;
 }
 
 } // namespace geo

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "geo/asset_details.h"
 #include "geo/project_edit.h"
 #include "geo/project_lock.h"
 #include "geo/project_store.h"
@@ -19,8 +20,14 @@ namespace geo {
 
 struct EditSessionOptions {
     std::set<std::string> transferModes; // loadTransferModes(data/profiles/transfers.json)
-    std::string user;                    // for the audit log; empty: the OS user
-    std::string today; // YYYY-MM-DD deciding TRANSFERRED; empty: the classification's as-of day
+    std::set<std::string> assetStatuses; // loadAssetStatuses(data/profiles/assets.json)
+    // The asset statuses that count idle; empty: those the project was classified with (its
+    // asset_idle_values property), else the rule sets' default (闲置).
+    std::set<std::string> assetIdleValues;
+    std::string user; // for the audit log; empty: the OS user
+    // YYYY-MM-DD deciding TRANSFERRED and the idle-since day (XZRQ) of an asset marked idle;
+    // empty: the classification's as-of day.
+    std::string today;
 };
 
 struct SaveResult {
@@ -70,6 +77,19 @@ public:
     std::string parcelBsm(long long parcelFid) const; // empty: no such parcel
     TransferContext transferContext() const;
 
+    // An asset as saved in the project; nothing when there is no such asset.
+    std::optional<AssetRecord> asset(long long assetFid) const;
+    // Its status with the pending edits (ZT); nothing when there is no such asset.
+    std::optional<std::string> assetStatus(long long assetFid) const;
+    // Assets whose status the pending edits set (asset FID → status).
+    const std::unordered_map<long long, std::string>& pendingAssetStatus() const noexcept {
+        return m_effective.assetStatus;
+    }
+    bool isIdleStatus(const std::string& status) const {
+        return m_options.assetIdleValues.count(status) > 0;
+    }
+    AssetContext assetContext() const;
+
 private:
     // A parcel's classification row as it is in the project (saved state).
     struct ParcelRow {
@@ -78,17 +98,20 @@ private:
         double areaMu = 0.0;
         bool idle = false;
     };
-    // What the pending edits change: ledger records by key (nothing: the record is gone)
-    // and idle flags. The saved ledger stays in the project; only its keys are held.
+    // What the pending edits change: ledger records by key (nothing: the record is gone),
+    // idle flags and asset statuses. The saved ledger stays in the project; only its keys are
+    // held.
     struct Overlay {
         std::map<TransferKey, std::optional<TransferRecord>> ledger;
-        std::unordered_map<long long, bool> idle; // parcel FID → idle, where edited
+        std::unordered_map<long long, bool> idle;               // parcel FID → idle, where edited
+        std::unordered_map<long long, std::string> assetStatus; // asset FID → status
     };
     class Writer;
 
     ProjectEditSession(const std::string& path, EditSessionOptions options);
     // Parcels are read when an edit names them, not at open: a county has a million.
     const ParcelRow* parcelRow(long long parcelFid) const;
+    const AssetRecord* assetRow(long long assetFid) const;
     void loadLedgerKeys();
     void applyTo(Overlay& overlay, const ProjectEdit& edit) const;
     std::optional<TransferRecord> savedTransfer(const TransferKey& key) const;
@@ -101,6 +124,7 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     mutable std::unordered_map<long long, std::optional<ParcelRow>> m_parcels; // by FID
     mutable std::unordered_map<std::string, std::optional<long long>> m_parcelByBsm;
+    mutable std::unordered_map<long long, std::optional<AssetRecord>> m_assets; // by FID
     std::set<TransferKey> m_savedKeys; // keys of the saved ledger
     Overlay m_effective;
     std::vector<ProjectEdit> m_pending;

@@ -309,6 +309,11 @@ bool Condition::needsRivers() const {
            std::any_of(any.begin(), any.end(), [](const Condition& c) { return c.needsRivers(); });
 }
 
+const std::vector<std::string>& defaultAssetIdleValues() {
+    static const std::vector<std::string> values{"闲置"};
+    return values;
+}
+
 RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& codes,
                       const std::set<std::string>& fields) {
     std::ifstream in(path);
@@ -376,7 +381,7 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
             set.idleLandUse = patternsOf(idle["land_use"], "idle.land_use", "", ctx);
         set.idleFlagField = idle.value("flag_field", std::string("SFXZ"));
         set.assetStatusField = idle.value("asset_status_field", std::string("ZT"));
-        set.assetIdleValues = idle.value("asset_idle_values", std::vector<std::string>{"闲置"});
+        set.assetIdleValues = idle.value("asset_idle_values", defaultAssetIdleValues());
         set.fundIdleField = idle.value("fund_idle_field", std::string("XZZJ"));
 
         const json transfers = doc.value("transfers", json::object());

@@ -122,6 +122,9 @@ private:
     std::vector<ZoneRule> m_rules;
 };
 
+// The asset statuses counted idle when a rule file names none (idle.asset_idle_values): 闲置.
+const std::vector<std::string>& defaultAssetIdleValues();
+
 // Whether a land-use code matches a pattern: exact, or a prefix ending in '*'.
 bool landUseMatches(const std::string& code, const std::string& pattern) noexcept;
 

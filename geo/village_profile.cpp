@@ -13,6 +13,7 @@
 #include "geo/area.h"
 #include "geo/error.h"
 #include "geo/feature_bands.h"
+#include "geo/idle_item_sync.h"
 #include "geo/location_grid.h"
 #include "geo/spatial_index.h"
 
@@ -349,8 +350,8 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
         int village = parcel >= 0 ? villages.village[static_cast<std::size_t>(parcel)] : -1;
         if (village < 0 && a.located)
             village = containing(in.villageShapes, villageIndex, a.x, a.y);
-        add("asset", a.id, a.name + " (" + a.type + ")", village, parcel, std::nullopt, a.status,
-            a.idleSince,
+        add("asset", a.id, idleAssetItemName(a.name, a.type), village, parcel, std::nullopt,
+            a.status, a.idleSince,
             rules.assetStatusField + " = " + a.status +
                 (parcel >= 0 ? "; on parcel " + in.parcels[static_cast<std::size_t>(parcel)].id
                              : ""));

@@ -21,10 +21,11 @@ EditCommand::EditCommand(geo::ProjectEditSession& session, geo::ProjectEdit edit
     : m_session(session)
     , m_edits{std::move(edit)}
     , m_mergeable(mergeable) {
-    setText(describe(m_edits));
+    setText(describe(m_edits, m_session));
 }
 
-QString EditCommand::describe(const std::vector<geo::ProjectEdit>& edits) {
+QString EditCommand::describe(const std::vector<geo::ProjectEdit>& edits,
+                              const geo::ProjectEditSession& session) {
     if (edits.empty())
         return {};
     if (const auto* mark = std::get_if<geo::MarkIdle>(&edits.front())) {
@@ -44,6 +45,16 @@ QString EditCommand::describe(const std::vector<geo::ProjectEdit>& edits) {
         return tr("Edit transfer record %1 for parcel %2")
             .arg(QString::fromStdString(change->key.contract),
                  QString::fromStdString(change->key.parcel));
+    if (const auto* set = std::get_if<geo::SetAssetStatus>(&edits.front())) {
+        const QString status = QString::fromStdString(set->status);
+        if (set->assets.size() != 1)
+            return tr("Set %1 assets to %2").arg(set->assets.size()).arg(status);
+        const std::optional<geo::AssetRecord> asset = session.asset(set->assets.front());
+        return tr("Set asset %1 to %2")
+            .arg(asset && !asset->code.empty() ? QString::fromStdString(asset->code)
+                                               : QString::number(set->assets.front()),
+                 status);
+    }
     const auto& end = std::get<geo::EndTransfer>(edits.front());
     return tr("End transfer record %1 on %2")
         .arg(QString::fromStdString(end.key.contract), QString::fromStdString(end.date));
@@ -82,7 +93,7 @@ bool EditCommand::mergeWith(const QUndoCommand* other) {
         return false;
     m_edits.insert(m_edits.end(), next->m_edits.begin(), next->m_edits.end());
     m_applied += next->m_applied;
-    setText(describe(m_edits));
+    setText(describe(m_edits, m_session));
     return true;
 }
 

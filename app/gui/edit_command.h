@@ -26,8 +26,10 @@ public:
     bool mergeWith(const QUndoCommand* other) override;
 
     const std::vector<geo::ProjectEdit>& edits() const noexcept { return m_edits; }
-    // "Mark 3 parcels idle", "Add transfer record LZ… for parcel …", …
-    static QString describe(const std::vector<geo::ProjectEdit>& edits);
+    // "Mark 3 parcels idle", "Add transfer record LZ… for parcel …", "Set asset ZC… to 闲置",
+    // …; `session` names the assets by their code.
+    static QString describe(const std::vector<geo::ProjectEdit>& edits,
+                            const geo::ProjectEditSession& session);
 
 private:
     geo::ProjectEditSession& m_session;

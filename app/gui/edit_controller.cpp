@@ -23,6 +23,7 @@ bool EditController::openForEditing(const QString& path, QString* error) {
     geo::EditSessionOptions options;
     try {
         options.transferModes = geo::loadTransferModes(profilesDirectory() + "/transfers.json");
+        options.assetStatuses = geo::loadAssetStatuses(profilesDirectory() + "/assets.json");
     } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());
@@ -95,6 +96,12 @@ bool EditController::editTransfer(const geo::TransferKey& key, const geo::Transf
 bool EditController::endTransfer(const geo::TransferKey& key, const QString& date,
                                  QStringList* problems) {
     return push(geo::EndTransfer{key, date.toStdString()}, false, problems);
+}
+
+bool EditController::setAssetStatus(const QList<qint64>& assets, const QString& status,
+                                    QStringList* problems) {
+    return push(geo::SetAssetStatus{{assets.begin(), assets.end()}, status.toStdString()}, false,
+                problems);
 }
 
 QStringList EditController::transferModes() const {

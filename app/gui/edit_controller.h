@@ -22,9 +22,9 @@ public:
     explicit EditController(QObject* parent = nullptr);
     ~EditController() override;
 
-    // Opens `path` for editing with the transfer modes of the ledger profile in the data
-    // folder. False, with the reason in `error` (e.g. who holds the project's lock), when it
-    // cannot: the caller can still open the project read-only.
+    // Opens `path` for editing with the transfer modes and asset statuses of the ledger
+    // profiles in the data folder. False, with the reason in `error` (e.g. who holds the project's
+    // lock), when it cannot: the caller can still open the project read-only.
     bool openForEditing(const QString& path, QString* error = nullptr);
     bool openForEditing(const QString& path, geo::EditSessionOptions options,
                         QString* error = nullptr);
@@ -44,6 +44,9 @@ public:
                       QStringList* problems = nullptr);
     bool endTransfer(const geo::TransferKey& key, const QString& date,
                      QStringList* problems = nullptr);
+    // Sets the ledger status (ZT) of assets, by asset FID.
+    bool setAssetStatus(const QList<qint64>& assets, const QString& status,
+                        QStringList* problems = nullptr);
 
     // The transfer form over this session: for a new record (`editing` empty) prefilled with
     // `initial` (e.g. the clicked parcel's BSM and area), or for the record `editing`. On OK

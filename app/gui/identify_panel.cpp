@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/gui/asset_status_editor.h"
 #include "app/i18n/geo_text.h"
 #include "app/resource_paths.h"
 #include "geo/classifier.h"
@@ -47,6 +48,13 @@ IdentifyPanel::IdentifyPanel(QWidget* parent)
     top->addWidget(m_title, 1);
     top->addWidget(m_copy);
     layout->addLayout(top);
+    m_statusEditor = new AssetStatusEditor(this);
+    m_statusEditor->hide(); // only for an asset of a project open for editing
+    connect(m_statusEditor, &AssetStatusEditor::statusChosen, this, [this](const QString& status) {
+        if (m_asset)
+            emit assetStatusChosen(m_asset->record.fid, status);
+    });
+    layout->addWidget(m_statusEditor);
     m_table = new QTableWidget(0, 2, this);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
@@ -70,10 +78,10 @@ void IdentifyPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-// The fixed texts; a shown parcel is redrawn in the new language by showParcel().
+// The fixed texts; a shown parcel or asset is redrawn in the new language by refresh().
 void IdentifyPanel::retranslateUi() {
-    if (!m_details)
-        m_title->setText(tr("Click a parcel on the map to identify it."));
+    if (!m_details && !m_asset)
+        m_title->setText(tr("Click a parcel or an asset on the map to identify it."));
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the table as tab-separated text (pastes into Excel or WPS)"));
     m_copySelected->setText(tr("Copy"));
@@ -85,8 +93,7 @@ IdentifyPanel::~IdentifyPanel() = default;
 void IdentifyPanel::setAliases(const geo::FieldAliases& aliases, const QString& language) {
     m_aliases = aliases;
     m_language = language;
-    if (m_details)
-        showParcel(m_details->fid);
+    refresh();
 }
 
 bool IdentifyPanel::setProject(const QString& path) {
@@ -136,14 +143,26 @@ void IdentifyPanel::loadRuleTitles() {
 
 void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
     m_session = session;
+    refresh();
+}
+
+void IdentifyPanel::refresh() {
     if (m_details)
         showParcel(m_details->fid);
+    else if (m_asset)
+        showAsset(m_asset->record.fid);
 }
 
 void IdentifyPanel::clear() {
     m_details.reset();
+    m_asset.reset();
+    m_statusEditor->hide();
     m_table->setRowCount(0);
-    m_title->setText(tr("Click a parcel on the map to identify it."));
+    m_title->setText(tr("Click a parcel or an asset on the map to identify it."));
+}
+
+bool IdentifyPanel::editingThisProject() const {
+    return m_session && m_session->path() == m_path.toStdString();
 }
 
 QString IdentifyPanel::alias(const char* field) const {
@@ -187,9 +206,11 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         m_title->setText(tr("Parcel %1 cannot be read: %2").arg(fid).arg(q(e.what())));
         return false;
     }
+    m_asset.reset();
+    m_statusEditor->hide();
     // Pending edits of the session replace what the file says, and say so.
     bool idleUnsaved = false, transfersUnsaved = false;
-    if (m_session && m_session->path() == m_path.toStdString()) {
+    if (editingThisProject()) {
         geo::ParcelDetails& e = *m_details;
         if (const auto pending = m_session->pendingIdle().find(fid);
             pending != m_session->pendingIdle().end()) {
@@ -268,6 +289,73 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(q(m_aliases.alias(name, m_language.toStdString())), q(value), q(name));
     m_table->resizeColumnToContents(0);
     return true;
+}
+
+bool IdentifyPanel::showAsset(qint64 fid) {
+    if (!m_ds)
+        return false;
+    try {
+        m_asset = geo::readAssetDetails(*m_ds, fid);
+    } catch (const geo::Error& e) {
+        clear();
+        m_title->setText(tr("No asset %1 in this project (%2).").arg(fid).arg(q(e.message())));
+        return false;
+    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
+        clear();
+        m_title->setText(tr("Asset %1 cannot be read: %2").arg(fid).arg(q(e.what())));
+        return false;
+    }
+    m_details.reset();
+    // A pending status replaces the saved one, and says so.
+    bool statusUnsaved = false;
+    const bool editing = editingThisProject();
+    if (editing) {
+        if (const auto pending = m_session->pendingAssetStatus().find(fid);
+            pending != m_session->pendingAssetStatus().end()) {
+            statusUnsaved = pending->second != m_asset->record.status;
+            m_asset->record.status = pending->second;
+        }
+    }
+    m_table->setRowCount(0);
+    m_table->clearSpans();
+    m_title->setText(tr("Asset %1 (FID %2)").arg(q(m_asset->record.code)).arg(fid));
+    showAssetRows(*m_asset, statusUnsaved);
+    if (editing) {
+        QStringList statuses;
+        for (const std::string& s : m_session->options().assetStatuses)
+            statuses << q(s);
+        m_statusEditor->setStatuses(statuses, q(m_asset->record.status));
+    }
+    m_statusEditor->setVisible(editing);
+    return true;
+}
+
+void IdentifyPanel::showAssetRows(const geo::AssetDetails& asset, bool statusUnsaved) {
+    const geo::AssetRecord& a = asset.record;
+    const QString none = tr("not recorded");
+    addSection(tr("Asset"));
+    addRow(alias("ZCBM"), q(a.code), "ZCBM");
+    addRow(alias("ZCMC"), q(a.name), "ZCMC");
+    addRow(alias("ZCLX"), q(a.type), "ZCLX");
+    addRow(alias("ZT"), q(a.status) + (statusUnsaved ? tr(" (unsaved)") : ""), "ZT");
+    addRow(alias("XZRQ"), a.idleSince.empty() ? none : q(a.idleSince), "XZRQ");
+    addRow(alias("ZMJZ"), a.bookValue ? tr("%1 元").arg(number(*a.bookValue, 2)) : none, "ZMJZ");
+    addRow(alias("ZLDWMC"), (q(a.villageName) + " " + q(a.villageCode)).trimmed(), "ZLDWMC");
+
+    // Saved changes only: a pending one shows in the status row above until it is saved.
+    addSection(tr("Changes recorded (%1)").arg(asset.history.size()));
+    for (const geo::AuditEntry& e : asset.history)
+        addRow(q(e.time),
+               tr("%1: %2 %3 → %4")
+                   .arg(q(e.user), alias(e.field.c_str()),
+                        e.oldValue.empty() ? tr("(empty)") : q(e.oldValue),
+                        e.newValue.empty() ? tr("(empty)") : q(e.newValue)),
+               "time user field old_value new_value");
+
+    addSection(tr("Attributes"));
+    for (const auto& [name, value] : asset.attributes)
+        addRow(q(m_aliases.alias(name, m_language.toStdString())), q(value), q(name));
+    m_table->resizeColumnToContents(0);
 }
 
 QString IdentifyPanel::text() const {

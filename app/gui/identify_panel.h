@@ -1,6 +1,7 @@
 // The identify panel: everything about one parcel (attributes under their Chinese or English
 // names, areas in 亩, 公顷 and m², its zone and the rule that decided it, idle and transfer
-// status, its ledger records) as a table the user can select and copy.
+// status, its ledger records) or one 三资 asset (its ledger fields, status and audit history),
+// as a table the user can select and copy; while editing, an asset's status can be set here.
 #pragma once
 
 #include <map>
@@ -11,6 +12,7 @@
 
 #include <gdal_priv.h>
 
+#include "geo/asset_details.h"
 #include "geo/field_aliases.h"
 #include "geo/parcel_details.h"
 #include "geo/project_edit_session.h"
@@ -21,6 +23,8 @@ class QPushButton;
 class QTableWidget;
 
 namespace app {
+
+class AssetStatusEditor;
 
 class IdentifyPanel : public QWidget {
     Q_OBJECT
@@ -33,20 +37,31 @@ public:
     // Opens the project read-only (works while another session edits it). False when it
     // cannot be opened; the panel then says why.
     bool setProject(const QString& path);
-    // With a session, idle status and transfer records show its pending edits (marked
-    // "unsaved"); null shows the saved project only. The session must outlive its use here.
+    // With a session, idle status, transfer records and asset statuses show its pending edits
+    // (marked "unsaved") and an asset's status can be set; null shows the saved project only.
+    // The session must outlive its use here.
     void setEditSession(const geo::ProjectEditSession* session);
     // Shows parcel `fid`; false (and a message in the panel) when there is no such parcel.
     bool showParcel(qint64 fid);
+    // Shows asset `fid` of the assets layer; false (and a message) when there is none.
+    bool showAsset(qint64 fid);
+    // Shows the parcel or asset shown again, e.g. after an edit was done or undone.
+    void refresh();
     void clear();
 
     const std::optional<geo::ParcelDetails>& details() const noexcept { return m_details; }
+    const std::optional<geo::AssetDetails>& asset() const noexcept { return m_asset; }
+    AssetStatusEditor* statusEditor() const noexcept { return m_statusEditor; }
     QTableWidget* table() const noexcept { return m_table; }
     // The shown table as tab-separated lines: what "Copy" puts on the clipboard.
     QString text() const;
 
 public slots:
     void copyToClipboard() const;
+
+signals:
+    // The user chose a new status for the asset shown (queue it as an edit).
+    void assetStatusChosen(qint64 assetFid, const QString& status);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -56,6 +71,8 @@ private:
     void addSection(const QString& title);
     void addRow(const QString& name, const QString& value, const QString& tip = {});
     QString alias(const char* field) const;
+    bool editingThisProject() const;
+    void showAssetRows(const geo::AssetDetails& asset, bool statusUnsaved);
 
     QLabel* m_title = nullptr;
     QPushButton* m_copy = nullptr;
@@ -66,6 +83,8 @@ private:
     QString m_path;
     GDALDatasetUniquePtr m_ds;
     std::optional<geo::ParcelDetails> m_details;
+    std::optional<geo::AssetDetails> m_asset;
+    AssetStatusEditor* m_statusEditor = nullptr;
     const geo::ProjectEditSession* m_session = nullptr;
     // The titles (zh, en) of the rules the project was classified with, by rule id.
     std::map<std::string, std::pair<std::string, std::string>> m_ruleTitles;

@@ -299,7 +299,7 @@ void MainWindow::retranslate() {
     ui.next->setText(tr("&Next view"));
     ui.tools->setTitle(tr("&Tools"));
     ui.pan->setText(tr("&Pan"));
-    ui.identify->setText(tr("&Identify parcel"));
+    ui.identify->setText(tr("&Identify parcel or asset"));
     ui.select->setText(tr("&Select parcels"));
     ui.measureDistance->setText(tr("Measure &distance"));
     ui.measureArea->setText(tr("Measure &area"));
@@ -312,12 +312,12 @@ void MainWindow::retranslate() {
     ui.markInUse->setText(tr("Mark selected parcels in &use"));
     ui.addTransfer->setText(tr("Add a &transfer record…"));
     ui.saveEdits->setText(tr("&Save edits"));
-    ui.copyIdentify->setText(tr("&Copy parcel details"));
+    ui.copyIdentify->setText(tr("&Copy identified details"));
     ui.analysis->setTitle(tr("&Analysis"));
     ui.classify->setText(tr("&Classify…"));
     ui.report->setText(tr("&Reports…"));
     ui.tableDock->setWindowTitle(tr("Attribute table"));
-    ui.identifyDock->setWindowTitle(tr("Parcel"));
+    ui.identifyDock->setWindowTitle(tr("Identify"));
     ui.help->setTitle(tr("&Help"));
     ui.about->setText(tr("&About tianmu"));
     ui.toolbar->setWindowTitle(tr("Map tools"));

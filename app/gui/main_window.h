@@ -66,6 +66,9 @@ public:
     // Editing the open project (Edit menu): false with the reason in the status bar.
     bool startEditing();
     bool markSelectionIdle(bool idle);
+    // Queues the new status of an asset (the identify panel's Apply); false with the reason in
+    // the status bar.
+    bool setAssetStatus(qint64 assetFid, const QString& status);
     bool saveEdits();
     // Shows `path` (any raster GDAL reads) under the map of the open project and remembers it
     // for this project; false with the reason in the status bar (and a message box unless
@@ -97,6 +100,7 @@ private:
     void wireComponents();
     void updateAliases();
     void showIdentified(long long feature);
+    void showIdentifiedAsset(long long assetFid);
     void updateEditActions();
     // The status bar's message is kept as a function that builds it, so a language switch shows
     // it again in the new language; showStatusText is for text that comes ready-made (an

@@ -108,6 +108,8 @@ void MainWindow::wireComponents() {
             m_canvas->zoomToFeature(features.front());
     });
     connect(m_canvas, &MapCanvas::parcelIdentified, this, &MainWindow::showIdentified);
+    connect(m_canvas, &MapCanvas::assetIdentified, this, &MainWindow::showIdentifiedAsset);
+    connect(m_identify, &IdentifyPanel::assetStatusChosen, this, &MainWindow::setAssetStatus);
     connect(m_layers, &LayerPanel::filterChanged, m_tableModel,
             [this](const ParcelFilter& filter) { m_tableModel->setFilter(filter); });
     connect(m_tableModel, &AttributeTableModel::failed, this,
@@ -117,6 +119,7 @@ void MainWindow::wireComponents() {
     connect(m_edits, &EditController::editsChanged, this, [this] {
         if (m_edits->session())
             m_tableModel->setPendingIdle(m_edits->session()->pendingIdle());
+        m_identify->refresh(); // a pending or undone edit of what it shows
         updateEditActions();
     });
     connect(m_edits, &EditController::saved, this, [this](int edits) {
@@ -146,6 +149,12 @@ void MainWindow::showIdentified(long long feature) {
         return;
     }
     m_identify->showParcel(m_canvas->drawing()->parcels.polygons.fid(std::size_t(feature)));
+    m_ui->identifyDock->show();
+    m_ui->identifyDock->raise();
+}
+
+void MainWindow::showIdentifiedAsset(long long assetFid) {
+    m_identify->showAsset(assetFid);
     m_ui->identifyDock->show();
     m_ui->identifyDock->raise();
 }
@@ -211,6 +220,14 @@ bool MainWindow::markSelectionIdle(bool idle) {
         fids << m_canvas->drawing()->parcels.polygons.fid(f);
     QStringList problems;
     const bool done = m_edits->markIdle(fids, idle, false, &problems);
+    if (!done)
+        showStatusText(problems.join("; "));
+    return done;
+}
+
+bool MainWindow::setAssetStatus(qint64 assetFid, const QString& status) {
+    QStringList problems;
+    const bool done = m_edits->setAssetStatus({assetFid}, status, &problems);
     if (!done)
         showStatusText(problems.join("; "));
     return done;

@@ -10,6 +10,7 @@
 
 #include <ogr_spatialref.h>
 
+#include "app/render/asset_renderer.h"
 #include "app/render/map_furniture.h"
 #include "geo/geodesic_area.h"
 
@@ -408,6 +409,12 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     case Tool::Pan:
         break;
     case Tool::Identify:
+        if (const long long asset = m_view.layers.assets ? assetAt(m_view, QPointF(pos), 3.0) : -1;
+            asset >= 0) {
+            emit assetIdentified(m_drawing->assets.fid[static_cast<std::size_t>(asset)]);
+            break;
+        }
+        [[fallthrough]];
     case Tool::Select: {
         // A click picks the parcel under the cursor, or within 3 pixels of it.
         const long long feature = parcels.featureAt(x, y, 3 * m_view.mapUnitsPerPixel());

@@ -84,6 +84,8 @@ signals:
     void viewChanged();
     void cursorMoved(double x, double y);     // map coordinates (project CRS)
     void parcelIdentified(long long feature); // -1: clicked outside every parcel
+    // The Identify tool hit an asset's symbol (drawn above the parcels, so it wins): its FID.
+    void assetIdentified(long long assetFid);
     void selectionChanged(const std::vector<std::uint32_t>& features);
     void measurementChanged(double metres, double squareMetres, bool area);
     void renderFailed(const QString& message);

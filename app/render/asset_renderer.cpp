@@ -26,6 +26,26 @@ bool drawAssets(QPainter& painter, const MapSettings& settings, const std::atomi
     return true;
 }
 
+long long assetAt(const MapSettings& settings, QPointF p, double tolerancePx) {
+    if (!settings.drawing)
+        return -1;
+    const AssetDrawing& assets = settings.drawing->assets;
+    const AssetStyle style = settings.style ? settings.style->assets : AssetStyle{};
+    // The widest symbol, the diamond, reaches 1.25 half-sizes from its centre.
+    const double reach = style.sizePx * settings.dpi() / 96.0 / 2.0 * 1.25 + tolerancePx;
+    long long best = -1;
+    double bestSquared = reach * reach;
+    for (std::size_t i = 0; i < assets.size(); ++i) {
+        const QPointF d = settings.toPixel(assets.x[i], assets.y[i]) - p;
+        const double squared = d.x() * d.x() + d.y() * d.y();
+        if (squared <= bestSquared) {
+            best = static_cast<long long>(i);
+            bestSquared = squared;
+        }
+    }
+    return best;
+}
+
 void drawAssetSymbol(QPainter& painter, QPointF p, double size, const AssetSymbol& symbol) {
     const double half = size / 2.0;
     painter.setBrush(symbol.fill.isValid() ? symbol.fill : QColor(140, 140, 140));

@@ -15,6 +15,11 @@ namespace app {
 // False when cancelled.
 bool drawAssets(QPainter& painter, const MapSettings& settings, const std::atomic<bool>& cancel);
 
+// The asset (index into settings.drawing->assets) whose symbol covers pixel `p` of the view,
+// or lies within `tolerancePx` of it; the nearest when several do, the one drawn last (on top)
+// of equally near ones. -1 when none.
+long long assetAt(const MapSettings& settings, QPointF p, double tolerancePx);
+
 // One symbol centred on `centre`, `size` pixels wide (the painter's pen draws its outline).
 void drawAssetSymbol(QPainter& painter, QPointF centre, double size, const AssetSymbol& symbol);
 

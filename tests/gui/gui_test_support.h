@@ -6,10 +6,9 @@
 #include <QString>
 #include <QWidget>
 
-namespace testing {
+#include "support/project_value.h"
 
-// The first value of an SQL query, read through GDAL on its own read-only connection.
-std::string projectValue(const std::string& project, const std::string& sql);
+namespace testing {
 
 // Saves `widget` as build/screenshots/<name>.png and returns the path.
 QString saveScreenshot(QWidget& widget, const QString& name);

@@ -40,6 +40,23 @@ const std::string& classifiedSampleProject() {
     return path;
 }
 
+std::string copyOfClassifiedSampleCounty() {
+    static const std::string classified = [] {
+        const std::string project = temporaryDirectory() + "/county-classified.gpkg";
+        std::filesystem::copy_file(sourcePath("data/sample/county.gpkg"), project);
+        geo::ClassifyOptions c;
+        c.project = project;
+        c.rules = sourcePath("data/rules/lingling-five-zones.json");
+        c.landUseCodes = sourcePath("data/landuse/gbt21010-2017.json");
+        c.asOf = "2026-06-30";
+        geo::classifyProject(c);
+        return project;
+    }();
+    const std::string copy = temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(classified, copy);
+    return copy;
+}
+
 std::string copyOfClassifiedProject() {
     const std::string copy = temporaryDirectory() + "/project.gpkg";
     std::filesystem::copy_file(classifiedSampleProject(), copy);

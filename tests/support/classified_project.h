@@ -12,4 +12,8 @@ const std::string& classifiedSampleProject();
 // A fresh copy of the classified project in a new temporary folder.
 std::string copyOfClassifiedProject();
 
+// A fresh copy of the committed sample county (data/sample/county.gpkg, with its asset ledger
+// and funds) classified in this process as of 2026-06-30, in a new temporary folder.
+std::string copyOfClassifiedSampleCounty();
+
 } // namespace testing

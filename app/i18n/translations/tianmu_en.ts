@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>app::AssetStatusEditor</name>
+    <message>
+        <source>New &amp;status:</source>
+        <translation>New &amp;status:</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>Record the new status as an edit: undo it with Ctrl+Z, write it to the project with Save edits</source>
+        <translation>Record the new status as an edit: undo it with Ctrl+Z, write it to the project with Save edits</translation>
+    </message>
+</context>
+<context>
     <name>app::AttributeTableModel</name>
     <message>
         <source>%1 has no parcels layer; import parcels first.</source>
@@ -311,6 +326,14 @@
         <source>End transfer record %1 on %2</source>
         <translation>End transfer record %1 on %2</translation>
     </message>
+    <message>
+        <source>Set %1 assets to %2</source>
+        <translation>Set %1 assets to %2</translation>
+    </message>
+    <message>
+        <source>Set asset %1 to %2</source>
+        <translation>Set asset %1 to %2</translation>
+    </message>
 </context>
 <context>
     <name>app::EditController</name>
@@ -540,10 +563,6 @@
 <context>
     <name>app::IdentifyPanel</name>
     <message>
-        <source>Click a parcel on the map to identify it.</source>
-        <translation>Click a parcel on the map to identify it.</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
@@ -642,6 +661,46 @@
     <message>
         <source>Attributes</source>
         <translation>Attributes</translation>
+    </message>
+    <message>
+        <source>Click a parcel or an asset on the map to identify it.</source>
+        <translation>Click a parcel or an asset on the map to identify it.</translation>
+    </message>
+    <message>
+        <source>No asset %1 in this project (%2).</source>
+        <translation>No asset %1 in this project (%2).</translation>
+    </message>
+    <message>
+        <source>Asset %1 cannot be read: %2</source>
+        <translation>Asset %1 cannot be read: %2</translation>
+    </message>
+    <message>
+        <source>Asset %1 (FID %2)</source>
+        <translation>Asset %1 (FID %2)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <source>Changes recorded (%1)</source>
+        <translation>Changes recorded (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1: %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -1466,10 +1525,6 @@ Pick it below.</translation>
         <translation>&amp;Pan</translation>
     </message>
     <message>
-        <source>&amp;Identify parcel</source>
-        <translation>&amp;Identify parcel</translation>
-    </message>
-    <message>
         <source>&amp;Select parcels</source>
         <translation>&amp;Select parcels</translation>
     </message>
@@ -1518,10 +1573,6 @@ Pick it below.</translation>
         <translation>&amp;Save edits</translation>
     </message>
     <message>
-        <source>&amp;Copy parcel details</source>
-        <translation>&amp;Copy parcel details</translation>
-    </message>
-    <message>
         <source>&amp;Analysis</source>
         <translation>&amp;Analysis</translation>
     </message>
@@ -1536,10 +1587,6 @@ Pick it below.</translation>
     <message>
         <source>Attribute table</source>
         <translation>Attribute table</translation>
-    </message>
-    <message>
-        <source>Parcel</source>
-        <translation>Parcel</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1647,6 +1694,18 @@ Pick it below.</translation>
     <message>
         <source>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</source>
         <translation>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel or asset</source>
+        <translation>&amp;Identify parcel or asset</translation>
+    </message>
+    <message>
+        <source>&amp;Copy identified details</source>
+        <translation>&amp;Copy identified details</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Identify</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,21 @@
     </message>
 </context>
 <context>
+    <name>app::AssetStatusEditor</name>
+    <message>
+        <source>New &amp;status:</source>
+        <translation>新状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Record the new status as an edit: undo it with Ctrl+Z, write it to the project with Save edits</source>
+        <translation>将新状态记为一项编辑：可用 Ctrl+Z 撤销，用“保存编辑”写入项目</translation>
+    </message>
+</context>
+<context>
     <name>app::AttributeTableModel</name>
     <message>
         <source>%1 has no parcels layer; import parcels first.</source>
@@ -311,6 +326,14 @@
         <source>End transfer record %1 on %2</source>
         <translation>于 %2 终止流转记录 %1</translation>
     </message>
+    <message>
+        <source>Set %1 assets to %2</source>
+        <translation>将 %1 项资产设为%2</translation>
+    </message>
+    <message>
+        <source>Set asset %1 to %2</source>
+        <translation>将资产 %1 设为%2</translation>
+    </message>
 </context>
 <context>
     <name>app::EditController</name>
@@ -539,10 +562,6 @@
 <context>
     <name>app::IdentifyPanel</name>
     <message>
-        <source>Click a parcel on the map to identify it.</source>
-        <translation>在地图上点击地块即可识别。</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
@@ -641,6 +660,46 @@
     <message>
         <source>Attributes</source>
         <translation>属性</translation>
+    </message>
+    <message>
+        <source>Click a parcel or an asset on the map to identify it.</source>
+        <translation>在地图上点击地块或资产即可识别。</translation>
+    </message>
+    <message>
+        <source>No asset %1 in this project (%2).</source>
+        <translation>本项目中没有资产 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Asset %1 cannot be read: %2</source>
+        <translation>无法读取资产 %1：%2</translation>
+    </message>
+    <message>
+        <source>Asset %1 (FID %2)</source>
+        <translation>资产 %1（要素号 %2）</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>资产</translation>
+    </message>
+    <message>
+        <source>%1 元</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>Changes recorded (%1)</source>
+        <translation>变更记录（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 → %4</source>
+        <translation>%1：%2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>
@@ -1465,10 +1524,6 @@ Pick it below.</source>
         <translation>平移(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Identify parcel</source>
-        <translation>识别地块(&amp;I)</translation>
-    </message>
-    <message>
         <source>&amp;Select parcels</source>
         <translation>选择地块(&amp;S)</translation>
     </message>
@@ -1517,10 +1572,6 @@ Pick it below.</source>
         <translation>保存编辑(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Copy parcel details</source>
-        <translation>复制地块信息(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Analysis</source>
         <translation>分析(&amp;A)</translation>
     </message>
@@ -1535,10 +1586,6 @@ Pick it below.</source>
     <message>
         <source>Attribute table</source>
         <translation>属性表</translation>
-    </message>
-    <message>
-        <source>Parcel</source>
-        <translation>地块信息</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1645,6 +1692,18 @@ Pick it below.</source>
     <message>
         <source>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</source>
         <translation>底图 %1 已显示在地图下方；调低图斑透明度即可透过图斑看到它</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel or asset</source>
+        <translation>识别地块或资产(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy identified details</source>
+        <translation>复制识别信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>识别</translation>
     </message>
 </context>
 <context>

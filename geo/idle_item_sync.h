@@ -1,0 +1,22 @@
+// Keeps the classification's idle-item ledger (`idle_items`) in step with an edited asset
+// status between two classifications; the next classify rewrites the table from the ledger.
+#pragma once
+
+#include <string>
+
+#include <ogrsf_frmts.h>
+
+#include "geo/asset_details.h"
+
+namespace geo {
+
+// ITEM_NAME of an idle asset's row: "name (type)", as classification writes it.
+std::string idleAssetItemName(const std::string& name, const std::string& type);
+
+// `asset` as it is after the edit, `idle` whether its status now counts idle. Not idle: its
+// CATEGORY='asset' rows (ITEM_ID = ZCBM) go; idle: their STATUS follows, or a row is added.
+// Runs inside the caller's transaction; throws Error naming idle_items when a write fails.
+void syncAssetIdleItem(OGRLayer& idleItems, const AssetRecord& asset, bool idle,
+                       const std::string& projectPath);
+
+} // namespace geo

@@ -1,0 +1,250 @@
+// Setting the status of 三资 assets in an edit session: validation, the saved ZT and idle-since
+// day with their audit rows, the idle-item ledger kept in step, a failed save changing nothing.
+#include <catch2/catch.hpp>
+
+#include <gdal_priv.h>
+
+#include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/project_edit_session.h"
+#include "support/classified_project.h"
+#include "support/dataset_digest.h"
+#include "support/project_value.h"
+#include "support/sample_fixture.h"
+
+namespace {
+
+using testing::projectValue;
+
+geo::EditSessionOptions options() {
+    geo::EditSessionOptions o;
+    o.transferModes = geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json"));
+    o.assetStatuses = geo::loadAssetStatuses(testing::sourcePath("data/profiles/assets.json"));
+    o.user = "tester";
+    o.today = "2026-06-30";
+    return o;
+}
+
+long long count(const std::string& path, const std::string& table, const std::string& where) {
+    return std::stoll(projectValue(path, "SELECT COUNT(*) FROM " + table + " WHERE " + where));
+}
+
+// The first asset (by FID) with status `status`.
+long long assetWithStatus(const std::string& path, const std::string& status) {
+    const std::string fid = projectValue(path, "SELECT fid FROM assets WHERE ZT = '" + status +
+                                                   "' ORDER BY fid LIMIT 1");
+    REQUIRE_FALSE(fid.empty());
+    return std::stoll(fid);
+}
+
+std::string assetValue(const std::string& path, long long fid, const std::string& field) {
+    return projectValue(path,
+                        "SELECT " + field + " FROM assets WHERE fid = " + std::to_string(fid));
+}
+
+std::string idleItemValue(const std::string& path, const std::string& code,
+                          const std::string& field) {
+    return projectValue(path, "SELECT " + field +
+                                  " FROM idle_items WHERE CATEGORY = 'asset' AND ITEM_ID = '" +
+                                  code + "'");
+}
+
+bool hasIssue(const std::vector<geo::FieldIssue>& issues, const std::string& field,
+              const std::string& code) {
+    for (const auto& i : issues)
+        if (i.field == field && i.code == code)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("asset statuses come from the ledger profile's list", "[edit][asset]") {
+    const std::set<std::string> statuses =
+        geo::loadAssetStatuses(testing::sourcePath("data/profiles/assets.json"));
+    CHECK(statuses == std::set<std::string>{"在用", "闲置", "出租", "流转"});
+    // A profile without the list is refused, naming the field to give one.
+    CHECK_THROWS_WITH(geo::loadAssetStatuses(testing::sourcePath("data/profiles/transfers.json")),
+                      Catch::Contains("give the ZT field a \"values\" list"));
+}
+
+TEST_CASE("an asset status edit is validated and an invalid one queues nothing",
+          "[edit][asset][validation]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    auto session = geo::ProjectEditSession::open(project, options());
+    const long long fid = assetWithStatus(project, "在用");
+    const std::string code = assetValue(project, fid, "ZCBM");
+    CHECK(session->check(geo::SetAssetStatus{{fid}, "闲置"}).empty());
+
+    SECTION("a status outside the profile's list") {
+        const auto issues = session->check(geo::SetAssetStatus{{fid}, "报废"});
+        REQUIRE(issues.size() == 1);
+        CHECK(issues[0].field == "ZT");
+        CHECK(issues[0].code == "not_in_list");
+        CHECK(issues[0].message.find(code) != std::string::npos); // names the asset by ZCBM
+        CHECK(issues[0].message.find("报废") != std::string::npos);
+        CHECK(issues[0].message.find("流转") != std::string::npos);
+    }
+    SECTION("no status") {
+        const auto issues = session->check(geo::SetAssetStatus{{fid}, ""});
+        CHECK(hasIssue(issues, "ZT", "required"));
+        CHECK(issues.at(0).message.find(code) != std::string::npos);
+    }
+    SECTION("an asset the project does not have") {
+        CHECK(hasIssue(session->check(geo::SetAssetStatus{{99999}, "闲置"}), "ASSET_FID",
+                       "no_record"));
+        CHECK(hasIssue(session->check(geo::SetAssetStatus{{}, "闲置"}), "ASSET_FID", "required"));
+    }
+    SECTION("apply refuses it with the message and queues nothing") {
+        CHECK_THROWS_WITH(session->apply(geo::SetAssetStatus{{fid, 99999}, "报废"}),
+                          Catch::Contains("ZT") && Catch::Contains("99999"));
+        CHECK_FALSE(session->dirty());
+        CHECK(session->pendingAssetStatus().empty());
+        CHECK(*session->assetStatus(fid) == "在用");
+    }
+}
+
+TEST_CASE("a status saved with its idle-since day, audit rows and idle-item row",
+          "[edit][asset][save]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    const long long inUse = assetWithStatus(project, "在用");
+    const long long leased = assetWithStatus(project, "出租");
+    REQUIRE(assetValue(project, inUse, "XZRQ").empty());
+    const std::string code = assetValue(project, inUse, "ZCBM");
+    const std::string leasedCode = assetValue(project, leased, "ZCBM");
+    const std::uint64_t before = testing::datasetDigest(project);
+    const long long idleRows = count(project, "idle_items", "CATEGORY = 'asset'");
+    REQUIRE(idleRows == count(project, "assets", "ZT = '闲置'"));
+    {
+        auto session = geo::ProjectEditSession::open(project, options());
+        // The statuses the classification counted idle, stored with its results.
+        CHECK(projectValue(project, "SELECT value FROM tianmu_project WHERE key = "
+                                    "'asset_idle_values'") == "[\"闲置\"]");
+        CHECK(session->options().assetIdleValues == std::set<std::string>{"闲置"});
+
+        session->apply(geo::SetAssetStatus{{inUse}, "闲置"});
+        CHECK(*session->assetStatus(inUse) == "闲置");
+        CHECK(session->asset(inUse)->status == "在用"); // saved, until save()
+        CHECK(session->pendingAssetStatus().at(inUse) == "闲置");
+        // Undone before a save: nothing is written.
+        session->pop();
+        CHECK(*session->assetStatus(inUse) == "在用");
+        CHECK_FALSE(session->dirty());
+        CHECK(session->save().edits == 0);
+        CHECK(testing::datasetDigest(project) == before);
+
+        session->apply(geo::SetAssetStatus{{inUse}, "闲置"});
+        session->apply(geo::SetAssetStatus{{leased}, "流转"});
+        CHECK(testing::datasetDigest(project) == before); // nothing before save()
+        const geo::SaveResult saved = session->save();
+        CHECK(saved.edits == 2);
+        CHECK(saved.auditRows == 3); // ZT and XZRQ of the one, ZT of the other
+        CHECK_FALSE(session->dirty());
+        CHECK(session->asset(inUse)->status == "闲置"); // read again from the saved project
+    }
+    // The ledger, read back through GDAL.
+    CHECK(assetValue(project, inUse, "ZT") == "闲置");
+    CHECK(assetValue(project, inUse, "XZRQ") == "2026-06-30"); // the session's day
+    CHECK(assetValue(project, leased, "ZT") == "流转");
+    CHECK(assetValue(project, leased, "XZRQ").empty()); // not idle: no idle-since day
+
+    const std::string ofInUse =
+        "layer = 'assets' AND feature_id = '" + std::to_string(inUse) +
+        "' AND user = 'tester' AND action = 'set_asset_status' AND time LIKE '20%Z'";
+    CHECK(count(project, "audit_log",
+                ofInUse + " AND field = 'ZT' AND old_value = '在用' AND new_value = '闲置'") == 1);
+    CHECK(count(project, "audit_log",
+                ofInUse + " AND field = 'XZRQ' AND old_value = '' AND new_value = '2026-06-30'") ==
+          1);
+    CHECK(count(project, "audit_log",
+                "layer = 'assets' AND feature_id = '" + std::to_string(leased) +
+                    "' AND field = 'ZT' AND old_value = '出租' AND new_value = '流转'") == 1);
+    CHECK(count(project, "audit_log", "layer = 'assets'") == 3);
+
+    // The idle-item ledger gained the asset now idle, as classification would list it.
+    CHECK(count(project, "idle_items", "CATEGORY = 'asset'") == idleRows + 1);
+    CHECK(idleItemValue(project, code, "ITEM_NAME") ==
+          assetValue(project, inUse, "ZCMC") + " (" + assetValue(project, inUse, "ZCLX") + ")");
+    CHECK(idleItemValue(project, code, "VILLAGE_CODE") == assetValue(project, inUse, "ZLDWDM"));
+    CHECK(idleItemValue(project, code, "VILLAGE_NAME") == assetValue(project, inUse, "ZLDWMC"));
+    CHECK(idleItemValue(project, code, "STATUS") == "闲置");
+    CHECK(idleItemValue(project, code, "SINCE") == "2026-06-30");
+    CHECK(idleItemValue(project, code, "RULE") == "manual");
+    CHECK(count(project, "idle_items", "ITEM_ID = '" + leasedCode + "'") == 0);
+}
+
+TEST_CASE("an asset leaving idle leaves the idle-item ledger and keeps its idle-since day",
+          "[edit][asset][save]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    const long long idle = assetWithStatus(project, "闲置");
+    const std::string code = assetValue(project, idle, "ZCBM");
+    const std::string since = assetValue(project, idle, "XZRQ");
+    REQUIRE_FALSE(since.empty());
+    REQUIRE(count(project, "idle_items", "CATEGORY = 'asset' AND ITEM_ID = '" + code + "'") == 1);
+    const long long idleRows = count(project, "idle_items", "CATEGORY = 'asset'");
+
+    auto session = geo::ProjectEditSession::open(project, options());
+    session->apply(geo::SetAssetStatus{{idle}, "出租"});
+    CHECK(session->save().auditRows == 1); // ZT only: the idle-since day stays
+    CHECK(assetValue(project, idle, "ZT") == "出租");
+    CHECK(assetValue(project, idle, "XZRQ") == since);
+    CHECK(count(project, "idle_items", "CATEGORY = 'asset'") == idleRows - 1);
+    CHECK(count(project, "idle_items", "ITEM_ID = '" + code + "'") == 0);
+
+    SECTION("idle again: a row comes back, with the day the ledger already had") {
+        session->apply(geo::SetAssetStatus{{idle}, "闲置"});
+        CHECK(session->save().auditRows == 1);
+        CHECK(count(project, "idle_items", "CATEGORY = 'asset'") == idleRows);
+        CHECK(idleItemValue(project, code, "SINCE") == since);
+        CHECK(idleItemValue(project, code, "RULE") == "manual");
+    }
+}
+
+TEST_CASE("an asset moving between two idle statuses keeps its idle-item row, with the new "
+          "status",
+          "[edit][asset][save]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    const long long idle = assetWithStatus(project, "闲置");
+    const std::string code = assetValue(project, idle, "ZCBM");
+    const std::string rule = idleItemValue(project, code, "RULE");
+    const long long idleRows = count(project, "idle_items", "CATEGORY = 'asset'");
+    geo::EditSessionOptions o = options();
+    o.assetIdleValues = {"闲置", "流转"}; // a county that counts transferred assets idle too
+    auto session = geo::ProjectEditSession::open(project, o);
+    session->apply(geo::SetAssetStatus{{idle}, "流转"});
+    session->save();
+    CHECK(count(project, "idle_items", "CATEGORY = 'asset'") == idleRows);
+    CHECK(idleItemValue(project, code, "STATUS") == "流转");
+    CHECK(idleItemValue(project, code, "RULE") == rule); // the row classification wrote
+}
+
+TEST_CASE("a failed save of asset statuses leaves the project unchanged and the edits pending",
+          "[edit][asset][save]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    {
+        // A trigger refuses the idle-item row: the parcel and the asset are already written
+        // inside the transaction when the save fails.
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("CREATE TRIGGER refuse BEFORE INSERT ON idle_items WHEN NEW.RULE = "
+                       "'manual' BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+                       nullptr, nullptr);
+    }
+    const long long inUse = assetWithStatus(project, "在用");
+    const std::uint64_t before = testing::datasetDigest(project);
+    auto session = geo::ProjectEditSession::open(project, options());
+    session->apply(geo::MarkIdle{{1, 2}, true});
+    session->apply(geo::SetAssetStatus{{inUse}, "闲置"});
+    CHECK_THROWS_AS(session->save(), geo::Error);
+    CHECK(session->pending().size() == 2); // kept, to retry or discard
+    CHECK(*session->assetStatus(inUse) == "闲置");
+    CHECK(session->asset(inUse)->status == "在用"); // not the rolled-back write
+    CHECK(testing::datasetDigest(project) == before);
+
+    // A status that needs no idle-item row goes through.
+    session->pop();
+    session->apply(geo::SetAssetStatus{{inUse}, "出租"});
+    CHECK(session->save().edits == 2);
+    CHECK(assetValue(project, inUse, "ZT") == "出租");
+}
