@@ -25,6 +25,7 @@
 #include "geo/dem_sampling.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/idle_flag_field.h"
 #include "geo/river_distance.h"
 #include "geo/row_pipe.h"
 #include "geo/spatial_index.h"
@@ -642,6 +643,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);
     storeAssetIdleValues(*store, rules.assetIdleValues);
+    storeIdleFlagField(*store, rules.idleFlagField);
     transaction.commit();
 
     for (const Zone& z : rules.zones()) {

@@ -19,4 +19,16 @@ std::string idleAssetItemName(const std::string& name, const std::string& type);
 void syncAssetIdleItem(OGRLayer& idleItems, const AssetRecord& asset, bool idle,
                        const std::string& projectPath);
 
+// What a parcel's idle-item row shows, from its classification row (parcel_classes).
+struct ParcelIdleItem {
+    std::string bsm, landUse, villageCode, villageName, zoneName, suggestedUse;
+    double areaMu = 0.0;
+};
+
+// A parcel marked idle (`idle`) or in use by hand. In use: its CATEGORY='resource' rows
+// (ITEM_ID = BSM) go; idle: a row is added unless it has one, with RULE "manual". As
+// syncAssetIdleItem, inside the caller's transaction.
+void syncParcelIdleItem(OGRLayer& idleItems, const ParcelIdleItem& parcel, bool idle,
+                        const std::string& projectPath);
+
 } // namespace geo

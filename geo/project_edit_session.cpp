@@ -5,6 +5,7 @@
 #include "geo/asset_idle_values.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/idle_flag_field.h"
 #include "geo/idle_item_sync.h"
 #include "geo/mapping_profile.h"
 #include "geo/parcel_filter.h"
@@ -17,6 +18,7 @@ constexpr const char* ledgerLayer = "transfers";
 constexpr const char* auditLayer = "audit_log";
 constexpr const char* assetsLayer = "assets";
 constexpr const char* idleItemsLayer = "idle_items";
+constexpr const char* parcelsLayer = "parcels";
 
 std::string fieldText(const OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
@@ -75,6 +77,8 @@ public:
         m_ledger = store.layer(ledgerLayer);
         m_assets = store.layer(assetsLayer);
         m_idleItems = store.layer(idleItemsLayer); // absent until the project is classified
+        m_parcels = store.layer(parcelsLayer);
+        m_flagField = storedIdleFlagField(store);
         if (!m_classes || !m_audit)
             throw Error("the project lost its parcel_classes or audit_log table",
                         {session.m_path, {}, {}, {}});
@@ -85,12 +89,8 @@ public:
     void write(const ProjectEdit& edit) {
         m_action = actionOf(edit);
         if (const auto* mark = std::get_if<MarkIdle>(&edit)) {
-            for (long long fid : mark->parcels) {
-                OGRFeatureUniquePtr row = classRow(fid);
-                set(*row, classesLayer, fid, "IDLE", mark->idle ? "1" : "0");
-                set(*row, classesLayer, fid, "IDLE_RULE", "manual");
-                store(*m_classes, *row, classesLayer);
-            }
+            for (long long fid : mark->parcels)
+                writeParcelIdle(fid, mark->idle);
             return;
         }
         if (const auto* change = std::get_if<SetAssetStatus>(&edit)) {
@@ -155,6 +155,40 @@ private:
                 set(row, ledgerLayer, fid, field, value);
             else if (row.GetFieldIndex(field) >= 0 && !value.empty())
                 row.SetField(field, value.c_str());
+        }
+    }
+
+    // parcel_classes is the classification's, rewritten by the next classify: the mark also
+    // goes into the survey's own idle flag (added to the parcels when they have none), where
+    // that classification finds it. idle_items follows at once, as for assets.
+    void writeParcelIdle(long long fid, bool idle) {
+        OGRFeatureUniquePtr row = classRow(fid);
+        set(*row, classesLayer, fid, "IDLE", idle ? "1" : "0");
+        set(*row, classesLayer, fid, "IDLE_RULE", "manual");
+        store(*m_classes, *row, classesLayer);
+
+        if (!m_parcels)
+            fail("the project lost its parcels", parcelsLayer);
+        if (m_parcels->GetLayerDefn()->GetFieldIndex(m_flagField.c_str()) < 0) {
+            OGRFieldDefn field(m_flagField.c_str(), OFTInteger);
+            if (m_parcels->CreateField(&field) != OGRERR_NONE)
+                fail("cannot add the idle flag field " + m_flagField, parcelsLayer);
+        }
+        OGRFeatureUniquePtr parcel(m_parcels->GetFeature(fid));
+        if (!parcel)
+            fail("parcel " + std::to_string(fid) + " has gone", parcelsLayer);
+        set(*parcel, parcelsLayer, fid, m_flagField.c_str(), idle ? "1" : "0");
+        store(*m_parcels, *parcel, parcelsLayer);
+
+        if (m_idleItems) {
+            auto text = [&](const char* field) {
+                return fieldText(*row, field);
+            };
+            ParcelIdleItem item{text("BSM"),          text("DLBM"),      text("VILLAGE_CODE"),
+                                text("VILLAGE_NAME"), text("ZONE_NAME"), text("SUGGESTED_USE")};
+            if (const int i = row->GetFieldIndex("AREA_MU"); i >= 0)
+                item.areaMu = row->GetFieldAsDouble(i);
+            syncParcelIdleItem(*m_idleItems, item, idle, m_session.m_path);
         }
     }
 
@@ -280,6 +314,8 @@ private:
     OGRLayer* m_ledger = nullptr;
     OGRLayer* m_assets = nullptr;
     OGRLayer* m_idleItems = nullptr;
+    OGRLayer* m_parcels = nullptr;
+    std::string m_flagField; // the survey's idle flag on the parcels, e.g. SFXZ
     std::size_t m_auditRows = 0;
 };
 

@@ -379,7 +379,7 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
         const json idle = doc.value("idle", json::object());
         if (idle.contains("land_use"))
             set.idleLandUse = patternsOf(idle["land_use"], "idle.land_use", "", ctx);
-        set.idleFlagField = idle.value("flag_field", std::string("SFXZ"));
+        set.idleFlagField = idle.value("flag_field", std::string(defaultIdleFlagField));
         set.assetStatusField = idle.value("asset_status_field", std::string("ZT"));
         set.assetIdleValues = idle.value("asset_idle_values", defaultAssetIdleValues());
         set.fundIdleField = idle.value("fund_idle_field", std::string("XZZJ"));

@@ -124,6 +124,8 @@ private:
 
 // The asset statuses counted idle when a rule file names none (idle.asset_idle_values): 闲置.
 const std::vector<std::string>& defaultAssetIdleValues();
+// The parcel field read as the survey's idle flag when a rule file names none.
+inline constexpr const char* defaultIdleFlagField = "SFXZ";
 
 // Whether a land-use code matches a pattern: exact, or a prefix ending in '*'.
 bool landUseMatches(const std::string& code, const std::string& pattern) noexcept;

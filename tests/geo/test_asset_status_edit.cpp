@@ -222,13 +222,14 @@ TEST_CASE("a failed save of asset statuses leaves the project unchanged and the 
           "[edit][asset][save]") {
     const std::string project = testing::copyOfClassifiedSampleCounty();
     {
-        // A trigger refuses the idle-item row: the parcel and the asset are already written
-        // inside the transaction when the save fails.
+        // A trigger refuses the asset's idle-item row: the parcels (with their own idle-item
+        // rows) and the asset are already written inside the transaction when the save fails.
         GDALDatasetUniquePtr ds(
             GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
         REQUIRE(ds);
-        ds->ExecuteSQL("CREATE TRIGGER refuse BEFORE INSERT ON idle_items WHEN NEW.RULE = "
-                       "'manual' BEGIN SELECT RAISE(ABORT, 'refused by test'); END",
+        ds->ExecuteSQL("CREATE TRIGGER refuse BEFORE INSERT ON idle_items WHEN NEW.CATEGORY = "
+                       "'asset' AND NEW.RULE = 'manual' BEGIN SELECT RAISE(ABORT, 'refused by "
+                       "test'); END",
                        nullptr, nullptr);
     }
     const long long inUse = assetWithStatus(project, "在用");

@@ -12,6 +12,7 @@
 
 #include <ogrsf_frmts.h>
 
+#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/parcel_details.h"
@@ -167,9 +168,9 @@ TEST_CASE("save writes every edit in one transaction with one audit row per fiel
         const geo::SaveResult saved = session->save();
         CHECK(saved.edits == 2);
         CHECK_FALSE(session->dirty());
-        // IDLE and IDLE_RULE of 2 parcels; the 7 ledger fields given (no CBFMC, LZHTDYT);
-        // TRANSFERRED, LZFS, LZHTBM, TRANSFER_RULE of the parcel.
-        CHECK(saved.auditRows == 4 + 7 + 4);
+        // IDLE, IDLE_RULE and the survey's flag SFXZ of 2 parcels; the 7 ledger fields given
+        // (no CBFMC, LZHTDYT); TRANSFERRED, LZFS, LZHTBM, TRANSFER_RULE of the parcel.
+        CHECK(saved.auditRows == 6 + 7 + 4);
     }
     CHECK(count(project, "parcel_classes", "IDLE = 1") == idleBefore + 2);
     CHECK(queryValue(project, "SELECT IDLE_RULE FROM parcel_classes WHERE PARCEL_FID = " +
@@ -179,7 +180,7 @@ TEST_CASE("save writes every edit in one transaction with one audit row per fiel
                                   std::to_string(a)) == "出租");
     CHECK(queryValue(project, "SELECT TRANSFERRED FROM parcel_classes WHERE PARCEL_FID = " +
                                   std::to_string(a)) == "1");
-    CHECK(count(project, "audit_log", "") == auditBefore + 15);
+    CHECK(count(project, "audit_log", "") == auditBefore + 17);
     CHECK(count(project, "audit_log",
                 "layer = 'parcel_classes' AND field = 'IDLE' AND old_value = '0' AND "
                 "new_value = '1' AND action = 'mark_idle' AND user = 'tester' AND feature_id = '" +
@@ -384,4 +385,57 @@ TEST_CASE("without a day given, edits judge the ledger on the classification's a
     CHECK(session->options().today ==
           queryValue(path, "SELECT value FROM tianmu_project WHERE key = 'classified_as_of'"));
     CHECK(session->options().today == "2026-06-30");
+}
+
+TEST_CASE("a parcel marked idle by hand is in the idle ledger at once and stays idle when the "
+          "project is classified again",
+          "[edit][save]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    // Cropland: not idle by its land use, so only the flag can make it idle.
+    const long long fid = std::stoll(
+        queryValue(project, "SELECT PARCEL_FID FROM parcel_classes WHERE IDLE = 0 AND DLBM "
+                            "LIKE '01%' ORDER BY PARCEL_FID LIMIT 1"));
+    const std::string where = "PARCEL_FID = " + std::to_string(fid);
+    const std::string bsm = queryValue(project, "SELECT BSM FROM parcel_classes WHERE " + where);
+    const std::string item = "CATEGORY = 'resource' AND ITEM_ID = '" + bsm + "'";
+    REQUIRE(count(project, "idle_items", item) == 0);
+    auto classifyAgain = [&] {
+        geo::ClassifyOptions c;
+        c.project = project;
+        c.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
+        c.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+        c.asOf = "2026-06-30";
+        geo::classifyProject(c);
+    };
+    auto mark = [&](bool idle) {
+        auto session = geo::ProjectEditSession::open(project, options());
+        session->apply(geo::MarkIdle{{fid}, idle});
+        session->save();
+    };
+
+    mark(true);
+    CHECK(queryValue(project, "SELECT SFXZ FROM parcels WHERE fid = " + std::to_string(fid)) ==
+          "1");
+    CHECK(count(project, "audit_log",
+                "layer = 'parcels' AND field = 'SFXZ' AND new_value = '1' AND feature_id = '" +
+                    std::to_string(fid) + "'") == 1);
+    // In the ledger at once, as classification would list it.
+    REQUIRE(count(project, "idle_items", item) == 1);
+    CHECK(queryValue(project, "SELECT RULE FROM idle_items WHERE " + item) == "manual");
+    CHECK(queryValue(project, "SELECT ZONE FROM idle_items WHERE " + item) ==
+          queryValue(project, "SELECT ZONE_NAME FROM parcel_classes WHERE " + where));
+    CHECK(queryValue(project, "SELECT AREA_MU FROM idle_items WHERE " + item) ==
+          queryValue(project, "SELECT AREA_MU FROM parcel_classes WHERE " + where));
+
+    classifyAgain();
+    CHECK(queryValue(project, "SELECT IDLE FROM parcel_classes WHERE " + where) == "1");
+    CHECK(queryValue(project, "SELECT IDLE_RULE FROM parcel_classes WHERE " + where) ==
+          "flag SFXZ=1");
+    CHECK(count(project, "idle_items", item) == 1);
+
+    mark(false);
+    CHECK(count(project, "idle_items", item) == 0);
+    classifyAgain();
+    CHECK(queryValue(project, "SELECT IDLE FROM parcel_classes WHERE " + where) == "0");
+    CHECK(count(project, "idle_items", item) == 0);
 }
