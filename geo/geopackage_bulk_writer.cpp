@@ -167,6 +167,9 @@ void GeoPackageBulkWriter::insert(const RowBatch& rows) {
     if (!done)
         throw Error("cannot write rows (" + message + ")", {m_project, m_table, {}, {}});
     m_rows += static_cast<long long>(rows.rows());
+    // Every few megabytes of rows (SQLite's cache spills them into the file as it goes).
+    if (++m_batches % 16 == 0)
+        m_writeback.nudge();
 }
 
 } // namespace geo

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/early_writeback.h"
 #include "geo/project_store.h"
 #include "geo/row_batch.h"
 #include "geo/row_writer.h"
@@ -49,6 +50,8 @@ private:
     sqlite3_stmt* m_insert = nullptr;           // INSERT INTO table (…) SELECT … FROM m_source
     RowBatch m_pending;                         // rows given one by one, not yet inserted
     long long m_rows = 0;
+    EarlyWriteback m_writeback{m_project}; // the file's pages start for the disk as rows go in
+    std::size_t m_batches = 0;
 };
 
 } // namespace geo

@@ -129,9 +129,10 @@ TEST_CASE("Bulk tables are the tables GDAL makes for the same fields", "[row_wri
 TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[row_writer]") {
     geo::initialiseGdal();
     const std::string path = newProject("many.gpkg");
-    // More rows than any batch, a count no batch size divides, and every column NULL in some
-    // rows and set in the next, so values cannot leak from one row or batch into another.
-    const std::vector<ResultRow> rows = testing::manyResultRows(3031);
+    // More rows than any batch (and than the 16 batches after which the writer starts the
+    // file's writeback), a count no batch size divides, and every column NULL in some rows and
+    // set in the next, so values cannot leak from one row or batch into another.
+    const std::vector<ResultRow> rows = testing::manyResultRows(17411);
     {
         auto store = geo::openGeoPackageProject(path);
         geo::Transaction transaction(*store);
@@ -150,7 +151,7 @@ TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[
     CHECK(bulk == stored("by_gdal"));
     CHECK(bulk.front().rfind("1|", 0) == 0);
     CHECK(sqlColumn(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = "
-                          "'bulk'") == std::vector<std::string>{"3031"});
+                          "'bulk'") == std::vector<std::string>{"17411"});
 }
 
 TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
