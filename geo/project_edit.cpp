@@ -1,5 +1,6 @@
 #include "geo/project_edit.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 
@@ -115,22 +116,26 @@ std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
     return issues;
 }
 
-std::set<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
-                                        const std::string& what) {
+std::vector<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
+                                           const std::string& what) {
     const MappingProfile profile = MappingProfile::load(profilePath);
     const ProfileField* f = profile.field(field);
     if (!f || f->values.empty())
         throw InputError("has no allowed " + what + ": give the " + field +
                              " field a \"values\" list",
                          {profilePath, {}, {}, {}});
-    return {f->values.begin(), f->values.end()};
+    std::vector<std::string> values;
+    for (const std::string& v : f->values)
+        if (std::find(values.begin(), values.end(), v) == values.end())
+            values.push_back(v);
+    return values;
 }
 
-std::set<std::string> loadTransferModes(const std::string& profilePath) {
+std::vector<std::string> loadTransferModes(const std::string& profilePath) {
     return loadAllowedValues(profilePath, "LZFS", "transfer modes");
 }
 
-std::set<std::string> loadAssetStatuses(const std::string& profilePath) {
+std::vector<std::string> loadAssetStatuses(const std::string& profilePath) {
     return loadAllowedValues(profilePath, "ZT", "asset statuses");
 }
 

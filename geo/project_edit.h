@@ -112,17 +112,18 @@ struct AssetContext {
 std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
                                             const AssetContext& context);
 
-// The values `field` may hold: its `values` list in a mapping profile. `what` names them in
-// the error (InputError) thrown when the field has no list.
-std::set<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
-                                        const std::string& what);
+// The values `field` may hold: its `values` list in a mapping profile, in the profile's order
+// (forms offer them so) without repeats. `what` names them in the error (InputError) thrown
+// when the field has no list.
+std::vector<std::string> loadAllowedValues(const std::string& profilePath, const std::string& field,
+                                           const std::string& what);
 
 // The allowed transfer modes: the `values` of the LZFS field in a transfer ledger profile
 // (data/profiles/transfers.json).
-std::set<std::string> loadTransferModes(const std::string& profilePath);
+std::vector<std::string> loadTransferModes(const std::string& profilePath);
 // The allowed asset statuses: the `values` of the ZT field in an asset ledger profile
 // (data/profiles/assets.json).
-std::set<std::string> loadAssetStatuses(const std::string& profilePath);
+std::vector<std::string> loadAssetStatuses(const std::string& profilePath);
 
 // Tolerance of the contract-area check: ledgers give 亩 to two decimals.
 constexpr double contractAreaToleranceMu = 0.005;

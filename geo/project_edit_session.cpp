@@ -452,7 +452,7 @@ void ProjectEditSession::rebuildEffective() {
 
 TransferContext ProjectEditSession::transferContext() const {
     TransferContext c;
-    c.modes = m_options.transferModes;
+    c.modes = {m_options.transferModes.begin(), m_options.transferModes.end()};
     c.parcelAreaMu = [this](const std::string& bsm) {
         return parcelAreaMu(bsm);
     };
@@ -617,7 +617,7 @@ std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
 
 AssetContext ProjectEditSession::assetContext() const {
     AssetContext c;
-    c.statuses = m_options.assetStatuses;
+    c.statuses = {m_options.assetStatuses.begin(), m_options.assetStatuses.end()};
     c.assetCode = [this](long long fid) -> std::optional<std::string> {
         const AssetRecord* a = assetRow(fid);
         return a ? std::optional<std::string>(a->code) : std::nullopt;

@@ -19,8 +19,8 @@
 namespace geo {
 
 struct EditSessionOptions {
-    std::set<std::string> transferModes; // loadTransferModes(data/profiles/transfers.json)
-    std::set<std::string> assetStatuses; // loadAssetStatuses(data/profiles/assets.json)
+    std::vector<std::string> transferModes; // loadTransferModes(data/profiles/transfers.json)
+    std::vector<std::string> assetStatuses; // loadAssetStatuses(data/profiles/assets.json)
     // The asset statuses that count idle; empty: those the project was classified with (its
     // asset_idle_values property), else the rule sets' default (闲置).
     std::set<std::string> assetIdleValues;

@@ -60,9 +60,10 @@ bool hasIssue(const std::vector<geo::FieldIssue>& issues, const std::string& fie
 } // namespace
 
 TEST_CASE("asset statuses come from the ledger profile's list", "[edit][asset]") {
-    const std::set<std::string> statuses =
+    // In the profile's order, which the identify panel's list follows.
+    const std::vector<std::string> statuses =
         geo::loadAssetStatuses(testing::sourcePath("data/profiles/assets.json"));
-    CHECK(statuses == std::set<std::string>{"在用", "闲置", "出租", "流转"});
+    CHECK(statuses == std::vector<std::string>{"在用", "闲置", "出租", "流转"});
     // A profile without the list is refused, naming the field to give one.
     CHECK_THROWS_WITH(geo::loadAssetStatuses(testing::sourcePath("data/profiles/transfers.json")),
                       Catch::Contains("give the ZT field a \"values\" list"));

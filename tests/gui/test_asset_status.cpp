@@ -121,7 +121,12 @@ TEST_CASE("an asset's status set in the identify panel is undoable and saved",
     app::AssetStatusEditor& editor = *w.panel().statusEditor();
     REQUIRE(editor.isVisible());
     CHECK(editor.statusCombo()->currentText() == QString::fromUtf8("在用"));
-    CHECK(editor.statusCombo()->count() == 4);      // the ledger profile's statuses
+    // The ledger profile's statuses, in its order.
+    QStringList offered;
+    for (int i = 0; i < editor.statusCombo()->count(); ++i)
+        offered << editor.statusCombo()->itemText(i);
+    CHECK(offered == QStringList{QString::fromUtf8("在用"), QString::fromUtf8("闲置"),
+                                 QString::fromUtf8("出租"), QString::fromUtf8("流转")});
     CHECK_FALSE(editor.applyButton()->isEnabled()); // nothing to change yet
     editor.statusCombo()->setCurrentText(QString::fromUtf8("闲置"));
     REQUIRE(editor.applyButton()->isEnabled());
