@@ -82,8 +82,11 @@ std::vector<std::string> parcelIds(const ProjectDrawing& drawing,
         GDALDatasetUniquePtr dataset = geo::openVector(drawing.path);
         // The primary key becomes the result's feature id (even when aliased), not a field.
         std::string sql = "SELECT fid, BSM FROM parcels WHERE fid IN (";
-        for (std::size_t k = 0; k < features.size(); ++k)
-            sql += (k ? "," : "") + std::to_string(drawing.parcels.polygons.fid(features[k]));
+        for (std::size_t k = 0; k < features.size(); ++k) {
+            if (k > 0)
+                sql += ',';
+            sql += std::to_string(drawing.parcels.polygons.fid(features[k]));
+        }
         sql += ")";
         OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
         if (!result)
