@@ -9,10 +9,13 @@
 #include "geo/project_edit_session.h"
 #include "support/classified_project.h"
 #include "support/dataset_digest.h"
+#include "support/field_issues.h"
 #include "support/project_value.h"
 #include "support/sample_fixture.h"
 
 namespace {
+
+using testing::hasIssue;
 
 using testing::projectValue;
 
@@ -47,14 +50,6 @@ std::string idleItemValue(const std::string& path, const std::string& code,
     return projectValue(path, "SELECT " + field +
                                   " FROM idle_items WHERE CATEGORY = 'asset' AND ITEM_ID = '" +
                                   code + "'");
-}
-
-bool hasIssue(const std::vector<geo::FieldIssue>& issues, const std::string& field,
-              const std::string& code) {
-    for (const auto& i : issues)
-        if (i.field == field && i.code == code)
-            return true;
-    return false;
 }
 
 } // namespace

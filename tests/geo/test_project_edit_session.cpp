@@ -12,16 +12,18 @@
 
 #include <ogrsf_frmts.h>
 
-#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/parcel_details.h"
 #include "geo/project_edit_session.h"
 #include "support/classified_project.h"
 #include "support/dataset_digest.h"
+#include "support/field_issues.h"
 #include "support/sample_fixture.h"
 
 namespace {
+
+using testing::hasIssue;
 
 geo::EditSessionOptions options() {
     geo::EditSessionOptions o;
@@ -58,14 +60,6 @@ geo::TransferRecord validRecord(const geo::ProjectEditSession& session, long lon
     r.areaMu = 0.5;
     r.transferee = "测试合作社";
     return r;
-}
-
-bool hasIssue(const std::vector<geo::FieldIssue>& issues, const std::string& field,
-              const std::string& code) {
-    for (const auto& i : issues)
-        if (i.field == field && i.code == code)
-            return true;
-    return false;
 }
 
 } // namespace
@@ -399,14 +393,6 @@ TEST_CASE("a parcel marked idle by hand is in the idle ledger at once and stays 
     const std::string bsm = queryValue(project, "SELECT BSM FROM parcel_classes WHERE " + where);
     const std::string item = "CATEGORY = 'resource' AND ITEM_ID = '" + bsm + "'";
     REQUIRE(count(project, "idle_items", item) == 0);
-    auto classifyAgain = [&] {
-        geo::ClassifyOptions c;
-        c.project = project;
-        c.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
-        c.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
-        c.asOf = "2026-06-30";
-        geo::classifyProject(c);
-    };
     auto mark = [&](bool idle) {
         auto session = geo::ProjectEditSession::open(project, options());
         session->apply(geo::MarkIdle{{fid}, idle});
@@ -427,7 +413,7 @@ TEST_CASE("a parcel marked idle by hand is in the idle ledger at once and stays 
     CHECK(queryValue(project, "SELECT AREA_MU FROM idle_items WHERE " + item) ==
           queryValue(project, "SELECT AREA_MU FROM parcel_classes WHERE " + where));
 
-    classifyAgain();
+    testing::classifyAsOfSampleDay(project);
     CHECK(queryValue(project, "SELECT IDLE FROM parcel_classes WHERE " + where) == "1");
     CHECK(queryValue(project, "SELECT IDLE_RULE FROM parcel_classes WHERE " + where) ==
           "flag SFXZ=1");
@@ -435,7 +421,7 @@ TEST_CASE("a parcel marked idle by hand is in the idle ledger at once and stays 
 
     mark(false);
     CHECK(count(project, "idle_items", item) == 0);
-    classifyAgain();
+    testing::classifyAsOfSampleDay(project);
     CHECK(queryValue(project, "SELECT IDLE FROM parcel_classes WHERE " + where) == "0");
     CHECK(count(project, "idle_items", item) == 0);
 }

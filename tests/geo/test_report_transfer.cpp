@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "geo/area.h"
-#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/report/report_builder.h"
+#include "support/classified_project.h"
 #include "support/report_expectations.h"
 #include "support/sample_fixture.h"
 
@@ -21,12 +21,7 @@ const std::string& classifiedSample() {
     static const std::string path = [] {
         const std::string p = testing::temporaryDirectory() + "/classified.gpkg";
         std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), p);
-        geo::ClassifyOptions o;
-        o.project = p;
-        o.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
-        o.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
-        o.asOf = "2026-06-30";
-        geo::classifyProject(o);
+        testing::classifyAsOfSampleDay(p);
         return p;
     }();
     return path;

@@ -9,6 +9,15 @@
 
 namespace testing {
 
+void classifyAsOfSampleDay(const std::string& project) {
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = sourcePath("data/rules/lingling-five-zones.json");
+    c.landUseCodes = sourcePath("data/landuse/gbt21010-2017.json");
+    c.asOf = "2026-06-30";
+    geo::classifyProject(c);
+}
+
 const std::string& classifiedSampleProject() {
     static const std::string path = [] {
         const std::string project = temporaryDirectory() + "/classified.gpkg";
@@ -29,12 +38,7 @@ const std::string& classifiedSampleProject() {
         import("rivers", surveyor + "cgcs2000/HL.shp");
         import("transfers", surveyor + "transfers.csv");
         import("dem", sourcePath("data/sample/dem.tif"));
-        geo::ClassifyOptions c;
-        c.project = project;
-        c.rules = sourcePath("data/rules/lingling-five-zones.json");
-        c.landUseCodes = sourcePath("data/landuse/gbt21010-2017.json");
-        c.asOf = "2026-06-30";
-        geo::classifyProject(c);
+        classifyAsOfSampleDay(project);
         return project;
     }();
     return path;
@@ -44,12 +48,7 @@ std::string copyOfClassifiedSampleCounty() {
     static const std::string classified = [] {
         const std::string project = temporaryDirectory() + "/county-classified.gpkg";
         std::filesystem::copy_file(sourcePath("data/sample/county.gpkg"), project);
-        geo::ClassifyOptions c;
-        c.project = project;
-        c.rules = sourcePath("data/rules/lingling-five-zones.json");
-        c.landUseCodes = sourcePath("data/landuse/gbt21010-2017.json");
-        c.asOf = "2026-06-30";
-        geo::classifyProject(c);
+        classifyAsOfSampleDay(project);
         return project;
     }();
     const std::string copy = temporaryDirectory() + "/county.gpkg";

@@ -6,6 +6,10 @@
 
 namespace testing {
 
+// Classifies `project` with the default rules (data/rules/lingling-five-zones.json) as of the
+// sample's reference day, 2026-06-30.
+void classifyAsOfSampleDay(const std::string& project);
+
 // The path of the shared classified project (do not modify it).
 const std::string& classifiedSampleProject();
 
