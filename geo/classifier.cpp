@@ -222,16 +222,31 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
     // Terrain per parcel, exactly over the DEM pixels each covers.
     std::vector<TerrainStatistics> terrain;
+    const std::string demName = "GPKG:" + o.project + ":dem";
+    // The heights above the river sample the DEM after the terrain sweep, from a copy in
+    // memory (see the zones below) that the sweep fills as it reads: the DEM is decoded once.
+    // A DEM too large to copy is sampled with GDAL instead.
+    std::optional<DemInMemory> demCopy;
+    bool demFitsInMemory = true;
+    if (store->hasRasterLayer("dem") && in.hasRivers) {
+        const GDALDatasetUniquePtr dem(
+            GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        if (!dem)
+            throw InputError("cannot open the project's DEM", {o.project, "dem", {}, {}});
+        demCopy = DemInMemory::prepare(*dem, o.demInMemoryPixels);
+        demFitsInMemory = demCopy.has_value();
+    }
     if (store->hasRasterLayer("dem")) {
         progress("terrain statistics", 0.1);
         TerrainOptions options;
+        options.keepElevations = demCopy ? &*demCopy : nullptr;
         // The terrain sweep stops when told to; Cancelled is thrown here, not through it.
         options.progress = [&](double f) {
             if (o.progress)
                 o.progress("terrain statistics", 0.1 + 0.5 * f);
             return !cancelled();
         };
-        terrain = computeTerrainStatistics("GPKG:" + o.project + ":dem", in.parcelShapes, options);
+        terrain = computeTerrainStatistics(demName, in.parcelShapes, options);
         progress("terrain statistics", 0.6);
     } else if (rules.usesDem()) {
         summary.warnings.push_back(
@@ -289,7 +304,6 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Heights above the nearest river need the DEM's elevation at the river point nearest to
     // each parcel.
     const bool wantRiverPoints = !terrain.empty() && in.hasRivers;
-    const std::string demName = "GPKG:" + o.project + ":dem";
     // The river searches and the rules are pure and read-only: run them on all cores. The DEM
     // reads between them stay on one thread (GDAL handles are not shared).
     const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
@@ -320,20 +334,9 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Within a chunk the parcels are searched in Z order; a chunk's neighbours lie farther
     // apart than all parcels' do, which costs the searches: measured at 1M parcels, two chunks
     // gain, more do not.
-    // The heights above the river sample the DEM while rows are written: from a copy of it in
-    // memory, as GDAL's own reads of a GeoPackage can be locked out by the writing. A DEM too
-    // large to copy is sampled with GDAL before any row is written, in one chunk.
-    const std::size_t demInMemoryPixels = o.demInMemoryPixels;
-    bool demFitsInMemory = true;
-    if (wantRiverPoints) {
-        const GDALDatasetUniquePtr dem(
-            GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-        if (!dem)
-            throw InputError("cannot open the project's DEM", {o.project, "dem", {}, {}});
-        demFitsInMemory = static_cast<std::size_t>(dem->GetRasterXSize()) *
-                              static_cast<std::size_t>(dem->GetRasterYSize()) <=
-                          demInMemoryPixels;
-    }
+    // The heights above the river sample the DEM while rows are written: from the copy of it
+    // in memory, as GDAL's own reads of a GeoPackage can be locked out by the writing. A DEM
+    // too large to copy is sampled with GDAL before any row is written, in one chunk.
     const std::size_t chunks = n >= 64 && demFitsInMemory ? 2 : 1;
     // The writing is now the longer side: the first chunk takes about two thirds of the
     // parcels, searched on every core, and the second is searched on one thread while the
@@ -455,15 +458,19 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::async(std::launch::async, [&] {
             try {
                 GDALDatasetUniquePtr dem;
-                std::optional<DemInMemory> grid;
-                if (wantRiverPoints) {
+                const DemInMemory* grid = nullptr;
+                if (wantRiverPoints && demCopy && demCopy->complete()) {
+                    grid = &*demCopy;
+                } else if (wantRiverPoints) {
                     dem.reset(
                         GDALDataset::Open(demName.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
                     if (!dem)
                         throw InputError("cannot open the project's DEM",
                                          {o.project, "dem", {}, {}});
-                    if (demFitsInMemory)
-                        grid = DemInMemory::load(*dem, demName, demInMemoryPixels);
+                    if (demCopy) { // the sweep stored no rows: e.g. no parcel to sweep
+                        demCopy = DemInMemory::load(*dem, demName, o.demInMemoryPixels);
+                        grid = &*demCopy;
+                    }
                 }
                 // The saving's transaction waits for this: once it writes, SQLite may keep
                 // GDAL's readers out of the file. A DEM held in memory is read by now; one too
@@ -480,7 +487,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                         throw Cancelled(
                             "classification was cancelled; the previous results are unchanged",
                             {o.project, {}, {}, {}});
-                    decideChunk(c, grid ? &*grid : nullptr, dem.get());
+                    decideChunk(c, grid, dem.get());
                     const std::lock_guard lock(zonesSoFar.mutex);
                     zonesSoFar.decidedUpTo = chunkEnd[c];
                     zonesSoFar.demRead = zonesSoFar.demRead || c + 1 == chunks;

@@ -88,8 +88,7 @@ std::vector<double> sampleDem(GDALDataset& dem, const std::string& name,
     return elevation;
 }
 
-std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string& name,
-                                             std::size_t maxPixels) {
+std::optional<DemInMemory> DemInMemory::prepare(GDALDataset& dem, std::size_t maxPixels) {
     DemInMemory grid;
     const std::size_t pixels = static_cast<std::size_t>(dem.GetRasterXSize()) *
                                static_cast<std::size_t>(dem.GetRasterYSize());
@@ -98,11 +97,32 @@ std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string
     double* t = grid.m_transform;
     if (dem.GetRasterCount() < 1 || dem.GetGeoTransform(t) != CE_None || t[2] != 0 || t[4] != 0)
         return grid; // no pixel: every point samples NaN, as with sampleDem
-    GDALRasterBand& band = *dem.GetRasterBand(1);
     grid.m_width = dem.GetRasterXSize();
     grid.m_height = dem.GetRasterYSize();
     grid.m_elevation.resize(pixels);
-    readElevationRows(band, name, 0, grid.m_height, grid.m_width, grid.m_elevation.data());
+    return grid;
+}
+
+void DemInMemory::copyRows(int firstRow, int rows, const double* elevations) {
+    if (firstRow < 0 || rows < 0 || firstRow + rows > m_height)
+        throw Error("DEM rows " + std::to_string(firstRow) + " to " +
+                        std::to_string(firstRow + rows - 1) + " are off a grid of " +
+                        std::to_string(m_height) + " rows",
+                    {});
+    const std::size_t width = static_cast<std::size_t>(m_width);
+    std::copy_n(elevations, static_cast<std::size_t>(rows) * width,
+                m_elevation.begin() + static_cast<std::ptrdiff_t>(std::size_t(firstRow) * width));
+    m_rowsStored += rows;
+}
+
+std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string& name,
+                                             std::size_t maxPixels) {
+    std::optional<DemInMemory> grid = prepare(dem, maxPixels);
+    if (grid && grid->m_height > 0) {
+        readElevationRows(*dem.GetRasterBand(1), name, 0, grid->m_height, grid->m_width,
+                          grid->m_elevation.data());
+        grid->m_rowsStored = grid->m_height;
+    }
     return grid;
 }
 

@@ -35,6 +35,14 @@ public:
     static std::optional<DemInMemory> load(GDALDataset& dem, const std::string& name,
                                            std::size_t maxPixels);
 
+    // The same grid with no rows yet, for a reader that reads the DEM anyway (the terrain
+    // sweep) to fill with copyRows(): the DEM is then decoded once, not twice.
+    static std::optional<DemInMemory> prepare(GDALDataset& dem, std::size_t maxPixels);
+    // Stores rows [firstRow, firstRow + rows) as readElevationRows gives them.
+    void copyRows(int firstRow, int rows, const double* elevations);
+    // Every row was stored (by load, or by copyRows once each).
+    bool complete() const noexcept { return m_rowsStored == m_height; }
+
     // The elevation of the pixel (x, y) lies in; NaN off the raster, for a NaN point, on a
     // no-data pixel, and everywhere on a DEM that is not north-up.
     double at(double x, double y) const noexcept;
@@ -42,6 +50,7 @@ public:
 private:
     double m_transform[6] = {0, 1, 0, 0, 0, -1};
     int m_width = 0, m_height = 0;
+    int m_rowsStored = 0;
     std::vector<double> m_elevation; // row by row; no-data as NaN, scale and offset applied
 };
 

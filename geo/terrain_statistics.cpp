@@ -407,7 +407,7 @@ int chooseStripRows(GDALRasterBand& band, int width, int height, int requested) 
 
 // Reads strip rows [first, last) into `s`, reusing the two rows it shares with `previous`.
 void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int first, int last,
-               const Strip* previous, Strip& s) {
+               const Strip* previous, Strip& s, DemInMemory* keep) {
     s.first = first;
     s.last = last;
     s.bufferFirst = std::max(0, first - 1);
@@ -426,6 +426,8 @@ void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int
     const int rows = s.bufferLast - readFrom;
     double* target = s.elevation.data() + std::size_t(readFrom - s.bufferFirst) * width;
     readElevationRows(band, name, readFrom, rows, g.width, target);
+    if (keep) // each row is read once: the rows shared with `previous` were copied above
+        keep->copyRows(readFrom, rows, target);
 }
 
 } // namespace
@@ -446,7 +448,8 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
     std::vector<Worker> states(static_cast<std::size_t>(threads));
     Strip strips[2];
     const int count = sweep.stripCount();
-    readStrip(band, name, grid, 0, std::min(stripRows, grid.height), nullptr, strips[0]);
+    readStrip(band, name, grid, 0, std::min(stripRows, grid.height), nullptr, strips[0],
+              options.keepElevations);
     for (int k = 0; k < count; ++k) {
         const Strip& strip = strips[k % 2];
         Strip& following = strips[(k + 1) % 2];
@@ -473,7 +476,8 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
         if (threads == 1) {
             work(0);
             if (k + 1 < count)
-                readStrip(band, name, grid, nextFirst, nextLast, &strip, following);
+                readStrip(band, name, grid, nextFirst, nextLast, &strip, following,
+                          options.keepElevations);
         } else {
             std::vector<std::jthread> workers; // joined when it goes, also on a throw
             for (int t = 0; t < threads; ++t)
@@ -482,7 +486,8 @@ std::vector<TerrainStatistics> computeTerrainStatistics(GDALDataset& dem, const 
             std::exception_ptr readFailure;
             try {
                 if (k + 1 < count)
-                    readStrip(band, name, grid, nextFirst, nextLast, &strip, following);
+                    readStrip(band, name, grid, nextFirst, nextLast, &strip, following,
+                              options.keepElevations);
             } catch (...) {
                 readFailure = std::current_exception();
             }

@@ -14,6 +14,8 @@
 
 namespace geo {
 
+class DemInMemory;
+
 // The terrain under one polygon. Elevations are in the DEM's vertical unit (metres).
 struct TerrainStatistics {
     // DEM pixels whose centre is inside the polygon, nodata excluded. 0 means the polygon holds
@@ -42,6 +44,9 @@ struct TerrainOptions {
     // Called on the calling thread after each strip with the fraction done; return false to
     // cancel, and the function then returns an empty vector.
     std::function<bool(double)> progress;
+    // When given (prepared from the same DEM), every row the sweep reads is also stored in it:
+    // a caller that samples the DEM afterwards need not decode it a second time.
+    DemInMemory* keepElevations = nullptr;
 };
 
 // Statistics for every feature of `polygons` (same order, same count), computed from band 1

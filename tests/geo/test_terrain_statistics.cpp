@@ -11,6 +11,7 @@
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
 
+#include "geo/dem_sampling.h"
 #include "geo/error.h"
 #include "geo/extent.h"
 #include "geo/gdal_session.h"
@@ -504,6 +505,50 @@ TEST_CASE("200 random polygons over several strips match a per-pixel brute force
         }
     dem.reset();
     VSIUnlink("/vsimem/terrain_random.tif");
+}
+
+TEST_CASE("the sweep keeps the DEM it read, pixel for pixel as a fresh read gives it",
+          "[terrain_statistics]") {
+    DemSpec spec;
+    spec.width = 130;
+    spec.height = 210;
+    spec.type = GDT_Float32;
+    spec.hasNodata = true;
+    auto values = fill(spec, [&](int c, int r) {
+        return (c * 13 + r * 7) % 61 == 0 ? spec.nodata : 100 + c * 0.25 - r * 0.5;
+    });
+    auto dem = makeDem("/vsimem/terrain_keep.tif", spec, values);
+    const geo::FlatLayer layer = testing::flatLayerOf({{spec.pixelBox(3, 5, 40, 90)}});
+    const std::optional<geo::DemInMemory> read = geo::DemInMemory::load(*dem, "dem", 1 << 20);
+    REQUIRE(read);
+    REQUIRE(read->complete());
+    for (int stripRows : {1, 7, 64, 500})
+        for (int threads : {1, 2}) {
+            INFO("strip rows " << stripRows << ", threads " << threads);
+            std::optional<geo::DemInMemory> kept = geo::DemInMemory::prepare(*dem, 1 << 20);
+            REQUIRE(kept);
+            CHECK_FALSE(kept->complete());
+            geo::TerrainOptions options{threads, stripRows, {}};
+            options.keepElevations = &*kept;
+            CHECK(geo::computeTerrainStatistics(*dem, layer, options).size() == 1);
+            CHECK(kept->complete());
+            int differ = 0, noData = 0;
+            for (int r = 0; r < spec.height; ++r)
+                for (int c = 0; c < spec.width; ++c) {
+                    const double x = spec.centreX(c), y = spec.centreY(r);
+                    const double a = kept->at(x, y), b = read->at(x, y);
+                    differ += !(a == b || (std::isnan(a) && std::isnan(b)));
+                    noData += std::isnan(a);
+                    if (r == 17 && c == 9)
+                        CHECK(a == 100 + 9 * 0.25 - 17 * 0.5);
+                }
+            CHECK(differ == 0);
+            CHECK(noData > 100);
+        }
+    // Too large to keep: nothing to fill, and the caller samples with GDAL.
+    CHECK_FALSE(geo::DemInMemory::prepare(*dem, 130 * 210 - 1));
+    dem.reset();
+    VSIUnlink("/vsimem/terrain_keep.tif");
 }
 
 TEST_CASE("progress is reported per strip, and cancelling returns nothing",
