@@ -84,7 +84,7 @@ std::string idleAssetItemName(const std::string& name, const std::string& type) 
 }
 
 void syncAssetIdleItem(OGRLayer& items, const AssetRecord& asset, bool idle,
-                       const std::string& projectPath) {
+                       const AssetPlace& place, const std::string& projectPath) {
     // Rows are found by the asset's code: an asset without one has no row to keep.
     if (asset.code.empty())
         return;
@@ -103,13 +103,14 @@ void syncAssetIdleItem(OGRLayer& items, const AssetRecord& asset, bool idle,
     }
     if (!rows.fids().empty())
         return;
-    // A new row as classification writes one, but for the zone and suggested use: those come
-    // from the parcel under the asset, found by a search over every parcel at classify; they
-    // stay empty until the next classify. The village is the ledger's own (ZLDWDM, ZLDWMC).
+    // A new row as classification writes one.
+    const bool placedInVillage = !place.villageCode.empty() || !place.villageName.empty();
     rows.add([&](OGRFeature& row) {
         setText(row, "ITEM_NAME", idleAssetItemName(asset.name, asset.type));
-        setText(row, "VILLAGE_CODE", asset.villageCode);
-        setText(row, "VILLAGE_NAME", asset.villageName);
+        setText(row, "VILLAGE_CODE", placedInVillage ? place.villageCode : asset.villageCode);
+        setText(row, "VILLAGE_NAME", placedInVillage ? place.villageName : asset.villageName);
+        setText(row, "ZONE", place.zoneName);
+        setText(row, "SUGGESTED_USE", place.suggestedUse);
         setText(row, "STATUS", asset.status);
         setText(row, "SINCE", asset.idleSince);
     });

@@ -13,11 +13,19 @@ namespace geo {
 // ITEM_NAME of an idle asset's row: "name (type)", as classification writes it.
 std::string idleAssetItemName(const std::string& name, const std::string& type);
 
+// Where an asset lies, as classification places it: the zone and suggested use of the parcel
+// under it, and the village of that parcel, else of the village boundary around it. Empty
+// where it found none: the row then keeps the ledger's own village (ZLDWDM, ZLDWMC).
+struct AssetPlace {
+    std::string zoneName, suggestedUse, villageCode, villageName;
+};
+
 // `asset` as it is after the edit, `idle` whether its status now counts idle. Not idle: its
-// CATEGORY='asset' rows (ITEM_ID = ZCBM) go; idle: their STATUS follows, or a row is added.
-// Runs inside the caller's transaction; throws Error naming idle_items when a write fails.
+// CATEGORY='asset' rows (ITEM_ID = ZCBM) go; idle: their STATUS follows, or a row is added,
+// placed by `place`. Runs inside the caller's transaction; throws Error naming idle_items
+// when a write fails.
 void syncAssetIdleItem(OGRLayer& idleItems, const AssetRecord& asset, bool idle,
-                       const std::string& projectPath);
+                       const AssetPlace& place, const std::string& projectPath);
 
 // What a parcel's idle-item row shows, from its classification row (parcel_classes).
 struct ParcelIdleItem {

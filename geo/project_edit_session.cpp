@@ -9,6 +9,7 @@
 #include "geo/idle_item_sync.h"
 #include "geo/mapping_profile.h"
 #include "geo/parcel_filter.h"
+#include "geo/point_placement.h"
 
 namespace geo {
 namespace {
@@ -19,6 +20,7 @@ constexpr const char* auditLayer = "audit_log";
 constexpr const char* assetsLayer = "assets";
 constexpr const char* idleItemsLayer = "idle_items";
 constexpr const char* parcelsLayer = "parcels";
+constexpr const char* villagesLayer = "villages";
 
 std::string fieldText(const OGRFeature& f, const char* name) {
     const int i = f.GetFieldIndex(name);
@@ -214,7 +216,42 @@ private:
         // idle_items is derived from the asset ledger (classify rewrites it), so its rows are
         // kept in step but not audited: the audit rows of ZT and XZRQ say what changed.
         if (m_idleItems && status != before.status && (idle || wasIdle))
-            syncAssetIdleItem(*m_idleItems, assetRecordOf(*row), idle, m_session.m_path);
+            syncAssetIdleItem(*m_idleItems, assetRecordOf(*row), idle,
+                              idle ? placeOf(*row) : AssetPlace{}, m_session.m_path);
+    }
+
+    // Where classification would place an asset in the idle-item ledger: the parcel under its
+    // point gives the zone, the suggested use and the village (the parcel's, as its
+    // classification row has it); with no parcel under it, the village boundary around it.
+    AssetPlace placeOf(const OGRFeature& asset) {
+        AssetPlace place;
+        const OGRGeometry* g = asset.GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint || g->IsEmpty())
+            return place;
+        const double x = g->toPoint()->getX(), y = g->toPoint()->getY();
+        const long long parcel = m_parcels ? featureHoldingPoint(*m_parcels, x, y) : -1;
+        if (parcel >= 0 && m_session.parcelRow(parcel)) {
+            const OGRFeatureUniquePtr row = classRow(parcel);
+            place.zoneName = fieldText(*row, "ZONE_NAME");
+            place.suggestedUse = fieldText(*row, "SUGGESTED_USE");
+            // A parcel in no village (its code matched none, and no boundary holds it) has no
+            // name: classification then looks for the boundary around the asset itself.
+            if (!fieldText(*row, "VILLAGE_NAME").empty()) {
+                place.villageCode = fieldText(*row, "VILLAGE_CODE");
+                place.villageName = fieldText(*row, "VILLAGE_NAME");
+                return place;
+            }
+        }
+        if (OGRLayer* villages = m_session.m_store->layer(villagesLayer)) {
+            const long long village = featureHoldingPoint(*villages, x, y);
+            GdalMessageCollector quiet;
+            if (const OGRFeatureUniquePtr v(village >= 0 ? villages->GetFeature(village) : nullptr);
+                v) {
+                place.villageCode = fieldText(*v, "ZLDWDM");
+                place.villageName = fieldText(*v, "ZLDWMC");
+            }
+        }
+        return place;
     }
 
     OGRFeatureUniquePtr classRow(long long parcelFid) {

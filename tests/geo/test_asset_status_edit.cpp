@@ -169,6 +169,59 @@ TEST_CASE("a status saved with its idle-since day, audit rows and idle-item row"
     CHECK(count(project, "idle_items", "ITEM_ID = '" + leasedCode + "'") == 0);
 }
 
+TEST_CASE("an asset made idle is in the idle ledger at once with the zone and village the next "
+          "classification gives it",
+          "[edit][asset][save]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    // Every asset not idle yet: in use, leased or transferred.
+    std::vector<long long> assets;
+    std::vector<std::string> codes;
+    for (const std::string status : {"在用", "出租"})
+        while (count(project, "assets", "ZT = '" + status + "'") > 0) {
+            const long long fid = assetWithStatus(project, status);
+            assets.push_back(fid);
+            codes.push_back(assetValue(project, fid, "ZCBM"));
+            auto session = geo::ProjectEditSession::open(project, options());
+            session->apply(geo::SetAssetStatus{{fid}, "闲置"});
+            REQUIRE(session->save().edits == 1);
+        }
+    REQUIRE(assets.size() >= 10);
+
+    const std::vector<std::string> fields = {"ITEM_NAME", "VILLAGE_CODE",  "VILLAGE_NAME",
+                                             "ZONE",      "SUGGESTED_USE", "STATUS",
+                                             "SINCE",     "AREA_MU"};
+    auto rowsOf = [&] {
+        std::vector<std::vector<std::string>> rows;
+        for (const std::string& code : codes) {
+            REQUIRE(count(project, "idle_items",
+                          "CATEGORY = 'asset' AND ITEM_ID = '" + code + "'") == 1);
+            std::vector<std::string>& row = rows.emplace_back();
+            for (const std::string& field : fields)
+                row.push_back(idleItemValue(project, code, field));
+        }
+        return rows;
+    };
+    const auto edited = rowsOf();
+    int zoned = 0;
+    for (std::size_t k = 0; k < edited.size(); ++k) {
+        INFO("asset " << codes[k]);
+        CHECK(idleItemValue(project, codes[k], "RULE") == "manual");
+        zoned += !edited[k][3].empty();
+    }
+    CHECK(zoned >= 5); // most assets stand on a parcel
+
+    testing::classifyAsOfSampleDay(project);
+    const auto classified = rowsOf();
+    for (std::size_t k = 0; k < edited.size(); ++k) {
+        INFO("asset " << codes[k]);
+        CHECK(idleItemValue(project, codes[k], "RULE").rfind("ZT = 闲置", 0) == 0);
+        for (std::size_t f = 0; f < fields.size(); ++f) {
+            INFO(fields[f]);
+            CHECK(edited[k][f] == classified[k][f]);
+        }
+    }
+}
+
 TEST_CASE("an asset leaving idle leaves the idle-item ledger and keeps its idle-since day",
           "[edit][asset][save]") {
     const std::string project = testing::copyOfClassifiedSampleCounty();
