@@ -557,10 +557,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
     std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
-    // The parcels under the idle assets are found on a third thread meanwhile: a pass over
-    // every parcel's vertices that would otherwise follow the rows.
-    std::future<std::vector<int>> assetParcels =
-        std::async(std::launch::async, [&] { return idleAssetParcels(in, rules); });
+    // The parcels under the idle assets: a pass over every parcel's vertices, on another
+    // thread once the zones are all decided (see below), so that it takes the core the last
+    // river searches leave while the last rows are written, instead of one they need.
+    std::future<std::vector<int>> assetParcels;
     // The rows are made on a second thread while SQLite writes them on this one, the
     // connection's: the totals below are summed there, in parcel order as before.
     std::future<std::vector<VillageProfile>> profilesLater;
@@ -575,11 +575,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                 decidedUpTo = awaitDecided(i);
                 // The village profiles need every zone, not the rows: they are worked out on
                 // another thread while the last rows are made and written.
-                if (decidedUpTo == n)
+                if (decidedUpTo == n) {
                     profilesLater = std::async(std::launch::async, [&] {
                         return profileVillages(in, rules, villages, decided, idle, transfers,
                                                riverDistance);
                     });
+                    assetParcels =
+                        std::async(std::launch::async, [&] { return idleAssetParcels(in, rules); });
+                }
             }
             const ParcelRecord& p = in.parcels[i];
             const double mu = Area::squareMetres(p.areaM2).inMu();
@@ -640,7 +643,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         }
     });
     out->finish();
-    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule, assetParcels.get());
+    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule,
+                   assetParcels.valid() ? assetParcels.get() : idleAssetParcels(in, rules));
     writeTransferFlags(*store, transfers);
     zonesDone.get();
     const std::vector<VillageProfile> profiles =
