@@ -530,7 +530,9 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     }
     Transaction transaction(*store); // an early exit (an exception) rolls back
 
-    const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, true},
+    // A parcel's row has the parcel's FID: found by it (identify, the QGIS views, reports)
+    // through the primary key, with no index to keep as a million rows go in.
+    const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, false, true},
                                                  {"BSM", OFTString},
                                                  {"DLBM", OFTString},
                                                  {"ZONE", OFTString},

@@ -39,7 +39,7 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
         throw Error("cannot create a table without fields in bulk", {m_project, m_table, {}, {}});
     std::string create = "CREATE TABLE " + sqlIdentifier(m_table) +
                          " ( \"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
-    std::string columns;
+    std::string columns, values;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const char* type = declaredType(fields[i].type);
         if (!type)
@@ -47,6 +47,14 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
                         {m_project, m_table, {}, {}});
         create += ", " + sqlIdentifier(fields[i].name) + " " + type;
         columns += (i ? ", " : "") + sqlIdentifier(fields[i].name);
+        values.append(i ? ", " : "").append(SqliteBatchTable::columnName(i));
+        if (fields[i].rowFid) { // the same batch column into the primary key as well
+            if (fields[i].type != OFTInteger && fields[i].type != OFTInteger64)
+                throw Error("cannot key rows by field " + fields[i].name + ", not an integer",
+                            {m_project, m_table, {}, {}});
+            columns += ", \"fid\"";
+            values += ", " + SqliteBatchTable::columnName(i);
+        }
     }
     execute(create + ")");
     for (const FieldSpec& field : fields)
@@ -62,7 +70,7 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
     // exactly as bound parameters did.
     m_source = std::make_unique<SqliteBatchTable>(m_db, fields.size());
     const std::string insert = "INSERT INTO " + sqlIdentifier(m_table) + " (" + columns +
-                               ") SELECT " + m_source->columnList() + " FROM " + m_source->name();
+                               ") SELECT " + values + " FROM " + m_source->name();
     if (sqlite3_prepare_v2(m_db, insert.c_str(), -1, &m_insert, nullptr) != SQLITE_OK) {
         const std::string message = sqlite3_errmsg(m_db);
         release();

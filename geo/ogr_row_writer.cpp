@@ -4,13 +4,16 @@
 
 namespace geo {
 
-OgrRowWriter::OgrRowWriter(OGRLayer& layer, std::string project)
+OgrRowWriter::OgrRowWriter(OGRLayer& layer, std::string project, int fidColumn)
     : m_layer(layer)
     , m_project(std::move(project))
-    , m_row(OGRFeature::CreateFeature(layer.GetLayerDefn())) {}
+    , m_row(OGRFeature::CreateFeature(layer.GetLayerDefn()))
+    , m_fidColumn(fidColumn) {}
 
 void OgrRowWriter::setInteger(int column, std::int64_t value) {
     m_row->SetField(column, static_cast<GIntBig>(value));
+    if (column == m_fidColumn)
+        m_row->SetFID(static_cast<GIntBig>(value));
 }
 
 void OgrRowWriter::setReal(int column, double value) {

@@ -12,7 +12,8 @@ namespace geo {
 class OgrRowWriter final : public RowWriter {
 public:
     // `layer` must outlive the writer; `project` names the project in error messages.
-    OgrRowWriter(OGRLayer& layer, std::string project);
+    // `fidColumn`: the column whose value is also the row's FID (FieldSpec::rowFid), or -1.
+    OgrRowWriter(OGRLayer& layer, std::string project, int fidColumn = -1);
 
     void setInteger(int column, std::int64_t value) override;
     void setReal(int column, double value) override;
@@ -24,6 +25,7 @@ private:
     OGRLayer& m_layer;
     std::string m_project;
     OGRFeatureUniquePtr m_row;
+    int m_fidColumn;
 };
 
 } // namespace geo

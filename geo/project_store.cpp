@@ -427,7 +427,11 @@ private:
 
 std::unique_ptr<RowWriter> ProjectStore::replaceTable(const std::string& name,
                                                       const std::vector<FieldSpec>& fields) {
-    return std::make_unique<OgrRowWriter>(recreateLayer(name, wkbNone, 0, fields), path());
+    const auto keyed =
+        std::find_if(fields.begin(), fields.end(), [](const FieldSpec& f) { return f.rowFid; });
+    return std::make_unique<OgrRowWriter>(
+        recreateLayer(name, wkbNone, 0, fields), path(),
+        keyed == fields.end() ? -1 : static_cast<int>(keyed - fields.begin()));
 }
 
 std::string utcTimestamp() {

@@ -25,6 +25,10 @@ struct FieldSpec {
     // rows go in (cheaper than building it afterwards when the rows come in its order). The
     // GeoPackage store builds it; the OGR-feature default of replaceTable does not.
     bool indexed = false;
+    // replaceTable: the column's value is also the row's FID (the table's primary key), so a
+    // row is found by it without an index. The values must be unique; rows written in their
+    // ascending order are appended, the cheapest way into SQLite's table.
+    bool rowFid = false;
 };
 
 // A feature's fid and bounding box, for building a spatial index in one go.

@@ -31,7 +31,7 @@ int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out,
     const auto* owner = static_cast<const SqliteBatchTable*>(aux);
     std::string columns;
     for (std::size_t c = 0; c < owner->columns(); ++c)
-        columns += (c ? ", c" : "c") + std::to_string(c);
+        columns.append(c ? ", " : "").append(SqliteBatchTable::columnName(c));
     if (const int rc = sqlite3_declare_vtab(db, ("CREATE TABLE x (" + columns + ")").c_str());
         rc != SQLITE_OK)
         return rc;
@@ -158,11 +158,11 @@ SqliteBatchTable::~SqliteBatchTable() {
     sqlite3_create_module(m_db, m_name.c_str(), nullptr, nullptr);
 }
 
-std::string SqliteBatchTable::columnList() const {
-    std::string list;
-    for (std::size_t c = 0; c < m_columns; ++c)
-        list += (c ? ", c" : "c") + std::to_string(c);
-    return list;
+std::string SqliteBatchTable::columnName(std::size_t column) {
+    // Appended, not "c" + to_string(): GCC 12 warns falsely (-Wrestrict) on that temporary.
+    std::string name = std::to_string(column);
+    name.insert(name.begin(), 'c');
+    return name;
 }
 
 } // namespace geo

@@ -29,8 +29,8 @@ public:
 
     // Its name, to use in SQL as it is.
     const std::string& name() const noexcept { return m_name; }
-    // "c0, c1, …": every column, in order.
-    std::string columnList() const;
+    // The name of column `column` (from 0) in SQL: "c0", "c1", …
+    static std::string columnName(std::size_t column);
 
     // For the module's callbacks.
     const RowBatch* shown() const noexcept { return m_batch; }

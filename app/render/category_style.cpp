@@ -85,7 +85,7 @@ CategoryStyle CategoryStyle::load(const std::string& path, const FieldCatalogue&
         if (!join)
             r.fail("join", "is missing; a theme reading table '" + style.m_table + "' for layer '" +
                                style.m_layer +
-                               "' needs {\"table_key\": \"PARCEL_FID\", \"layer_key\": \"fid\"}");
+                               "' needs {\"table_key\": \"fid\", \"layer_key\": \"fid\"}");
         r.checkKeys(*join, "join", {"table_key", "layer_key"});
         style.m_tableKey = r.text(*join, "table_key", "join");
         style.m_layerKey = r.text(*join, "layer_key", "join");

@@ -47,7 +47,8 @@ public:
     // The layer whose geometries are filled (parcels, villages).
     const std::string& layer() const noexcept { return m_layer; }
     // Where field() is: layer() itself, or a table joined to it (parcel_classes) where
-    // table().tableKey (PARCEL_FID) equals layer().layerKey (fid).
+    // table().tableKey (fid: a parcel_classes row has its parcel's FID) equals
+    // layer().layerKey (fid).
     const std::string& table() const noexcept { return m_table; }
     bool isJoined() const noexcept { return m_table != m_layer; }
     const std::string& tableKey() const noexcept { return m_tableKey; }

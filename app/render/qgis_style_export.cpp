@@ -172,6 +172,11 @@ void createView(Project& project, const CategoryStyle& theme) {
     const std::string geometry = project.geometryColumn(theme.layer());
     const std::string layerFid = layer->GetFIDColumn();
     const std::string layerKey = theme.layerKey() == "fid" ? layerFid : theme.layerKey();
+    // A table keyed by the layer's FID (parcel_classes: each row has its parcel's FID) joins
+    // through its primary key; any other key column needs an index.
+    const std::string tableFid = table->GetFIDColumn();
+    const bool byTableFid = theme.tableKey() == "fid" || theme.tableKey() == tableFid;
+    const std::string tableKey = byTableFid ? tableFid : theme.tableKey();
     std::string columns = "l." + geo::sqlIdentifier(layerFid) + " AS \"OGC_FID\", l." +
                           geo::sqlIdentifier(geometry) + " AS " + geo::sqlIdentifier(geometry);
     std::set<std::string> taken = {lower(layerFid), lower(geometry), "ogc_fid"};
@@ -187,14 +192,14 @@ void createView(Project& project, const CategoryStyle& theme) {
     }
     // Without an index on the key every drawn parcel would scan the table: the view is
     // queried per map extent (GDAL uses the layer's R-tree through OGC_FID).
-    project.exec("CREATE INDEX IF NOT EXISTS " +
-                 geo::sqlIdentifier(theme.table() + "_" + theme.tableKey() + "_idx") + " ON " +
-                 geo::sqlIdentifier(theme.table()) + " (" + geo::sqlIdentifier(theme.tableKey()) +
-                 ")");
+    if (!byTableFid)
+        project.exec("CREATE INDEX IF NOT EXISTS " +
+                     geo::sqlIdentifier(theme.table() + "_" + tableKey + "_idx") + " ON " +
+                     geo::sqlIdentifier(theme.table()) + " (" + geo::sqlIdentifier(tableKey) + ")");
     project.exec("CREATE VIEW " + geo::sqlIdentifier(view) + " AS SELECT " + columns + " FROM " +
                  geo::sqlIdentifier(theme.layer()) + " AS l LEFT JOIN " +
-                 geo::sqlIdentifier(theme.table()) + " AS t ON t." +
-                 geo::sqlIdentifier(theme.tableKey()) + " = l." + geo::sqlIdentifier(layerKey));
+                 geo::sqlIdentifier(theme.table()) + " AS t ON t." + geo::sqlIdentifier(tableKey) +
+                 " = l." + geo::sqlIdentifier(layerKey));
     project.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                  "last_change, min_x, min_y, max_x, max_y, srs_id) SELECT " +
                  geo::sqlText(view) + ", 'features', " + geo::sqlText(view) + ", " +

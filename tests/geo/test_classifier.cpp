@@ -17,6 +17,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/importer.h"
+#include "support/classified_project.h"
 #include "support/dataset_digest.h"
 #include "support/sample_fixture.h"
 
@@ -95,16 +96,49 @@ TEST_CASE("every imported parcel gets a zone, a village and the rule that decide
     }
     CHECK(withoutVillage == 1); // the parcel planted outside every village, placed by its ZLDWDM
     CHECK(ds->GetLayerByName("village_mismatches")->GetFeatureCount() == 0);
-    // A parcel's class is found by its FID through an index (identify, the QGIS views).
-    OGRLayer* indexes = ds->ExecuteSQL("SELECT sql FROM sqlite_master WHERE type = 'index' AND "
-                                       "name = 'parcel_classes_PARCEL_FID_idx'",
-                                       nullptr, nullptr);
-    REQUIRE(indexes);
-    OGRFeatureUniquePtr index(indexes->GetNextFeature());
-    CHECK(
-        (index && std::string(index->GetFieldAsString(0)).find("PARCEL_FID") != std::string::npos));
-    index.reset();
-    ds->ReleaseResultSet(indexes);
+    // A parcel's class row has the parcel's FID, so it is found through the primary key
+    // (identify, the QGIS views), with no index to build.
+    auto count = [&](const char* sql) {
+        OGRLayer* result = ds->ExecuteSQL(sql, nullptr, nullptr);
+        REQUIRE(result);
+        OGRFeatureUniquePtr row(result->GetNextFeature());
+        const long long n = row ? row->GetFieldAsInteger64(0) : -1;
+        row.reset();
+        ds->ReleaseResultSet(result);
+        return n;
+    };
+    CHECK(count("SELECT COUNT(*) FROM parcel_classes WHERE fid IS NOT PARCEL_FID") == 0);
+    CHECK(count("SELECT COUNT(*) FROM parcels p JOIN parcel_classes c ON c.fid = p.fid") ==
+          ds->GetLayerByName("parcels")->GetFeatureCount());
+    CHECK(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = "
+                "'parcel_classes'") == 0);
+}
+
+TEST_CASE("a parcel's class row has the parcel's FID, also where the parcels' FIDs have gaps",
+          "[classifier]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    {
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        // Parcels deleted here and there (and the first): FIDs no longer count 1, 2, 3, …
+        ds->ExecuteSQL("DELETE FROM parcels WHERE fid % 7 = 3 OR fid = 1", nullptr, nullptr);
+    }
+    testing::classifyAsOfSampleDay(project);
+    GDALDatasetUniquePtr ds = geo::openVector(project);
+    OGRLayer& parcels = *ds->GetLayerByName("parcels");
+    OGRLayer& classes = *ds->GetLayerByName("parcel_classes");
+    REQUIRE(classes.GetFeatureCount() == parcels.GetFeatureCount());
+    long long checked = 0;
+    for (auto&& parcel : parcels) {
+        OGRFeatureUniquePtr row(classes.GetFeature(parcel->GetFID()));
+        REQUIRE(row);
+        CHECK(row->GetFieldAsInteger64("PARCEL_FID") == parcel->GetFID());
+        CHECK(std::string(row->GetFieldAsString("BSM")) == parcel->GetFieldAsString("BSM"));
+        ++checked;
+    }
+    CHECK(checked > 1000);
+    CHECK_FALSE(OGRFeatureUniquePtr(classes.GetFeature(1)));
 }
 
 TEST_CASE("the ledger problems the generator planted are found, and only real ones",

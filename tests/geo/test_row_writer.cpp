@@ -3,6 +3,7 @@
 // the same table GDAL makes for the same fields, and an interrupted write changes nothing.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -152,6 +153,51 @@ TEST_CASE("Many bulk rows keep their order, fids, NULLs and storage classes", "[
     CHECK(bulk.front().rfind("1|", 0) == 0);
     CHECK(sqlColumn(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = "
                           "'bulk'") == std::vector<std::string>{"17411"});
+}
+
+TEST_CASE("A column that keys the rows gives each its FID, through either writer", "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("keyed.gpkg");
+    std::vector<geo::FieldSpec> keyed = fields;
+    keyed[2].rowFid = true; // BIG
+    // Keys with gaps, out of order, and one past 32 bits.
+    const std::vector<ResultRow> rows = {{"五", 1, 5LL, 1.0},
+                                         {"九", 0, 9LL, 2.0},
+                                         {"千", std::nullopt, 1000LL, 3.0},
+                                         {"三", 1, 3LL, std::nullopt},
+                                         {"大", 0, 4'000'000'000'123LL, 5.0}};
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        writeRows(*store->replaceTable("bulk", keyed), rows);
+        geo::OgrRowWriter byGdal(store->recreateLayer("by_gdal", wkbNone, 0, keyed), path, 2);
+        writeRows(byGdal, rows);
+        transaction.commit();
+    }
+    // Read in FID order: the keys' order.
+    std::vector<ResultRow> byKey = rows;
+    std::sort(byKey.begin(), byKey.end(),
+              [](const ResultRow& a, const ResultRow& b) { return *a.big < *b.big; });
+    for (const std::string table : {"bulk", "by_gdal"}) {
+        INFO(table);
+        CHECK(readRows(path, table) == byKey);
+        CHECK(sqlColumn(path, "SELECT COUNT(*) FROM " + table + " WHERE fid IS NOT BIG") ==
+              std::vector<std::string>{"0"});
+        GDALDatasetUniquePtr ds = geo::openVector(path);
+        OGRFeatureUniquePtr row(ds->GetLayerByName(table.c_str())->GetFeature(1000));
+        REQUIRE(row);
+        CHECK(std::string(row->GetFieldAsString("NAME")) == "千");
+    }
+    // No index: the key is the table's own.
+    CHECK(sqlColumn(path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name "
+                          "= 'bulk'") == std::vector<std::string>{"0"});
+    // Only an integer can key rows.
+    std::vector<geo::FieldSpec> byText = fields;
+    byText[0].rowFid = true; // NAME
+    auto store = geo::openGeoPackageProject(path);
+    geo::Transaction transaction(*store);
+    CHECK_THROWS_WITH(store->replaceTable("text_keyed", byText),
+                      Catch::Contains("NAME") && Catch::Contains("not an integer"));
 }
 
 TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {

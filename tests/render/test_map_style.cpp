@@ -183,7 +183,8 @@ TEST_CASE("a broken theme names the file and the entry at fault", "[style]") {
         const std::string label = theme([](json& d) { d["categories"][1].erase("label"); });
         CHECK_THAT(label, Catch::Contains("categories[1] (match \"riverbank\").label: is missing"));
         const std::string join = theme([](json& d) { d.erase("join"); });
-        CHECK_THAT(join, Catch::Contains("join: is missing") && Catch::Contains("PARCEL_FID"));
+        CHECK_THAT(join, Catch::Contains("join: is missing") &&
+                             Catch::Contains("\"table_key\": \"fid\""));
     }
     SECTION("a join key that is not a field") {
         const std::string e = theme([](json& d) { d["join"]["table_key"] = "PARCEL_ID"; });
