@@ -254,7 +254,18 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
 
     if (OGRLayer* transfers = store.layer("transfers"))
         in.transfers = readTransferLedger(*transfers);
+    // A field a layer lacks reads empty: say so when that leaves every row out.
+    const auto fieldNames = [](OGRLayer& layer) {
+        std::vector<std::string> names;
+        for (int i = 0; i < layer.GetLayerDefn()->GetFieldCount(); ++i)
+            names.emplace_back(layer.GetLayerDefn()->GetFieldDefn(i)->GetNameRef());
+        return names;
+    };
     if (OGRLayer* assets = store.layer("assets")) {
+        in.assetFieldNames = fieldNames(*assets);
+        in.assetStatusFieldMissing =
+            assets->GetLayerDefn()->GetFieldIndex(assetStatusField.c_str()) < 0 &&
+            assets->GetFeatureCount() > 0;
         assets->ResetReading();
         for (const auto& f : *assets) {
             AssetRow a{f->GetFID(),
@@ -276,6 +287,9 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
         }
     }
     if (OGRLayer* funds = store.layer("funds")) {
+        in.fundFieldNames = fieldNames(*funds);
+        in.fundIdleFieldMissing = funds->GetLayerDefn()->GetFieldIndex(fundIdleField.c_str()) < 0 &&
+                                  funds->GetFeatureCount() > 0;
         funds->ResetReading();
         for (const auto& f : *funds)
             in.funds.push_back({field(*f, "ZLDWDM"), field(*f, "ZLDWMC"),

@@ -66,6 +66,11 @@ struct ClassificationInputs {
     std::vector<AssetRow> assets;
     std::vector<FundRow> funds;
     std::string assetStatusField;
+    // The asset ledger has rows but no field named as the rules' status field (every status
+    // then reads empty, so no asset counts idle); likewise the funds and their idle field.
+    bool assetStatusFieldMissing = false;
+    bool fundIdleFieldMissing = false;
+    std::vector<std::string> assetFieldNames, fundFieldNames; // for the warning's hint
 };
 
 // How the parcels are read: straight from SQLite when the store is a GeoPackage and nothing in

@@ -214,6 +214,24 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                  rules.fundIdleField, rules.riverFilterField, rules.riverFilterMin);
     const std::size_t n = in.parcels.size();
     summary.parcels = static_cast<long long>(n);
+    const auto joined = [](const std::vector<std::string>& names) {
+        std::string list;
+        for (const std::string& name : names)
+            list += (list.empty() ? "" : ", ") + name;
+        return list;
+    };
+    if (in.assetStatusFieldMissing)
+        summary.warnings.push_back(
+            "the asset ledger has no field " + rules.assetStatusField +
+            " (the rule file's idle.asset_status_field), so no asset counts as idle; its fields "
+            "are " +
+            joined(in.assetFieldNames));
+    if (in.fundIdleFieldMissing)
+        summary.warnings.push_back(
+            "the funds table has no field " + rules.fundIdleField +
+            " (the rule file's idle.fund_idle_field), so no village has idle funds; its fields "
+            "are " +
+            joined(in.fundFieldNames));
 
     // Villages by location need only the parcels and the villages: they are found beside the
     // terrain sweep, whose serial parts (planning, reading strips) leave a core idle. The

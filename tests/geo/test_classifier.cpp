@@ -462,6 +462,38 @@ TEST_CASE("rivers without the rules' grade field all count; rivers below the gra
     }
 }
 
+TEST_CASE("a status or funds field the ledgers lack is named in a warning, with their fields",
+          "[classifier]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    geo::ClassifyOptions o;
+    o.project = project;
+    o.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    o.asOf = "2026-06-30";
+    o.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
+    const geo::ClassifySummary right = geo::classifyProject(o);
+    CHECK(right.idleAssets > 0);
+    CHECK(right.idleFunds > 0);
+    CHECK_FALSE(warned(right, "asset ledger"));
+    CHECK_FALSE(warned(right, "funds table"));
+
+    // The same rules naming fields the ledgers do not have.
+    std::ifstream in(o.rules);
+    nlohmann::json rules = nlohmann::json::parse(in);
+    rules["idle"]["asset_status_field"] = "STATUS";
+    rules["idle"]["fund_idle_field"] = "IDLE_FUNDS";
+    o.rules = testing::temporaryDirectory() + "/other-fields.json";
+    std::ofstream(o.rules) << rules.dump(2);
+    const geo::ClassifySummary wrong = geo::classifyProject(o);
+    CHECK(wrong.idleAssets == 0);
+    CHECK(wrong.idleFunds == 0);
+    CHECK(warned(wrong, "the asset ledger has no field STATUS (the rule file's "
+                        "idle.asset_status_field), so no asset counts as idle; its fields are "));
+    CHECK(warned(wrong, "ZT"));
+    CHECK(warned(wrong, "the funds table has no field IDLE_FUNDS (the rule file's "
+                        "idle.fund_idle_field), so no village has idle funds; its fields are "));
+    CHECK(warned(wrong, "XZZJ"));
+}
+
 TEST_CASE("a failure part-way through saving keeps the previous results", "[classifier]") {
     const std::string project = testing::temporaryDirectory() + "/county.gpkg";
     importAll(project, true);
