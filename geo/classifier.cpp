@@ -214,24 +214,22 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                  rules.fundIdleField, rules.riverFilterField, rules.riverFilterMin);
     const std::size_t n = in.parcels.size();
     summary.parcels = static_cast<long long>(n);
-    const auto joined = [](const std::vector<std::string>& names) {
-        std::string list;
-        for (const std::string& name : names)
-            list += (list.empty() ? "" : ", ") + name;
-        return list;
+    // A ledger without the field the rules read its status from: every status reads empty.
+    const auto noSuchField = [&](const std::string& table, const std::string& field,
+                                 const char* ruleKey, const char* consequence,
+                                 const std::vector<std::string>& fields) {
+        std::string warning = "the " + table + " has no field " + field + " (the rule file's " +
+                              ruleKey + "), so " + consequence + "; its fields are ";
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            warning.append(i ? ", " : "").append(fields[i]);
+        summary.warnings.push_back(std::move(warning));
     };
     if (in.assetStatusFieldMissing)
-        summary.warnings.push_back(
-            "the asset ledger has no field " + rules.assetStatusField +
-            " (the rule file's idle.asset_status_field), so no asset counts as idle; its fields "
-            "are " +
-            joined(in.assetFieldNames));
+        noSuchField("asset ledger", rules.assetStatusField, "idle.asset_status_field",
+                    "no asset counts as idle", in.assetFieldNames);
     if (in.fundIdleFieldMissing)
-        summary.warnings.push_back(
-            "the funds table has no field " + rules.fundIdleField +
-            " (the rule file's idle.fund_idle_field), so no village has idle funds; its fields "
-            "are " +
-            joined(in.fundFieldNames));
+        noSuchField("funds table", rules.fundIdleField, "idle.fund_idle_field",
+                    "no village has idle funds", in.fundFieldNames);
 
     // Villages by location need only the parcels and the villages: they are found beside the
     // terrain sweep, whose serial parts (planning, reading strips) leave a core idle. The
