@@ -78,6 +78,14 @@ constexpr Pattern patterns[] = {
     {R"(the rivers have no (\S+) field, so every river counts, not only those with (\S+) of at least (\S+))",
      QT_TRANSLATE_NOOP("app::GeoText", "The rivers have no %1 field, so every river counts, not "
                                        "only those with %2 of at least %3.")},
+    {R"(the asset ledger has no field (\S+) \(the rule file's idle\.asset_status_field\), so no asset counts as idle; its fields are (.*))",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The asset ledger has no field %1 (the rule file's "
+                       "idle.asset_status_field), so no asset counts as idle; its fields are %2.")},
+    {R"(the funds table has no field (\S+) \(the rule file's idle\.fund_idle_field\), so no village has idle funds; its fields are (.*))",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The funds table has no field %1 (the rule file's idle.fund_idle_field), so "
+                       "no village has idle funds; its fields are %2.")},
     {R"(the project has no parcels yet, so ledger parcel ids were not checked; import parcels first)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
                                        "ids were not checked; import the parcels first.")},

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 
 #include <QAction>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QXmlStreamReader>
+#include <nlohmann/json.hpp>
 
 #include "app/gui/classify_dialog.h"
 #include "app/i18n/geo_text.h"
@@ -20,6 +22,7 @@
 #include "geo/classifier.h"
 #include "geo/importer.h"
 #include "geo/source_inspection.h"
+#include "support/classified_project.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -189,4 +192,29 @@ TEST_CASE("geo's warnings and classify steps on a half-imported project are show
         }));
     }
     languages.setLanguage("en", false);
+}
+
+TEST_CASE("classify's warning about a ledger field the rules name is shown in Chinese",
+          "[language]") {
+    geo::ClassifyOptions c;
+    c.project = testing::copyOfClassifiedSampleCounty();
+    c.landUseCodes = app::dataDirectory() + "/landuse/gbt21010-2017.json";
+    c.asOf = "2026-06-30";
+    std::ifstream in(app::dataDirectory() + "/rules/lingling-five-zones.json");
+    nlohmann::json rules = nlohmann::json::parse(in);
+    rules["idle"]["asset_status_field"] = "STATUS";
+    rules["idle"]["fund_idle_field"] = "IDLE_FUNDS";
+    c.rules = testing::temporaryDirectory() + "/other-fields.json";
+    std::ofstream(c.rules) << rules.dump();
+    const auto summary = geo::classifyProject(c);
+    REQUIRE(summary.warnings.size() == 2);
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    CHECK(app::geoText(summary.warnings[0]).startsWith("资产台账没有字段 STATUS"));
+    CHECK(app::geoText(summary.warnings[0]).contains("ZT"));
+    CHECK(app::geoText(summary.warnings[1]).startsWith("资金表没有字段 IDLE_FUNDS"));
+    CHECK(app::geoText(summary.warnings[1]).contains("XZZJ"));
+    languages.setLanguage("en", false);
+    CHECK(app::geoText(summary.warnings[0]).startsWith("The asset ledger has no field STATUS"));
 }

@@ -559,6 +559,14 @@
         <source>done</source>
         <translation>done</translation>
     </message>
+    <message>
+        <source>The asset ledger has no field %1 (the rule file&apos;s idle.asset_status_field), so no asset counts as idle; its fields are %2.</source>
+        <translation>The asset ledger has no field %1 (the rule file&apos;s idle.asset_status_field), so no asset counts as idle; its fields are %2.</translation>
+    </message>
+    <message>
+        <source>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</source>
+        <translation>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

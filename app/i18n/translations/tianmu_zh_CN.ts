@@ -558,6 +558,14 @@
         <source>done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>The asset ledger has no field %1 (the rule file&apos;s idle.asset_status_field), so no asset counts as idle; its fields are %2.</source>
+        <translation>资产台账没有字段 %1（规则文件的 idle.asset_status_field），因此没有资产计为闲置；台账的字段有 %2。</translation>
+    </message>
+    <message>
+        <source>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</source>
+        <translation>资金表没有字段 %1（规则文件的 idle.fund_idle_field），因此没有村计入闲置资金；资金表的字段有 %2。</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
