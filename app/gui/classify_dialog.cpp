@@ -108,6 +108,7 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
         table->horizontalHeader()->setStretchLastSection(false);
         table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     }
+    m_totals->setWordWrap(true); // the warnings' sentences
     m_resultTabs->addTab(m_zones, QString());
     m_resultTabs->addTab(m_totals, QString());
 
@@ -302,10 +303,21 @@ void ClassifyDialog::finished(BackgroundTask::Outcome outcome, const QString& er
 void ClassifyDialog::showSummary() {
     if (m_ran) {
         switch (m_lastOutcome) {
-        case BackgroundTask::Outcome::Completed:
-            m_status->setText(tr("Classified %1 parcels. The results are saved in the project.")
-                                  .arg(m_summary ? m_summary->parcels : 0));
+        case BackgroundTask::Outcome::Completed: {
+            QString text = tr("Classified %1 parcels. The results are saved in the project.")
+                               .arg(m_summary ? m_summary->parcels : 0);
+            // A warning (no DEM, a ledger field missing, …) changes what the results mean: the
+            // line says so, and the tab listing them is brought forward.
+            if (const int warnings = m_summary ? static_cast<int>(m_summary->warnings.size()) : 0;
+                warnings > 0) {
+                text +=
+                    ' ' +
+                    tr("%n warning(s): see %1.", nullptr, warnings).arg(m_resultTabs->tabText(1));
+                m_resultTabs->setCurrentIndex(1);
+            }
+            m_status->setText(text);
             break;
+        }
         case BackgroundTask::Outcome::Cancelled:
             m_status->setText(tr("Cancelled. The project keeps its previous results."));
             break;
@@ -369,13 +381,21 @@ void ClassifyDialog::showSummary() {
                     name = q(chinese() ? t.nameZh : t.nameEn);
         rows.push_back({tr("Villages: %1").arg(name), locale.toString(count), QString()});
     }
-    for (const std::string& w : s.warnings)
-        rows.push_back({tr("Warning"), geoText(w), QString()});
-    m_totals->setRowCount(static_cast<int>(rows.size()));
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r)
+    const int figures = static_cast<int>(rows.size());
+    m_totals->clearSpans();
+    m_totals->setRowCount(figures + static_cast<int>(s.warnings.size()));
+    for (int r = 0; r < figures; ++r)
         for (int c = 0; c < 3; ++c)
             put(m_totals, r, c, rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)],
                 c > 0);
+    // A warning is a sentence, not a figure: it spans the row and wraps, so that the names
+    // above keep their column (a long one in the figures' column squeezed them to "…").
+    for (std::size_t k = 0; k < s.warnings.size(); ++k) {
+        const int r = figures + static_cast<int>(k);
+        put(m_totals, r, 0, tr("Warning: %1").arg(geoText(s.warnings[k])), false);
+        m_totals->setSpan(r, 0, 1, 3);
+    }
+    m_totals->resizeRowsToContents();
 }
 
 void ClassifyDialog::reject() {

@@ -2,9 +2,12 @@
 // thread matching the project's parcel_classes, and a cancelled run leaving results intact.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <fstream>
 #include <map>
 
 #include <QFile>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -15,12 +18,14 @@
 #include <QTreeWidget>
 
 #include <gdal_priv.h>
+#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 
 #include "app/gui/classify_dialog.h"
 #include "app/resource_paths.h"
 #include "geo/dem_import.h"
 #include "geo/importer.h"
+#include "support/classified_project.h"
 #include "support/dataset_digest.h"
 #include "support/sample_fixture.h"
 
@@ -161,4 +166,44 @@ TEST_CASE("a broken rule file is refused with its reason; a missing project fail
     CHECK(dialog.statusLabel()->text().contains("missing.gpkg"));
     CHECK_FALSE(dialog.summary());
     CHECK(dialog.runButton()->isEnabled());
+}
+
+TEST_CASE("warnings are announced on the status line and shown whole, names still readable",
+          "[classify_dialog]") {
+    // A rule file naming an asset status field the sample's ledger lacks: one warning.
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    std::ifstream in(testing::sourcePath("data/rules/lingling-five-zones.json"));
+    nlohmann::json rules = nlohmann::json::parse(in);
+    rules["idle"]["asset_status_field"] = "STATUS";
+    const std::string path = testing::temporaryDirectory() + "/other-status.json";
+    std::ofstream(path) << rules.dump(2);
+
+    app::ClassifyDialog dialog(QString::fromStdString(project));
+    REQUIRE(dialog.setRulesPath(QString::fromStdString(path)));
+    dialog.setAsOf(QDate(2026, 6, 30));
+    dialog.resize(1000, 800);
+    dialog.show();
+    QSignalSpy finished(&dialog, &app::ClassifyDialog::classificationFinished);
+    REQUIRE(dialog.start());
+    REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 300000));
+    REQUIRE(finished.at(0).at(0).toBool());
+    REQUIRE(dialog.summary()->warnings.size() == 1);
+
+    const QString status = dialog.statusLabel()->text();
+    INFO(status.toStdString());
+    CHECK(status.contains("1 warning"));
+    CHECK(status.endsWith("see Idle, transfers and villages."));
+    QTableWidget& totals = *dialog.totalsTable();
+    CHECK(totals.isVisible()); // its tab was brought forward
+    const int last = totals.rowCount() - 1;
+    REQUIRE(totals.item(last, 0));
+    CHECK(totals.item(last, 0)->text().startsWith("Warning: The asset ledger has no field STATUS"));
+    CHECK(totals.columnSpan(last, 0) == 3);
+    // The figures' names keep their room: the first column holds the longest of them.
+    const QFontMetrics metrics(totals.font());
+    int widest = 0;
+    for (int r = 0; r < last; ++r)
+        widest = std::max(widest, metrics.horizontalAdvance(totals.item(r, 0)->text()));
+    CHECK(totals.columnWidth(0) > widest);
+    CHECK(totals.rowHeight(last) >= totals.rowHeight(0));
 }

@@ -189,10 +189,6 @@
         <translation>Villages: %1</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
         <source>Classify parcels</source>
         <translation>Classify parcels</translation>
     </message>
@@ -283,6 +279,17 @@
     <message>
         <source>Classification replaces the previous results of the project.</source>
         <translation>Classification replaces the previous results of the project.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): see %1.</source>
+        <translation>
+            <numerusform>%n warning: see %1.</numerusform>
+            <numerusform>%n warnings: see %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warning: %1</translation>
     </message>
 </context>
 <context>

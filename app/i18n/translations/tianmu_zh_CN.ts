@@ -189,10 +189,6 @@
         <translation>村：%1</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
         <source>Classify parcels</source>
         <translation>地块分类</translation>
     </message>
@@ -283,6 +279,16 @@
     <message>
         <source>Classification replaces the previous results of the project.</source>
         <translation>分类结果将替换项目中原有的分类结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): see %1.</source>
+        <translation>
+            <numerusform>有 %n 条警告：见“%1”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
