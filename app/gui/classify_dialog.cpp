@@ -108,7 +108,10 @@ ClassifyDialog::ClassifyDialog(const QString& projectPath, QWidget* parent)
         table->horizontalHeader()->setStretchLastSection(false);
         table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     }
-    m_totals->setWordWrap(true); // the warnings' sentences
+    // The warnings' sentences wrap; rows follow their text's height as the columns resize
+    // (the table may be laid out while its tab is hidden, and narrow).
+    m_totals->setWordWrap(true);
+    m_totals->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_resultTabs->addTab(m_zones, QString());
     m_resultTabs->addTab(m_totals, QString());
 
@@ -395,7 +398,6 @@ void ClassifyDialog::showSummary() {
         put(m_totals, r, 0, tr("Warning: %1").arg(geoText(s.warnings[k])), false);
         m_totals->setSpan(r, 0, 1, 3);
     }
-    m_totals->resizeRowsToContents();
 }
 
 void ClassifyDialog::reject() {
