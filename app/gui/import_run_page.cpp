@@ -202,7 +202,7 @@ void ImportRunPage::showReport() {
                 item->setText(0, tr("record %1").arg(issues[k]->sourceRecord));
                 item->setText(1, q(issues[k]->sourceId));
                 item->setText(2, issueActionTitle(issues[k]->action));
-                item->setText(3, q(issues[k]->detail));
+                item->setText(3, geoText(issues[k]->detail));
             }
             group->setExpanded(issues.size() <= 5); // a few: show them; many: the count says it
         }

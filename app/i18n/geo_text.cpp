@@ -9,6 +9,9 @@ namespace {
 struct Pattern {
     const char* english; // a regular expression matching geo's whole sentence
     const char* text;    // its translation template: %1… are the captured groups in order
+    // The captured groups are sentences themselves (e.g. GEOS's reason before "; repaired with
+    // MakeValid"), translated in turn; otherwise they are values, shown as they are.
+    bool capturesSentences = false;
 };
 
 // Keep in step with geo/text_encoding.cpp and geo/crs_detection.cpp; a sentence that no longer
@@ -92,6 +95,54 @@ constexpr Pattern patterns[] = {
     {R"(the project has no villages yet, so parcels outside every village were not checked)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
                                        "every village were not checked.")},
+    // What the import found wrong with a feature (geo/feature_validation.cpp, geo/importer.cpp),
+    // shown in the import report; GEOS's reasons for an invalid geometry among them.
+    {R"((.+); repaired with MakeValid)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1; repaired with MakeValid"), true},
+    {R"((.+); MakeValid could not repair it)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1; MakeValid could not repair it"), true},
+    {R"((.+); its curves were replaced by straight segments)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1; its curves were replaced by straight segments"), true},
+    {R"(its curves were replaced by straight segments)",
+     QT_TRANSLATE_NOOP("app::GeoText", "its curves were replaced by straight segments")},
+    {R"(the feature has no geometry)",
+     QT_TRANSLATE_NOOP("app::GeoText", "the feature has no geometry")},
+    {R"(a (\S+) where polygons are expected)",
+     QT_TRANSLATE_NOOP("app::GeoText", "a %1 where polygons are expected")},
+    {R"(a (\S+) where lines are expected)",
+     QT_TRANSLATE_NOOP("app::GeoText", "a %1 where lines are expected")},
+    {R"(a (\S+) where points are expected)",
+     QT_TRANSLATE_NOOP("app::GeoText", "a %1 where points are expected")},
+    {R"(a (\S+) where lines or polygons are expected)",
+     QT_TRANSLATE_NOOP("app::GeoText", "a %1 where lines or polygons are expected")},
+    {R"(invalid geometry)", QT_TRANSLATE_NOOP("app::GeoText", "invalid geometry")},
+    {R"(Self-intersection at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "Self-intersection at or near point %1 %2")},
+    {R"(Ring Self-intersection at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "Ring self-intersection at or near point %1 %2")},
+    {R"(Too few points in geometry component at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "Too few points in a geometry component at or near point %1 %2")},
+    {R"(Hole lies outside shell at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "A hole lies outside its shell at or near point %1 %2")},
+    {R"(Interior is disconnected at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "The interior is disconnected at or near point %1 %2")},
+    {R"(Nested shells at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "Nested shells at or near point %1 %2")},
+    {R"(Duplicate Rings at or near point (\S+) (\S+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "Duplicate rings at or near point %1 %2")},
+    {R"(its coordinates cannot be converted to the project CRS)",
+     QT_TRANSLATE_NOOP("app::GeoText", "its coordinates cannot be converted to the project CRS")},
+    {R"(same geometry and id as record (\d+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "same geometry and id as record %1")},
+    {R"(a needle or crumb of under 1 m² or very thin)",
+     QT_TRANSLATE_NOOP("app::GeoText", "a needle or crumb of under 1 m² or very thin")},
+    {R"(the parcel lies in no village of the project)",
+     QT_TRANSLATE_NOOP("app::GeoText", "the parcel lies in no village of the project")},
+    {R"(overlaps record (\d+) \((.*)\) by (\d+) m²)",
+     QT_TRANSLATE_NOOP("app::GeoText", "overlaps record %1 (%2) by %3 m²")},
+    {R"re((\S+) is garbled text \("(.*)"\); left empty)re",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 is garbled text (\"%2\"); left empty")},
     // The steps classifyProject reports its progress in (geo/classifier.cpp).
     {R"(reading the project)", QT_TRANSLATE_NOOP("app::GeoText", "reading the project")},
     {R"(terrain statistics)", QT_TRANSLATE_NOOP("app::GeoText", "terrain statistics")},
@@ -139,8 +190,12 @@ QString geoText(const std::string& english) {
         if (!m.hasMatch())
             continue;
         QString out = QCoreApplication::translate("app::GeoText", p.text);
-        for (int i = 1; i <= m.lastCapturedIndex(); ++i)
-            out = out.replace(QStringLiteral("%") + QString::number(i), m.captured(i));
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i) {
+            // A captured sentence is shorter than the whole, so this ends.
+            const QString part =
+                p.capturesSentences ? geoText(m.captured(i).toStdString()) : m.captured(i);
+            out = out.replace(QStringLiteral("%") + QString::number(i), part);
+        }
         return out;
     }
     return text;

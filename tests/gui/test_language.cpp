@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <QAction>
 #include <QCoreApplication>
@@ -217,4 +218,49 @@ TEST_CASE("classify's warning about a ledger field the rules name is shown in Ch
     CHECK(app::geoText(summary.warnings[1]).contains("XZZJ"));
     languages.setLanguage("en", false);
     CHECK(app::geoText(summary.warnings[0]).startsWith("The asset ledger has no field STATUS"));
+}
+
+TEST_CASE("what the import found wrong with each feature is shown in Chinese", "[language]") {
+    const std::string project = testing::temporaryDirectory() + "/issues.gpkg";
+    const std::string surveyor = testing::sourcePath("data/sample/surveyor/");
+    struct Found {
+        std::string kind, action, detail;
+    };
+    std::vector<Found> issues;
+    for (const auto& [layer, file] :
+         {std::pair{"villages", "cgcs2000/CJDCQ.shp"}, std::pair{"parcels", "cgcs2000/DLTB.shp"}}) {
+        geo::ImportOptions o;
+        o.project = project;
+        o.layer = layer;
+        o.source = surveyor + file;
+        o.profilesDirectory = app::profilesDirectory();
+        for (const geo::ImportIssue& i : geo::importIntoProject(o).issues)
+            issues.push_back({i.kind, i.action, i.detail});
+    }
+    // The sample's planted problems: a duplicate, an empty geometry, a self-intersection, a
+    // parcel outside every village, a sliver.
+    std::set<std::string> kinds;
+    for (const Found& i : issues)
+        kinds.insert(i.kind);
+    CHECK(kinds.size() >= 5);
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    bool repairedSeen = false;
+    for (const Found& i : issues) {
+        INFO(i.kind << ": " << i.detail);
+        const QString shown = app::geoText(i.detail);
+        CHECK(shown != QString::fromStdString(i.detail));
+        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
+            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
+        }));
+        if (i.action == "repaired" && i.kind == "invalid_geometry") {
+            repairedSeen = true;
+            // GEOS's reason and the repair, both translated; the point's coordinates kept.
+            CHECK(shown.startsWith("在点 "));
+            CHECK(shown.endsWith("；已用 MakeValid 修复"));
+        }
+    }
+    CHECK(repairedSeen);
+    languages.setLanguage("en", false);
 }

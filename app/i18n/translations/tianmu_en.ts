@@ -574,6 +574,98 @@
         <source>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</source>
         <translation>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</translation>
     </message>
+    <message>
+        <source>%1; repaired with MakeValid</source>
+        <translation>%1; repaired with MakeValid</translation>
+    </message>
+    <message>
+        <source>%1; MakeValid could not repair it</source>
+        <translation>%1; MakeValid could not repair it</translation>
+    </message>
+    <message>
+        <source>%1; its curves were replaced by straight segments</source>
+        <translation>%1; its curves were replaced by straight segments</translation>
+    </message>
+    <message>
+        <source>its curves were replaced by straight segments</source>
+        <translation>its curves were replaced by straight segments</translation>
+    </message>
+    <message>
+        <source>the feature has no geometry</source>
+        <translation>the feature has no geometry</translation>
+    </message>
+    <message>
+        <source>a %1 where polygons are expected</source>
+        <translation>a %1 where polygons are expected</translation>
+    </message>
+    <message>
+        <source>a %1 where lines are expected</source>
+        <translation>a %1 where lines are expected</translation>
+    </message>
+    <message>
+        <source>a %1 where points are expected</source>
+        <translation>a %1 where points are expected</translation>
+    </message>
+    <message>
+        <source>a %1 where lines or polygons are expected</source>
+        <translation>a %1 where lines or polygons are expected</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>invalid geometry</translation>
+    </message>
+    <message>
+        <source>Self-intersection at or near point %1 %2</source>
+        <translation>Self-intersection at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>Ring self-intersection at or near point %1 %2</source>
+        <translation>Ring self-intersection at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>Too few points in a geometry component at or near point %1 %2</source>
+        <translation>Too few points in a geometry component at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>A hole lies outside its shell at or near point %1 %2</source>
+        <translation>A hole lies outside its shell at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>The interior is disconnected at or near point %1 %2</source>
+        <translation>The interior is disconnected at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>Nested shells at or near point %1 %2</source>
+        <translation>Nested shells at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>Duplicate rings at or near point %1 %2</source>
+        <translation>Duplicate rings at or near point %1 %2</translation>
+    </message>
+    <message>
+        <source>its coordinates cannot be converted to the project CRS</source>
+        <translation>its coordinates cannot be converted to the project CRS</translation>
+    </message>
+    <message>
+        <source>same geometry and id as record %1</source>
+        <translation>same geometry and id as record %1</translation>
+    </message>
+    <message>
+        <source>a needle or crumb of under 1 m² or very thin</source>
+        <translation>a needle or crumb of under 1 m² or very thin</translation>
+    </message>
+    <message>
+        <source>the parcel lies in no village of the project</source>
+        <translation>the parcel lies in no village of the project</translation>
+    </message>
+    <message>
+        <source>overlaps record %1 (%2) by %3 m²</source>
+        <translation>overlaps record %1 (%2) by %3 m²</translation>
+    </message>
+    <message>
+        <source>%1 is garbled text (&quot;%2&quot;); left empty</source>
+        <translation>%1 is garbled text (&quot;%2&quot;); left empty</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

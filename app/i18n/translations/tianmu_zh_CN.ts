@@ -572,6 +572,98 @@
         <source>The funds table has no field %1 (the rule file&apos;s idle.fund_idle_field), so no village has idle funds; its fields are %2.</source>
         <translation>资金表没有字段 %1（规则文件的 idle.fund_idle_field），因此没有村计入闲置资金；资金表的字段有 %2。</translation>
     </message>
+    <message>
+        <source>%1; repaired with MakeValid</source>
+        <translation>%1；已用 MakeValid 修复</translation>
+    </message>
+    <message>
+        <source>%1; MakeValid could not repair it</source>
+        <translation>%1；MakeValid 无法修复</translation>
+    </message>
+    <message>
+        <source>%1; its curves were replaced by straight segments</source>
+        <translation>%1；其曲线已改为直线段</translation>
+    </message>
+    <message>
+        <source>its curves were replaced by straight segments</source>
+        <translation>其曲线已改为直线段</translation>
+    </message>
+    <message>
+        <source>the feature has no geometry</source>
+        <translation>要素没有几何图形</translation>
+    </message>
+    <message>
+        <source>a %1 where polygons are expected</source>
+        <translation>此处应为面，实为 %1</translation>
+    </message>
+    <message>
+        <source>a %1 where lines are expected</source>
+        <translation>此处应为线，实为 %1</translation>
+    </message>
+    <message>
+        <source>a %1 where points are expected</source>
+        <translation>此处应为点，实为 %1</translation>
+    </message>
+    <message>
+        <source>a %1 where lines or polygons are expected</source>
+        <translation>此处应为线或面，实为 %1</translation>
+    </message>
+    <message>
+        <source>invalid geometry</source>
+        <translation>几何图形无效</translation>
+    </message>
+    <message>
+        <source>Self-intersection at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近自相交</translation>
+    </message>
+    <message>
+        <source>Ring self-intersection at or near point %1 %2</source>
+        <translation>环在点 %1 %2 处或附近自相交</translation>
+    </message>
+    <message>
+        <source>Too few points in a geometry component at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近的几何部件点数太少</translation>
+    </message>
+    <message>
+        <source>A hole lies outside its shell at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近有洞位于外环之外</translation>
+    </message>
+    <message>
+        <source>The interior is disconnected at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近内部不连通</translation>
+    </message>
+    <message>
+        <source>Nested shells at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近外环相互嵌套</translation>
+    </message>
+    <message>
+        <source>Duplicate rings at or near point %1 %2</source>
+        <translation>在点 %1 %2 处或附近有重复的环</translation>
+    </message>
+    <message>
+        <source>its coordinates cannot be converted to the project CRS</source>
+        <translation>其坐标无法转换到项目坐标系</translation>
+    </message>
+    <message>
+        <source>same geometry and id as record %1</source>
+        <translation>几何图形和编号与第 %1 条记录相同</translation>
+    </message>
+    <message>
+        <source>a needle or crumb of under 1 m² or very thin</source>
+        <translation>针状或碎屑图斑：面积不足 1 平方米或极细</translation>
+    </message>
+    <message>
+        <source>the parcel lies in no village of the project</source>
+        <translation>地块不在项目的任何村界内</translation>
+    </message>
+    <message>
+        <source>overlaps record %1 (%2) by %3 m²</source>
+        <translation>与第 %1 条记录（%2）重叠 %3 平方米</translation>
+    </message>
+    <message>
+        <source>%1 is garbled text (&quot;%2&quot;); left empty</source>
+        <translation>%1 是乱码（“%2”），已留空</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
