@@ -9,6 +9,7 @@ namespace geo {
 namespace {
 
 constexpr const char* property = "asset_idle_values";
+constexpr const char* statusFieldProperty = "asset_status_field";
 
 } // namespace
 
@@ -27,6 +28,15 @@ std::set<std::string> storedAssetIdleValues(const ProjectStore& store) {
                              " property is not a list of statuses; classify the project again",
                          {store.path(), "tianmu_project", {}, {}});
     }
+}
+
+void storeAssetStatusField(ProjectStore& store, const std::string& field) {
+    store.setProperty(statusFieldProperty, field);
+}
+
+std::string storedAssetStatusField(const ProjectStore& store) {
+    const std::string stored = store.property(statusFieldProperty);
+    return stored.empty() ? std::string("ZT") : stored;
 }
 
 } // namespace geo

@@ -672,6 +672,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
     store->setProperty("classified_as_of", o.asOf);
     storeAssetIdleValues(*store, rules.assetIdleValues);
+    storeAssetStatusField(*store, rules.assetStatusField);
     storeIdleFlagField(*store, rules.idleFlagField);
     transaction.commit();
 

@@ -86,6 +86,14 @@ std::vector<FieldIssue> validateTransfer(const TransferRecord& r, const Transfer
 std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
                                             const AssetContext& context) {
     std::vector<FieldIssue> issues;
+    // The next classification would not read what the edit writes: refused, not left to
+    // disagree silently.
+    if (context.classifiedStatusField != "ZT")
+        issues.push_back({"ZT", "other_status_field",
+                          "the project was classified with asset statuses from " +
+                              context.classifiedStatusField +
+                              " (the rule file's idle.asset_status_field), and tianmu records a "
+                              "status in ZT: classify with a rule file that reads ZT first"});
     if (edit.assets.empty())
         issues.push_back({"ASSET_FID", "required", "no asset is selected"});
     std::string named; // "asset ZC…" or "assets ZC…, ZC…"

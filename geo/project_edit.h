@@ -103,12 +103,15 @@ std::vector<FieldIssue> validateTransfer(const TransferRecord& record,
 // What validating an asset status edit needs to know about the project.
 struct AssetContext {
     std::set<std::string> statuses; // empty: any non-empty status
+    // The field the project's classification read statuses from; edits write ZT.
+    std::string classifiedStatusField = "ZT";
     // The asset's ledger code (ZCBM, may be empty), or nothing when there is no such asset.
     std::function<std::optional<std::string>(long long assetFid)> assetCode;
 };
 
 // Every problem of `edit`: no asset, an unknown asset (no_record), no status (required), a
-// status not in the list (not_in_list); messages name the assets by their ZCBM.
+// status not in the list (not_in_list), a project classified from another status field than
+// ZT, which edits write (other_status_field); messages name the assets by their ZCBM.
 std::vector<FieldIssue> validateAssetStatus(const SetAssetStatus& edit,
                                             const AssetContext& context);
 

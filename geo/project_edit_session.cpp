@@ -655,6 +655,7 @@ std::string ProjectEditSession::parcelBsm(long long parcelFid) const {
 AssetContext ProjectEditSession::assetContext() const {
     AssetContext c;
     c.statuses = {m_options.assetStatuses.begin(), m_options.assetStatuses.end()};
+    c.classifiedStatusField = storedAssetStatusField(*m_store);
     c.assetCode = [this](long long fid) -> std::optional<std::string> {
         const AssetRecord* a = assetRow(fid);
         return a ? std::optional<std::string>(a->code) : std::nullopt;

@@ -1,5 +1,7 @@
 #include "app/gui/edit_controller.h"
 
+#include "app/i18n/geo_text.h"
+
 #include <QMessageBox>
 #include <QPushButton>
 #include <QUndoStack>
@@ -71,7 +73,7 @@ bool EditController::push(const geo::ProjectEdit& edit, bool mergeable, QStringL
     if (!issues.empty()) {
         if (problems)
             for (const geo::FieldIssue& i : issues)
-                *problems << QString::fromStdString(i.field + ": " + i.message);
+                *problems << QString::fromStdString(i.field) + ": " + geoText(i.message);
         return false;
     }
     m_stack->push(new EditCommand(*m_session, edit, mergeable));

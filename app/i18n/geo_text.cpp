@@ -177,6 +177,22 @@ constexpr Pattern patterns[] = {
      QT_TRANSLATE_NOOP("app::GeoText", "edited by hand: contract %1 covers %2 to %3")},
     {R"(manual edit: no contract covers (\S+))",
      QT_TRANSLATE_NOOP("app::GeoText", "edited by hand: no contract covers %1")},
+    // Why an asset status edit is refused (geo/project_edit.cpp), shown when it is applied.
+    {R"(the project was classified with asset statuses from (\S+) \(the rule file's idle\.asset_status_field\), and tianmu records a status in ZT: classify with a rule file that reads ZT first)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The project was classified with asset statuses from %1 (the rule file's "
+                       "idle.asset_status_field), and tianmu records a status in ZT: classify "
+                       "with a rule file that reads ZT first.")},
+    {R"(the status \(ZT\) of (.+) is required: one of (.+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "The status (ZT) of %1 is required: one of %2."), true},
+    {R"(the status of (.+) must be one of (.+) \(not '(.*)'\))",
+     QT_TRANSLATE_NOOP("app::GeoText", "The status of %1 must be one of %2 (not '%3')."), true},
+    {R"(no asset is selected)", QT_TRANSLATE_NOOP("app::GeoText", "No asset is selected.")},
+    {R"(no asset of the project has FID (\d+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "No asset of the project has FID %1.")},
+    // Last: parts of the sentences above (the assets they name), never whole sentences.
+    {R"(assets (.+))", QT_TRANSLATE_NOOP("app::GeoText", "assets %1")},
+    {R"(asset (.+))", QT_TRANSLATE_NOOP("app::GeoText", "asset %1")},
 };
 
 } // namespace

@@ -2,8 +2,12 @@
 // day with their audit rows, the idle-item ledger kept in step, a failed save changing nothing.
 #include <catch2/catch.hpp>
 
-#include <gdal_priv.h>
+#include <fstream>
 
+#include <gdal_priv.h>
+#include <nlohmann/json.hpp>
+
+#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/project_edit_session.h"
@@ -297,4 +301,36 @@ TEST_CASE("a failed save of asset statuses leaves the project unchanged and the 
     session->apply(geo::SetAssetStatus{{inUse}, "出租"});
     CHECK(session->save().edits == 2);
     CHECK(assetValue(project, inUse, "ZT") == "出租");
+}
+
+TEST_CASE("a project classified from another status field than ZT refuses status edits",
+          "[edit][asset][validation]") {
+    const std::string project = testing::copyOfClassifiedSampleCounty();
+    CHECK(projectValue(project, "SELECT value FROM tianmu_project WHERE key = "
+                                "'asset_status_field'") == "ZT");
+    // Reclassified with a rule file reading the statuses from another field of the ledger.
+    std::ifstream in(testing::sourcePath("data/rules/lingling-five-zones.json"));
+    nlohmann::json rules = nlohmann::json::parse(in);
+    rules["idle"]["asset_status_field"] = "ZCLX";
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = testing::temporaryDirectory() + "/status-from-zclx.json";
+    std::ofstream(c.rules) << rules.dump(2);
+    c.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    c.asOf = "2026-06-30";
+    geo::classifyProject(c);
+    CHECK(projectValue(project, "SELECT value FROM tianmu_project WHERE key = "
+                                "'asset_status_field'") == "ZCLX");
+
+    const long long fid = assetWithStatus(project, "在用");
+    const std::uint64_t before = testing::datasetDigest(project);
+    auto session = geo::ProjectEditSession::open(project, options());
+    const auto issues = session->check(geo::SetAssetStatus{{fid}, "闲置"});
+    REQUIRE(hasIssue(issues, "ZT", "other_status_field"));
+    CHECK(issues.at(0).message.find("ZCLX") != std::string::npos);
+    CHECK_THROWS_WITH(session->apply(geo::SetAssetStatus{{fid}, "闲置"}),
+                      Catch::Contains("classify with a rule file that reads ZT"));
+    CHECK_FALSE(session->dirty());
+    CHECK(session->save().edits == 0);
+    CHECK(testing::datasetDigest(project) == before);
 }

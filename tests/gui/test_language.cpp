@@ -22,6 +22,7 @@
 #include "app/resource_paths.h"
 #include "geo/classifier.h"
 #include "geo/importer.h"
+#include "geo/project_edit.h"
 #include "geo/source_inspection.h"
 #include "support/classified_project.h"
 #include "support/sample_fixture.h"
@@ -262,5 +263,41 @@ TEST_CASE("what the import found wrong with each feature is shown in Chinese", "
         }
     }
     CHECK(repairedSeen);
+    languages.setLanguage("en", false);
+}
+
+TEST_CASE("why an asset status edit is refused is shown in Chinese", "[language]") {
+    geo::AssetContext context;
+    context.statuses = {"在用", "闲置", "出租", "流转"};
+    context.assetCode = [](long long fid) -> std::optional<std::string> {
+        if (fid == 7)
+            return "ZC0007";
+        return std::nullopt;
+    };
+    std::vector<geo::FieldIssue> issues = geo::validateAssetStatus({{7}, "报废"}, context);
+    for (const geo::FieldIssue& i : geo::validateAssetStatus({{7, 99}, ""}, context))
+        issues.push_back(i);
+    for (const geo::FieldIssue& i : geo::validateAssetStatus({{}, "闲置"}, context))
+        issues.push_back(i);
+    context.classifiedStatusField = "ZCLX";
+    for (const geo::FieldIssue& i : geo::validateAssetStatus({{7}, "闲置"}, context))
+        issues.push_back(i);
+    REQUIRE(issues.size() == 5); // not in the list; no such asset, required; none; other field
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    for (const geo::FieldIssue& i : issues) {
+        INFO(i.code << ": " << i.message);
+        const QString shown = app::geoText(i.message);
+        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
+            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
+        }));
+        CHECK(shown != QString::fromStdString(i.message));
+        CHECK_FALSE(shown.contains("asset ZC"));
+    }
+    const QString notInList = app::geoText(issues[0].message);
+    INFO(notInList.toStdString());
+    CHECK(notInList.startsWith("资产 ZC0007 的状态必须是 "));
+    CHECK(notInList.endsWith(" 之一（不能是“报废”）。"));
     languages.setLanguage("en", false);
 }

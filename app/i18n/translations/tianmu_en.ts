@@ -666,6 +666,34 @@
         <source>%1 is garbled text (&quot;%2&quot;); left empty</source>
         <translation>%1 is garbled text (&quot;%2&quot;); left empty</translation>
     </message>
+    <message>
+        <source>The project was classified with asset statuses from %1 (the rule file&apos;s idle.asset_status_field), and tianmu records a status in ZT: classify with a rule file that reads ZT first.</source>
+        <translation>The project was classified with asset statuses from %1 (the rule file&apos;s idle.asset_status_field), and tianmu records a status in ZT: classify with a rule file that reads ZT first.</translation>
+    </message>
+    <message>
+        <source>The status (ZT) of %1 is required: one of %2.</source>
+        <translation>The status (ZT) of %1 is required: one of %2.</translation>
+    </message>
+    <message>
+        <source>The status of %1 must be one of %2 (not &apos;%3&apos;).</source>
+        <translation>The status of %1 must be one of %2 (not &apos;%3&apos;).</translation>
+    </message>
+    <message>
+        <source>No asset is selected.</source>
+        <translation>No asset is selected.</translation>
+    </message>
+    <message>
+        <source>No asset of the project has FID %1.</source>
+        <translation>No asset of the project has FID %1.</translation>
+    </message>
+    <message>
+        <source>assets %1</source>
+        <translation>assets %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>asset %1</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>

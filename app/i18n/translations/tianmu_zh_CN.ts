@@ -664,6 +664,34 @@
         <source>%1 is garbled text (&quot;%2&quot;); left empty</source>
         <translation>%1 是乱码（“%2”），已留空</translation>
     </message>
+    <message>
+        <source>The project was classified with asset statuses from %1 (the rule file&apos;s idle.asset_status_field), and tianmu records a status in ZT: classify with a rule file that reads ZT first.</source>
+        <translation>本项目分类时的资产状态取自 %1（规则文件的 idle.asset_status_field），而田亩将状态记录在 ZT：请先用读取 ZT 的规则文件重新分类。</translation>
+    </message>
+    <message>
+        <source>The status (ZT) of %1 is required: one of %2.</source>
+        <translation>%1 的状态（ZT）不能为空：可选 %2。</translation>
+    </message>
+    <message>
+        <source>The status of %1 must be one of %2 (not &apos;%3&apos;).</source>
+        <translation>%1 的状态必须是 %2 之一（不能是“%3”）。</translation>
+    </message>
+    <message>
+        <source>No asset is selected.</source>
+        <translation>未选择资产。</translation>
+    </message>
+    <message>
+        <source>No asset of the project has FID %1.</source>
+        <translation>项目中没有 FID 为 %1 的资产。</translation>
+    </message>
+    <message>
+        <source>assets %1</source>
+        <translation>资产 %1</translation>
+    </message>
+    <message>
+        <source>asset %1</source>
+        <translation>资产 %1</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
