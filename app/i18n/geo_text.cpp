@@ -12,6 +12,9 @@ struct Pattern {
     // The captured groups are sentences themselves (e.g. GEOS's reason before "; repaired with
     // MakeValid"), translated in turn; otherwise they are values, shown as they are.
     bool capturesSentences = false;
+    // A part of sentences (e.g. "asset ZC0007"), matched only inside a captured group: a whole
+    // sentence starting the same way is not it.
+    bool partOnly = false;
 };
 
 // Keep in step with geo/text_encoding.cpp and geo/crs_detection.cpp; a sentence that no longer
@@ -191,15 +194,15 @@ constexpr Pattern patterns[] = {
     {R"(no asset of the project has FID (\d+))",
      QT_TRANSLATE_NOOP("app::GeoText", "No asset of the project has FID %1.")},
     // Last: parts of the sentences above (the assets they name), never whole sentences.
-    {R"(assets (.+))", QT_TRANSLATE_NOOP("app::GeoText", "assets %1")},
-    {R"(asset (.+))", QT_TRANSLATE_NOOP("app::GeoText", "asset %1")},
+    {R"(assets (.+))", QT_TRANSLATE_NOOP("app::GeoText", "assets %1"), false, true},
+    {R"(asset (.+))", QT_TRANSLATE_NOOP("app::GeoText", "asset %1"), false, true},
 };
 
-} // namespace
-
-QString geoText(const std::string& english) {
-    const QString text = QString::fromStdString(english);
+// `text` translated by the first pattern matching all of it; `part`: it is a captured group.
+QString translated(const QString& text, bool part) {
     for (const Pattern& p : patterns) {
+        if (p.partOnly && !part)
+            continue;
         const QRegularExpression re(
             QRegularExpression::anchoredPattern(QString::fromUtf8(p.english)));
         const QRegularExpressionMatch m = re.match(text);
@@ -208,13 +211,19 @@ QString geoText(const std::string& english) {
         QString out = QCoreApplication::translate("app::GeoText", p.text);
         for (int i = 1; i <= m.lastCapturedIndex(); ++i) {
             // A captured sentence is shorter than the whole, so this ends.
-            const QString part =
-                p.capturesSentences ? geoText(m.captured(i).toStdString()) : m.captured(i);
-            out = out.replace(QStringLiteral("%") + QString::number(i), part);
+            const QString captured =
+                p.capturesSentences ? translated(m.captured(i), true) : m.captured(i);
+            out = out.replace(QStringLiteral("%") + QString::number(i), captured);
         }
         return out;
     }
     return text;
+}
+
+} // namespace
+
+QString geoText(const std::string& english) {
+    return translated(QString::fromStdString(english), false);
 }
 
 } // namespace app

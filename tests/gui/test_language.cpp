@@ -301,3 +301,13 @@ TEST_CASE("why an asset status edit is refused is shown in Chinese", "[language]
     CHECK(notInList.endsWith(" 之一（不能是“报废”）。"));
     languages.setLanguage("en", false);
 }
+
+TEST_CASE("a part of geo's sentences is translated inside them only", "[language]") {
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    // "asset …" names the assets inside a sentence; a whole sentence beginning so is not one.
+    CHECK(app::geoText("asset 5 has gone; nothing was saved") ==
+          "asset 5 has gone; nothing was saved");
+    CHECK(app::geoText("no asset of the project has FID 5") == "项目中没有 FID 为 5 的资产。");
+    languages.setLanguage("en", false);
+}
