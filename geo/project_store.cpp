@@ -118,6 +118,11 @@ public:
         ensureBookkeeping();
     }
     void commit() override {
+        // GDAL defers some work on the layers it made (their row-count triggers and counts,
+        // spatial indexes, its placeholder table) to when the dataset is flushed or closed, each
+        // statement then a transaction of its own with its own syncs: done here, it is part of
+        // this one.
+        m_ds->FlushCache();
         if (m_ds->CommitTransaction() != OGRERR_NONE)
             throw Error("cannot commit the import to the project (" +
                             std::string(CPLGetLastErrorMsg()) + ")",

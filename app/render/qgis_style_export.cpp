@@ -108,6 +108,9 @@ public:
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit() {
+        // GDAL's deferred work on layer_styles (row-count triggers, its count) goes into this
+        // transaction rather than into one transaction per statement when the file closes.
+        m_project.dataset().FlushCache();
         if (m_project.dataset().CommitTransaction() != OGRERR_NONE)
             throw geo::Error("cannot commit the QGIS styles", {m_project.path(), {}, {}, {}});
         m_committed = true;

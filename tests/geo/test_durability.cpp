@@ -6,8 +6,10 @@
 #include <string>
 
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 
 #include "geo/gdal_session.h"
+#include "geo/project_store.h"
 #include "support/sample_fixture.h"
 
 TEST_CASE("projects are opened for writing with SQLite's full sync", "[durability]") {
@@ -23,4 +25,60 @@ TEST_CASE("projects are opened for writing with SQLite's full sync", "[durabilit
     CHECK(row->GetFieldAsInteger(0) == 2); // FULL; OFF (0) would let a power cut corrupt it
     row.reset();
     ds->ReleaseResultSet(result);
+}
+
+namespace {
+
+int countCommit(void* count) {
+    ++*static_cast<int*>(count);
+    return 0; // let it commit
+}
+
+} // namespace
+
+TEST_CASE("a save is one transaction: GDAL's own bookkeeping does not follow it in others",
+          "[durability]") {
+    // Each commit syncs the file and its journal (see above): a few milliseconds each on a
+    // township office's disk. GDAL defers the row-count triggers and counts of the layers it
+    // made to when the file closes, each statement then a commit of its own.
+    geo::initialiseGdal();
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    int commits = 0;
+    {
+        auto store = geo::openGeoPackageProject(project);
+        OGRLayer* parcels = store->layer("parcels");
+        REQUIRE(parcels);
+        auto* db = static_cast<sqlite3*>(parcels->GetDataset()->GetInternalHandle("SQLITE_HANDLE"));
+        REQUIRE(db);
+        sqlite3_commit_hook(db, countCommit, &commits);
+        {
+            geo::Transaction transaction(*store);
+            OGRLayer& made = store->recreateLayer("made_by_gdal", wkbNone, 0,
+                                                  {{"NAME", OFTString}, {"COUNT", OFTInteger}});
+            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(made.GetLayerDefn()));
+            row->SetField("NAME", "一行");
+            REQUIRE(made.CreateFeature(row.get()) == OGRERR_NONE);
+            store->setProperty("saved_by", "test");
+            transaction.commit();
+        }
+        CHECK(commits == 1);
+        // The store closes here: nothing of GDAL's is left to write.
+        sqlite3_commit_hook(db, countCommit, &commits);
+    }
+    CHECK(commits == 1);
+    // And what it deferred is there: the layer's count, kept by its triggers from now on.
+    GDALDatasetUniquePtr ds(GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    OGRLayer* made = ds->GetLayerByName("made_by_gdal");
+    REQUIRE(made);
+    CHECK(made->GetFeatureCount(FALSE) == 1);
+    OGRLayer* triggers = ds->ExecuteSQL("SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                        "'trigger' AND tbl_name = 'made_by_gdal'",
+                                        nullptr, nullptr);
+    REQUIRE(triggers);
+    OGRFeatureUniquePtr count(triggers->GetNextFeature());
+    CHECK((count && count->GetFieldAsInteger(0) == 2));
+    count.reset();
+    ds->ReleaseResultSet(triggers);
 }
