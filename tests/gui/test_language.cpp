@@ -29,6 +29,16 @@
 
 namespace {
 
+// A CJK unified ideograph (the common block and its extension A).
+bool isHan(QChar c) {
+    return c.unicode() >= 0x3400 && c.unicode() < 0xA000;
+}
+
+// Some Chinese in it: what a translated sentence has and an English one has not.
+bool hasChinese(const QString& text) {
+    return std::any_of(text.begin(), text.end(), isHan);
+}
+
 // The tests' settings, never the user's.
 void useTestSettings() {
     QCoreApplication::setOrganizationName("tianmu-tests");
@@ -137,9 +147,7 @@ TEST_CASE("geo's explanations of a survey delivery are shown in Chinese", "[lang
             INFO(sentence);
             const QString shown = app::geoText(sentence);
             CHECK(shown != QString::fromStdString(sentence));
-            CHECK(std::any_of(shown.begin(), shown.end(), [](QChar c) {
-                return c.unicode() >= 0x4E00 && c.unicode() < 0xA000;
-            }));
+            CHECK(hasChinese(shown));
         }
     }
     CHECK(app::geoText("something geo never said") == "something geo never said");
@@ -182,16 +190,12 @@ TEST_CASE("geo's warnings and classify steps on a half-imported project are show
     for (const std::string& w : warnings) {
         INFO(w);
         const QString shown = app::geoText(w);
-        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
-            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
-        }));
+        CHECK(hasChinese(shown));
     }
     for (const std::string& step : steps) {
         INFO(step);
         const QString shown = app::geoText(step);
-        CHECK(std::all_of(shown.begin(), shown.end(), [](QChar ch) {
-            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
-        }));
+        CHECK(std::all_of(shown.begin(), shown.end(), isHan));
     }
     languages.setLanguage("en", false);
 }
@@ -252,9 +256,7 @@ TEST_CASE("what the import found wrong with each feature is shown in Chinese", "
         INFO(i.kind << ": " << i.detail);
         const QString shown = app::geoText(i.detail);
         CHECK(shown != QString::fromStdString(i.detail));
-        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
-            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
-        }));
+        CHECK(hasChinese(shown));
         if (i.action == "repaired" && i.kind == "invalid_geometry") {
             repairedSeen = true;
             // GEOS's reason and the repair, both translated; the point's coordinates kept.
@@ -289,9 +291,7 @@ TEST_CASE("why an asset status edit is refused is shown in Chinese", "[language]
     for (const geo::FieldIssue& i : issues) {
         INFO(i.code << ": " << i.message);
         const QString shown = app::geoText(i.message);
-        CHECK(std::any_of(shown.begin(), shown.end(), [](QChar ch) {
-            return ch.unicode() >= 0x4E00 && ch.unicode() < 0xA000;
-        }));
+        CHECK(hasChinese(shown));
         CHECK(shown != QString::fromStdString(i.message));
         CHECK_FALSE(shown.contains("asset ZC"));
     }
