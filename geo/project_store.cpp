@@ -122,7 +122,14 @@ public:
         // spatial indexes, its placeholder table) to when the dataset is flushed or closed, each
         // statement then a transaction of its own with its own syncs: done here, it is part of
         // this one.
-        m_ds->FlushCache();
+        {
+            const GdalMessageCollector messages; // GDAL's reason goes into the error, not stderr
+            CPLErrorReset();
+            m_ds->FlushCache();
+            if (CPLGetLastErrorType() == CE_Failure) // nothing committed: the caller rolls back
+                throw Error("cannot write the project (" + std::string(CPLGetLastErrorMsg()) + ")",
+                            {m_path, {}, {}, {}});
+        }
         if (m_ds->CommitTransaction() != OGRERR_NONE)
             throw Error("cannot commit the import to the project (" +
                             std::string(CPLGetLastErrorMsg()) + ")",

@@ -110,7 +110,15 @@ public:
     void commit() {
         // GDAL's deferred work on layer_styles (row-count triggers, its count) goes into this
         // transaction rather than into one transaction per statement when the file closes.
-        m_project.dataset().FlushCache();
+        {
+            const geo::GdalMessageCollector messages; // GDAL's reason goes into the error
+            CPLErrorReset();
+            m_project.dataset().FlushCache();
+            if (CPLGetLastErrorType() == CE_Failure) // nothing committed: rolled back below
+                throw geo::Error("cannot write the QGIS styles (" +
+                                     std::string(CPLGetLastErrorMsg()) + ")",
+                                 {m_project.path(), {}, {}, {}});
+        }
         if (m_project.dataset().CommitTransaction() != OGRERR_NONE)
             throw geo::Error("cannot commit the QGIS styles", {m_project.path(), {}, {}, {}});
         m_committed = true;

@@ -19,6 +19,7 @@
 #include "geo/importer.h"
 #include "support/classified_project.h"
 #include "support/dataset_digest.h"
+#include "support/project_value.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -98,20 +99,14 @@ TEST_CASE("every imported parcel gets a zone, a village and the rule that decide
     CHECK(ds->GetLayerByName("village_mismatches")->GetFeatureCount() == 0);
     // A parcel's class row has the parcel's FID, so it is found through the primary key
     // (identify, the QGIS views), with no index to build.
-    auto count = [&](const char* sql) {
-        OGRLayer* result = ds->ExecuteSQL(sql, nullptr, nullptr);
-        REQUIRE(result);
-        OGRFeatureUniquePtr row(result->GetNextFeature());
-        const long long n = row ? row->GetFieldAsInteger64(0) : -1;
-        row.reset();
-        ds->ReleaseResultSet(result);
-        return n;
-    };
-    CHECK(count("SELECT COUNT(*) FROM parcel_classes WHERE fid IS NOT PARCEL_FID") == 0);
-    CHECK(count("SELECT COUNT(*) FROM parcels p JOIN parcel_classes c ON c.fid = p.fid") ==
-          ds->GetLayerByName("parcels")->GetFeatureCount());
-    CHECK(count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = "
-                "'parcel_classes'") == 0);
+    const std::string& project = classifiedProject();
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM parcel_classes WHERE fid IS NOT "
+                                         "PARCEL_FID") == "0");
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM parcels p JOIN parcel_classes c "
+                                         "ON c.fid = p.fid") ==
+          std::to_string(ds->GetLayerByName("parcels")->GetFeatureCount()));
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                         "'index' AND tbl_name = 'parcel_classes'") == "0");
 }
 
 TEST_CASE("a parcel's class row has the parcel's FID, also where the parcels' FIDs have gaps",

@@ -10,6 +10,8 @@
 
 #include "geo/gdal_session.h"
 #include "geo/project_store.h"
+#include "support/dataset_digest.h"
+#include "support/project_value.h"
 #include "support/sample_fixture.h"
 
 TEST_CASE("projects are opened for writing with SQLite's full sync", "[durability]") {
@@ -73,12 +75,36 @@ TEST_CASE("a save is one transaction: GDAL's own bookkeeping does not follow it 
     OGRLayer* made = ds->GetLayerByName("made_by_gdal");
     REQUIRE(made);
     CHECK(made->GetFeatureCount(FALSE) == 1);
-    OGRLayer* triggers = ds->ExecuteSQL("SELECT COUNT(*) FROM sqlite_master WHERE type = "
-                                        "'trigger' AND tbl_name = 'made_by_gdal'",
-                                        nullptr, nullptr);
-    REQUIRE(triggers);
-    OGRFeatureUniquePtr count(triggers->GetNextFeature());
-    CHECK((count && count->GetFieldAsInteger(0) == 2));
-    count.reset();
-    ds->ReleaseResultSet(triggers);
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM sqlite_master WHERE type = "
+                                         "'trigger' AND tbl_name = 'made_by_gdal'") == "2");
+}
+
+TEST_CASE("a failure in GDAL's deferred bookkeeping rolls the save back", "[durability]") {
+    geo::initialiseGdal();
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    {
+        // GDAL writes the new layer's row count when it flushes, just before the commit.
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("CREATE TRIGGER refuse BEFORE UPDATE ON gpkg_ogr_contents WHEN "
+                       "NEW.table_name = 'made_by_gdal' BEGIN SELECT RAISE(ABORT, 'refused by "
+                       "test'); END",
+                       nullptr, nullptr);
+    }
+    const std::uint64_t before = testing::datasetDigest(project);
+    {
+        auto store = geo::openGeoPackageProject(project);
+        geo::Transaction transaction(*store);
+        OGRLayer& made = store->recreateLayer("made_by_gdal", wkbNone, 0, {{"NAME", OFTString}});
+        OGRFeatureUniquePtr row(OGRFeature::CreateFeature(made.GetLayerDefn()));
+        row->SetField("NAME", "一行");
+        REQUIRE(made.CreateFeature(row.get()) == OGRERR_NONE);
+        CHECK_THROWS_WITH(transaction.commit(), Catch::Contains("cannot write the project") &&
+                                                    Catch::Contains("refused by test"));
+    }
+    CHECK(testing::datasetDigest(project) == before);
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                         "'made_by_gdal'") == "0");
 }

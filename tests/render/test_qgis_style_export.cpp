@@ -20,6 +20,8 @@
 #include "app/render/qgis_style_export.h"
 #include "geo/classifier.h"
 #include "geo/gdal_session.h"
+#include "support/project_value.h"
+#include "support/result_rows.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -221,27 +223,18 @@ TEST_CASE("layer_styles holds the zones, land-use and boundary styles of the sty
     CHECK(view->GetLayerDefn()->GetFieldIndex("DLBM") >= 0);
     // A parcel's class row is found through parcel_classes' primary key (each row has its
     // parcel's FID), so drawing the view is not a scan per parcel.
-    OGRLayer* plan = ds->ExecuteSQL("EXPLAIN QUERY PLAN SELECT ZONE FROM parcel_zones WHERE "
-                                    "OGC_FID = 7",
-                                    nullptr, nullptr);
-    REQUIRE(plan);
     std::string steps;
-    for (auto&& step : *plan)
-        steps += std::string(step->GetFieldAsString("detail")) + "\n";
-    ds->ReleaseResultSet(plan);
+    for (const std::string& step : testing::sqlColumn(
+             project, "EXPLAIN QUERY PLAN SELECT ZONE FROM parcel_zones WHERE OGC_FID = 7", 3))
+        steps += step + "\n";
     INFO(steps);
     CHECK(steps.find("SEARCH t USING INTEGER PRIMARY KEY") != std::string::npos);
     CHECK(steps.find("SCAN") == std::string::npos);
     // And it is the parcel's own row, for every parcel.
-    OGRLayer* wrong = ds->ExecuteSQL(
-        "SELECT COUNT(*) FROM parcel_zones v JOIN parcel_classes c ON c.PARCEL_FID = v.OGC_FID "
-        "WHERE v.ZONE IS NOT c.ZONE OR v.ZONE_RULE IS NOT c.ZONE_RULE",
-        nullptr, nullptr);
-    REQUIRE(wrong);
-    OGRFeatureUniquePtr count(wrong->GetNextFeature());
-    CHECK((count && count->GetFieldAsInteger64(0) == 0));
-    count.reset();
-    ds->ReleaseResultSet(wrong);
+    CHECK(testing::projectValue(project,
+                                "SELECT COUNT(*) FROM parcel_zones v JOIN "
+                                "parcel_classes c ON c.PARCEL_FID = v.OGC_FID WHERE "
+                                "v.ZONE IS NOT c.ZONE OR v.ZONE_RULE IS NOT c.ZONE_RULE") == "0");
     OGRFeatureUniquePtr first(view->GetNextFeature());
     REQUIRE(first);
     CHECK(shipped().theme("zones")->indexFor(first->GetFieldAsString("ZONE")) >= 0);
