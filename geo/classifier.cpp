@@ -23,6 +23,7 @@
 #include "geo/area.h"
 #include "geo/asset_idle_values.h"
 #include "geo/classification_inputs.h"
+#include "geo/classification_results.h"
 #include "geo/dem_sampling.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
@@ -687,6 +688,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     storeAssetIdleValues(*store, rules.assetIdleValues);
     storeAssetStatusField(*store, rules.assetStatusField);
     storeIdleFlagField(*store, rules.idleFlagField);
+    markClassificationCurrent(*store);
     transaction.commit();
 
     for (const Zone& z : rules.zones()) {

@@ -5,6 +5,7 @@
 
 #include <gdalwarper.h>
 
+#include "geo/classification_results.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 
@@ -109,6 +110,13 @@ ImportSummary importDem(const ImportOptions& o) {
         throw Cancelled("the DEM import was cancelled; the project is unchanged",
                         {o.source, {}, {}, {}});
     store->replaceRaster("dem", *toWrite, s.record);
+    if (hasClassification(*store)) {
+        // The raster's own write is atomic; the mark that the classification predates it is
+        // a second, small transaction.
+        Transaction transaction(*store);
+        s.warnings.push_back(markClassificationOutdated(*store, "dem"));
+        transaction.commit();
+    }
     store->finish();
     if (o.progress)
         o.progress("done", 1.0);

@@ -17,6 +17,7 @@
 #include <cpl_string.h>
 #include <ogr_spatialref.h>
 
+#include "geo/classification_results.h"
 #include "geo/error.h"
 #include "geo/feature_validation.h"
 #include "geo/flat_geometry.h"
@@ -319,6 +320,16 @@ ImportSummary importIntoProject(const ImportOptions& o) {
     fields.push_back({"QA", OFTString});
 
     Transaction transaction(*store); // an early exit (exception, --strict) rolls back
+    // What the import replaces is said: the layer's earlier features, and what was classified
+    // from them (removed with new parcels, marked outdated with any other input).
+    if (OGRLayer* previous = store->layer(o.layer))
+        if (const GIntBig had = previous->GetFeatureCount(); had > 0)
+            s.warnings.push_back(o.layer + " had " + std::to_string(had) +
+                                 " features; this import replaces them");
+    if (const std::string w = o.layer == "parcels" ? removeClassification(*store)
+                                                   : markClassificationOutdated(*store, o.layer);
+        !w.empty())
+        s.warnings.push_back(w);
     if (spatial && store->crsEpsg() == 0)
         store->setCrsEpsg(s.projectEpsg);
     // Polygon layers keep every feature's box anyway (for the overlap check): their spatial

@@ -1,6 +1,7 @@
 #include "geo/project_store.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <filesystem>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "geo/geopackage_bulk_writer.h"
 #include "geo/geopackage_rtree.h"
 #include "geo/ogr_row_writer.h"
+#include "geo/sql_quoting.h"
 
 namespace geo {
 namespace {
@@ -305,7 +307,69 @@ public:
                                      nullptr, nullptr));
     }
 
+    void dropTables(const std::vector<std::string>& names) override {
+        // The views first: SQLite keeps a view whose table is gone, and QGIS would then find a
+        // layer that cannot be read.
+        std::vector<std::string> views;
+        if (OGRLayer* all = m_ds->ExecuteSQL(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'view'", nullptr, nullptr)) {
+            for (const auto& row : *all)
+                if (readsAny(row->GetFieldAsString(1), names))
+                    views.emplace_back(row->GetFieldAsString(0));
+            m_ds->ReleaseResultSet(all);
+        }
+        const bool styles = hasLayer("layer_styles");
+        for (const std::string& view : views) {
+            std::vector<std::string> statements = {
+                "DROP VIEW IF EXISTS " + sqlIdentifier(view),
+                "DELETE FROM gpkg_geometry_columns WHERE table_name = " + sqlText(view),
+                "DELETE FROM gpkg_contents WHERE table_name = " + sqlText(view)};
+            if (styles)
+                statements.push_back("DELETE FROM layer_styles WHERE f_table_name = " +
+                                     sqlText(view));
+            for (const std::string& sql : statements) {
+                const GdalMessageCollector messages;
+                CPLErrorReset();
+                m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+                if (CPLGetLastErrorType() == CE_Failure)
+                    throw Error("cannot remove the view " + view + " (" + lastMessage(messages) +
+                                    ")",
+                                {m_path, view, {}, {}});
+            }
+            m_tablesBehindGdal = true; // GDAL still lists the view: see commit()
+        }
+        for (const std::string& name : names)
+            if (hasLayer(name)) {
+                m_layersCreated = true; // a rollback brings the table back: see rollback()
+                dropLayer(name);
+            }
+    }
+
 private:
+    // Whether a view's SQL names one of `tables` as a whole identifier.
+    static bool readsAny(const std::string& sql, const std::vector<std::string>& tables) {
+        auto lower = [](std::string s) {
+            for (char& c : s)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return s;
+        };
+        const std::string text = lower(sql);
+        auto identifierChar = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        };
+        for (const std::string& table : tables) {
+            const std::string name = lower(table);
+            for (std::size_t at = text.find(name); at != std::string::npos;
+                 at = text.find(name, at + 1)) {
+                const std::size_t end = at + name.size();
+                if ((at == 0 || !identifierChar(text[at - 1])) &&
+                    (end == text.size() || !identifierChar(text[end])))
+                    return true;
+            }
+        }
+        return false;
+    }
+
     void dropLayer(const std::string& name) {
         for (int i = 0; i < m_ds->GetLayerCount(); ++i)
             if (name == m_ds->GetLayer(i)->GetName()) {

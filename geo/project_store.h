@@ -95,6 +95,10 @@ public:
     // through recreateLayer(); a store may write faster.
     virtual std::unique_ptr<RowWriter> replaceTable(const std::string& name,
                                                     const std::vector<FieldSpec>& fields);
+    // Drops these tables where present, with every view that reads one of them and the
+    // styles stored for those views (layer_styles), inside the caller's transaction: results
+    // that no longer describe the project's layers go, and nothing is left that reads them.
+    virtual void dropTables(const std::vector<std::string>& names) = 0;
     // Returns the id of the new import record.
     virtual long long recordImport(const ImportRecord& record) = 0;
     virtual void recordIssues(long long importId, const std::vector<ImportIssue>& issues) = 0;

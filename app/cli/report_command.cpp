@@ -19,6 +19,7 @@
 #include "geo/error.h"
 #include "geo/report/report_builder.h"
 #include "geo/report/report_labels.h"
+#include "geo/report/report_source.h"
 
 namespace app {
 namespace {
@@ -157,6 +158,20 @@ int runReportCommand(const QStringList& arguments) {
         return ExitBadInput;
     }
     try {
+        // A report from results older than the layers they were made from says so: a county
+        // report must not pass off a stale classification as current.
+        const geo::report::ReportSource source(options.project);
+        if (const std::vector<std::string> newer = source.layersNewerThanClassification();
+            !newer.empty()) {
+            QStringList layers;
+            for (const std::string& layer : newer)
+                layers << q(layer);
+            printError(QString("tianmu report: warning: the classification (as of %2) predates "
+                               "the import of %1; the report shows the classification as it "
+                               "was: run tianmu classify first for up-to-date zones, idle land "
+                               "and transfers")
+                           .arg(layers.join(", "), q(source.property("classified_as_of"))));
+        }
         ReportExport request;
         request.options = options;
         request.out = out;

@@ -38,7 +38,8 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
     , m_previewButton(new QPushButton(this))
     , m_exportButton(new QPushButton(this))
     , m_table(new QTableWidget(this))
-    , m_status(new QLabel(this)) {
+    , m_status(new QLabel(this))
+    , m_outdated(new QLabel(this)) {
     for (const char* kind : {"transfer", "idle", "discrepancy", "expiring", "atlas"})
         m_kind->addItem(QString(), QString(kind));
     for (QCheckBox* box : {m_byVillage, m_byZone, m_byMode, m_classificationDay})
@@ -65,6 +66,10 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outdated->setObjectName("outdatedClassification");
+    m_outdated->setWordWrap(true);
+    m_outdated->setStyleSheet("QLabel { color: #9a3412; }"); // the amber of a caution
+    m_outdated->setVisible(false);
 
     auto* form = new QFormLayout;
     for (QLabel*& label : m_labels)
@@ -91,11 +96,11 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
     buttons->addWidget(close);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_outdated);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
     resize(900, 640);
-    retranslate();
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_classificationDay, &QCheckBox::toggled, m_asOf,
@@ -111,16 +116,20 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
     emit m_kind->currentIndexChanged(0);
 
     // Another day starts from the classification's own, the day the map shows; today when the
-    // project cannot say (not classified yet: preview then explains what to do).
+    // project cannot say (not classified yet: preview then explains what to do). A
+    // classification older than some of its layers is said before any report is made.
     try {
-        const QDate classified = QDate::fromString(
-            QString::fromStdString(
-                geo::report::ReportSource(m_project.toStdString()).property("classified_as_of")),
-            Qt::ISODate);
+        const geo::report::ReportSource source(m_project.toStdString());
+        m_classifiedAsOf = QString::fromStdString(source.property("classified_as_of"));
+        const QDate classified = QDate::fromString(m_classifiedAsOf, Qt::ISODate);
         if (classified.isValid())
             m_asOf->setDate(classified);
+        for (const std::string& layer : source.layersNewerThanClassification())
+            m_newerLayers << QString::fromStdString(layer);
     } catch (const std::exception&) {
     }
+    m_outdated->setVisible(!m_newerLayers.isEmpty());
+    retranslate();
 }
 
 void ReportDialog::changeEvent(QEvent* event) {
@@ -152,6 +161,10 @@ void ReportDialog::retranslate() {
         m_labels[i]->setText(labels[i]);
     m_previewButton->setText(tr("&Preview"));
     m_exportButton->setText(tr("&Export…"));
+    m_outdated->setText(
+        tr("The classification (as of %1) predates the import of %2: reports show it as it "
+           "was. Classify the project again for up-to-date zones, idle land and transfers.")
+            .arg(m_classifiedAsOf, m_newerLayers.join(tr(", "))));
 }
 
 void ReportDialog::setKind(const QString& kind) {

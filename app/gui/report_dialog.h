@@ -35,6 +35,7 @@ public:
 
     QTableWidget* previewTable() const noexcept { return m_table; }
     QLabel* statusLabel() const noexcept { return m_status; }
+    QLabel* outdatedLabel() const noexcept { return m_outdated; }
 
 signals:
     void previewReady();
@@ -65,6 +66,10 @@ private:
     QPushButton* m_exportButton;
     QTableWidget* m_table;
     QLabel* m_status;
+    // Shown when layers were imported after the classification the reports read.
+    QLabel* m_outdated;
+    QStringList m_newerLayers;
+    QString m_classifiedAsOf;
     QLabel* m_labels[8] = {};
     std::optional<geo::report::Report> m_report; // written by the worker before it finishes
 };

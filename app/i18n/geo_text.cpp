@@ -95,6 +95,18 @@ constexpr Pattern patterns[] = {
     {R"(the project has no parcels yet, so ledger parcel ids were not checked; import parcels first)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
                                        "ids were not checked; import the parcels first.")},
+    {R"((\w+) had (\d+) features; this import replaces them)",
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 had %2 features; this import replaces them")},
+    {R"(the classification \(rules (.*), as of (\S*)\) described the parcels this import replaces, so it was removed with its tables and QGIS views; run tianmu classify again)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The classification (rules %1, as of %2) described the parcels this "
+                       "import replaces, so it was removed with its tables and QGIS views; "
+                       "classify the project again")},
+    {R"(the classification \(rules (.*), as of (\S*)\) was made before this import of (\w+); run tianmu classify again to bring zones, idle items and transfers up to date)",
+     QT_TRANSLATE_NOOP("app::GeoText",
+                       "The classification (rules %1, as of %2) was made before this import of "
+                       "%3; classify the project again to bring zones, idle items and transfers "
+                       "up to date")},
     {R"(the project has no villages yet, so parcels outside every village were not checked)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
                                        "every village were not checked.")},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "geo/classification_results.h"
 #include "geo/error.h"
 
 namespace geo::report {
@@ -72,6 +73,10 @@ std::string ReportSource::property(const std::string& key) const {
         if (key == textOf(*row, f[0]))
             value = textOf(*row, f[1]);
     return value;
+}
+
+std::vector<std::string> ReportSource::layersNewerThanClassification() const {
+    return splitLayerList(property(importedSinceClassifyKey));
 }
 
 std::vector<Source> ReportSource::sources() const {

@@ -42,6 +42,9 @@ public:
     ResultSet query(const std::string& sql) const;
     // A value of tianmu_project (empty when absent).
     std::string property(const std::string& key) const;
+    // The layers imported after the classification was made (see
+    // geo/classification_results.h): the results predate them.
+    std::vector<std::string> layersNewerThanClassification() const;
     // Every imported layer with its latest source file and import day.
     std::vector<Source> sources() const;
     // Villages in code order; empty when the project has no villages layer.

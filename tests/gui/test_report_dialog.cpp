@@ -3,7 +3,11 @@
 // the numbers the transfer ledger gives for that day (computed here by SQL).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QFile>
 #include <QLabel>
@@ -13,7 +17,10 @@
 #include <QTest>
 
 #include "app/gui/report_dialog.h"
+#include "app/i18n/geo_text.h"
+#include "app/i18n/language_manager.h"
 #include "geo/gdal_session.h"
+#include "geo/importer.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_sample.h"
 #include "support/report_expectations.h"
@@ -91,4 +98,57 @@ TEST_CASE("report dialog: another as-of day recomputes the transfers and says so
     for (std::size_t i = 1; i < rows.size(); ++i)
         inCsv += std::stoll(rows[i][p]);
     CHECK(inCsv == parcels);
+}
+
+TEST_CASE("report dialog: a classification older than a layer imported since is said at once, "
+          "in the window's language",
+          "[gui][report]") {
+    geo::initialiseGdal();
+    {
+        // The shared classified county is up to date: no note.
+        app::ReportDialog dialog(QString::fromStdString(testing::classifiedSampleCounty()));
+        REQUIRE(dialog.outdatedLabel());
+        CHECK(dialog.outdatedLabel()->isHidden());
+    }
+    // A copy into which the rivers are imported again after classify.
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(testing::classifiedSampleCounty(), project);
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "rivers";
+    o.source = testing::sourcePath("data/sample/surveyor/cgcs2000/HL.shp");
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    const geo::ImportSummary imported = geo::importIntoProject(o);
+    REQUIRE(
+        std::any_of(imported.warnings.begin(), imported.warnings.end(), [](const std::string& w) {
+            return w.find("was made before this import of rivers") != std::string::npos;
+        }));
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    {
+        app::ReportDialog dialog(QString::fromStdString(project));
+        dialog.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+        const QLabel* note = dialog.outdatedLabel();
+        CHECK(note->isVisible());
+        CHECK(note->text() == "The classification (as of 2026-06-30) predates the import of "
+                              "rivers: reports show it as it was. Classify the project again "
+                              "for up-to-date zones, idle land and transfers.");
+        // Switched to Chinese while open, it follows.
+        REQUIRE(languages.setLanguage("zh_CN", false));
+        QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
+        INFO(note->text().toStdString());
+        CHECK(note->text().startsWith(QString::fromUtf8("现有分类结果（截至 2026-06-30）早于 "
+                                                        "rivers 的导入")));
+    }
+    // The import's own warnings, as the import window shows them: in Chinese too.
+    REQUIRE(imported.warnings.size() == 2); // what it replaced; the outdated classification
+    for (const std::string& w : imported.warnings) {
+        const QString shown = app::geoText(w);
+        INFO(shown.toStdString());
+        CHECK(std::any_of(shown.begin(), shown.end(),
+                          [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; }));
+    }
+    REQUIRE(languages.setLanguage("en", false));
 }

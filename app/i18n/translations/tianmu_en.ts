@@ -694,6 +694,18 @@
         <source>asset %1</source>
         <translation>asset %1</translation>
     </message>
+    <message>
+        <source>%1 had %2 features; this import replaces them</source>
+        <translation>%1 had %2 features; this import replaces them</translation>
+    </message>
+    <message>
+        <source>The classification (rules %1, as of %2) described the parcels this import replaces, so it was removed with its tables and QGIS views; classify the project again</source>
+        <translation>The classification (rules %1, as of %2) described the parcels this import replaces, so it was removed with its tables and QGIS views; classify the project again</translation>
+    </message>
+    <message>
+        <source>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</source>
+        <translation>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1979,6 +1991,14 @@ Pick it below.</translation>
     <message>
         <source>The report could not be written: %1</source>
         <translation>The report could not be written: %1</translation>
+    </message>
+    <message>
+        <source>The classification (as of %1) predates the import of %2: reports show it as it was. Classify the project again for up-to-date zones, idle land and transfers.</source>
+        <translation>The classification (as of %1) predates the import of %2: reports show it as it was. Classify the project again for up-to-date zones, idle land and transfers.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -692,6 +692,18 @@
         <source>asset %1</source>
         <translation>资产 %1</translation>
     </message>
+    <message>
+        <source>%1 had %2 features; this import replaces them</source>
+        <translation>%1 原有 %2 个要素，本次导入将替换它们</translation>
+    </message>
+    <message>
+        <source>The classification (rules %1, as of %2) described the parcels this import replaces, so it was removed with its tables and QGIS views; classify the project again</source>
+        <translation>原有分类结果（规则 %1，截至 %2）针对的是本次导入所替换的地块，已连同其结果表和 QGIS 视图一并删除；请重新分类</translation>
+    </message>
+    <message>
+        <source>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</source>
+        <translation>现有分类结果（规则 %1，截至 %2）早于本次导入的 %3；请重新分类，以更新分区、闲置资源和流转信息</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1976,6 +1988,14 @@ Pick it below.</source>
     <message>
         <source>The report could not be written: %1</source>
         <translation>无法写入报表：%1</translation>
+    </message>
+    <message>
+        <source>The classification (as of %1) predates the import of %2: reports show it as it was. Classify the project again for up-to-date zones, idle land and transfers.</source>
+        <translation>现有分类结果（截至 %1）早于 %2 的导入：报表按原分类结果统计。请重新分类，以获得最新的分区、闲置土地和流转信息。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,74 @@
+#include "geo/classification_results.h"
+
+#include <algorithm>
+#include <sstream>
+
+namespace geo {
+namespace {
+
+constexpr const char* newerKey = importedSinceClassifyKey;
+
+} // namespace
+
+std::vector<std::string> splitLayerList(const std::string& value) {
+    std::vector<std::string> layers;
+    std::stringstream list(value);
+    for (std::string name; std::getline(list, name, ',');)
+        if (!name.empty())
+            layers.push_back(name);
+    return layers;
+}
+
+const std::vector<std::string>& classificationTables() {
+    static const std::vector<std::string> tables = {
+        "parcel_classes", "idle_items", "transfer_flags", "village_stats", "village_mismatches"};
+    return tables;
+}
+
+bool hasClassification(ProjectStore& store) {
+    return store.hasLayer("parcel_classes");
+}
+
+std::string describeClassification(ProjectStore& store) {
+    if (!hasClassification(store))
+        return {};
+    return "the classification (rules " + store.property("classified_with") + ", as of " +
+           store.property("classified_as_of") + ")";
+}
+
+std::string removeClassification(ProjectStore& store) {
+    if (!hasClassification(store))
+        return {};
+    const std::string what = describeClassification(store);
+    store.dropTables(classificationTables());
+    for (const char* key : {"classified_with", "classified_as_of", newerKey})
+        store.setProperty(key, "");
+    return what + " described the parcels this import replaces, so it was removed with its " +
+           "tables and QGIS views; run tianmu classify again";
+}
+
+std::string markClassificationOutdated(ProjectStore& store, const std::string& layer) {
+    if (!hasClassification(store))
+        return {};
+    std::vector<std::string> newer = layersNewerThanClassification(store);
+    if (std::find(newer.begin(), newer.end(), layer) == newer.end())
+        newer.push_back(layer);
+    std::string joined;
+    for (const std::string& name : newer)
+        joined += (joined.empty() ? "" : ",") + name;
+    store.setProperty(newerKey, joined);
+    return describeClassification(store) + " was made before this import of " + layer +
+           "; run tianmu classify again to bring zones, idle items and transfers up to date";
+}
+
+std::vector<std::string> layersNewerThanClassification(ProjectStore& store) {
+    return hasClassification(store) ? splitLayerList(store.property(newerKey))
+                                    : std::vector<std::string>{};
+}
+
+void markClassificationCurrent(ProjectStore& store) {
+    if (!store.property(newerKey).empty())
+        store.setProperty(newerKey, "");
+}
+
+} // namespace geo
