@@ -36,11 +36,13 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/project_loader.h"
 #include "app/gui/report_dialog.h"
+#include "app/i18n/geo_text.h"
 #include "app/i18n/language_manager.h"
 #include "app/render/theme_catalog.h"
 #include "app/resource_paths.h"
 #include "geo/field_aliases.h"
 #include "geo/gdal_session.h"
+#include "geo/report/report_source.h"
 
 namespace app {
 namespace {
@@ -389,12 +391,32 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     updateFindCompletion();
     updateEditActions();
     retranslate();
+    // A classification older than layers imported since is said on opening: the map shows
+    // its zones, which may no longer be right.
+    QString classifiedAsOf;
+    QStringList newerLayers;
+    try {
+        const geo::report::ReportSource source(path.toStdString());
+        for (const std::string& layer : source.layersNewerThanClassification())
+            newerLayers << QString::fromStdString(layer);
+        classifiedAsOf = QString::fromStdString(source.property("classified_as_of"));
+    } catch (const std::exception&) {
+        // not classified: nothing to be out of date
+    }
     showStatus([parcels = drawing->parcels.polygons.size(),
-                villages = drawing->villages.code.size(), seconds] {
-        return tr("%1 parcels in %2 villages, opened in %3 s")
-            .arg(parcels)
-            .arg(villages)
-            .arg(seconds, 0, 'f', 1);
+                villages = drawing->villages.code.size(), seconds, classifiedAsOf, newerLayers] {
+        QString status = tr("%1 parcels in %2 villages, opened in %3 s")
+                             .arg(parcels)
+                             .arg(villages)
+                             .arg(seconds, 0, 'f', 1);
+        QStringList layers;
+        for (const QString& layer : newerLayers)
+            layers << geoLayerName(layer.toStdString());
+        if (!layers.isEmpty())
+            status += tr("; the classification (as of %1) predates the import of %2: classify "
+                         "again")
+                          .arg(classifiedAsOf, layers.join(tr(", ")));
+        return status;
     });
     // The basemap this project was last shown with, if its file is still there.
     m_canvas->setBasemap(nullptr);

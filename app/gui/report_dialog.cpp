@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "app/i18n/geo_text.h"
 #include "app/output/report_export.h"
 #include "app/output/report_format.h"
 #include "app/resource_paths.h"
@@ -161,10 +162,13 @@ void ReportDialog::retranslate() {
         m_labels[i]->setText(labels[i]);
     m_previewButton->setText(tr("&Preview"));
     m_exportButton->setText(tr("&Export…"));
+    QStringList layers;
+    for (const QString& layer : m_newerLayers)
+        layers << geoLayerName(layer.toStdString());
     m_outdated->setText(
         tr("The classification (as of %1) predates the import of %2: reports show it as it "
            "was. Classify the project again for up-to-date zones, idle land and transfers.")
-            .arg(m_classifiedAsOf, m_newerLayers.join(tr(", "))));
+            .arg(m_classifiedAsOf, layers.join(tr(", "))));
 }
 
 void ReportDialog::setKind(const QString& kind) {

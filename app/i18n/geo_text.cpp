@@ -96,7 +96,7 @@ constexpr Pattern patterns[] = {
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no parcels yet, so the ledger's parcel "
                                        "ids were not checked; import the parcels first.")},
     {R"((\w+) had (\d+) features; this import replaces them)",
-     QT_TRANSLATE_NOOP("app::GeoText", "%1 had %2 features; this import replaces them")},
+     QT_TRANSLATE_NOOP("app::GeoText", "%1 had %2 features; this import replaces them"), true},
     {R"(the classification \(rules (.*), as of (\S*)\) described the parcels this import replaces, so it was removed with its tables and QGIS views; run tianmu classify again)",
      QT_TRANSLATE_NOOP("app::GeoText",
                        "The classification (rules %1, as of %2) described the parcels this "
@@ -106,7 +106,8 @@ constexpr Pattern patterns[] = {
      QT_TRANSLATE_NOOP("app::GeoText",
                        "The classification (rules %1, as of %2) was made before this import of "
                        "%3; classify the project again to bring zones, idle items and transfers "
-                       "up to date")},
+                       "up to date"),
+     true},
     {R"(the project has no villages yet, so parcels outside every village were not checked)",
      QT_TRANSLATE_NOOP("app::GeoText", "The project has no villages yet, so parcels outside "
                                        "every village were not checked.")},
@@ -206,6 +207,14 @@ constexpr Pattern patterns[] = {
     {R"(no asset of the project has FID (\d+))",
      QT_TRANSLATE_NOOP("app::GeoText", "No asset of the project has FID %1.")},
     // Last: parts of the sentences above (the assets they name), never whole sentences.
+    // The project's layers, as geo names them inside sentences.
+    {R"(parcels)", QT_TRANSLATE_NOOP("app::GeoText", "parcels"), false, true},
+    {R"(villages)", QT_TRANSLATE_NOOP("app::GeoText", "village boundaries"), false, true},
+    {R"(rivers)", QT_TRANSLATE_NOOP("app::GeoText", "rivers"), false, true},
+    {R"(dem)", QT_TRANSLATE_NOOP("app::GeoText", "the DEM"), false, true},
+    {R"(assets)", QT_TRANSLATE_NOOP("app::GeoText", "the asset ledger"), false, true},
+    {R"(transfers)", QT_TRANSLATE_NOOP("app::GeoText", "the transfer ledger"), false, true},
+    {R"(funds)", QT_TRANSLATE_NOOP("app::GeoText", "the funds table"), false, true},
     {R"(assets (.+))", QT_TRANSLATE_NOOP("app::GeoText", "assets %1"), false, true},
     {R"(asset (.+))", QT_TRANSLATE_NOOP("app::GeoText", "asset %1"), false, true},
 };
@@ -236,6 +245,10 @@ QString translated(const QString& text, bool part) {
 
 QString geoText(const std::string& english) {
     return translated(QString::fromStdString(english), false);
+}
+
+QString geoLayerName(const std::string& layer) {
+    return translated(QString::fromStdString(layer), true);
 }
 
 } // namespace app

@@ -12,4 +12,8 @@ namespace app {
 
 QString geoText(const std::string& english);
 
+// A project layer's name as geo uses it (parcels, villages, rivers, dem, assets, transfers,
+// funds) in the interface language, as it reads inside a sentence.
+QString geoLayerName(const std::string& layer);
+
 } // namespace app

@@ -2,6 +2,7 @@
 // identify and select parcels, filter, measure, find a village and a parcel id.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <map>
 
 #include <QLineEdit>
@@ -22,6 +23,7 @@
 #include "app/i18n/language_manager.h"
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
+#include "geo/importer.h"
 #include "support/classified_sample.h"
 #include "support/sample_fixture.h"
 
@@ -62,6 +64,7 @@ TEST_CASE("the window opens the classified sample and draws it", "[main_window]"
     OpenWindow w;
     CHECK(w.window.windowTitle().startsWith("sample-classified.gpkg"));
     CHECK(w.window.statusBar()->currentMessage().contains("parcels in 4 villages"));
+    CHECK_FALSE(w.window.statusBar()->currentMessage().contains("predates")); // up to date
     const QImage drawn = w.canvas().renderedImage();
     REQUIRE_FALSE(drawn.isNull());
     CHECK(drawn.pixel(drawn.width() / 2, drawn.height() / 2) != drawn.pixel(2, 2));
@@ -394,4 +397,28 @@ TEST_CASE("the legend lists the asset symbols with the ledger's counts per statu
     REQUIRE(waitForRender(w.canvas()));
     for (int i = 0; i < legend->topLevelItemCount(); ++i)
         CHECK(legend->topLevelItem(i)->childCount() == 0);
+}
+
+TEST_CASE("the window says on opening when layers were imported after the classification",
+          "[main_window]") {
+    const std::string copy = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(testing::classifiedSampleCounty(), copy);
+    geo::ImportOptions o;
+    o.project = copy;
+    o.layer = "rivers";
+    o.source = testing::sourcePath("data/sample/surveyor/cgcs2000/HL.shp");
+    o.profilesDirectory = testing::sourcePath("data/profiles");
+    geo::importIntoProject(o);
+
+    app::MainWindow window;
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy opened(&window, &app::MainWindow::projectOpened);
+    REQUIRE(window.openProject(QString::fromStdString(copy), true));
+    REQUIRE(opened.wait(30000));
+    const QString status = window.statusBar()->currentMessage();
+    INFO(status.toStdString());
+    CHECK(status.contains("parcels in 4 villages"));
+    CHECK(status.contains("the classification (as of 2026-06-30) predates the import of rivers: "
+                          "classify again"));
 }

@@ -139,8 +139,8 @@ TEST_CASE("report dialog: a classification older than a layer imported since is 
         REQUIRE(languages.setLanguage("zh_CN", false));
         QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
         INFO(note->text().toStdString());
-        CHECK(note->text().startsWith(QString::fromUtf8("现有分类结果（截至 2026-06-30）早于 "
-                                                        "rivers 的导入")));
+        CHECK(note->text().startsWith(
+            QString::fromUtf8("现有分类结果（截至 2026-06-30）早于河流的导入")));
     }
     // The import's own warnings, as the import window shows them: in Chinese too.
     REQUIRE(imported.warnings.size() == 2); // what it replaced; the outdated classification

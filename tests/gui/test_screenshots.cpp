@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -12,6 +13,7 @@
 #include "app/gui/classify_dialog.h"
 #include "app/gui/import_source_page.h"
 #include "app/gui/import_wizard.h"
+#include "app/gui/report_dialog.h"
 #include "app/i18n/language_manager.h"
 #include "app/resource_paths.h"
 #include "geo/dem_import.h"
@@ -91,6 +93,23 @@ TEST_CASE("screenshots of the dialogs in both languages", "[screenshots]") {
         REQUIRE(results);
         results->setCurrentWidget(dialog.totalsTable());
         save(dialog, "classify-3-totals-" + language);
+
+        // The rivers imported again into the classified project: the report of that import,
+        // and the report window, say the classification predates them.
+        app::ImportWizard again(project);
+        again.addFiles({surveyor("cgcs2000/HL.shp")});
+        REQUIRE(QTest::qWaitFor([&] { return !again.isInspecting(); }, 60000));
+        again.show();
+        again.next();
+        QSignalSpy reimported(&again, &app::ImportWizard::importFinished);
+        again.next();
+        REQUIRE(QTest::qWaitFor([&] { return reimported.count() == 1; }, 120000));
+        save(again, "import-4-outdated-" + language);
+        app::ReportDialog reports(project);
+        reports.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&reports));
+        CHECK(reports.outdatedLabel()->isVisible());
+        save(reports, "report-outdated-" + language);
     }
     languages.setLanguage("en", false);
 }

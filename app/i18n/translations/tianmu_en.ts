@@ -706,6 +706,34 @@
         <source>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</source>
         <translation>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</translation>
     </message>
+    <message>
+        <source>parcels</source>
+        <translation>parcels</translation>
+    </message>
+    <message>
+        <source>rivers</source>
+        <translation>rivers</translation>
+    </message>
+    <message>
+        <source>the DEM</source>
+        <translation>the DEM</translation>
+    </message>
+    <message>
+        <source>the asset ledger</source>
+        <translation>the asset ledger</translation>
+    </message>
+    <message>
+        <source>the transfer ledger</source>
+        <translation>the transfer ledger</translation>
+    </message>
+    <message>
+        <source>the funds table</source>
+        <translation>the funds table</translation>
+    </message>
+    <message>
+        <source>village boundaries</source>
+        <translation>village boundaries</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1853,6 +1881,14 @@ Pick it below.</translation>
     <message>
         <source>Identify</source>
         <translation>Identify</translation>
+    </message>
+    <message>
+        <source>; the classification (as of %1) predates the import of %2: classify again</source>
+        <translation>; the classification (as of %1) predates the import of %2: classify again</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

@@ -694,7 +694,7 @@
     </message>
     <message>
         <source>%1 had %2 features; this import replaces them</source>
-        <translation>%1 原有 %2 个要素，本次导入将替换它们</translation>
+        <translation>%1原有 %2 个要素，本次导入将替换它们</translation>
     </message>
     <message>
         <source>The classification (rules %1, as of %2) described the parcels this import replaces, so it was removed with its tables and QGIS views; classify the project again</source>
@@ -702,7 +702,35 @@
     </message>
     <message>
         <source>The classification (rules %1, as of %2) was made before this import of %3; classify the project again to bring zones, idle items and transfers up to date</source>
-        <translation>现有分类结果（规则 %1，截至 %2）早于本次导入的 %3；请重新分类，以更新分区、闲置资源和流转信息</translation>
+        <translation>现有分类结果（规则 %1，截至 %2）早于本次导入的%3；请重新分类，以更新分区、闲置资源和流转信息</translation>
+    </message>
+    <message>
+        <source>parcels</source>
+        <translation>地块</translation>
+    </message>
+    <message>
+        <source>rivers</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>the DEM</source>
+        <translation>高程（DEM）</translation>
+    </message>
+    <message>
+        <source>the asset ledger</source>
+        <translation>资产台账</translation>
+    </message>
+    <message>
+        <source>the transfer ledger</source>
+        <translation>土地流转台账</translation>
+    </message>
+    <message>
+        <source>the funds table</source>
+        <translation>资金台账</translation>
+    </message>
+    <message>
+        <source>village boundaries</source>
+        <translation>村界</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1879,14 @@ Pick it below.</source>
         <source>Identify</source>
         <translation>识别</translation>
     </message>
+    <message>
+        <source>; the classification (as of %1) predates the import of %2: classify again</source>
+        <translation>；现有分类结果（截至 %1）早于%2的导入：请重新分类</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>app::MapCanvas</name>
@@ -1991,7 +2027,7 @@ Pick it below.</source>
     </message>
     <message>
         <source>The classification (as of %1) predates the import of %2: reports show it as it was. Classify the project again for up-to-date zones, idle land and transfers.</source>
-        <translation>现有分类结果（截至 %1）早于 %2 的导入：报表按原分类结果统计。请重新分类，以获得最新的分区、闲置土地和流转信息。</translation>
+        <translation>现有分类结果（截至 %1）早于%2的导入：报表按原分类结果统计。请重新分类，以获得最新的分区、闲置土地和流转信息。</translation>
     </message>
     <message>
         <source>, </source>
