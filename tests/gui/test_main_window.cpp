@@ -2,7 +2,6 @@
 // identify and select parcels, filter, measure, find a village and a parcel id.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <map>
 
 #include <QLineEdit>
@@ -23,7 +22,6 @@
 #include "app/i18n/language_manager.h"
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
-#include "geo/importer.h"
 #include "support/classified_sample.h"
 #include "support/sample_fixture.h"
 
@@ -401,14 +399,7 @@ TEST_CASE("the legend lists the asset symbols with the ledger's counts per statu
 
 TEST_CASE("the window says on opening when layers were imported after the classification",
           "[main_window]") {
-    const std::string copy = testing::temporaryDirectory() + "/county.gpkg";
-    std::filesystem::copy_file(testing::classifiedSampleCounty(), copy);
-    geo::ImportOptions o;
-    o.project = copy;
-    o.layer = "rivers";
-    o.source = testing::sourcePath("data/sample/surveyor/cgcs2000/HL.shp");
-    o.profilesDirectory = testing::sourcePath("data/profiles");
-    geo::importIntoProject(o);
+    const std::string copy = testing::outdatedCopyOfClassifiedSampleCounty();
 
     app::MainWindow window;
     window.show();

@@ -4,7 +4,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -20,7 +19,6 @@
 #include "app/i18n/geo_text.h"
 #include "app/i18n/language_manager.h"
 #include "geo/gdal_session.h"
-#include "geo/importer.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_sample.h"
 #include "support/report_expectations.h"
@@ -111,18 +109,11 @@ TEST_CASE("report dialog: a classification older than a layer imported since is 
         CHECK(dialog.outdatedLabel()->isHidden());
     }
     // A copy into which the rivers are imported again after classify.
-    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
-    std::filesystem::copy_file(testing::classifiedSampleCounty(), project);
-    geo::ImportOptions o;
-    o.project = project;
-    o.layer = "rivers";
-    o.source = testing::sourcePath("data/sample/surveyor/cgcs2000/HL.shp");
-    o.profilesDirectory = testing::sourcePath("data/profiles");
-    const geo::ImportSummary imported = geo::importIntoProject(o);
-    REQUIRE(
-        std::any_of(imported.warnings.begin(), imported.warnings.end(), [](const std::string& w) {
-            return w.find("was made before this import of rivers") != std::string::npos;
-        }));
+    std::vector<std::string> warnings;
+    const std::string project = testing::outdatedCopyOfClassifiedSampleCounty(&warnings);
+    REQUIRE(std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) {
+        return w.find("was made before this import of rivers") != std::string::npos;
+    }));
 
     app::LanguageManager languages;
     REQUIRE(languages.setLanguage("en", false));
@@ -143,8 +134,8 @@ TEST_CASE("report dialog: a classification older than a layer imported since is 
             QString::fromUtf8("现有分类结果（截至 2026-06-30）早于河流的导入")));
     }
     // The import's own warnings, as the import window shows them: in Chinese too.
-    REQUIRE(imported.warnings.size() == 2); // what it replaced; the outdated classification
-    for (const std::string& w : imported.warnings) {
+    REQUIRE(warnings.size() == 2); // what it replaced; the outdated classification
+    for (const std::string& w : warnings) {
         const QString shown = app::geoText(w);
         INFO(shown.toStdString());
         CHECK(std::any_of(shown.begin(), shown.end(),

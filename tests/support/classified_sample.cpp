@@ -1,9 +1,11 @@
 #include "support/classified_sample.h"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include <QFile>
 
+#include "geo/importer.h"
 #include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
@@ -24,6 +26,20 @@ const std::string& classifiedSampleCounty() {
         return project;
     }();
     return path;
+}
+
+std::string outdatedCopyOfClassifiedSampleCounty(std::vector<std::string>* importWarnings) {
+    const std::string project = temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(classifiedSampleCounty(), project);
+    geo::ImportOptions o;
+    o.project = project;
+    o.layer = "rivers";
+    o.source = sourcePath("data/sample/surveyor/cgcs2000/HL.shp");
+    o.profilesDirectory = sourcePath("data/profiles");
+    const geo::ImportSummary imported = geo::importIntoProject(o);
+    if (importWarnings)
+        *importWarnings = imported.warnings;
+    return project;
 }
 
 } // namespace testing
