@@ -1,6 +1,7 @@
 #include "app/gui/import_files_page.h"
 
 #include <algorithm>
+#include <map>
 
 #include <QDir>
 #include <QEvent>
@@ -14,7 +15,11 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
 #include "app/gui/import_wizard.h"
+#include "geo/gdal_session.h"
 
 namespace app {
 
@@ -72,10 +77,49 @@ bool ImportFilesPage::isComplete() const {
     return !m_wizard->projectPath().isEmpty() && !m_wizard->plans().empty();
 }
 
+namespace {
+
+// What the project holds now, for saying what each import will replace.
+struct ProjectContents {
+    std::map<QString, long long> features; // per layer with features; the DEM counts as 1
+    bool classified = false;
+};
+
+ProjectContents contentsOf(const QString& path) {
+    ProjectContents out;
+    if (path.isEmpty() || !QFileInfo::exists(path))
+        return out;
+    const geo::GdalMessageCollector quiet; // not a project yet: nothing to replace
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(),
+                                              GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY,
+                                              drivers, nullptr, nullptr));
+    if (!ds)
+        return out;
+    for (OGRLayer* layer : ds->GetLayers())
+        if (const GIntBig count = layer->GetFeatureCount(); count > 0)
+            out.features[QString::fromUtf8(layer->GetName())] = count;
+    out.classified = out.features.count("parcel_classes") > 0;
+    if (OGRLayer* dem =
+            ds->ExecuteSQL("SELECT 1 FROM gpkg_contents WHERE table_name = 'dem' AND data_type IN "
+                           "('tiles', '2d-gridded-coverage')",
+                           nullptr, nullptr)) {
+        if (dem->GetFeatureCount() > 0)
+            out.features["dem"] = 1;
+        ds->ReleaseResultSet(dem);
+    }
+    return out;
+}
+
+} // namespace
+
 void ImportFilesPage::refresh() {
     if (m_project->text() != m_wizard->projectPath())
         m_project->setText(m_wizard->projectPath());
     m_files->clear();
+    // Said before anything is imported: what each file replaces, and for parcels the
+    // classification that goes with them.
+    const ProjectContents project = contentsOf(m_wizard->projectPath());
     for (const ImportPlan& plan : m_wizard->plans()) {
         QString state;
         if (!plan.inspected)
@@ -84,6 +128,18 @@ void ImportFilesPage::refresh() {
             state = tr("cannot be read: %1").arg(plan.inspectionError);
         else
             state = layerTitle(plan.layer);
+        if (const auto had = project.features.find(plan.layer);
+            plan.inspected && plan.inspectionError.isEmpty() && had != project.features.end()) {
+            const int count = static_cast<int>(had->second);
+            if (plan.layer == "dem")
+                state = tr("%1 (replaces the project's DEM)").arg(state);
+            else if (plan.layer == "parcels" && project.classified)
+                state =
+                    tr("%1 (replaces its %n feature(s) and removes the classification)", "", count)
+                        .arg(state);
+            else
+                state = tr("%1 (replaces its %n feature(s))", "", count).arg(state);
+        }
         m_files->addItem(
             QStringLiteral("%1  —  %2").arg(QDir::toNativeSeparators(plan.path), state));
     }

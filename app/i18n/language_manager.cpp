@@ -70,10 +70,12 @@ bool LanguageManager::setLanguage(const QString& code, bool remember) {
 
     // Numbers and dates follow the language too (QLocale() in widgets).
     QLocale::setDefault(QLocale(code));
-    if (code != QLatin1String("en")) { // the source strings are English
-        auto tianmu = std::make_unique<QTranslator>();
-        if (tianmu->load(QStringLiteral(":/i18n/tianmu_") + code))
-            m_tianmu = std::move(tianmu);
+    // English too: the source strings are English, but their plural forms ("%n warning(s)")
+    // come from the translation.
+    auto tianmu = std::make_unique<QTranslator>();
+    if (tianmu->load(QStringLiteral(":/i18n/tianmu_") + code))
+        m_tianmu = std::move(tianmu);
+    if (code != QLatin1String("en")) { // Qt's own strings are English already
         auto qt = std::make_unique<QTranslator>();
         if (qt->load(QStringLiteral("qtbase_") + code,
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

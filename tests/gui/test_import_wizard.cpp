@@ -6,9 +6,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -22,7 +24,10 @@
 #include "app/gui/import_run_page.h"
 #include "app/gui/import_source_page.h"
 #include "app/gui/import_wizard.h"
+#include "app/i18n/language_manager.h"
+#include "support/classified_sample.h"
 #include "support/dataset_digest.h"
+#include "support/project_value.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -380,4 +385,46 @@ TEST_CASE("a file that cannot be read is shown with the reason and blocks the im
     CHECK_FALSE(wizard.sourcePage()->isComplete());
     wizard.removeFile(0);
     CHECK(wizard.files().isEmpty());
+}
+
+TEST_CASE("the files page says what each import will replace, and that new parcels remove the "
+          "classification",
+          "[import_wizard]") {
+    const std::string project = testing::outdatedCopyOfClassifiedSampleCounty();
+    const QString sample = QString::fromStdString(testing::sourcePath("data/sample/"));
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::ImportWizard wizard;
+    wizard.setProjectPath(QString::fromStdString(project));
+    wizard.addFiles({sample + "surveyor/cgcs2000/DLTB.shp", sample + "surveyor/cgcs2000/HL.shp",
+                     sample + "dem.tif", sample + "surveyor/cgcs2000/CJDCQ.shp"});
+    REQUIRE(waitForInspection(wizard));
+    std::map<QString, QString> lines; // by file name
+    for (int row = 0; row < wizard.filesPage()->fileList()->count(); ++row) {
+        const QString line = wizard.filesPage()->fileList()->item(row)->text();
+        lines[QFileInfo(line.section("  —  ", 0, 0)).fileName()] = line;
+    }
+    REQUIRE(lines.size() == 4);
+    const QString parcels =
+        QString::fromStdString(testing::projectValue(project, "SELECT count(*) FROM parcels"));
+    CHECK(lines["DLTB.shp"].endsWith("Parcels (replaces its " + parcels +
+                                     " features and removes the classification)"));
+    CHECK(lines["HL.shp"].endsWith("Rivers (replaces its 22 features)"));
+    CHECK(lines["dem.tif"].endsWith("Elevation (DEM) (replaces the project's DEM)"));
+    CHECK(lines["CJDCQ.shp"].endsWith("Villages (replaces its 4 features)"));
+    // In Chinese too, as soon as the language changes.
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    QCoreApplication::processEvents(); // LanguageChange is posted to top-level widgets
+    bool parcelsLine = false;
+    for (int row = 0; row < wizard.filesPage()->fileList()->count(); ++row)
+        parcelsLine = parcelsLine ||
+                      wizard.filesPage()->fileList()->item(row)->text().endsWith(
+                          QString::fromUtf8("（替换现有 %1 个要素，并删除分类结果）").arg(parcels));
+    CHECK(parcelsLine);
+    REQUIRE(languages.setLanguage("en", false));
+
+    // Into a new project, nothing is replaced.
+    wizard.setProjectPath(QString::fromStdString(testing::temporaryDirectory() + "/new.gpkg"));
+    for (int row = 0; row < wizard.filesPage()->fileList()->count(); ++row)
+        CHECK_FALSE(wizard.filesPage()->fileList()->item(row)->text().contains("replaces"));
 }

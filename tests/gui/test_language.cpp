@@ -51,6 +51,11 @@ TEST_CASE("switching the language retranslates open widgets and back", "[languag
     useTestSettings();
     app::LanguageManager languages;
     REQUIRE(languages.setLanguage("en", false));
+    // English plurals come from the English translation: never "2 edit(s) saved".
+    CHECK(QCoreApplication::translate("app::MainWindow", "%n edit(s) saved", "", 2) ==
+          "2 edits saved");
+    CHECK(QCoreApplication::translate("app::MainWindow", "%n edit(s) saved", "", 1) ==
+          "1 edit saved");
     app::ClassifyDialog dialog{QString()};
     CHECK(dialog.runButton()->text() == "Classify");
     CHECK(dialog.windowTitle() == "Classify parcels");

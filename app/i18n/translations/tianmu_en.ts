@@ -936,6 +936,24 @@
         <source>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</source>
         <translation>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</translation>
     </message>
+    <message>
+        <source>%1 (replaces the project&apos;s DEM)</source>
+        <translation>%1 (replaces the project&apos;s DEM)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (replaces its %n feature(s) and removes the classification)</source>
+        <translation>
+            <numerusform>%1 (replaces its %n feature and removes the classification)</numerusform>
+            <numerusform>%1 (replaces its %n features and removes the classification)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (replaces its %n feature(s))</source>
+        <translation>
+            <numerusform>%1 (replaces its %n feature)</numerusform>
+            <numerusform>%1 (replaces its %n features)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>app::ImportPlan</name>

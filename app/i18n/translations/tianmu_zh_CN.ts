@@ -934,6 +934,22 @@
         <source>Shapefiles (.shp with its .dbf, .shx and, if there is one, .prj and .cpg), GeoPackage, GeoJSON, FlatGeobuf, CSV or XLSX ledgers, and GeoTIFF elevation models.</source>
         <translation>支持 Shapefile（.shp 及其 .dbf、.shx，以及可能有的 .prj 和 .cpg）、GeoPackage、GeoJSON、FlatGeobuf、CSV 或 XLSX 台账，以及 GeoTIFF 高程模型。</translation>
     </message>
+    <message>
+        <source>%1 (replaces the project&apos;s DEM)</source>
+        <translation>%1（替换项目现有的高程）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (replaces its %n feature(s) and removes the classification)</source>
+        <translation>
+            <numerusform>%1（替换现有 %n 个要素，并删除分类结果）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (replaces its %n feature(s))</source>
+        <translation>
+            <numerusform>%1（替换现有 %n 个要素）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>app::ImportPlan</name>
