@@ -308,6 +308,16 @@ public:
     }
 
     void dropTables(const std::vector<std::string>& names) override {
+        // Runs one statement of the removal; a failure stops it (the caller rolls back).
+        auto run = [&](const std::string& sql, const std::string& what) {
+            const GdalMessageCollector messages;
+            CPLErrorReset();
+            m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+            if (CPLGetLastErrorType() == CE_Failure)
+                throw Error("cannot remove " + what + " (" + lastMessage(messages) + ")",
+                            {m_path, what, {}, {}});
+        };
+        const bool styles = hasLayer("layer_styles");
         // The views first: SQLite keeps a view whose table is gone, and QGIS would then find a
         // layer that cannot be read.
         std::vector<std::string> views;
@@ -318,28 +328,18 @@ public:
                     views.emplace_back(row->GetFieldAsString(0));
             m_ds->ReleaseResultSet(all);
         }
-        const bool styles = hasLayer("layer_styles");
         for (const std::string& view : views) {
-            std::vector<std::string> statements = {
-                "DROP VIEW IF EXISTS " + sqlIdentifier(view),
-                "DELETE FROM gpkg_geometry_columns WHERE table_name = " + sqlText(view),
-                "DELETE FROM gpkg_contents WHERE table_name = " + sqlText(view)};
+            run("DROP VIEW IF EXISTS " + sqlIdentifier(view), view);
+            run("DELETE FROM gpkg_geometry_columns WHERE table_name = " + sqlText(view), view);
+            run("DELETE FROM gpkg_contents WHERE table_name = " + sqlText(view), view);
             if (styles)
-                statements.push_back("DELETE FROM layer_styles WHERE f_table_name = " +
-                                     sqlText(view));
-            for (const std::string& sql : statements) {
-                const GdalMessageCollector messages;
-                CPLErrorReset();
-                m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-                if (CPLGetLastErrorType() == CE_Failure)
-                    throw Error("cannot remove the view " + view + " (" + lastMessage(messages) +
-                                    ")",
-                                {m_path, view, {}, {}});
-            }
+                run("DELETE FROM layer_styles WHERE f_table_name = " + sqlText(view), view);
             m_tablesBehindGdal = true; // GDAL still lists the view: see commit()
         }
         for (const std::string& name : names)
             if (hasLayer(name)) {
+                if (styles) // a style saved for the table itself (QGIS can store one)
+                    run("DELETE FROM layer_styles WHERE f_table_name = " + sqlText(name), name);
                 m_layersCreated = true; // a rollback brings the table back: see rollback()
                 dropLayer(name);
             }

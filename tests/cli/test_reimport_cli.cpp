@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <gdal_priv.h>
+
 #include "support/project_value.h"
 #include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
@@ -81,6 +83,18 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
     }
 
     SECTION("an accepted import says what it replaced and removes the results") {
+        {
+            // A style a QGIS user saved for the results table itself.
+            GDALDatasetUniquePtr ds(
+                GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            REQUIRE(ds);
+            ds->ExecuteSQL("INSERT INTO layer_styles (f_table_catalog, f_table_schema, "
+                           "f_table_name, f_geometry_column, styleName, styleQML) VALUES "
+                           "('', '', 'parcel_classes', '', 'mine', '<qgis/>')",
+                           nullptr, nullptr);
+        }
+        REQUIRE(value(project, "SELECT count(*) FROM layer_styles WHERE f_table_name = "
+                               "'parcel_classes'") == "1");
         const Run r = testing::runTianmu(
             {"import", "--project", p, "--as", "parcels", surveyor("cgcs2000/DLTB.shp")});
         INFO(r.out.toStdString() << r.err.toStdString());
@@ -105,7 +119,7 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
         CHECK(value(project, "SELECT count(*) FROM gpkg_geometry_columns WHERE table_name IN "
                              "('parcel_zones', 'village_types')") == "0");
         CHECK(value(project, "SELECT count(*) FROM layer_styles WHERE f_table_name IN "
-                             "('parcel_zones', 'village_types')") == "0");
+                             "('parcel_zones', 'village_types', 'parcel_classes')") == "0");
         CHECK(property(project, "classified_as_of").empty());
         // Nothing else was touched.
         CHECK(value(project,
