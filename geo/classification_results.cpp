@@ -1,6 +1,9 @@
 #include "geo/classification_results.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
 #include <sstream>
 
 namespace geo {
@@ -41,7 +44,8 @@ std::string removeClassification(ProjectStore& store) {
         return {};
     const std::string what = describeClassification(store);
     store.dropTables(classificationTables());
-    for (const char* key : {"classified_with", "classified_as_of", newerKey})
+    for (const char* key : {"classified_with", "classified_as_of", newerKey, classifiedRulesFileKey,
+                            classifiedRulesDigestKey})
         store.setProperty(key, "");
     return what + " described the parcels this import replaces, so it was removed with its " +
            "tables and QGIS views; run tianmu classify again";
@@ -66,9 +70,37 @@ std::vector<std::string> layersNewerThanClassification(ProjectStore& store) {
                                     : std::vector<std::string>{};
 }
 
-void markClassificationCurrent(ProjectStore& store) {
+void markClassificationCurrent(ProjectStore& store, const std::string& rulesFile) {
     if (!store.property(newerKey).empty())
         store.setProperty(newerKey, "");
+    store.setProperty(classifiedRulesFileKey, rulesFile);
+    store.setProperty(classifiedRulesDigestKey, fileDigest(rulesFile));
+}
+
+std::string fileDigest(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return {};
+    std::uint64_t hash = 0xCBF29CE484222325ULL;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        for (std::streamsize i = 0; i < in.gcount(); ++i) {
+            hash ^= static_cast<unsigned char>(buffer[i]);
+            hash *= 0x100000001B3ULL;
+        }
+        if (!in)
+            break;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+bool ruleFileChanged(const std::string& recordedFile, const std::string& recordedDigest) {
+    if (recordedFile.empty() || recordedDigest.empty())
+        return false;
+    const std::string now = fileDigest(recordedFile);
+    return !now.empty() && now != recordedDigest;
 }
 
 } // namespace geo

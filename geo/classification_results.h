@@ -40,7 +40,20 @@ std::vector<std::string> layersNewerThanClassification(ProjectStore& store);
 inline constexpr const char* importedSinceClassifyKey = "imported_since_classify";
 std::vector<std::string> splitLayerList(const std::string& value);
 
-// A classification was just written: nothing is newer (inside the caller's transaction).
-void markClassificationCurrent(ProjectStore& store);
+// A classification was just written with the rule file `rulesFile`: nothing is newer, and
+// the file's content is recorded (inside the caller's transaction).
+void markClassificationCurrent(ProjectStore& store, const std::string& rulesFile);
+
+// The properties that record the rule file a classification used, and a digest of its bytes.
+inline constexpr const char* classifiedRulesFileKey = "classified_rules_file";
+inline constexpr const char* classifiedRulesDigestKey = "classified_rules_digest";
+
+// A digest of a file's bytes (64-bit FNV-1a, in hex), for noticing that it changed; empty
+// when it cannot be read.
+std::string fileDigest(const std::string& path);
+
+// Whether the rule file recorded by a classification now holds something else: false when
+// nothing was recorded or the file is no longer there (moved to another machine, say).
+bool ruleFileChanged(const std::string& recordedFile, const std::string& recordedDigest);
 
 } // namespace geo

@@ -688,7 +688,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     storeAssetIdleValues(*store, rules.assetIdleValues);
     storeAssetStatusField(*store, rules.assetStatusField);
     storeIdleFlagField(*store, rules.idleFlagField);
-    markClassificationCurrent(*store);
+    markClassificationCurrent(*store, o.rules);
     transaction.commit();
 
     for (const Zone& z : rules.zones()) {

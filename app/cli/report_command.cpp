@@ -172,6 +172,12 @@ int runReportCommand(const QStringList& arguments) {
                                "and transfers")
                            .arg(layers.join(", "), q(source.property("classified_as_of"))));
         }
+        if (const std::string rules = source.ruleFileChangedSinceClassification(); !rules.empty())
+            printError(QString("tianmu report: warning: the rule file %1 was changed after the "
+                               "classification (as of %2); the report shows the classification "
+                               "as it was: run tianmu classify first to apply the rules as they "
+                               "are now")
+                           .arg(q(rules), q(source.property("classified_as_of"))));
         ReportExport request;
         request.options = options;
         request.out = out;

@@ -393,18 +393,20 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     retranslate();
     // A classification older than layers imported since is said on opening: the map shows
     // its zones, which may no longer be right.
-    QString classifiedAsOf;
+    QString classifiedAsOf, changedRules;
     QStringList newerLayers;
     try {
         const geo::report::ReportSource source(path.toStdString());
         for (const std::string& layer : source.layersNewerThanClassification())
             newerLayers << QString::fromStdString(layer);
         classifiedAsOf = QString::fromStdString(source.property("classified_as_of"));
+        changedRules = QString::fromStdString(source.ruleFileChangedSinceClassification());
     } catch (const std::exception&) {
         // not classified: nothing to be out of date
     }
     showStatus([parcels = drawing->parcels.polygons.size(),
-                villages = drawing->villages.code.size(), seconds, classifiedAsOf, newerLayers] {
+                villages = drawing->villages.code.size(), seconds, classifiedAsOf, newerLayers,
+                changedRules] {
         QString status = tr("%1 parcels in %2 villages, opened in %3 s")
                              .arg(parcels)
                              .arg(villages)
@@ -416,6 +418,10 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
             status += tr("; the classification (as of %1) predates the import of %2: classify "
                          "again")
                           .arg(classifiedAsOf, layers.join(tr(", ")));
+        if (!changedRules.isEmpty())
+            status += tr("; the rule file %1 was changed after the classification: classify "
+                         "again")
+                          .arg(QFileInfo(changedRules).fileName());
         return status;
     });
     // The basemap this project was last shown with, if its file is still there.

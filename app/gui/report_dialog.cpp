@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -127,9 +128,10 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
             m_asOf->setDate(classified);
         for (const std::string& layer : source.layersNewerThanClassification())
             m_newerLayers << QString::fromStdString(layer);
+        m_changedRules = QString::fromStdString(source.ruleFileChangedSinceClassification());
     } catch (const std::exception&) {
     }
-    m_outdated->setVisible(!m_newerLayers.isEmpty());
+    m_outdated->setVisible(!m_newerLayers.isEmpty() || !m_changedRules.isEmpty());
     retranslate();
 }
 
@@ -165,10 +167,17 @@ void ReportDialog::retranslate() {
     QStringList layers;
     for (const QString& layer : m_newerLayers)
         layers << geoLayerName(layer.toStdString());
-    m_outdated->setText(
-        tr("The classification (as of %1) predates the import of %2: reports show it as it "
-           "was. Classify the project again for up-to-date zones, idle land and transfers.")
-            .arg(m_classifiedAsOf, layers.join(tr(", "))));
+    QStringList notes;
+    if (!layers.isEmpty())
+        notes << tr("The classification (as of %1) predates the import of %2: reports show it "
+                    "as it was. Classify the project again for up-to-date zones, idle land and "
+                    "transfers.")
+                     .arg(m_classifiedAsOf, layers.join(tr(", ")));
+    if (!m_changedRules.isEmpty())
+        notes << tr("The rule file %1 was changed after the classification (as of %2): reports "
+                    "show the zones as they were. Classify the project again to apply it.")
+                     .arg(QDir::toNativeSeparators(m_changedRules), m_classifiedAsOf);
+    m_outdated->setText(notes.join("\n"));
 }
 
 void ReportDialog::setKind(const QString& kind) {

@@ -69,6 +69,7 @@ private:
     // Shown when layers were imported after the classification the reports read.
     QLabel* m_outdated;
     QStringList m_newerLayers;
+    QString m_changedRules; // the rule file, when it changed after the classification
     QString m_classifiedAsOf;
     QLabel* m_labels[8] = {};
     std::optional<geo::report::Report> m_report; // written by the worker before it finishes

@@ -79,6 +79,11 @@ std::vector<std::string> ReportSource::layersNewerThanClassification() const {
     return splitLayerList(property(importedSinceClassifyKey));
 }
 
+std::string ReportSource::ruleFileChangedSinceClassification() const {
+    const std::string file = property(classifiedRulesFileKey);
+    return ruleFileChanged(file, property(classifiedRulesDigestKey)) ? file : std::string();
+}
+
 std::vector<Source> ReportSource::sources() const {
     std::vector<Source> out;
     OGRLayer* table = optionalLayer("tianmu_imports");

@@ -45,6 +45,8 @@ public:
     // The layers imported after the classification was made (see
     // geo/classification_results.h): the results predate them.
     std::vector<std::string> layersNewerThanClassification() const;
+    // The rule file the classification was made with, when it has changed since; else empty.
+    std::string ruleFileChangedSinceClassification() const;
     // Every imported layer with its latest source file and import day.
     std::vector<Source> sources() const;
     // Villages in code order; empty when the project has no villages layer.

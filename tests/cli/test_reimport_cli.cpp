@@ -1,10 +1,12 @@
 // Importing into a project that is already classified, as a planner re-imports a corrected
 // delivery: what the import replaces is said, results made from replaced parcels go (they
 // would colour and count the wrong parcels), results made before any other import are marked
-// outdated until the next classify, and reports say so.
+// outdated until the next classify, and reports say so; as they do when the rule file changed.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include <gdal_priv.h>
@@ -201,4 +203,53 @@ TEST_CASE("a first import says nothing about replacing or classifications", "[cl
     REQUIRE(r.exitCode == 0);
     CHECK_FALSE(r.out.contains("replaces"));
     CHECK_FALSE(r.out.contains("classif"));
+}
+
+TEST_CASE("a rule file changed after the classification is named by reports until the next "
+          "classify",
+          "[cli][classify]") {
+    const std::string dir = testing::temporaryDirectory();
+    const std::string project = dir + "/county.gpkg";
+    const std::string rules = dir + "/rules.json";
+    fs::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    fs::copy_file(testing::sourcePath("data/rules/lingling-five-zones.json"), rules);
+    const QString p = QString::fromStdString(project);
+    const QStringList classify = {
+        "classify", "--project", p, "--rules", QString::fromStdString(rules),
+        "--as-of",  "2026-06-30"};
+    const QStringList report = {"report",
+                                "--project",
+                                p,
+                                "--kind",
+                                "transfer",
+                                "--out",
+                                QString::fromStdString(dir + "/t.csv")};
+    REQUIRE(testing::runTianmu(classify).exitCode == 0);
+    Run r = testing::runTianmu(report);
+    REQUIRE(r.exitCode == 0);
+    CHECK_FALSE(r.err.contains("rule file"));
+
+    // The planner widens the riverbank to 150 m, and makes a report without classifying.
+    {
+        std::ifstream in(rules);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::size_t at = text.find(R"("river_distance_m": {"max": 120})");
+        REQUIRE(at != std::string::npos);
+        text.replace(at, 32, R"("river_distance_m": {"max": 150})");
+        std::ofstream(rules, std::ios::trunc) << text;
+    }
+    r = testing::runTianmu(report);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.err.contains(QString::fromStdString("warning: the rule file " + rules +
+                                                " was changed after the classification (as of "
+                                                "2026-06-30)")));
+    REQUIRE(testing::runTianmu(classify).exitCode == 0);
+    r = testing::runTianmu(report);
+    REQUIRE(r.exitCode == 0);
+    CHECK_FALSE(r.err.contains("rule file"));
+    // Moved elsewhere (the file gone), nothing is claimed.
+    fs::remove(rules);
+    r = testing::runTianmu(report);
+    REQUIRE(r.exitCode == 0);
+    CHECK_FALSE(r.err.contains("rule file"));
 }

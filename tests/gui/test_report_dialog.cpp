@@ -4,10 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
@@ -22,6 +25,7 @@
 #include "gui/gui_test_support.h"
 #include "support/classified_sample.h"
 #include "support/report_expectations.h"
+#include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
 TEST_CASE("report dialog: another as-of day recomputes the transfers and says so",
@@ -142,4 +146,31 @@ TEST_CASE("report dialog: a classification older than a layer imported since is 
                           [](QChar c) { return c.unicode() >= 0x4E00 && c.unicode() <= 0x9FFF; }));
     }
     REQUIRE(languages.setLanguage("en", false));
+}
+
+TEST_CASE("report dialog: a rule file changed after the classification is said at once",
+          "[gui][report]") {
+    geo::initialiseGdal();
+    const std::string dir = testing::temporaryDirectory();
+    const std::string project = dir + "/county.gpkg", rules = dir + "/rules.json";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    std::filesystem::copy_file(testing::sourcePath("data/rules/lingling-five-zones.json"), rules);
+    REQUIRE(testing::runTianmu({"classify", "--project", QString::fromStdString(project), "--rules",
+                                QString::fromStdString(rules), "--as-of", "2026-06-30"})
+                .exitCode == 0);
+    {
+        app::ReportDialog dialog(QString::fromStdString(project));
+        CHECK(dialog.outdatedLabel()->isHidden());
+    }
+    std::ofstream(rules, std::ios::app) << "\n"; // any change of the file's bytes counts
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::ReportDialog dialog(QString::fromStdString(project));
+    dialog.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&dialog));
+    CHECK(dialog.outdatedLabel()->isVisible());
+    CHECK(dialog.outdatedLabel()->text() ==
+          "The rule file " + QDir::toNativeSeparators(QString::fromStdString(rules)) +
+              " was changed after the classification (as of 2026-06-30): reports show the "
+              "zones as they were. Classify the project again to apply it.");
 }

@@ -1908,6 +1908,10 @@ Pick it below.</translation>
         <source>, </source>
         <translation>, </translation>
     </message>
+    <message>
+        <source>; the rule file %1 was changed after the classification: classify again</source>
+        <translation>; the rule file %1 was changed after the classification: classify again</translation>
+    </message>
 </context>
 <context>
     <name>app::MapCanvas</name>
@@ -2053,6 +2057,10 @@ Pick it below.</translation>
     <message>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>The rule file %1 was changed after the classification (as of %2): reports show the zones as they were. Classify the project again to apply it.</source>
+        <translation>The rule file %1 was changed after the classification (as of %2): reports show the zones as they were. Classify the project again to apply it.</translation>
     </message>
 </context>
 <context>

@@ -1903,6 +1903,10 @@ Pick it below.</source>
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>; the rule file %1 was changed after the classification: classify again</source>
+        <translation>；规则文件 %1 在分类之后已修改：请重新分类</translation>
+    </message>
 </context>
 <context>
     <name>app::MapCanvas</name>
@@ -2048,6 +2052,10 @@ Pick it below.</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>The rule file %1 was changed after the classification (as of %2): reports show the zones as they were. Classify the project again to apply it.</source>
+        <translation>规则文件 %1 在分类（截至 %2）之后已修改：报表仍按原分区统计。请重新分类以应用新规则。</translation>
     </message>
 </context>
 <context>
