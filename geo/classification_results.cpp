@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -73,7 +74,10 @@ std::vector<std::string> layersNewerThanClassification(ProjectStore& store) {
 void markClassificationCurrent(ProjectStore& store, const std::string& rulesFile) {
     if (!store.property(newerKey).empty())
         store.setProperty(newerKey, "");
-    store.setProperty(classifiedRulesFileKey, rulesFile);
+    // Absolute: a report may run from another folder than the classify did.
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(rulesFile, ec);
+    store.setProperty(classifiedRulesFileKey, ec ? rulesFile : absolute.string());
     store.setProperty(classifiedRulesDigestKey, fileDigest(rulesFile));
 }
 

@@ -247,6 +247,8 @@ TEST_CASE("a rule file changed after the classification is named by reports unti
     r = testing::runTianmu(report);
     REQUIRE(r.exitCode == 0);
     CHECK_FALSE(r.err.contains("rule file"));
+    // The file is recorded by its absolute path, whatever path classify was given.
+    CHECK(property(project, "classified_rules_file") == fs::absolute(rules).string());
     // Moved elsewhere (the file gone), nothing is claimed.
     fs::remove(rules);
     r = testing::runTianmu(report);
