@@ -64,6 +64,19 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
     const std::string project = classifiedCopy();
     const QString p = QString::fromStdString(project);
     REQUIRE(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "2");
+    // Every table classify added to the sample, but the project's bookkeeping and the styles'
+    // table (which also holds the layers' own styles), is one the removal knows: a new results
+    // table must be added there.
+    const std::string sampleTables = testing::projectValue(
+        testing::sourcePath("data/sample/county.gpkg"),
+        "SELECT ',' || group_concat(table_name, ',') || ',' FROM gpkg_contents");
+    CHECK(value(project,
+                "SELECT group_concat(table_name, ',') FROM (SELECT table_name FROM gpkg_contents "
+                "WHERE table_name NOT IN ('audit_log', 'import_issues', 'tianmu_imports', "
+                "'tianmu_project', 'layer_styles') AND '" +
+                    sampleTables + "' NOT LIKE '%,' || table_name || ',%' ORDER BY table_name)") ==
+          "idle_items,parcel_classes,parcel_zones,transfer_flags,village_mismatches,"
+          "village_stats,village_types");
     REQUIRE(value(project, "SELECT count(*) FROM layer_styles WHERE f_table_name IN "
                            "('parcel_zones', 'village_types')") != "0");
     const std::string parcelsBefore = value(project, "SELECT count(*) FROM parcels");
