@@ -61,7 +61,10 @@ int runImportCommand(const QStringList& arguments) {
                                      "and repairs geometries, computes "
                                      "ellipsoidal areas, and writes everything in one transaction. "
                                      "Rejected features are listed with "
-                                     "their reasons; the rest is imported.");
+                                     "their reasons; the rest is imported. The file replaces the "
+                                     "layer's features; new parcels also remove the project's "
+                                     "classification (run classify again), any other layer "
+                                     "marks it outdated until the next classify.");
     parser.addHelpOption();
     parser.addOption(
         {"project", "The project GeoPackage (created when it does not exist).", "P.gpkg"});

@@ -30,6 +30,10 @@ TEST_CASE("tianmu --help lists the commands and exit codes", "[cli]") {
     const Run p = tianmu({"preview", "--help"});
     CHECK(p.exitCode == 0);
     CHECK(p.out.contains("--project"));
+    // What an import replaces is in its help, before anyone runs it.
+    const Run i = tianmu({"import", "--help"});
+    CHECK(i.exitCode == 0);
+    CHECK(i.out.simplified().contains("new parcels also remove the project's classification"));
 }
 
 TEST_CASE("usage errors exit with 2", "[cli]") {
