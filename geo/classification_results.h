@@ -36,6 +36,14 @@ std::string markClassificationOutdated(ProjectStore& store, const std::string& l
 // to date (or there is none).
 std::vector<std::string> layersNewerThanClassification(ProjectStore& store);
 
+// Why a classification no longer matches its project, for the reports and the window to say.
+struct ClassificationStaleness {
+    std::string asOf;                     // the classification's as-of day
+    std::vector<std::string> newerLayers; // layers imported after it, in the order imported
+    std::string changedRuleFile;          // its rule file, when the file changed since
+    bool stale() const noexcept { return !newerLayers.empty() || !changedRuleFile.empty(); }
+};
+
 // The project property that lists them (comma separated), for readers without a store.
 inline constexpr const char* importedSinceClassifyKey = "imported_since_classify";
 std::vector<std::string> splitLayerList(const std::string& value);

@@ -160,24 +160,24 @@ int runReportCommand(const QStringList& arguments) {
     try {
         // A report from results older than the layers they were made from says so: a county
         // report must not pass off a stale classification as current.
-        const geo::report::ReportSource source(options.project);
-        if (const std::vector<std::string> newer = source.layersNewerThanClassification();
-            !newer.empty()) {
+        const geo::ClassificationStaleness stale =
+            geo::report::ReportSource(options.project).classificationStaleness();
+        if (!stale.newerLayers.empty()) {
             QStringList layers;
-            for (const std::string& layer : newer)
+            for (const std::string& layer : stale.newerLayers)
                 layers << q(layer);
             printError(QString("tianmu report: warning: the classification (as of %2) predates "
                                "the import of %1; the report shows the classification as it "
                                "was: run tianmu classify first for up-to-date zones, idle land "
                                "and transfers")
-                           .arg(layers.join(", "), q(source.property("classified_as_of"))));
+                           .arg(layers.join(", "), q(stale.asOf)));
         }
-        if (const std::string rules = source.ruleFileChangedSinceClassification(); !rules.empty())
+        if (!stale.changedRuleFile.empty())
             printError(QString("tianmu report: warning: the rule file %1 was changed after the "
                                "classification (as of %2); the report shows the classification "
                                "as it was: run tianmu classify first to apply the rules as they "
                                "are now")
-                           .arg(q(rules), q(source.property("classified_as_of"))));
+                           .arg(q(stale.changedRuleFile), q(stale.asOf)));
         ReportExport request;
         request.options = options;
         request.out = out;

@@ -393,35 +393,29 @@ void MainWindow::projectLoaded(const QString& path, std::shared_ptr<const Projec
     retranslate();
     // A classification older than layers imported since is said on opening: the map shows
     // its zones, which may no longer be right.
-    QString classifiedAsOf, changedRules;
-    QStringList newerLayers;
+    geo::ClassificationStaleness stale;
     try {
-        const geo::report::ReportSource source(path.toStdString());
-        for (const std::string& layer : source.layersNewerThanClassification())
-            newerLayers << QString::fromStdString(layer);
-        classifiedAsOf = QString::fromStdString(source.property("classified_as_of"));
-        changedRules = QString::fromStdString(source.ruleFileChangedSinceClassification());
+        stale = geo::report::ReportSource(path.toStdString()).classificationStaleness();
     } catch (const std::exception&) {
         // not classified: nothing to be out of date
     }
     showStatus([parcels = drawing->parcels.polygons.size(),
-                villages = drawing->villages.code.size(), seconds, classifiedAsOf, newerLayers,
-                changedRules] {
+                villages = drawing->villages.code.size(), seconds, stale] {
         QString status = tr("%1 parcels in %2 villages, opened in %3 s")
                              .arg(parcels)
                              .arg(villages)
                              .arg(seconds, 0, 'f', 1);
         QStringList layers;
-        for (const QString& layer : newerLayers)
-            layers << geoLayerName(layer.toStdString());
+        for (const std::string& layer : stale.newerLayers)
+            layers << geoLayerName(layer);
         if (!layers.isEmpty())
             status += tr("; the classification (as of %1) predates the import of %2: classify "
                          "again")
-                          .arg(classifiedAsOf, layers.join(tr(", ")));
-        if (!changedRules.isEmpty())
+                          .arg(QString::fromStdString(stale.asOf), layers.join(tr(", ")));
+        if (!stale.changedRuleFile.empty())
             status += tr("; the rule file %1 was changed after the classification: classify "
                          "again")
-                          .arg(QFileInfo(changedRules).fileName());
+                          .arg(QFileInfo(QString::fromStdString(stale.changedRuleFile)).fileName());
         return status;
     });
     // The basemap this project was last shown with, if its file is still there.

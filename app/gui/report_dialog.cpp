@@ -121,17 +121,14 @@ ReportDialog::ReportDialog(const QString& projectPath, QWidget* parent)
     // project cannot say (not classified yet: preview then explains what to do). A
     // classification older than some of its layers is said before any report is made.
     try {
-        const geo::report::ReportSource source(m_project.toStdString());
-        m_classifiedAsOf = QString::fromStdString(source.property("classified_as_of"));
-        const QDate classified = QDate::fromString(m_classifiedAsOf, Qt::ISODate);
+        m_staleness = geo::report::ReportSource(m_project.toStdString()).classificationStaleness();
+        const QDate classified =
+            QDate::fromString(QString::fromStdString(m_staleness.asOf), Qt::ISODate);
         if (classified.isValid())
             m_asOf->setDate(classified);
-        for (const std::string& layer : source.layersNewerThanClassification())
-            m_newerLayers << QString::fromStdString(layer);
-        m_changedRules = QString::fromStdString(source.ruleFileChangedSinceClassification());
     } catch (const std::exception&) {
     }
-    m_outdated->setVisible(!m_newerLayers.isEmpty() || !m_changedRules.isEmpty());
+    m_outdated->setVisible(m_staleness.stale());
     retranslate();
 }
 
@@ -164,19 +161,22 @@ void ReportDialog::retranslate() {
         m_labels[i]->setText(labels[i]);
     m_previewButton->setText(tr("&Preview"));
     m_exportButton->setText(tr("&Export…"));
+    const QString asOf = QString::fromStdString(m_staleness.asOf);
     QStringList layers;
-    for (const QString& layer : m_newerLayers)
-        layers << geoLayerName(layer.toStdString());
+    for (const std::string& layer : m_staleness.newerLayers)
+        layers << geoLayerName(layer);
     QStringList notes;
     if (!layers.isEmpty())
         notes << tr("The classification (as of %1) predates the import of %2: reports show it "
                     "as it was. Classify the project again for up-to-date zones, idle land and "
                     "transfers.")
-                     .arg(m_classifiedAsOf, layers.join(tr(", ")));
-    if (!m_changedRules.isEmpty())
+                     .arg(asOf, layers.join(tr(", ")));
+    if (!m_staleness.changedRuleFile.empty())
         notes << tr("The rule file %1 was changed after the classification (as of %2): reports "
                     "show the zones as they were. Classify the project again to apply it.")
-                     .arg(QDir::toNativeSeparators(m_changedRules), m_classifiedAsOf);
+                     .arg(QDir::toNativeSeparators(
+                              QString::fromStdString(m_staleness.changedRuleFile)),
+                          asOf);
     m_outdated->setText(notes.join("\n"));
 }
 

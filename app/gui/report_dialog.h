@@ -8,6 +8,7 @@
 #include <QDialog>
 
 #include "app/gui/background_task.h"
+#include "geo/classification_results.h"
 #include "geo/report/report_builder.h"
 #include "geo/report/report_table.h"
 
@@ -66,11 +67,9 @@ private:
     QPushButton* m_exportButton;
     QTableWidget* m_table;
     QLabel* m_status;
-    // Shown when layers were imported after the classification the reports read.
+    // Shown when the classification the reports read no longer matches the project.
     QLabel* m_outdated;
-    QStringList m_newerLayers;
-    QString m_changedRules; // the rule file, when it changed after the classification
-    QString m_classifiedAsOf;
+    geo::ClassificationStaleness m_staleness;
     QLabel* m_labels[8] = {};
     std::optional<geo::report::Report> m_report; // written by the worker before it finishes
 };

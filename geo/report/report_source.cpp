@@ -75,13 +75,14 @@ std::string ReportSource::property(const std::string& key) const {
     return value;
 }
 
-std::vector<std::string> ReportSource::layersNewerThanClassification() const {
-    return splitLayerList(property(importedSinceClassifyKey));
-}
-
-std::string ReportSource::ruleFileChangedSinceClassification() const {
-    const std::string file = property(classifiedRulesFileKey);
-    return ruleFileChanged(file, property(classifiedRulesDigestKey)) ? file : std::string();
+ClassificationStaleness ReportSource::classificationStaleness() const {
+    ClassificationStaleness s;
+    s.asOf = property("classified_as_of");
+    s.newerLayers = splitLayerList(property(importedSinceClassifyKey));
+    if (const std::string file = property(classifiedRulesFileKey);
+        ruleFileChanged(file, property(classifiedRulesDigestKey)))
+        s.changedRuleFile = file;
+    return s;
 }
 
 std::vector<Source> ReportSource::sources() const {

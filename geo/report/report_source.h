@@ -10,6 +10,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/classification_results.h"
 #include "geo/report/report_table.h"
 
 namespace geo::report {
@@ -42,11 +43,9 @@ public:
     ResultSet query(const std::string& sql) const;
     // A value of tianmu_project (empty when absent).
     std::string property(const std::string& key) const;
-    // The layers imported after the classification was made (see
-    // geo/classification_results.h): the results predate them.
-    std::vector<std::string> layersNewerThanClassification() const;
-    // The rule file the classification was made with, when it has changed since; else empty.
-    std::string ruleFileChangedSinceClassification() const;
+    // How the classification no longer matches the project (see geo/classification_results.h):
+    // layers imported after it, its rule file changed since.
+    ClassificationStaleness classificationStaleness() const;
     // Every imported layer with its latest source file and import day.
     std::vector<Source> sources() const;
     // Villages in code order; empty when the project has no villages layer.
