@@ -397,9 +397,18 @@ TEST_CASE("the legend lists the asset symbols with the ledger's counts per statu
         CHECK(legend->topLevelItem(i)->childCount() == 0);
 }
 
-TEST_CASE("the window says on opening when layers were imported after the classification",
+TEST_CASE("the window says on opening when layers were imported after the classification, or "
+          "its rule file changed",
           "[main_window]") {
     const std::string copy = testing::outdatedCopyOfClassifiedSampleCounty();
+    {
+        // As if the rule file had been edited since: the digest recorded no longer matches.
+        GDALDatasetUniquePtr ds(GDALDataset::Open(copy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE tianmu_project SET value = '0' WHERE key = "
+                       "'classified_rules_digest'",
+                       nullptr, nullptr);
+    }
 
     app::MainWindow window;
     window.show();
@@ -412,4 +421,6 @@ TEST_CASE("the window says on opening when layers were imported after the classi
     CHECK(status.contains("parcels in 4 villages"));
     CHECK(status.contains("the classification (as of 2026-06-30) predates the import of rivers: "
                           "classify again"));
+    CHECK(status.contains("the rule file lingling-five-zones.json was changed after the "
+                          "classification: classify again"));
 }
