@@ -85,7 +85,7 @@ struct ProjectContents {
     bool classified = false;
 };
 
-ProjectContents contentsOf(const QString& path) {
+ProjectContents contentsOf(const QString& path, const std::vector<ImportPlan>& plans) {
     ProjectContents out;
     if (path.isEmpty() || !QFileInfo::exists(path))
         return out;
@@ -96,10 +96,13 @@ ProjectContents contentsOf(const QString& path) {
                                               drivers, nullptr, nullptr));
     if (!ds)
         return out;
-    for (OGRLayer* layer : ds->GetLayers())
-        if (const GIntBig count = layer->GetFeatureCount(); count > 0)
-            out.features[QString::fromUtf8(layer->GetName())] = count;
-    out.classified = out.features.count("parcel_classes") > 0;
+    // Only the layers the files go to: counting every layer would also count the QGIS views,
+    // a join of every parcel, each time the list changes.
+    for (const ImportPlan& plan : plans)
+        if (OGRLayer* layer = ds->GetLayerByName(plan.layer.toUtf8().constData()))
+            if (const GIntBig count = layer->GetFeatureCount(); count > 0)
+                out.features[plan.layer] = count;
+    out.classified = ds->GetLayerByName("parcel_classes") != nullptr;
     if (OGRLayer* dem =
             ds->ExecuteSQL("SELECT 1 FROM gpkg_contents WHERE table_name = 'dem' AND data_type IN "
                            "('tiles', '2d-gridded-coverage')",
@@ -119,7 +122,7 @@ void ImportFilesPage::refresh() {
     m_files->clear();
     // Said before anything is imported: what each file replaces, and for parcels the
     // classification that goes with them.
-    const ProjectContents project = contentsOf(m_wizard->projectPath());
+    const ProjectContents project = contentsOf(m_wizard->projectPath(), m_wizard->plans());
     for (const ImportPlan& plan : m_wizard->plans()) {
         QString state;
         if (!plan.inspected)
