@@ -11,6 +11,7 @@
 
 #include "geo/error.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_ledger.h"
 #include "geo/geopackage_parcels.h"
 #include "geo/mapping_profile.h"
 #include "geo/sql_quoting.h"
@@ -92,10 +93,6 @@ std::optional<double> number(const OGRFeature& f, int i) {
         return v;
     return parseNumber(f.GetFieldAsString(i));
 }
-
-// The fields of the transfer ledger that classification reads, in TransferRow's order.
-constexpr const char* transferFields[] = {"LZHTBM",   "DKBM",  "LZFS", "LZQXKSRQ",
-                                          "LZQXJSRQ", "SRFMC", "LZMJM"};
 
 // Reads only `keep` of the layer's fields until destroyed: a parcel has many more fields than
 // classification needs, and GDAL decodes every field it is not told to skip.
@@ -219,7 +216,8 @@ void inParallel(const std::function<void()>& background, const std::function<voi
 // The villages, rivers and ledgers, on the store's connection.
 void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
                      const std::string& assetStatusField, const std::string& fundIdleField,
-                     const std::string& riverFilterField, double riverFilterMin) {
+                     const std::string& riverFilterField, double riverFilterMin,
+                     ParcelReading reading) {
     if (OGRLayer* villages = store.layer("villages")) {
         villages->ResetReading();
         for (const auto& f : *villages) {
@@ -252,8 +250,14 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     }
     closeLayer(in.rivers);
 
-    if (OGRLayer* transfers = store.layer("transfers"))
-        in.transfers = readTransferLedger(*transfers);
+    if (OGRLayer* transfers = store.layer("transfers")) {
+        // Straight from SQLite where it can be: through OGR it took a tenth of a second for a
+
+        std::optional<std::vector<TransferRow>> direct;
+        if (reading == ParcelReading::Fastest)
+            direct = readTransferLedgerDirect(*transfers);
+        in.transfers = direct ? std::move(*direct) : readTransferLedger(*transfers);
+    }
     // A field a layer lacks reads empty: say so when that leaves every row out.
     const auto fieldNames = [](OGRLayer& layer) {
         std::vector<std::string> names;
@@ -332,8 +336,10 @@ bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void
         firstRead = direct.read(low, high, parcels, all);
         alsoHere();
     } else {
-        // The later stretch is the larger: this thread also reads the other layers.
-        const std::int64_t middle = low + (high - low) * 2 / 5;
+        // The later stretch is the larger: this thread also reads the other layers, and the
+        // other thread appends its stretch to this one's. Measured at 1M parcels, with the
+        // ledger read straight from SQLite: 45 % here, 55 % there.
+        const std::int64_t middle = low + (high - low) * 9 / 20;
         std::promise<void> firstDone;
         std::future<void> firstReady = firstDone.get_future();
         inParallel(
@@ -391,12 +397,13 @@ void readParcelsWithOgr(ProjectStore& store, OGRLayer& layer,
 std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
     // Its own fields whatever an earlier reader of the layer chose (a report may have left it
     // reading a few others only): GDAL decodes just these, and the layer reads all after.
-    const OnlyFields only(transfers, {std::begin(transferFields), std::end(transferFields)});
+    const OnlyFields only(transfers,
+                          {std::begin(transferLedgerFields), std::end(transferLedgerFields)});
     // Field positions once, not a name lookup per row and field.
     const OGRFeatureDefn* defn = transfers.GetLayerDefn();
-    int i[std::size(transferFields)];
-    for (std::size_t k = 0; k < std::size(transferFields); ++k)
-        i[k] = defn->GetFieldIndex(transferFields[k]);
+    int i[std::size(transferLedgerFields)];
+    for (std::size_t k = 0; k < std::size(transferLedgerFields); ++k)
+        i[k] = defn->GetFieldIndex(transferLedgerFields[k]);
     std::vector<TransferRow> rows;
     transfers.ResetReading();
     for (const auto& f : transfers)
@@ -424,7 +431,7 @@ ClassificationInputs readClassificationInputs(ProjectStore& store,
     const auto others = [&] {
         if (!othersRead)
             readOtherLayers(store, in, assetStatusField, fundIdleField, riverFilterField,
-                            riverFilterMin);
+                            riverFilterMin, reading);
         othersRead = true;
     };
     ParcelStretch read;

@@ -27,6 +27,11 @@ struct VillageRecord {
     long long households = 0;
 };
 
+// The fields of the transfer ledger that classification reads, in TransferRow's order
+// (contract, parcel, mode, start, end, transferee, area in 亩).
+inline constexpr const char* transferLedgerFields[] = {"LZHTBM",   "DKBM",  "LZFS", "LZQXKSRQ",
+                                                       "LZQXJSRQ", "SRFMC", "LZMJM"};
+
 struct TransferRow {
     long long fid = 0;
     std::string contract, parcel, mode, start, end, transferee;
@@ -73,9 +78,10 @@ struct ClassificationInputs {
     std::vector<std::string> assetFieldNames, fundFieldNames; // for the warning's hint
 };
 
-// How the parcels are read: straight from SQLite when the store is a GeoPackage and nothing in
-// it needs OGR (see geo/geopackage_parcels.h), else through OGR; or always through OGR (for
-// tests comparing the two). Both give the same records and rings.
+// How the parcels and the transfer ledger are read: straight from SQLite when the store is a
+// GeoPackage and nothing in them needs OGR (see geo/geopackage_parcels.h and
+// geo/geopackage_ledger.h), else through OGR; or always through OGR (for tests comparing the
+// two). Both give the same records, rings and ledger rows.
 enum class ParcelReading { Fastest, Ogr };
 
 // Throws InputError when the project has no parcels. `attributeFields` are read from the

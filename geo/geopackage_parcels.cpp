@@ -19,78 +19,9 @@ namespace geo {
 namespace {
 
 using Row = GeoPackageRows::Row;
-using Column = GeoPackageParcels::Column;
-using Kind = GeoPackageParcels::Kind;
 
 // The first columns of the query: fid, geometry; the fields follow.
 constexpr int firstField = 2;
-
-// A column's value as the text GDAL 3.6's GPKG driver and OGRFeature::GetFieldAsString give,
-// or nullptr for a field OGR leaves unset (NULL, or text SQLite cannot give).
-const char* text(const Row& row, int index, const Column& column, char (&buffer)[80]) {
-    if (column.kind == Kind::Absent || row.isNull(index))
-        return nullptr;
-    switch (column.kind) {
-    case Kind::Text:
-        return row.text(index).data(); // OGR keeps the text up to its first NUL
-    case Kind::Integer:                // the driver reads sqlite3_column_int: the low 32 bits
-    case Kind::Integer64: {
-        // OGR prints "%d" or "%lld": the digits to_chars gives, at a fraction of the cost.
-        const std::int64_t v = row.integer(index);
-        char* const last = buffer + sizeof buffer - 1;
-        const auto end = column.kind == Kind::Integer
-                             ? std::to_chars(buffer, last, static_cast<int>(v))
-                             : std::to_chars(buffer, last, v);
-        *end.ptr = '\0';
-        return buffer;
-    }
-    case Kind::Real:
-        if (column.precision >= 0) {
-            char format[32];
-            std::snprintf(format, sizeof format, "%%.%df", column.precision);
-            CPLsnprintf(buffer, sizeof buffer, format, row.real(index));
-        } else {
-            CPLsnprintf(buffer, sizeof buffer, "%.15g", row.real(index));
-        }
-        return buffer;
-    case Kind::Absent:
-        break;
-    }
-    return nullptr;
-}
-
-std::string field(const Row& row, int index, const Column& column) {
-    char buffer[80];
-    const char* value = text(row, index, column, buffer);
-    return value ? std::string(value) : std::string();
-}
-
-// Whether OGR leaves the field unset: absent, NULL, or text SQLite cannot give.
-bool unset(const Row& row, int index, const Column& column) {
-    return column.kind == Kind::Absent || row.isNull(index) ||
-           (column.kind == Kind::Text && !row.text(index).data());
-}
-
-// As classification_inputs.cpp's hasText: set and not NULL, and not an empty string.
-bool hasText(const Row& row, int index, const Column& column) {
-    return !unset(row, index, column) &&
-           (column.kind != Kind::Text || row.text(index).data()[0] != '\0');
-}
-
-// As classification_inputs.cpp's number: a real without a declared width read as the double
-// itself when printing it with 15 digits gives it back, else the printed text parsed.
-std::optional<double> number(const Row& row, int index, const Column& column) {
-    if (unset(row, index, column))
-        return std::nullopt;
-    if (column.kind == Kind::Real && column.precision < 0) {
-        const double v = row.real(index);
-        const double hundredths = std::nearbyint(v * 100.0);
-        if (std::abs(hundredths) < 1e15 && hundredths / 100.0 == v)
-            return v;
-    }
-    char buffer[80];
-    return parseNumber(text(row, index, column, buffer));
-}
 
 // One polygon's rings, each a part, in the order of the WKB (as OGR keeps them).
 bool appendPolygon(WkbCursor& in, int ordinates, FlatLayer& out) {
@@ -170,76 +101,36 @@ void makeRoom(FlatLayer& shapes, std::size_t sampled, std::size_t part, std::siz
 
 std::optional<GeoPackageParcels>
 GeoPackageParcels::plan(OGRLayer& parcels, const std::vector<std::string>& attributeFields) {
-    GDALDataset* dataset = parcels.GetDataset();
-    if (!dataset || !dataset->GetDriver() ||
-        !EQUAL(dataset->GetDriver()->GetDescription(), "GPKG") ||
-        STARTS_WITH(dataset->GetDescription(), "/vsi") || !*parcels.GetFIDColumn() ||
-        !*parcels.GetGeometryColumn())
+    std::optional<GeoPackageTable> table = GeoPackageTable::of(parcels);
+    if (!table || table->geometry.empty())
         return std::nullopt;
     GeoPackageParcels plan;
-    plan.m_path = dataset->GetDescription();
+    plan.m_table = std::move(*table);
     plan.m_featureCount = static_cast<std::size_t>(std::max<GIntBig>(0, parcels.GetFeatureCount()));
-    plan.m_table = parcels.GetName();
-    plan.m_fid = parcels.GetFIDColumn();
-    plan.m_geometry = parcels.GetGeometryColumn();
     std::vector<std::string> names = {"BSM", "DLBM", "ZLDWDM", "AREA_ELL", "TBMJ", "TBDLMJ"};
     names.insert(names.end(), attributeFields.begin(), attributeFields.end());
     const OGRFeatureDefn* defn = parcels.GetLayerDefn();
     for (const std::string& name : names) {
-        Column column;
         const int index = defn->GetFieldIndex(name.c_str()); // as OGR, ignoring case
         const OGRFieldDefn* f = index >= 0 ? defn->GetFieldDefn(index) : nullptr;
-        if (f) {
-            switch (f->GetType()) {
-            case OFTString:
-                column.kind = Kind::Text;
-                break;
-            case OFTInteger:
-                column.kind = Kind::Integer;
-                break;
-            case OFTInteger64:
-                column.kind = Kind::Integer64;
-                break;
-            case OFTReal:
-                if (f->GetSubType() == OFSTFloat32)
-                    return std::nullopt;
-                column.kind = Kind::Real;
-                if (f->GetWidth() != 0)
-                    column.precision = f->GetPrecision();
-                break;
-            default:
-                return std::nullopt;
-            }
-        }
-        plan.m_columns.push_back(column);
+        const std::optional<ColumnReading> column = ColumnReading::of(f);
+        if (!column)
+            return std::nullopt;
+        plan.m_columns.push_back(*column);
         plan.m_names.emplace_back(f ? f->GetNameRef() : "");
     }
     return plan;
 }
 
 std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
-    const GeoPackageRows rows(m_path);
+    const GeoPackageRows rows(m_table.path);
     // OGR reads a table in the order of its rows, the fid order only when the fid is the
     // table's INTEGER PRIMARY KEY (SQLite's rowid); a view it reads in the view's order.
-    bool rowid = false;
-    rows.select("SELECT type FROM sqlite_master WHERE name = " + sqlText(m_table), {},
-                [&](const Row& row) {
-                    rowid = row.text(0) == "table";
-                    return false;
-                });
-    if (rowid) {
-        rowid = false;
-        rows.select("PRAGMA table_info(" + sqlIdentifier(m_table) + ")", {}, [&](const Row& row) {
-            if (row.text(1) == m_fid)
-                rowid = row.integer(5) == 1 && EQUAL(std::string(row.text(2)).c_str(), "INTEGER");
-            return true;
-        });
-    }
-    if (!rowid)
+    if (!m_table.rowsInFidOrder(rows))
         throw InputError("has a parcels table whose rows are not in fid order",
-                         {m_path, m_table, {}, {}});
+                         {m_table.path, m_table.table, {}, {}});
     std::pair<std::int64_t, std::int64_t> range{0, -1};
-    rows.select(sqlMinMax(m_table, m_fid), {}, [&](const Row& row) {
+    rows.select(sqlMinMax(m_table.table, m_table.fid), {}, [&](const Row& row) {
         if (!row.isNull(0))
             range = {row.integer(0), row.integer(1)};
         return false;
@@ -249,11 +140,12 @@ std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
 
 bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out,
                              std::size_t room) const {
-    std::string sql = "SELECT " + sqlIdentifier(m_fid) + ", " + sqlIdentifier(m_geometry);
+    const std::string& fid = m_table.fid;
+    std::string sql = "SELECT " + sqlIdentifier(fid) + ", " + sqlIdentifier(m_table.geometry);
     for (const std::string& name : m_names)
         sql += ", " + (name.empty() ? std::string("NULL") : sqlIdentifier(name));
-    sql += " FROM " + sqlIdentifier(m_table) + " WHERE " + sqlIdentifier(m_fid) +
-           " BETWEEN ?1 AND ?2 ORDER BY " + sqlIdentifier(m_fid);
+    sql += " FROM " + sqlIdentifier(m_table.table) + " WHERE " + sqlIdentifier(fid) +
+           " BETWEEN ?1 AND ?2 ORDER BY " + sqlIdentifier(fid);
     const int bsm = firstField, dlbm = firstField + 1, zldwdm = firstField + 2,
               areaEll = firstField + 3, tbmj = firstField + 4, tbdlmj = firstField + 5;
     const auto& c = m_columns;
@@ -266,7 +158,7 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
     out.records.reserve(start + room);
     out.attributes.reserve(out.attributes.size() + room * attributes);
     try {
-        const GeoPackageRows rows(m_path);
+        const GeoPackageRows rows(m_table.path);
         rows.select(sql, {first, last}, [&](const Row& row) {
             if (out.records.size() == start + sample && room > sample)
                 makeRoom(out.shapes, sample, startPart, startVertex, room - sample);
@@ -278,18 +170,19 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
             }
             ParcelRecord r;
             r.fid = row.integer(0);
-            r.id = field(row, bsm, c[0]);
-            r.landUse = field(row, dlbm, c[1]);
-            r.villageCode = field(row, zldwdm, c[2]);
-            const auto gross = number(row, tbmj, c[4]);
+            r.id = columnText(row, bsm, c[0]);
+            r.landUse = columnText(row, dlbm, c[1]);
+            r.villageCode = columnText(row, zldwdm, c[2]);
+            const auto gross = columnNumber(row, tbmj, c[4]);
             // AREA_ELL when it is set, even to something that is no number (then 0), else TBMJ.
             r.areaM2 =
-                (hasText(row, areaEll, c[3]) ? number(row, areaEll, c[3]) : gross).value_or(0.0);
-            const auto net = number(row, tbdlmj, c[5]);
+                (columnHasText(row, areaEll, c[3]) ? columnNumber(row, areaEll, c[3]) : gross)
+                    .value_or(0.0);
+            const auto net = columnNumber(row, tbdlmj, c[5]);
             if (gross && net && *gross > 0 && *net > 0 && *net <= *gross)
                 r.netShare = *net / *gross;
             for (std::size_t a = 0; a < attributes; ++a)
-                out.attributes.push_back(field(row, firstField + 6 + int(a), c[6 + a]));
+                out.attributes.push_back(columnText(row, firstField + 6 + int(a), c[6 + a]));
             out.records.push_back(std::move(r));
             return true;
         });

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "geo/classification_inputs.h"
+#include "geo/geopackage_columns.h"
 
 class OGRLayer;
 
@@ -48,19 +49,11 @@ public:
     // The number of parcels (as OGR counts them).
     std::size_t featureCount() const noexcept { return m_featureCount; }
 
-    // How OGR turns a column of the parcels into text (GetFieldAsString).
-    enum class Kind : std::uint8_t { Absent, Text, Integer, Integer64, Real };
-    struct Column {
-        Kind kind = Kind::Absent;
-        int precision = -1; // a real of declared width is printed with this many decimals
-    };
-
 private:
-    std::string m_path;
+    GeoPackageTable m_table;
     std::size_t m_featureCount = 0;
-    std::string m_table, m_fid, m_geometry;
-    std::vector<Column> m_columns;    // BSM, DLBM, ZLDWDM, AREA_ELL, TBMJ, TBDLMJ, attributes
-    std::vector<std::string> m_names; // their names in the table ("" when absent)
+    std::vector<ColumnReading> m_columns; // BSM, DLBM, ZLDWDM, AREA_ELL, TBMJ, TBDLMJ, attributes
+    std::vector<std::string> m_names;     // their names in the table ("" when absent)
 };
 
 } // namespace geo

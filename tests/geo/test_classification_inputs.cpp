@@ -15,6 +15,7 @@
 
 #include "geo/classification_inputs.h"
 #include "geo/gdal_session.h"
+#include "geo/geopackage_ledger.h"
 #include "geo/geopackage_parcels.h"
 #include "geo/project_store.h"
 #include "support/sample_fixture.h"
@@ -32,6 +33,20 @@ geo::ClassificationInputs read(const std::string& project, geo::ParcelReading re
 
 bool sameBits(double a, double b) {
     return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+// Every ledger row, value by value (the area to the bit).
+void requireSameRows(const std::vector<geo::TransferRow>& fast,
+                     const std::vector<geo::TransferRow>& ogr) {
+    REQUIRE(fast.size() == ogr.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+        const geo::TransferRow &a = fast[i], &b = ogr[i];
+        INFO("ledger row " << i << " fid " << b.fid);
+        CHECK(a.fid == b.fid);
+        CHECK(std::vector{a.contract, a.parcel, a.mode, a.start, a.end, a.transferee} ==
+              std::vector{b.contract, b.parcel, b.mode, b.start, b.end, b.transferee});
+        CHECK(sameBits(a.areaMu, b.areaMu));
+    }
 }
 
 // Every record and every ring, value by value (doubles to the bit).
@@ -57,7 +72,7 @@ void requireSame(const geo::ClassificationInputs& fast, const geo::Classificatio
     CHECK(std::memcmp(s.xy.data(), t.xy.data(), s.xy.size() * sizeof(double)) == 0);
     CHECK(s.extent == t.extent);
     CHECK(fast.villages.size() == ogr.villages.size());
-    CHECK(fast.transfers.size() == ogr.transfers.size());
+    requireSameRows(fast.transfers, ogr.transfers);
 }
 
 void exec(const std::string& path, const std::string& sql) {
@@ -200,7 +215,99 @@ std::string parcelsFrom(const std::filesystem::path& source, std::vector<std::st
     return path;
 }
 
+// A project holding only a transfer ledger with awkward values: areas of many digits, text in
+// the REAL column, NULLs beside empty texts, a NUL inside a text, a gap in the fids, no SRFMC
+// field; `startType` is the type of the start date's field.
+std::string awkwardLedger(OGRFieldType startType = OFTString) {
+    geo::initialiseGdal();
+    const std::string path = testing::temporaryDirectory() + "/ledger-awkward.gpkg";
+    std::filesystem::remove(path);
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->CreateLayer("transfers", nullptr, wkbNone, nullptr);
+    REQUIRE(layer);
+    for (const auto& [name, type] :
+         {std::pair{"LZHTBM", OFTString}, std::pair{"DKBM", OFTString},
+          std::pair{"LZFS", OFTString}, std::pair{"LZQXKSRQ", startType},
+          std::pair{"LZQXJSRQ", OFTString}, std::pair{"LZMJM", OFTReal}}) {
+        OGRFieldDefn f(name, type);
+        REQUIRE(layer->CreateField(&f) == OGRERR_NONE);
+    }
+    REQUIRE(layer->StartTransaction() == OGRERR_NONE);
+    for (int i = 0; i < 300; ++i) {
+        OGRFeature f(layer->GetLayerDefn());
+        f.SetField("LZHTBM", ("LZ" + std::to_string(1000 + i / 3)).c_str());
+        f.SetField("DKBM", ("4309990000" + std::to_string(100000 + i)).c_str());
+        f.SetField("LZFS", i % 2 ? "出租" : "入股");
+        if (startType == OFTDate)
+            f.SetField("LZQXKSRQ", 2020 + i % 5, 1 + i % 12, 1 + i % 28);
+        else
+            f.SetField("LZQXKSRQ", "2024-05-25");
+        f.SetField("LZQXJSRQ", "2035-05-25");
+        f.SetField("LZMJM", i % 7 == 0 ? 1.0 / (i + 3) : (i % 500) / 100.0 + 0.01);
+        REQUIRE(layer->CreateFeature(&f) == OGRERR_NONE);
+    }
+    REQUIRE(layer->CommitTransaction() == OGRERR_NONE);
+    ds.reset();
+    exec(path, "UPDATE transfers SET LZMJM = 'abc' WHERE fid = 3;"
+               "UPDATE transfers SET LZMJM = ' 12.5 ' WHERE fid = 4;"
+               "UPDATE transfers SET LZMJM = NULL WHERE fid = 5;"
+               "UPDATE transfers SET LZMJM = 9007199254740993 WHERE fid = 6;"
+               "UPDATE transfers SET DKBM = NULL WHERE fid = 7;"
+               "UPDATE transfers SET DKBM = '' WHERE fid = 8;"
+               "UPDATE transfers SET LZFS = CAST(X'41004200' AS BLOB) WHERE fid = 9;"
+               "UPDATE transfers SET LZQXJSRQ = 20350525 WHERE fid = 10;"
+               "DELETE FROM transfers WHERE fid BETWEEN 100 AND 120;");
+    return path;
+}
+
 } // namespace
+
+TEST_CASE("the transfer ledger reads the same straight from SQLite as through OGR",
+          "[classification_inputs]") {
+    const auto rows = [](const std::string& path, bool direct) {
+        GDALDatasetUniquePtr ds = geo::openVector(path);
+        OGRLayer* ledger = ds->GetLayerByName("transfers");
+        REQUIRE(ledger);
+        if (!direct)
+            return geo::readTransferLedger(*ledger);
+        std::optional<std::vector<geo::TransferRow>> read = geo::readTransferLedgerDirect(*ledger);
+        REQUIRE(read);
+        return *read;
+    };
+    SECTION("awkward values") {
+        const std::string path = awkwardLedger();
+        const auto fast = rows(path, true), ogr = rows(path, false);
+        requireSameRows(fast, ogr);
+        REQUIRE(fast.size() == 300 - 21);
+        // The fixture holds what it should: text and NULL areas read 0, a NUL ends a text,
+        // the missing SRFMC reads empty, an area of many digits reads as OGR prints it (15
+        // significant digits).
+        CHECK(ogr[2].areaMu == 0.0);
+        CHECK(ogr[3].areaMu == 12.5);
+        CHECK(ogr[8].mode == "A");
+        CHECK(ogr[0].transferee.empty());
+        CHECK(ogr[0].areaMu == 0.333333333333333);
+    }
+    SECTION("the sample county") {
+        const std::string project = testing::temporaryDirectory() + "/county-ledger.gpkg";
+        std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project,
+                                   std::filesystem::copy_options::overwrite_existing);
+        const auto fast = rows(project, true);
+        REQUIRE(fast.size() > 100);
+        requireSameRows(fast, rows(project, false));
+    }
+    SECTION("a date field is left to OGR, and classification reads the same") {
+        const std::string path = awkwardLedger(OFTDate);
+        {
+            GDALDatasetUniquePtr ds = geo::openVector(path);
+            CHECK_FALSE(geo::readTransferLedgerDirect(*ds->GetLayerByName("transfers")));
+        }
+        const auto ogr = rows(path, false);
+        CHECK(ogr[1].start == "2021/02/02"); // OGR's own text for a date
+    }
+}
 
 TEST_CASE("the sample county reads the same straight from SQLite as through OGR",
           "[classification_inputs]") {
