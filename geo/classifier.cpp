@@ -28,6 +28,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/idle_flag_field.h"
+#include "geo/parcel_details.h"
 #include "geo/river_distance.h"
 #include "geo/row_pipe.h"
 #include "geo/spatial_index.h"
@@ -70,21 +71,6 @@ enum : int {
     RiverHeight
 };
 } // namespace column
-
-std::vector<std::string> attributeFieldsOf(const RuleSet& rules) {
-    std::set<std::string> fields;
-    std::function<void(const Condition&)> walk = [&](const Condition& c) {
-        for (const AttributeTest& t : c.attributes)
-            fields.insert(t.field);
-        for (const Condition& alt : c.any)
-            walk(alt);
-    };
-    for (const ZoneRule& r : rules.rules())
-        walk(r.when);
-    if (!rules.idleFlagField.empty())
-        fields.insert(rules.idleFlagField);
-    return {fields.begin(), fields.end()};
-}
 
 std::set<std::string> parcelFieldNames(ProjectStore& store) {
     std::set<std::string> names;
@@ -224,7 +210,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
 
     progress("reading the project", 0.0);
     ClassificationInputs in =
-        readClassificationInputs(*store, attributeFieldsOf(rules), rules.assetStatusField,
+        readClassificationInputs(*store, rules.attributeFields(), rules.assetStatusField,
                                  rules.fundIdleField, rules.riverFilterField, rules.riverFilterMin);
     const std::size_t n = in.parcels.size();
     summary.parcels = static_cast<long long>(n);
@@ -734,35 +720,16 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
         throw InputError("has no parcel with BSM " + parcelId +
                              "; check the id (tianmu info shows sample values)",
                          {project, resultsTable, {}, {}});
+    const long long fid = row->GetFieldAsInteger64("PARCEL_FID");
+    store.reset();
+    // The facts as the identify panel reads them: one way to the same chain.
+    const GDALDatasetUniquePtr dataset = openVector(project);
+    const ParcelDetails details = readParcelDetails(*dataset, fid);
 
     ParcelExplanation e;
     e.parcelId = parcelId;
-    auto text = [&](const char* field) {
-        return std::string(row->GetFieldAsString(field));
-    };
-    auto number = [&](const char* field) -> std::optional<double> {
-        const int i = row->GetFieldIndex(field);
-        return row->IsFieldSetAndNotNull(i) ? std::optional<double>(row->GetFieldAsDouble(i))
-                                            : std::nullopt;
-    };
-    e.landUse = text("DLBM");
-    e.facts.landUse = e.landUse;
-    e.facts.meanElevation = number("MEAN_ELEV");
-    e.facts.meanSlope = number("MEAN_SLOPE");
-    e.facts.relativeElevation = number("REL_ELEV");
-    e.facts.riverDistance = number("RIVER_DIST");
-    e.facts.riverHeight = number("RIVER_HEIGHT");
-    if (!e.facts.riverDistance && store->hasLayer("rivers"))
-        e.facts.riverDistance = std::numeric_limits<double>::infinity(); // beyond the search radius
-    e.facts.area = Area::mu(number("AREA_MU").value_or(0.0)).inSquareMetres();
-
-    // Attribute values come from the parcel itself.
-    OGRLayer* parcels = store->layer("parcels");
-    OGRFeatureUniquePtr parcel(parcels->GetFeature(row->GetFieldAsInteger64("PARCEL_FID")));
-    for (const std::string& field : attributeFieldsOf(rules))
-        if (parcel && parcel->GetFieldIndex(field.c_str()) >= 0)
-            e.facts.attributes.emplace_back(field, parcel->GetFieldAsString(field.c_str()));
-
+    e.facts = storedParcelFacts(details, rules);
+    e.landUse = e.facts.landUse;
     e.trace = rules.explain(e.facts);
     const int decided = rules.classify(e.facts);
     if (decided >= 0) {
@@ -772,11 +739,10 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
         e.zoneName = rules.zone(rule.zone)->nameZh;
         e.suggestedUse = rules.zone(rule.zone)->useZh;
     }
-    e.village = text("VILLAGE_NAME") + " " + text("VILLAGE_CODE");
-    e.villageRule = text("VILLAGE_RULE");
-    e.idleRule = text("IDLE_RULE");
-    e.transferRule = text("TRANSFER_RULE");
+    e.village = details.villageName + " " + details.villageCode;
+    e.villageRule = details.villageRule;
+    e.idleRule = details.idleRule;
+    e.transferRule = details.transferRule;
     return e;
 }
-
 } // namespace geo

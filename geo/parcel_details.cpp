@@ -1,5 +1,7 @@
 #include "geo/parcel_details.h"
 
+#include <limits>
+
 #include <ogrsf_frmts.h>
 
 #include "geo/error.h"
@@ -18,6 +20,13 @@ std::optional<Area> squareMetres(const OGRFeature& f, const char* name) {
     if (i < 0 || !f.IsFieldSetAndNotNull(i))
         return std::nullopt;
     return Area::squareMetres(f.GetFieldAsDouble(i));
+}
+
+std::optional<double> number(const OGRFeature& f, const char* name) {
+    const int i = f.GetFieldIndex(name);
+    if (i < 0 || !f.IsFieldSetAndNotNull(i))
+        return std::nullopt;
+    return f.GetFieldAsDouble(i);
 }
 
 // The classification row of a parcel. The classifier writes rows in parcel order, so the
@@ -54,6 +63,7 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
     d.ellipsoidal = squareMetres(*parcel, "AREA_ELL");
     d.planar = squareMetres(*parcel, "AREA_PLN");
     d.surveyed = squareMetres(*parcel, "TBMJ");
+    d.projectHasRivers = project.GetLayerByName("rivers") != nullptr;
 
     if (OGRLayer* classes = project.GetLayerByName("parcel_classes")) {
         if (OGRFeatureUniquePtr c = classRow(*classes, fid)) {
@@ -73,6 +83,12 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
             d.transferRule = text(*c, "TRANSFER_RULE");
             if (!d.ellipsoidal && c->GetFieldIndex("AREA_MU") >= 0)
                 d.ellipsoidal = Area::mu(c->GetFieldAsDouble("AREA_MU"));
+            d.meanElevation = number(*c, "MEAN_ELEV");
+            d.meanSlope = number(*c, "MEAN_SLOPE");
+            d.relativeElevation = number(*c, "REL_ELEV");
+            d.riverDistance = number(*c, "RIVER_DIST");
+            d.riverHeight = number(*c, "RIVER_HEIGHT");
+            d.areaMu = number(*c, "AREA_MU");
         }
     }
     if (OGRLayer* ledger = project.GetLayerByName("transfers"); ledger && !d.bsm.empty()) {
@@ -95,6 +111,32 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
         ledger->ResetReading();
     }
     return d;
+}
+
+ParcelFacts storedParcelFacts(const ParcelDetails& parcel, const RuleSet& rules) {
+    ParcelFacts f;
+    for (const auto& [name, value] : parcel.attributes)
+        if (EQUAL(name.c_str(), "DLBM"))
+            f.landUse = value;
+    f.meanElevation = parcel.meanElevation;
+    f.meanSlope = parcel.meanSlope;
+    f.relativeElevation = parcel.relativeElevation;
+    f.riverDistance = parcel.riverDistance;
+    f.riverHeight = parcel.riverHeight;
+    // The classification stores no distance beyond its search radius (NULL), where a river
+    // layer exists; the rules then saw "farther than any threshold".
+    if (!f.riverDistance && parcel.projectHasRivers)
+        f.riverDistance = std::numeric_limits<double>::infinity();
+    f.area = Area::mu(parcel.areaMu.value_or(0.0)).inSquareMetres();
+    // The attributes the rules test, with the parcel's values (GetFieldAsString's text, as
+    // classification reads them; a field the parcel lacks is left out, as there).
+    for (const std::string& field : rules.attributeFields())
+        for (const auto& [name, value] : parcel.attributes)
+            if (EQUAL(name.c_str(), field.c_str())) {
+                f.attributes.emplace_back(field, value);
+                break;
+            }
+    return f;
 }
 
 } // namespace geo

@@ -11,6 +11,7 @@
 
 #include "geo/area.h"
 #include "geo/project_edit.h"
+#include "geo/rule_set.h"
 
 namespace geo {
 
@@ -29,7 +30,18 @@ struct ParcelDetails {
     bool transferred = false;
     std::string transferMode, transferContract, transferRule;
     std::vector<TransferRecord> transfers; // every ledger record of the parcel (DKBM = BSM)
+
+    // The facts the classification stored for the parcel (parcel_classes), unset where it had
+    // none: what the rules were tried on, for showing the chain of rules again.
+    std::optional<double> meanElevation, meanSlope, relativeElevation, riverDistance, riverHeight;
+    std::optional<double> areaMu;
+    bool projectHasRivers = false; // a missing river distance then means beyond the search
 };
+
+// The facts the rules were tried on for a classified parcel, from what the classification
+// stored and the parcel's own attributes (those `rules` test): the rules' verdicts on them are
+// the stored ones (tianmu explain and the identify panel show the chain from them).
+ParcelFacts storedParcelFacts(const ParcelDetails& parcel, const RuleSet& rules);
 
 // Reads parcel `fid` of `project` (a tianmu GeoPackage opened read-only or not). Throws
 // InputError when the project has no parcel with that FID. Leaves no read statement open.

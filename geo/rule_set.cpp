@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -462,6 +463,21 @@ std::vector<RuleTrace> RuleSet::explain(const ParcelFacts& facts) const {
         }
     }
     return trace;
+}
+
+std::vector<std::string> RuleSet::attributeFields() const {
+    std::set<std::string> fields;
+    std::function<void(const Condition&)> walk = [&](const Condition& c) {
+        for (const AttributeTest& t : c.attributes)
+            fields.insert(t.field);
+        for (const Condition& alt : c.any)
+            walk(alt);
+    };
+    for (const ZoneRule& r : m_rules)
+        walk(r.when);
+    if (!idleFlagField.empty())
+        fields.insert(idleFlagField);
+    return {fields.begin(), fields.end()};
 }
 
 bool RuleSet::usesDem() const {

@@ -97,6 +97,8 @@ public:
     // skipped.
     int classify(const ParcelFacts& facts) const;
     std::vector<RuleTrace> explain(const ParcelFacts& facts) const;
+    // The parcel fields the rules test (attribute tests, the idle flag), sorted, each once.
+    std::vector<std::string> attributeFields() const;
 
     bool usesDem() const;
     bool usesRivers() const;

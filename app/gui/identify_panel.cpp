@@ -105,11 +105,12 @@ bool IdentifyPanel::setProject(const QString& path) {
     m_path = m_ds ? path : QString();
     if (!m_ds)
         m_title->setText(tr("%1 cannot be opened as a project.").arg(path));
-    loadRuleTitles();
+    loadRules();
     return m_ds != nullptr;
 }
 
-void IdentifyPanel::loadRuleTitles() {
+void IdentifyPanel::loadRules() {
+    m_rules.reset();
     m_ruleTitles.clear();
     if (!m_ds)
         return;
@@ -131,14 +132,57 @@ void IdentifyPanel::loadRuleTitles() {
     if (!QFileInfo::exists(QString::fromStdString(file)))
         file = dataDirectory() + "/rules/" + name + ".json";
     try {
-        const geo::RuleSet rules = geo::RuleSet::load(
+        m_rules = geo::RuleSet::load(
             file, geo::loadLandUseCodes(dataDirectory() + "/landuse/gbt21010-2017.json"));
-        for (const geo::ZoneRule& r : rules.rules())
+        for (const geo::ZoneRule& r : m_rules->rules())
             if (r.titleZh != r.id)
                 m_ruleTitles[r.id] = {r.titleZh, r.titleEn};
     } catch (const std::exception&) {
-        // Without the rule file the panel shows rule ids, as stored.
+        // Without the rule file the panel shows rule ids, as stored, and no chain.
     }
+}
+
+QString IdentifyPanel::ruleTitle(const std::string& id) const {
+    const auto title = m_ruleTitles.find(id);
+    if (title == m_ruleTitles.end())
+        return q(id);
+    return q(m_language == "zh" ? title->second.first : title->second.second) + " (" + q(id) + ")";
+}
+
+void IdentifyPanel::addRuleChain(const geo::ParcelDetails& d) {
+    addSection(tr("Rules tried, in order (the first that holds decides)"));
+    if (!m_rules) {
+        addRow(tr("Rules"), tr("the rule file of the classification is not on this computer; "
+                               "tianmu explain shows the chain with a rule file you name"));
+        return;
+    }
+    // The rules tried again on the facts the classification stored: the same verdicts, unless
+    // the rule file changed since (said below).
+    const std::vector<geo::RuleTrace> trace = m_rules->explain(geo::storedParcelFacts(d, *m_rules));
+    std::string decidedBy;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const geo::RuleTrace& t = trace[i];
+        QString verdict;
+        switch (t.result) {
+        case geo::RuleTrace::Result::Matched:
+            decidedBy = t.ruleId;
+            verdict = tr("holds: it decides the zone");
+            break;
+        case geo::RuleTrace::Result::NotMatched:
+            verdict = tr("does not hold: %1").arg(geoText(t.why));
+            break;
+        case geo::RuleTrace::Result::Skipped:
+            verdict = tr("skipped: %1").arg(geoText(t.why));
+            break;
+        }
+        addRow(QString::number(i + 1) + ". " + ruleTitle(t.ruleId), verdict, q(t.ruleId));
+    }
+    if (decidedBy != d.zoneRule)
+        addRow(tr("Note"),
+               tr("the rule file changed after the classification: by the file as it is now, "
+                  "%1 decides, but the stored zone came from %2; classify again")
+                   .arg(decidedBy.empty() ? tr("no rule") : ruleTitle(decidedBy),
+                        ruleTitle(d.zoneRule)));
 }
 
 void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
@@ -252,13 +296,7 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         addRow(tr("Zone"), tr("not classified yet: run Classify"));
     } else {
         addRow(alias("ZONE_NAME"), q(d.zoneName) + " (" + q(d.zone) + ")", "ZONE_NAME");
-        const auto title = m_ruleTitles.find(d.zoneRule);
-        addRow(alias("ZONE_RULE"),
-               title == m_ruleTitles.end()
-                   ? q(d.zoneRule)
-                   : q(m_language == "zh" ? title->second.first : title->second.second) + " (" +
-                         q(d.zoneRule) + ")",
-               "ZONE_RULE");
+        addRow(alias("ZONE_RULE"), ruleTitle(d.zoneRule), "ZONE_RULE");
         addRow(alias("SUGGESTED_USE"), q(d.suggestedUse), "SUGGESTED_USE");
         addRow(alias("VILLAGE_NAME"), q(d.villageName) + " " + q(d.villageCode), "VILLAGE_NAME");
         addRow(alias("VILLAGE_RULE"), geoText(d.villageRule), "VILLAGE_RULE");
@@ -273,6 +311,7 @@ bool IdentifyPanel::showParcel(qint64 fid) {
                 : tr("not transferred"),
             "TRANSFERRED");
         addRow(alias("TRANSFER_RULE"), geoText(d.transferRule), "TRANSFER_RULE");
+        addRuleChain(d);
     }
 
     addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +

@@ -1,7 +1,8 @@
 // The identify panel: everything about one parcel (attributes under their Chinese or English
 // names, areas in 亩, 公顷 and m², its zone and the rule that decided it, idle and transfer
-// status, its ledger records) or one 三资 asset (its ledger fields, status and audit history),
-// as a table the user can select and copy; while editing, an asset's status can be set here.
+// status, every rule tried and why, its ledger records) or one 三资 asset (its ledger fields,
+// status and audit history), as a table the user can select and copy; while editing, an asset's
+// status can be set here.
 #pragma once
 
 #include <map>
@@ -86,9 +87,14 @@ private:
     std::optional<geo::AssetDetails> m_asset;
     AssetStatusEditor* m_statusEditor = nullptr;
     const geo::ProjectEditSession* m_session = nullptr;
-    // The titles (zh, en) of the rules the project was classified with, by rule id.
+    // The rules the project was classified with (none when their file cannot be found or
+    // read), and their titles (zh, en) by rule id.
+    std::optional<geo::RuleSet> m_rules;
     std::map<std::string, std::pair<std::string, std::string>> m_ruleTitles;
-    void loadRuleTitles();
+    void loadRules();
+    QString ruleTitle(const std::string& id) const;
+    // Every rule tried on the shown parcel, in order, and why each held or not.
+    void addRuleChain(const geo::ParcelDetails& parcel);
 };
 
 } // namespace app

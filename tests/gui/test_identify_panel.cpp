@@ -1,6 +1,8 @@
 // The identify panel shows a parcel's zone, rule and areas as the project stores them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +14,7 @@
 
 #include "app/gui/identify_panel.h"
 #include "app/i18n/language_manager.h"
+#include "geo/classifier.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_project.h"
 #include "support/sample_fixture.h"
@@ -102,4 +105,156 @@ TEST_CASE("the identify panel gives the classification's reasons in Chinese",
     CHECK_FALSE(text.contains("covers"));
     CHECK_FALSE(text.contains("agrees with"));
     REQUIRE(languages.setLanguage("en", false));
+}
+
+namespace {
+
+// The panel's rows under the chain's heading, up to the next section, as "name\tvalue".
+QStringList chainRows(const app::IdentifyPanel& panel, const QString& heading) {
+    const QStringList lines = panel.text().split('\n');
+    QStringList rows;
+    const auto start = lines.indexOf(heading);
+    if (start < 0)
+        return rows;
+    for (auto i = start + 1; i < lines.size() && lines[i].contains('\t'); ++i)
+        rows << lines[i];
+    return rows;
+}
+
+// The rule ids of a rule file, in order.
+std::vector<std::string> ruleIds(const std::string& file) {
+    std::ifstream in(file);
+    const nlohmann::json doc = nlohmann::json::parse(in);
+    std::vector<std::string> ids;
+    for (const auto& rule : doc.at("rules"))
+        ids.push_back(rule.at("id").get<std::string>());
+    return ids;
+}
+
+// A number as the rules print it (an ostream's default: six significant digits).
+QString printed(const std::string& stored) {
+    return QString::number(std::stod(stored), 'g', 6);
+}
+
+} // namespace
+
+TEST_CASE("the identify panel shows every rule tried on a parcel and why, in Chinese",
+          "[identify_panel][language]") {
+    const std::string project = testing::classifiedSampleProject();
+    // Cropland on the flat, far from a river: every rule before the one that decided it fails,
+    // among them one with alternatives.
+    const std::string fid = testing::projectValue(
+        project, "SELECT PARCEL_FID FROM parcel_classes WHERE ZONE_RULE = 'lowland-cropland' "
+                 "AND RIVER_DIST IS NOT NULL AND RIVER_HEIGHT IS NOT NULL ORDER BY PARCEL_FID "
+                 "LIMIT 1");
+    const std::string where = " FROM parcel_classes WHERE PARCEL_FID = " + fid;
+    const std::string landUse = testing::projectValue(project, "SELECT DLBM" + where);
+    const std::string distance = testing::projectValue(project, "SELECT RIVER_DIST" + where);
+    const std::string slope = testing::projectValue(project, "SELECT MEAN_SLOPE" + where);
+    const std::string height = testing::projectValue(project, "SELECT RIVER_HEIGHT" + where);
+    // What makes each earlier rule fail, checked on the stored facts themselves.
+    REQUIRE(landUse.rfind("01", 0) == 0);
+    REQUIRE(std::stod(distance) > 120);
+    REQUIRE(std::stod(slope) < 10);
+    REQUIRE(std::stod(height) < 25);
+    const std::vector<std::string> ids =
+        ruleIds(testing::sourcePath("data/rules/lingling-five-zones.json"));
+    const auto decided = std::find(ids.begin(), ids.end(), "lowland-cropland");
+    REQUIRE(decided != ids.end());
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    app::IdentifyPanel panel;
+    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
+                     "zh");
+    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(panel.showParcel(std::stoll(fid)));
+    const QStringList rows =
+        chainRows(panel, QString::fromUtf8("逐条试用的规则（按顺序，第一条符合的规则决定）"));
+    INFO(panel.text().toStdString());
+    // One row per rule up to the deciding one, numbered, each naming its rule.
+    REQUIRE(rows.size() == decided - ids.begin() + 1);
+    for (int i = 0; i < rows.size(); ++i) {
+        CHECK(rows[i].startsWith(QString::number(i + 1) + ". "));
+        CHECK(rows[i]
+                  .section('\t', 0, 0)
+                  .contains(QString::fromStdString("(" + ids[std::size_t(i)] + ")")));
+    }
+    const QString notListed = QString::fromStdString("不符合：地类 " + landUse) +
+                              QString::fromUtf8(" 不在本规则所列地类中");
+    CHECK(rows[0].endsWith(notListed)); // water
+    CHECK(rows[1].endsWith(QString::fromUtf8("不符合：距最近河流的距离为 ") + printed(distance) +
+                           QString::fromUtf8(" m，要求不超过 120"))); // riverbank
+    CHECK(rows[2].endsWith(notListed));                               // forest
+    CHECK(rows[3].endsWith(notListed));                               // gardens
+    CHECK(rows[4].endsWith(QString::fromUtf8("不符合：各备选条件均不满足：平均坡度为 ") +
+                           printed(slope) +
+                           QString::fromUtf8(" °，要求不低于 10；且高于最近河流的高度为 ") +
+                           printed(height) + QString::fromUtf8(" m，要求不低于 25")));
+    CHECK(rows.last().endsWith(QString::fromUtf8("\t符合：由它决定分区")));
+    CHECK_FALSE(panel.text().contains(QString::fromUtf8("注意\t")));
+    CHECK_FALSE(panel.text().contains("is not"));
+    panel.resize(620, 760);
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    testing::saveScreenshot(panel, "identify_rules_zh_CN");
+    REQUIRE(languages.setLanguage("en", false));
+}
+
+TEST_CASE("the identify panel says when the rule file changed after the classification",
+          "[identify_panel]") {
+    // Classified with a copy of the default rules, which is then widened: the riverbank reaches
+    // 400 m instead of 120 m.
+    const std::string folder = testing::temporaryDirectory();
+    const std::string project = folder + "/changed-rules.gpkg";
+    std::filesystem::copy_file(testing::classifiedSampleProject(), project,
+                               std::filesystem::copy_options::overwrite_existing);
+    const std::string rules = folder + "/my-rules.json";
+    std::filesystem::copy_file(testing::sourcePath("data/rules/lingling-five-zones.json"), rules,
+                               std::filesystem::copy_options::overwrite_existing);
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = rules;
+    c.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    c.asOf = "2026-06-30";
+    geo::classifyProject(c);
+    const std::string fid = testing::projectValue(
+        project, "SELECT PARCEL_FID FROM parcel_classes WHERE ZONE_RULE = 'lowland-cropland' "
+                 "AND RIVER_DIST > 120 AND RIVER_DIST <= 400 ORDER BY PARCEL_FID LIMIT 1");
+    REQUIRE_FALSE(fid.empty());
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::IdentifyPanel panel;
+    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
+                     "en");
+    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    const QString heading = "Rules tried, in order (the first that holds decides)";
+    SECTION("unchanged: the chain ends at the stored rule, with no note") {
+        REQUIRE(panel.showParcel(std::stoll(fid)));
+        const QStringList rows = chainRows(panel, heading);
+        REQUIRE_FALSE(rows.isEmpty());
+        CHECK(rows.last().contains("(lowland-cropland)\tholds: it decides the zone"));
+        CHECK_FALSE(panel.text().contains("Note\t"));
+    }
+    SECTION("widened: the chain follows the file and a note says the stored zone differs") {
+        {
+            std::ifstream in(rules);
+            nlohmann::json doc = nlohmann::json::parse(in);
+            for (auto& rule : doc.at("rules"))
+                if (rule.at("id") == "riverbank-near-river")
+                    rule["when"]["river_distance_m"]["max"] = 400;
+            in.close();
+            std::ofstream(rules) << doc.dump(2);
+        }
+        REQUIRE(panel.setProject(QString::fromStdString(project))); // reads the rules again
+        REQUIRE(panel.showParcel(std::stoll(fid)));
+        const QStringList rows = chainRows(panel, heading);
+        INFO(panel.text().toStdString());
+        REQUIRE(rows.size() == 3); // water, riverbank (holds), then the note
+        CHECK(rows[1].contains("(riverbank-near-river)\tholds: it decides the zone"));
+        CHECK(rows[2].startsWith("Note\tThe rule file changed after the classification"));
+        CHECK(rows[2].contains("(riverbank-near-river) decides"));
+        CHECK(
+            rows[2].contains("stored zone came from Other cropland (class 01) (lowland-cropland)"));
+    }
 }

@@ -734,6 +734,74 @@
         <source>village boundaries</source>
         <translation>village boundaries</translation>
     </message>
+    <message>
+        <source>%1; and %2</source>
+        <translation>%1; and %2</translation>
+    </message>
+    <message>
+        <source>every test holds</source>
+        <translation>every test holds</translation>
+    </message>
+    <message>
+        <source>land use %1 is not in the rule&apos;s list</source>
+        <translation>land use %1 is not in the rule&apos;s list</translation>
+    </message>
+    <message>
+        <source>land use %1 is excluded (%2)</source>
+        <translation>land use %1 is excluded (%2)</translation>
+    </message>
+    <message>
+        <source>no data for the %1</source>
+        <translation>no data for the %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 is not %4</source>
+        <translation>%1 %2 %3 is not %4</translation>
+    </message>
+    <message>
+        <source>area %1 m² is not %2</source>
+        <translation>area %1 m² is not %2</translation>
+    </message>
+    <message>
+        <source>none of the alternatives holds: %1</source>
+        <translation>none of the alternatives holds: %1</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, not %3 %4</source>
+        <translation>%1 is &quot;%2&quot;, not %3 %4</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>at least %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>at most %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>between %1 and %2</translation>
+    </message>
+    <message>
+        <source>distance to the nearest river</source>
+        <translation>distance to the nearest river</translation>
+    </message>
+    <message>
+        <source>mean slope</source>
+        <translation>mean slope</translation>
+    </message>
+    <message>
+        <source>mean elevation</source>
+        <translation>mean elevation</translation>
+    </message>
+    <message>
+        <source>elevation above the village&apos;s lowest point</source>
+        <translation>elevation above the village&apos;s lowest point</translation>
+    </message>
+    <message>
+        <source>height above the nearest river</source>
+        <translation>height above the nearest river</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -876,6 +944,42 @@
     <message>
         <source>(empty)</source>
         <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Rules tried, in order (the first that holds decides)</source>
+        <translation>Rules tried, in order (the first that holds decides)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>the rule file of the classification is not on this computer; tianmu explain shows the chain with a rule file you name</source>
+        <translation>The rule file of the classification is not on this computer; tianmu explain shows the chain with a rule file you name.</translation>
+    </message>
+    <message>
+        <source>holds: it decides the zone</source>
+        <translation>holds: it decides the zone</translation>
+    </message>
+    <message>
+        <source>does not hold: %1</source>
+        <translation>does not hold: %1</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>skipped: %1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>the rule file changed after the classification: by the file as it is now, %1 decides, but the stored zone came from %2; classify again</source>
+        <translation>The rule file changed after the classification: by the file as it is now, %1 decides, but the stored zone came from %2. Classify again.</translation>
+    </message>
+    <message>
+        <source>no rule</source>
+        <translation>no rule</translation>
     </message>
 </context>
 <context>

@@ -732,6 +732,74 @@
         <source>village boundaries</source>
         <translation>村界</translation>
     </message>
+    <message>
+        <source>%1; and %2</source>
+        <translation>%1；且%2</translation>
+    </message>
+    <message>
+        <source>every test holds</source>
+        <translation>各项条件均满足</translation>
+    </message>
+    <message>
+        <source>land use %1 is not in the rule&apos;s list</source>
+        <translation>地类 %1 不在本规则所列地类中</translation>
+    </message>
+    <message>
+        <source>land use %1 is excluded (%2)</source>
+        <translation>地类 %1 被本规则排除（%2）</translation>
+    </message>
+    <message>
+        <source>no data for the %1</source>
+        <translation>缺少%1数据</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 is not %4</source>
+        <translation>%1为 %2 %3，要求%4</translation>
+    </message>
+    <message>
+        <source>area %1 m² is not %2</source>
+        <translation>面积为 %1 m²，要求%2</translation>
+    </message>
+    <message>
+        <source>none of the alternatives holds: %1</source>
+        <translation>各备选条件均不满足：%1</translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, not %3 %4</source>
+        <translation>%1 为“%2”，要求 %3 %4</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>不低于 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>不超过 %1</translation>
+    </message>
+    <message>
+        <source>between %1 and %2</source>
+        <translation>介于 %1 与 %2 之间</translation>
+    </message>
+    <message>
+        <source>distance to the nearest river</source>
+        <translation>距最近河流的距离</translation>
+    </message>
+    <message>
+        <source>mean slope</source>
+        <translation>平均坡度</translation>
+    </message>
+    <message>
+        <source>mean elevation</source>
+        <translation>平均高程</translation>
+    </message>
+    <message>
+        <source>elevation above the village&apos;s lowest point</source>
+        <translation>高于本村最低点的高程</translation>
+    </message>
+    <message>
+        <source>height above the nearest river</source>
+        <translation>高于最近河流的高度</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -874,6 +942,42 @@
     <message>
         <source>(empty)</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Rules tried, in order (the first that holds decides)</source>
+        <translation>逐条试用的规则（按顺序，第一条符合的规则决定）</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>the rule file of the classification is not on this computer; tianmu explain shows the chain with a rule file you name</source>
+        <translation>本机找不到分类所用的规则文件；可用 tianmu explain 指定规则文件查看判定过程</translation>
+    </message>
+    <message>
+        <source>holds: it decides the zone</source>
+        <translation>符合：由它决定分区</translation>
+    </message>
+    <message>
+        <source>does not hold: %1</source>
+        <translation>不符合：%1</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>跳过：%1</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>the rule file changed after the classification: by the file as it is now, %1 decides, but the stored zone came from %2; classify again</source>
+        <translation>规则文件在分类之后已修改：按现在的文件由 %1 决定，但保存的分区来自 %2；请重新分类</translation>
+    </message>
+    <message>
+        <source>no rule</source>
+        <translation>没有规则</translation>
     </message>
 </context>
 <context>
