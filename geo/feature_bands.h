@@ -4,10 +4,12 @@
 // over every edge that can cross the point's row.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
+#include "geo/extent.h"
 #include "geo/flat_layer.h"
 
 namespace geo {
@@ -20,6 +22,26 @@ public:
 
     // featureContains(layer, feature, x, y).
     bool contains(double x, double y) const noexcept;
+
+    // Calls visit(xi, yi, xj, yj) once for each edge whose box meets `box`.
+    template <class Visit>
+    void edgesNear(const Extent& box, Visit&& visit) const {
+        if (m_bands == 0 || box.maxY < m_minY || box.minY > m_maxY)
+            return;
+        const std::size_t first = bandOf(box.minY), last = bandOf(box.maxY);
+        for (std::size_t b = first; b <= last; ++b)
+            for (std::uint32_t k = m_bandStart[b]; k < m_bandStart[b + 1]; ++k) {
+                const Edge& e = m_edges[k];
+                // An edge lies in every band its rows reach: visited from the first of those
+                // the box reaches too.
+                if (b != std::max(first, bandOf(std::min(e.yi, e.yj))))
+                    continue;
+                if (std::max(e.xi, e.xj) < box.minX || std::min(e.xi, e.xj) > box.maxX ||
+                    std::max(e.yi, e.yj) < box.minY || std::min(e.yi, e.yj) > box.maxY)
+                    continue;
+                visit(e.xi, e.yi, e.xj, e.yj);
+            }
+    }
 
 private:
     struct Edge {

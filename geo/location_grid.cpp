@@ -64,4 +64,24 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
     }
 }
 
+std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
+    if (!(box.minX >= m_area.minX && box.maxX < m_area.maxX && box.minY >= m_area.minY &&
+          box.maxY < m_area.maxY))
+        return std::nullopt;
+    const auto c0 = static_cast<std::size_t>((box.minX - m_area.minX) / m_cell);
+    const auto c1 = static_cast<std::size_t>((box.maxX - m_area.minX) / m_cell);
+    const auto r0 = static_cast<std::size_t>((box.minY - m_area.minY) / m_cell);
+    const auto r1 = static_cast<std::size_t>((box.maxY - m_area.minY) / m_cell);
+    if (c1 >= m_columns || r1 >= m_rows)
+        return std::nullopt;
+    const std::int32_t answer = m_answer[r0 * m_columns + c0];
+    if (answer == nearEdge)
+        return std::nullopt;
+    for (std::size_t r = r0; r <= r1; ++r)
+        for (std::size_t c = c0; c <= c1; ++c)
+            if (m_answer[r * m_columns + c] != answer)
+                return std::nullopt; // near an edge, or another answer
+    return answer;
+}
+
 } // namespace geo

@@ -36,6 +36,10 @@ public:
         return v == nearEdge ? std::nullopt : std::optional<int>(v);
     }
 
+    // The answer for every point of `box` when all the cells it reaches are clear of every edge
+    // and have one answer (the box then lies wholly inside the same polygons); else nullopt.
+    std::optional<int> knownBox(const Extent& box) const noexcept;
+
 private:
     static constexpr std::int32_t nearEdge = INT32_MIN;
     Extent m_area;

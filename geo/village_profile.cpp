@@ -15,6 +15,7 @@
 #include "geo/feature_bands.h"
 #include "geo/idle_item_sync.h"
 #include "geo/location_grid.h"
+#include "geo/polygon_overlap.h"
 #include "geo/spatial_index.h"
 
 namespace geo {
@@ -119,6 +120,94 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     };
     // Most parcels lie well inside a village: a grid answers for them without a test.
     const LocationGrid grid(in.villageShapes, villageAt);
+    // The village holding the largest part of parcel i (its box `box`, a point inside it at
+    // (x, y)), or -1 when none holds any of it. Where no village line runs through the parcel's
+    // box, the parcel lies wholly in the villages that hold its inner point; else the shares
+    // are measured. Equal shares go to the first village in the layer.
+    // Where each parcel lies: the village holding the largest part of it, or -1 when none holds
+    // any (or it has no inside).
+    //
+    // First, in storage order on two threads: a parcel whose box lies in grid cells no village
+    // line comes near lies wholly in the village of those cells. The others (about one in five
+    // in a county: those along a village line) are looked at next, in an order that follows
+    // the lines, so that each line's edges are read from the cache by the parcels after.
+    struct NearLine {
+        std::uint64_t key; // the parcel's place, row by row
+        std::uint32_t parcel;
+        double x, y; // a point inside it
+        Extent box;
+    };
+    std::vector<int> locatedAt(n, -1);
+    const Extent area = in.villageShapes.extent;
+    auto firstPass = [&](std::size_t first, std::size_t end, std::vector<NearLine>& near) {
+        for (std::size_t i = first; i < end; ++i) {
+            double x = 0, y = 0;
+            if (!interiorPoint(in.parcelShapes, i, x, y))
+                continue;
+            Extent box;
+            for (std::uint32_t v = in.parcelShapes.partStart[in.parcelShapes.featurePart[i]];
+                 v < in.parcelShapes.partStart[in.parcelShapes.featurePart[i + 1]]; ++v)
+                box.include(in.parcelShapes.xy[2 * v], in.parcelShapes.xy[2 * v + 1]);
+            if (const std::optional<int> whole = grid.knownBox(box)) {
+                locatedAt[i] = *whole;
+                continue;
+            }
+            // Rows of 100 m, then west to east (clamped: parcels off the villages' extent).
+            const auto step = [](double v, double from) {
+                return static_cast<std::uint64_t>(std::clamp((v - from) / 100.0, 0.0, 4.0e9));
+            };
+            near.push_back({step(y, area.minY) << 32 | step(x, area.minX),
+                            static_cast<std::uint32_t>(i), x, y, box});
+        }
+    };
+    // A parcel a village line may run through. Where the line of the village holding its inner
+    // point does not (a tiling draws it along the parcel's edges), the parcel lies wholly in
+    // that village; else the parts are measured, and a village holding more than that one
+    // takes it. Equal parts stay with the village holding the inner point.
+    auto byLines = [&](const NearLine& p) {
+        const std::optional<int> known = grid.known(p.x, p.y);
+        const int inner = known ? *known : villageAt(p.x, p.y);
+        const PolygonEdges parcel(in.parcelShapes, p.parcel);
+        if (inner >= 0 && !parcel.crossedBy(outlines[static_cast<std::size_t>(inner)]))
+            return inner;
+        thread_local std::vector<std::uint32_t> candidates;
+        candidates.clear();
+        index.query(p.box, [&](std::uint32_t f) {
+            if (static_cast<int>(f) != inner)
+                candidates.push_back(f);
+            return true;
+        });
+        if (inner < 0 && std::none_of(candidates.begin(), candidates.end(), [&](std::uint32_t f) {
+                return parcel.crossedBy(outlines[f]);
+            }))
+            return inner; // outside every village
+        std::sort(candidates.begin(), candidates.end());
+        int best = inner;
+        double bestArea =
+            inner >= 0 ? parcel.sharedArea(outlines[static_cast<std::size_t>(inner)]) : 0.0;
+        for (const std::uint32_t f : candidates)
+            if (const double shared = parcel.sharedArea(outlines[f]); shared > bestArea) {
+                best = static_cast<int>(f);
+                bestArea = shared;
+            }
+        return best;
+    };
+    {
+        std::vector<NearLine> near, nearSecond;
+        std::thread second(firstPass, n / 2, n, std::ref(nearSecond));
+        firstPass(0, n / 2, near);
+        second.join();
+        near.insert(near.end(), nearSecond.begin(), nearSecond.end());
+        std::sort(near.begin(), near.end(),
+                  [](const NearLine& a, const NearLine& b) { return a.key < b.key; });
+        auto decide = [&](std::size_t first, std::size_t end) {
+            for (std::size_t k = first; k < end; ++k)
+                locatedAt[near[k].parcel] = byLines(near[k]);
+        };
+        std::thread other(decide, near.size() / 2, near.size());
+        decide(0, near.size() / 2);
+        other.join();
+    }
     // The reasons every assignment can share; a disagreement adds its own text.
     enum : std::uint32_t { LocationNoCode, LocationAgrees, CodeOnly, Nowhere, Shared };
     out.reasons = {"location (no ZLDWDM)", "location, agrees with ZLDWDM",
@@ -138,15 +227,10 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
             return at->second;
         }
     };
-    // Parcels [first, end) into their own slots.
+    // Parcels [first, end): their villages and reasons, from where they lie and their codes.
     auto assign = [&](std::size_t first, std::size_t end, Disagreements& found) {
         for (std::size_t i = first; i < end; ++i) {
-            double x = 0, y = 0;
-            int located = -1;
-            if (interiorPoint(in.parcelShapes, i, x, y)) {
-                const std::optional<int> known = grid.known(x, y);
-                located = known ? *known : villageAt(x, y);
-            }
+            const int located = locatedAt[i];
             const std::string_view attribute = villagePart(in.parcels[i].villageCode);
             const auto byAttribute = byCode.find(attribute);
             const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
@@ -168,7 +252,7 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
             }
         }
     };
-    // Two halves on two threads: the lookups are read-only, each parcel writes its own slot.
+    // Two halves on two threads: the lookups are read-only, each parcel writes its own slots.
     Disagreements firstHalf, secondHalf;
     std::thread second(assign, n / 2, n, std::ref(secondHalf));
     assign(0, n / 2, firstHalf);

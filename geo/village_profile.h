@@ -28,6 +28,9 @@ struct VillageAssignment {
     std::vector<Mismatch> mismatches;
 };
 
+// Each parcel's village by location is the one holding the largest part of it (equal parts: the
+// one holding its inner point, geo::interiorPoint), checked against its ZLDWDM; `locationWins` says
+// which decides when they disagree.
 VillageAssignment assignVillages(const ClassificationInputs& inputs, bool locationWins);
 
 struct VillageProfile {

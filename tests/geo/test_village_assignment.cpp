@@ -10,6 +10,7 @@
 
 #include <ogr_geometry.h>
 
+#include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
 #include "geo/village_profile.h"
 
@@ -113,4 +114,51 @@ TEST_CASE("each parcel's village and the reason for it, in both halves of the co
         for (std::size_t k = 0; k < disagreeing.size(); ++k)
             CHECK(a.mismatches[k].parcel == disagreeing[k]);
     }
+}
+
+TEST_CASE("a parcel across the village line goes to the village holding its larger part",
+          "[villages]") {
+    geo::initialiseGdal();
+    geo::ClassificationInputs in = county({});
+    auto add = [&](const char* wkt, const std::string& code) {
+        OGRGeometry* g = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
+        geo::appendFeature(in.parcelShapes, g);
+        OGRGeometryFactory::destroyGeometry(g);
+        geo::ParcelRecord r;
+        r.fid = static_cast<long long>(in.parcels.size() + 1);
+        r.id = "P" + std::to_string(r.fid);
+        r.villageCode = code;
+        in.parcels.push_back(r);
+    };
+    // A "C" open to the east: its bar (600 m²) lies in the west village, its spine and arms
+    // (3,800 m²) in the east. The point a parcel is usually located by lies on the bar.
+    add("POLYGON ((940 495,1000 495,1000 400,1100 400,1100 410,1010 410,1010 590,1100 590,"
+        "1100 600,1000 600,1000 505,940 505,940 495))",
+        west + "0000000");
+    // Half in each, its inner point on the line (which the east village holds: a point on a
+    // polygon's west edge is inside it): equal shares stay with that village.
+    add("POLYGON ((990 100,1010 100,1010 110,990 110,990 100))", "");
+    // 200 m² in each, its inner point (the centroid) in the east.
+    add("POLYGON ((990 120,1000 120,1000 130,1020 130,1020 140,990 140,990 120))", "");
+    // Mostly east, by a little: 11 of 20 m.
+    add("POLYGON ((991 200,1011 200,1011 210,991 210,991 200))", "");
+    // Mostly outside both villages, the rest in the east one.
+    add("POLYGON ((1990 300,2050 300,2050 310,1990 310,1990 300))", "");
+    double x = 0, y = 0;
+    REQUIRE(geo::interiorPoint(in.parcelShapes, 0, x, y));
+    REQUIRE(x < 1000); // the fixture does what it says: the inner point is in the west
+
+    const geo::VillageAssignment a = geo::assignVillages(in, true);
+    CHECK(a.village[0] == 1);
+    CHECK(a.rule(0) == "location; ZLDWDM " + west + "0000000 disagrees");
+    REQUIRE(a.mismatches.size() == 1);
+    CHECK(a.mismatches[0].locationCode == east + "0000000");
+    CHECK(a.village[1] == 1);
+    REQUIRE(geo::interiorPoint(in.parcelShapes, 2, x, y));
+    REQUIRE(x > 1000);
+    CHECK(a.village[2] == 1);
+    CHECK(a.village[3] == 1);
+    CHECK(a.village[4] == 1);
+    CHECK(a.rule(4) == "location (no ZLDWDM)");
 }
