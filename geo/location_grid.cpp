@@ -62,6 +62,15 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
                 line[c] = answer;
         }
     }
+    m_block.assign(m_answer.size(), nearEdge);
+    for (std::size_t r = 0; r + 1 < m_rows; ++r)
+        for (std::size_t c = 0; c + 1 < m_columns; ++c) {
+            const std::size_t at = r * m_columns + c;
+            const std::int32_t a = m_answer[at];
+            if (a != nearEdge && m_answer[at + 1] == a && m_answer[at + m_columns] == a &&
+                m_answer[at + m_columns + 1] == a)
+                m_block[at] = a;
+        }
 }
 
 std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
@@ -74,6 +83,13 @@ std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
     const auto r1 = static_cast<std::size_t>((box.maxY - m_area.minY) / m_cell);
     if (c1 >= m_columns || r1 >= m_rows)
         return std::nullopt;
+    if (c1 <= c0 + 1 && r1 <= r0 + 1 && c0 + 1 < m_columns && r0 + 1 < m_rows) {
+        const std::int32_t block = m_block[r0 * m_columns + c0];
+        if (block != nearEdge)
+            return block;
+        // Else some cell of the block is near an edge or answers otherwise: unless the box
+        // misses that cell, not known; the test below tells.
+    }
     const std::int32_t answer = m_answer[r0 * m_columns + c0];
     if (answer == nearEdge)
         return std::nullopt;

@@ -82,3 +82,43 @@ TEST_CASE("the location grid answers as the exact test, or leaves the point to i
     const geo::LocationGrid none(geo::FlatLayer{}, locate);
     CHECK_FALSE(none.known(x0, y0));
 }
+
+TEST_CASE("a box the location grid knows lies wholly in the polygons it names", "[location_grid]") {
+    std::mt19937 random(31);
+    geo::FlatLayer layer;
+    const double x0 = 37500000.0, y0 = 2880000.0;
+    for (int f = 0; f < 12; ++f) {
+        layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+        addRing(layer, random, x0 + 600.0 * (f % 4), y0 + 600.0 * (f / 4), 450.0, 60);
+    }
+    layer.featurePart.push_back(static_cast<std::uint32_t>(layer.partStart.size()));
+    layer.partStart.push_back(static_cast<std::uint32_t>(layer.xy.size() / 2));
+    const auto locate = [&](double x, double y) {
+        return firstContaining(layer, x, y);
+    };
+    for (const std::size_t cells : {std::size_t{2'000}, std::size_t{200'000}}) {
+        INFO(cells << " cells");
+        const geo::LocationGrid grid(layer, locate, cells);
+        // Boxes from a tenth of a cell to two cells across (as parcels are), each known one
+        // checked at its corners and at random points against the exact answer.
+        const double cell = std::sqrt(3300.0 * 2100.0 / double(cells));
+        std::uniform_real_distribution<double> dx(x0 - 600.0, x0 + 2400.0);
+        std::uniform_real_distribution<double> dy(y0 - 600.0, y0 + 1800.0);
+        std::uniform_real_distribution<double> size(0.1 * cell, 1.9 * cell), unit(0.0, 1.0);
+        std::size_t known = 0;
+        for (int k = 0; k < 40000; ++k) {
+            const double x = dx(random), y = dy(random), w = size(random), h = size(random);
+            const geo::Extent box{x, y, x + w, y + h};
+            const std::optional<int> answer = grid.knownBox(box);
+            if (!answer)
+                continue;
+            ++known;
+            for (const auto& [px, py] : {std::pair{x, y}, std::pair{x + w, y}, std::pair{x, y + h},
+                                         std::pair{x + w, y + h}})
+                REQUIRE(*answer == locate(px, py));
+            for (int p = 0; p < 8; ++p)
+                REQUIRE(*answer == locate(x + w * unit(random), y + h * unit(random)));
+        }
+        CHECK(known > 4000); // the grid does answer for boxes away from the lines
+    }
+}
