@@ -62,13 +62,22 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
                 line[c] = answer;
         }
     }
-    m_block.assign(m_answer.size(), nearEdge);
-    for (std::size_t r = 0; r + 1 < m_rows; ++r)
-        for (std::size_t c = 0; c + 1 < m_columns; ++c) {
+    // Blocks of 3 x 3 cells with one answer, in two passes: runs of three along each row,
+    // then three such runs up each column.
+    std::vector<std::int32_t> across(m_answer.size(), nearEdge);
+    for (std::size_t r = 0; r < m_rows; ++r)
+        for (std::size_t c = 0; c + 2 < m_columns; ++c) {
             const std::size_t at = r * m_columns + c;
             const std::int32_t a = m_answer[at];
-            if (a != nearEdge && m_answer[at + 1] == a && m_answer[at + m_columns] == a &&
-                m_answer[at + m_columns + 1] == a)
+            if (a != nearEdge && m_answer[at + 1] == a && m_answer[at + 2] == a)
+                across[at] = a;
+        }
+    m_block.assign(m_answer.size(), nearEdge);
+    for (std::size_t r = 0; r + 2 < m_rows; ++r)
+        for (std::size_t c = 0; c < m_columns; ++c) {
+            const std::size_t at = r * m_columns + c;
+            const std::int32_t a = across[at];
+            if (a != nearEdge && across[at + m_columns] == a && across[at + 2 * m_columns] == a)
                 m_block[at] = a;
         }
 }
@@ -83,7 +92,7 @@ std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
     const auto r1 = static_cast<std::size_t>((box.maxY - m_area.minY) / m_cell);
     if (c1 >= m_columns || r1 >= m_rows)
         return std::nullopt;
-    if (c1 <= c0 + 1 && r1 <= r0 + 1 && c0 + 1 < m_columns && r0 + 1 < m_rows) {
+    if (c1 <= c0 + 2 && r1 <= r0 + 2) {
         const std::int32_t block = m_block[r0 * m_columns + c0];
         if (block != nearEdge)
             return block;

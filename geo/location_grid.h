@@ -46,9 +46,9 @@ private:
     double m_cell = 1.0;
     std::size_t m_columns = 0, m_rows = 0;
     std::vector<std::int32_t> m_answer; // per cell, row-major from the south-west
-    // Per cell: its answer when it and its neighbours east, north and north-east are all clear
-    // with that answer, else nearEdge. A parcel's box spans two cells or fewer each way: one
-    // look then answers for it (the four cells are two cache misses apart).
+    // Per cell: its answer when the 3 x 3 cells from it east- and northwards are all clear with
+    // that answer, else nearEdge. A parcel's box spans three cells or fewer each way: one look
+    // then answers for it, where its cells would be three cache misses apart.
     std::vector<std::int32_t> m_block;
 };
 

@@ -124,55 +124,31 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     // (x, y)), or -1 when none holds any of it. Where no village line runs through the parcel's
     // box, the parcel lies wholly in the villages that hold its inner point; else the shares
     // are measured. Equal shares go to the first village in the layer.
-    // Where each parcel lies: the village holding the largest part of it, or -1 when none holds
-    // any (or it has no inside).
-    //
-    // First, in storage order on two threads: a parcel whose box lies in grid cells no village
-    // line comes near lies wholly in the village of those cells. The others (about one in five
-    // in a county: those along a village line) are looked at next, in an order that follows
-    // the lines, so that each line's edges are read from the cache by the parcels after.
-    struct NearLine {
-        std::uint64_t key; // the parcel's place, row by row
-        std::uint32_t parcel;
-        double x, y; // a point inside it
+    // Where parcel i lies: the village holding the largest part of it, or -1 when none holds
+    // any (or it has no inside). A parcel whose box lies in grid cells no village line comes
+    // near lies wholly in the village of those cells. Else (about one parcel in five: those
+    // along a village line), where the line of the village holding its inner point does not
+    // run through it (a tiling draws the line along the parcel's edges), it lies wholly in that
+    // village; else the parts are measured, and a village holding more than that one takes it.
+    // Equal parts stay with the village holding the inner point.
+    auto locate = [&](std::size_t i) {
+        double x = 0, y = 0;
+        if (!interiorPoint(in.parcelShapes, i, x, y))
+            return -1;
         Extent box;
-    };
-    std::vector<int> locatedAt(n, -1);
-    const Extent area = in.villageShapes.extent;
-    auto firstPass = [&](std::size_t first, std::size_t end, std::vector<NearLine>& near) {
-        for (std::size_t i = first; i < end; ++i) {
-            double x = 0, y = 0;
-            if (!interiorPoint(in.parcelShapes, i, x, y))
-                continue;
-            Extent box;
-            for (std::uint32_t v = in.parcelShapes.partStart[in.parcelShapes.featurePart[i]];
-                 v < in.parcelShapes.partStart[in.parcelShapes.featurePart[i + 1]]; ++v)
-                box.include(in.parcelShapes.xy[2 * v], in.parcelShapes.xy[2 * v + 1]);
-            if (const std::optional<int> whole = grid.knownBox(box)) {
-                locatedAt[i] = *whole;
-                continue;
-            }
-            // Rows of 100 m, then west to east (clamped: parcels off the villages' extent).
-            const auto step = [](double v, double from) {
-                return static_cast<std::uint64_t>(std::clamp((v - from) / 100.0, 0.0, 4.0e9));
-            };
-            near.push_back({step(y, area.minY) << 32 | step(x, area.minX),
-                            static_cast<std::uint32_t>(i), x, y, box});
-        }
-    };
-    // A parcel a village line may run through. Where the line of the village holding its inner
-    // point does not (a tiling draws it along the parcel's edges), the parcel lies wholly in
-    // that village; else the parts are measured, and a village holding more than that one
-    // takes it. Equal parts stay with the village holding the inner point.
-    auto byLines = [&](const NearLine& p) {
-        const std::optional<int> known = grid.known(p.x, p.y);
-        const int inner = known ? *known : villageAt(p.x, p.y);
-        const PolygonEdges parcel(in.parcelShapes, p.parcel);
+        for (std::uint32_t v = in.parcelShapes.partStart[in.parcelShapes.featurePart[i]];
+             v < in.parcelShapes.partStart[in.parcelShapes.featurePart[i + 1]]; ++v)
+            box.include(in.parcelShapes.xy[2 * v], in.parcelShapes.xy[2 * v + 1]);
+        if (const std::optional<int> whole = grid.knownBox(box))
+            return *whole;
+        const PolygonEdges parcel(in.parcelShapes, i);
+        const std::optional<int> known = grid.known(x, y);
+        const int inner = known ? *known : villageAt(x, y);
         if (inner >= 0 && !parcel.crossedBy(outlines[static_cast<std::size_t>(inner)]))
             return inner;
         thread_local std::vector<std::uint32_t> candidates;
         candidates.clear();
-        index.query(p.box, [&](std::uint32_t f) {
+        index.query(box, [&](std::uint32_t f) {
             if (static_cast<int>(f) != inner)
                 candidates.push_back(f);
             return true;
@@ -192,22 +168,6 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
             }
         return best;
     };
-    {
-        std::vector<NearLine> near, nearSecond;
-        std::thread second(firstPass, n / 2, n, std::ref(nearSecond));
-        firstPass(0, n / 2, near);
-        second.join();
-        near.insert(near.end(), nearSecond.begin(), nearSecond.end());
-        std::sort(near.begin(), near.end(),
-                  [](const NearLine& a, const NearLine& b) { return a.key < b.key; });
-        auto decide = [&](std::size_t first, std::size_t end) {
-            for (std::size_t k = first; k < end; ++k)
-                locatedAt[near[k].parcel] = byLines(near[k]);
-        };
-        std::thread other(decide, near.size() / 2, near.size());
-        decide(0, near.size() / 2);
-        other.join();
-    }
     // The reasons every assignment can share; a disagreement adds its own text.
     enum : std::uint32_t { LocationNoCode, LocationAgrees, CodeOnly, Nowhere, Shared };
     out.reasons = {"location (no ZLDWDM)", "location, agrees with ZLDWDM",
@@ -230,7 +190,7 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     // Parcels [first, end): their villages and reasons, from where they lie and their codes.
     auto assign = [&](std::size_t first, std::size_t end, Disagreements& found) {
         for (std::size_t i = first; i < end; ++i) {
-            const int located = locatedAt[i];
+            const int located = locate(i);
             const std::string_view attribute = villagePart(in.parcels[i].villageCode);
             const auto byAttribute = byCode.find(attribute);
             const int coded = byAttribute == byCode.end() ? -1 : byAttribute->second;
