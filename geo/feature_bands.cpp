@@ -38,14 +38,11 @@ FeatureBands::FeatureBands(const FlatLayer& layer, std::size_t feature, std::siz
     for (std::size_t b = 0; b < m_bands; ++b)
         m_bandStart[b + 1] = m_bandStart[b] + count[b + 1];
     m_edges.resize(m_bandStart[m_bands]);
-    m_firstBand.resize(m_edges.size());
     std::vector<std::uint32_t> fill(m_bandStart.begin(), m_bandStart.end() - 1);
     for (const Edge& e : edges) {
         const auto [lo, hi] = span(e);
-        for (std::size_t b = lo; b <= hi; ++b) {
-            m_firstBand[fill[b]] = static_cast<std::uint32_t>(lo);
+        for (std::size_t b = lo; b <= hi; ++b)
             m_edges[fill[b]++] = e;
-        }
     }
 }
 

@@ -32,12 +32,12 @@ public:
         for (std::size_t b = first; b <= last; ++b)
             for (std::uint32_t k = m_bandStart[b]; k < m_bandStart[b + 1]; ++k) {
                 const Edge& e = m_edges[k];
-                // An edge lies in every band its rows reach: visited from the first of those
-                // the box reaches too.
-                if (b != std::max(first, std::size_t(m_firstBand[k])))
-                    continue;
                 if (std::max(e.xi, e.xj) < box.minX || std::min(e.xi, e.xj) > box.maxX ||
                     std::max(e.yi, e.yj) < box.minY || std::min(e.yi, e.yj) > box.maxY)
+                    continue;
+                // An edge lies in every band its rows reach: visited from the first of those
+                // the box reaches too.
+                if (b != std::max(first, bandOf(std::min(e.yi, e.yj))))
                     continue;
                 visit(e.xi, e.yi, e.xj, e.yj);
             }
@@ -53,7 +53,6 @@ private:
     std::size_t m_bands = 0;
     std::vector<std::uint32_t> m_bandStart; // first edge of each band in m_edges; + end
     std::vector<Edge> m_edges;
-    std::vector<std::uint32_t> m_firstBand; // per entry of m_edges: the first band of its edge
 };
 
 } // namespace geo
