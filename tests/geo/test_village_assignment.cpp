@@ -5,10 +5,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
 
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
@@ -161,4 +165,78 @@ TEST_CASE("a parcel across the village line goes to the village holding its larg
     CHECK(a.village[3] == 1);
     CHECK(a.village[4] == 1);
     CHECK(a.rule(4) == "location (no ZLDWDM)");
+}
+
+TEST_CASE("parcels laid across the real Yongzhou county lines go to the county holding most "
+          "of each, as GEOS measures it",
+          "[villages][real]") {
+    const std::filesystem::path file =
+        std::filesystem::path(TIANMU_SHARED_DATA_DIR) / "datav-yongzhou/431100_full.json";
+    if (!std::filesystem::exists(file)) {
+        WARN(file.string() + " is not present; skipped");
+        return;
+    }
+    geo::initialiseGdal();
+    GDALDatasetUniquePtr ds = geo::openVector(file.string());
+    OGRLayer* layer = ds->GetLayer(0);
+    geo::ClassificationInputs in;
+    std::vector<std::unique_ptr<OGRGeometry>> counties;
+    for (const auto& f : *layer) {
+        in.villages.push_back({f->GetFieldAsString("adcode"), f->GetFieldAsString("name"), 0});
+        geo::appendFeature(in.villageShapes, f->GetGeometryRef());
+        counties.emplace_back(f->GetGeometryRef()->clone());
+    }
+    REQUIRE(counties.size() == 11);
+    // Squares and Ls of about 3 km, turned, on a grid over the whole city: many lie across a
+    // county line (the lines of neighbouring counties do not quite meet in this data: there
+    // are slivers of gap and overlap, as in real boundaries).
+    std::vector<std::unique_ptr<OGRGeometry>> parcels;
+    for (double y = 24.65; y < 26.85; y += 0.027)
+        for (double x = 110.96; x < 112.45; x += 0.027) {
+            const auto k = parcels.size();
+            const double a = 0.3 * double(k % 7), s = 0.03, c = std::cos(a), n = std::sin(a);
+            auto at = [&](double u, double v) {
+                return std::to_string(x + s * (u * c - v * n)) + " " +
+                       std::to_string(y + s * (u * n + v * c));
+            };
+            const std::string wkt = k % 2 ? "POLYGON ((" + at(0, 0) + "," + at(1, 0) + "," +
+                                                at(1, .5) + "," + at(.5, .5) + "," + at(.5, 1) +
+                                                "," + at(0, 1) + "," + at(0, 0) + "))"
+                                          : "POLYGON ((" + at(0, 0) + "," + at(1, 0) + "," +
+                                                at(1, 1) + "," + at(0, 1) + "," + at(0, 0) + "))";
+            OGRGeometry* g = nullptr;
+            REQUIRE(OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &g) == OGRERR_NONE);
+            parcels.emplace_back(g);
+            geo::appendFeature(in.parcelShapes, g);
+            geo::ParcelRecord r;
+            r.fid = static_cast<long long>(k + 1);
+            r.id = "P" + std::to_string(k + 1);
+            in.parcels.push_back(r);
+        }
+    const geo::VillageAssignment a = geo::assignVillages(in, true);
+    std::size_t across = 0;
+    for (std::size_t p = 0; p < parcels.size(); ++p) {
+        std::vector<double> shares(counties.size(), 0.0);
+        for (std::size_t v = 0; v < counties.size(); ++v) {
+            OGREnvelope pe, ve;
+            parcels[p]->getEnvelope(&pe);
+            counties[v]->getEnvelope(&ve);
+            if (!pe.Intersects(ve))
+                continue;
+            const std::unique_ptr<OGRGeometry> shared(parcels[p]->Intersection(counties[v].get()));
+            if (shared && !shared->IsEmpty())
+                shares[v] = OGR_G_Area(OGRGeometry::ToHandle(shared.get()));
+        }
+        const auto best = std::max_element(shares.begin(), shares.end());
+        INFO("parcel " << p << " assigned " << a.village[p]);
+        if (*best == 0.0) {
+            CHECK(a.village[p] == -1);
+            continue;
+        }
+        across += std::count_if(shares.begin(), shares.end(), [](double s) { return s > 0; }) > 1;
+        REQUIRE(a.village[p] >= 0);
+        // The county holding most, or one holding as much to a millionth (rounding).
+        CHECK(shares[std::size_t(a.village[p])] >= *best * (1 - 1e-6));
+    }
+    CHECK(across > 100); // the case this is about occurs
 }
