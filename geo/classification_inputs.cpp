@@ -301,6 +301,36 @@ void readOtherLayers(ProjectStore& store, ClassificationInputs& in,
     }
 }
 
+// The main roads (those of a main grade, or every road when no grades are named or the layer
+// lacks the field) and the township seats.
+void readRoadsAndSeats(ProjectStore& store, ClassificationInputs& in, const std::string& gradeField,
+                       const std::vector<std::string>& grades) {
+    if (OGRLayer* roads = store.layer("roads")) {
+        const bool filtered =
+            !grades.empty() && roads->GetLayerDefn()->GetFieldIndex(gradeField.c_str()) >= 0;
+        in.roadGradeMissing = !grades.empty() && !filtered;
+        roads->ResetReading();
+        for (const auto& f : *roads) {
+            if (filtered && std::find(grades.begin(), grades.end(),
+                                      field(*f, gradeField.c_str())) == grades.end()) {
+                ++in.roadsBelowGrade;
+                continue;
+            }
+            appendRings(in.roads, f->GetGeometryRef());
+        }
+        in.hasRoads = !in.roads.xy.empty();
+    }
+    closeLayer(in.roads);
+    if (OGRLayer* seats = store.layer("seats")) {
+        seats->ResetReading();
+        for (const auto& f : *seats)
+            if (const OGRGeometry* g = f->GetGeometryRef();
+                g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty())
+                in.seats.push_back({g->toPoint()->getX(), g->toPoint()->getY()});
+        in.hasSeats = !in.seats.empty();
+    }
+}
+
 // Appends `from` to `into` (both unclosed) and empties `from`.
 void append(ParcelStretch& into, ParcelStretch& from) {
     into.records.reserve(into.records.size() + from.records.size());
@@ -413,12 +443,12 @@ std::vector<TransferRow> readTransferLedger(OGRLayer& transfers) {
     return rows;
 }
 
-ClassificationInputs readClassificationInputs(ProjectStore& store,
-                                              const std::vector<std::string>& attributeFields,
-                                              const std::string& assetStatusField,
-                                              const std::string& fundIdleField,
-                                              const std::string& riverFilterField,
-                                              double riverFilterMin, ParcelReading reading) {
+ClassificationInputs
+readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
+                         const std::string& assetStatusField, const std::string& fundIdleField,
+                         const std::string& riverFilterField, double riverFilterMin,
+                         ParcelReading reading, const std::string& roadGradeField,
+                         const std::vector<std::string>& mainRoadGrades) {
     ClassificationInputs in;
     in.assetStatusField = assetStatusField;
     in.parcelAttributeFields = attributeFields;
@@ -429,9 +459,11 @@ ClassificationInputs readClassificationInputs(ProjectStore& store,
             {store.path(), {}, {}, {}});
     bool othersRead = false;
     const auto others = [&] {
-        if (!othersRead)
+        if (!othersRead) {
             readOtherLayers(store, in, assetStatusField, fundIdleField, riverFilterField,
                             riverFilterMin, reading);
+            readRoadsAndSeats(store, in, roadGradeField, mainRoadGrades);
+        }
         othersRead = true;
     };
     ParcelStretch read;

@@ -2,6 +2,7 @@
 // rivers, and the ledgers. Everything is copied into memory once, in the project CRS.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -67,6 +68,12 @@ struct ClassificationInputs {
     // The river layer lacks the rules' grade field, so every river was taken.
     bool riverGradeMissing = false;
     long long riversBelowGrade = 0; // rivers left out for their grade
+    // Main roads and township seats (乡镇驻地), for the villages' distances to them.
+    FlatLayer roads;
+    std::vector<std::array<double, 2>> seats;
+    bool hasRoads = false, hasSeats = false;
+    bool roadGradeMissing = false; // the roads lack the rules' grade field: every road counts
+    long long roadsBelowGrade = 0; // roads left out for their grade
     std::vector<TransferRow> transfers;
     std::vector<AssetRow> assets;
     std::vector<FundRow> funds;
@@ -87,11 +94,15 @@ enum class ParcelReading { Fastest, Ogr };
 // Throws InputError when the project has no parcels. `attributeFields` are read from the
 // parcels for attribute tests; `idleFlagField` too.
 // `riverFilterField`/`riverFilterMin`: keep only rivers whose field is at least the minimum.
+// `roadGradeField`/`mainRoadGrades`: keep only roads whose field holds one of the grades (none:
+// every road).
 ClassificationInputs
 readClassificationInputs(ProjectStore& store, const std::vector<std::string>& attributeFields,
                          const std::string& assetStatusField, const std::string& fundIdleField,
                          const std::string& riverFilterField = {}, double riverFilterMin = 0.0,
-                         ParcelReading reading = ParcelReading::Fastest);
+                         ParcelReading reading = ParcelReading::Fastest,
+                         const std::string& roadGradeField = {},
+                         const std::vector<std::string>& mainRoadGrades = {});
 
 // The transfer ledger's rows in the table's order (the classifier and the reports judge them
 // the same way, see geo/transfer_status.h). Reads its fields whatever fields the layer was

@@ -209,9 +209,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     ClassifySummary summary;
 
     progress("reading the project", 0.0);
-    ClassificationInputs in =
-        readClassificationInputs(*store, rules.attributeFields(), rules.assetStatusField,
-                                 rules.fundIdleField, rules.riverFilterField, rules.riverFilterMin);
+    ClassificationInputs in = readClassificationInputs(
+        *store, rules.attributeFields(), rules.assetStatusField, rules.fundIdleField,
+        rules.riverFilterField, rules.riverFilterMin, ParcelReading::Fastest, rules.roadGradeField,
+        rules.mainRoadGrades);
     const std::size_t n = in.parcels.size();
     summary.parcels = static_cast<long long>(n);
     // A ledger without the field the rules read its status from: every status reads empty.
@@ -285,6 +286,32 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                        " field, so every river counts, not only those with " +
                                        grade.str());
     }
+
+    // Village types on the distance to a main road or a township seat need those layers.
+    if (rules.villageTypesUse("centre_road_distance_m")) {
+        std::string grades; // "国道, 省道 or 县道"
+        for (std::size_t g = 0; g < rules.mainRoadGrades.size(); ++g)
+            grades += (g == 0                                 ? ""
+                       : g + 1 == rules.mainRoadGrades.size() ? " or "
+                                                              : ", ") +
+                      rules.mainRoadGrades[g];
+        if (!in.hasRoads && in.roadsBelowGrade > 0)
+            summary.warnings.push_back("no road has " + rules.roadGradeField + " " + grades +
+                                       ", so village types on the distance to a main road were "
+                                       "skipped; name the main grades in the rule file's roads");
+        else if (!in.hasRoads)
+            summary.warnings.push_back(
+                "the project has no roads, so village types on the distance to a main road "
+                "were skipped; import them with: tianmu import --as roads");
+        else if (in.roadGradeMissing)
+            summary.warnings.push_back("the roads have no " + rules.roadGradeField +
+                                       " field, so every road counts as a main road, not only " +
+                                       grades);
+    }
+    if (rules.villageTypesUse("centre_seat_distance_m") && !in.hasSeats)
+        summary.warnings.push_back(
+            "the project has no township seats, so village types on the distance to the "
+            "township seat were skipped; import them with: tianmu import --as seats");
 
     progress("villages", 0.6);
     const VillageAssignment villages = villagesLater.get();

@@ -47,6 +47,10 @@ const std::map<std::string, LayerSpec>& layerSpecs() {
         {"assets", {GeometryFamily::Point, wkbPoint, "ZCBM"}},
         {"transfers", {GeometryFamily::Any, wkbNone, "LZHTBM"}},
         {"funds", {GeometryFamily::Any, wkbNone, "ZLDWDM"}},
+        // Main roads and township seats (乡镇驻地): where villages are "near a main road or the
+        // township seat" for their type.
+        {"roads", {GeometryFamily::Line, wkbUnknown, "LXBM"}},
+        {"seats", {GeometryFamily::Point, wkbPoint, "XZDM"}},
     };
     return specs;
 }
@@ -90,16 +94,17 @@ private:
 } // namespace
 
 const std::vector<std::string>& canonicalLayers() {
-    static const std::vector<std::string> names = {"parcels", "villages",  "rivers",
-                                                   "assets",  "transfers", "funds"};
+    static const std::vector<std::string> names = {"parcels",   "villages", "rivers", "assets",
+                                                   "transfers", "funds",    "roads",  "seats"};
     return names;
 }
 
 ImportSummary importIntoProject(const ImportOptions& o) {
     const auto specIt = layerSpecs().find(o.layer);
     if (specIt == layerSpecs().end())
-        throw InputError("unknown layer '" + o.layer +
-                         "'; use parcels, villages, rivers, assets, transfers or funds");
+        throw InputError(
+            "unknown layer '" + o.layer +
+            "'; use parcels, villages, rivers, assets, transfers, funds, roads or seats");
     const LayerSpec& spec = specIt->second;
     auto progress = [&](const std::string& step, double fraction) {
         if (o.progress)

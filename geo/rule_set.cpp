@@ -377,6 +377,16 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
             set.riverFilterMin = rivers["min"].get<double>();
         }
 
+        const json roads = doc.value("roads", json::object());
+        if (roads.contains("grades")) {
+            set.roadGradeField = roads.value("field", std::string("DLDJ"));
+            if (!roads["grades"].is_array() ||
+                !std::all_of(roads["grades"].begin(), roads["grades"].end(),
+                             [](const json& g) { return g.is_string(); }))
+                ctx.fail("", "roads.grades must be a list of texts, e.g. [\"国道\", \"县道\"]");
+            set.mainRoadGrades = roads["grades"].get<std::vector<std::string>>();
+        }
+
         const json idle = doc.value("idle", json::object());
         if (idle.contains("land_use"))
             set.idleLandUse = patternsOf(idle["land_use"], "idle.land_use", "", ctx);
@@ -394,9 +404,9 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
         if (conflict != "location" && conflict != "attribute")
             ctx.fail("", "villages.code_conflict must be \"location\" or \"attribute\"");
         set.villageByLocation = conflict == "location";
-        static const std::set<std::string> metrics = {"idle_area_mu", "idle_area_mu_per_household",
-                                                      "centre_river_distance_m",
-                                                      "centre_road_distance_m", "cash_crop_share"};
+        static const std::set<std::string> metrics = {
+            "idle_area_mu",           "idle_area_mu_per_household", "centre_river_distance_m",
+            "centre_road_distance_m", "centre_seat_distance_m",     "cash_crop_share"};
         for (const json& t : villages.value("types", json::array())) {
             VillageType type;
             type.id = t.at("id").get<std::string>();
@@ -478,6 +488,15 @@ std::vector<std::string> RuleSet::attributeFields() const {
     if (!idleFlagField.empty())
         fields.insert(idleFlagField);
     return {fields.begin(), fields.end()};
+}
+
+bool RuleSet::villageTypesUse(const std::string& metric) const {
+    for (const VillageType& type : villageTypes)
+        for (const auto& alternative : type.any)
+            for (const auto& [name, range] : alternative)
+                if (name == metric)
+                    return true;
+    return false;
 }
 
 bool RuleSet::usesDem() const {

@@ -58,7 +58,7 @@ struct ZoneRule {
 struct VillageType {
     std::string id, nameZh, nameEn;
     // Alternatives of metric ranges: idle_area_mu, idle_area_mu_per_household,
-    // centre_river_distance_m, centre_road_distance_m, cash_crop_share.
+    // centre_river_distance_m, centre_road_distance_m, centre_seat_distance_m, cash_crop_share.
     std::vector<std::vector<std::pair<std::string, Range>>> any;
 };
 
@@ -102,11 +102,17 @@ public:
 
     bool usesDem() const;
     bool usesRivers() const;
+    // Whether a village type tests `metric` (e.g. centre_road_distance_m).
+    bool villageTypesUse(const std::string& metric) const;
 
     // Rivers: only features whose `riverFilterField` is at least `riverFilterMin` count (e.g.
     // stream order DJ >= 2 leaves out the smallest brooks); empty field: all rivers.
     std::string riverFilterField;
     double riverFilterMin = 0.0;
+    // Roads: only features whose `roadGradeField` holds one of `mainRoadGrades` count as main
+    // roads (e.g. DLDJ 国道, 省道, 县道); no grades: every road of the layer.
+    std::string roadGradeField;
+    std::vector<std::string> mainRoadGrades;
     // Idle three-assets.
     std::vector<std::string> idleLandUse;
     std::string idleFlagField, assetStatusField, fundIdleField;

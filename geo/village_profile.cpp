@@ -241,14 +241,24 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
                                             const RiverDistance& rivers) {
     std::vector<VillageProfile> profiles(in.villages.size());
     std::vector<double> cashCrop(in.villages.size(), 0.0);
+    constexpr double unknown = std::numeric_limits<double>::infinity();
+    const std::optional<RiverDistance> roads =
+        in.hasRoads ? std::optional<RiverDistance>(std::in_place, in.roads, 50000.0) : std::nullopt;
     for (std::size_t v = 0; v < in.villages.size(); ++v) {
-        profiles[v].code = in.villages[v].code;
-        profiles[v].name = in.villages[v].name;
-        profiles[v].households = in.villages[v].households;
+        VillageProfile& p = profiles[v];
+        p.code = in.villages[v].code;
+        p.name = in.villages[v].name;
+        p.households = in.villages[v].households;
+        p.centreRiverDistance = p.centreRoadDistance = p.centreSeatDistance = unknown;
         double x = 0, y = 0;
-        profiles[v].centreRiverDistance = in.hasRivers && interiorPoint(in.villageShapes, v, x, y)
-                                              ? rivers.distance(x, y)
-                                              : std::numeric_limits<double>::infinity();
+        if (!interiorPoint(in.villageShapes, v, x, y))
+            continue;
+        if (in.hasRivers)
+            p.centreRiverDistance = rivers.distance(x, y);
+        if (roads)
+            p.centreRoadDistance = roads->distance(x, y);
+        for (const auto& [sx, sy] : in.seats)
+            p.centreSeatDistance = std::min(p.centreSeatDistance, std::hypot(sx - x, sy - y));
     }
     for (std::size_t i = 0; i < in.parcels.size(); ++i) {
         if (villages.village[i] < 0)
@@ -279,8 +289,12 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
             {"centre_river_distance_m", std::isfinite(p.centreRiverDistance)
                                             ? std::optional<double>(p.centreRiverDistance)
                                             : std::nullopt},
-            {"centre_road_distance_m",
-             std::nullopt}, // needs a roads layer, which projects do not have yet
+            {"centre_road_distance_m", std::isfinite(p.centreRoadDistance)
+                                           ? std::optional<double>(p.centreRoadDistance)
+                                           : std::nullopt},
+            {"centre_seat_distance_m", std::isfinite(p.centreSeatDistance)
+                                           ? std::optional<double>(p.centreSeatDistance)
+                                           : std::nullopt},
             {"cash_crop_share", p.cashCropShare}};
         std::ostringstream reasons;
         for (const VillageType& type : rules.villageTypes)
@@ -423,7 +437,8 @@ void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
         {"VILLAGE_CODE", OFTString}, {"VILLAGE_NAME", OFTString},  {"HOUSEHOLDS", OFTInteger64},
         {"PARCELS", OFTInteger64},   {"AREA_MU", OFTReal},         {"IDLE_MU", OFTReal},
         {"TRANSFERRED_MU", OFTReal}, {"CASH_CROP_SHARE", OFTReal}, {"RIVER_DIST_M", OFTReal},
-        {"TYPES", OFTString},        {"PRIMARY_TYPE", OFTString},  {"TYPE_RULES", OFTString}};
+        {"ROAD_DIST_M", OFTReal},    {"SEAT_DIST_M", OFTReal},     {"TYPES", OFTString},
+        {"PRIMARY_TYPE", OFTString}, {"TYPE_RULES", OFTString}};
     for (const Zone& z : rules.zones())
         fields.push_back({"ZONE_" + z.id + "_MU", OFTReal});
     const auto table = store.replaceTable("village_stats", fields);
@@ -437,9 +452,12 @@ void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
         table->setReal(column++, p.idleMu);
         table->setReal(column++, p.transferredMu);
         table->setReal(column++, p.cashCropShare);
-        if (std::isfinite(p.centreRiverDistance))
-            table->setReal(column, p.centreRiverDistance);
-        ++column;
+        for (const double distance :
+             {p.centreRiverDistance, p.centreRoadDistance, p.centreSeatDistance}) {
+            if (std::isfinite(distance))
+                table->setReal(column, distance);
+            ++column;
+        }
         std::string types;
         for (const std::string& t : p.types)
             types += (types.empty() ? "" : ",") + t;

@@ -37,7 +37,11 @@ struct VillageProfile {
     std::string code, name;
     long long households = 0, parcels = 0;
     double areaMu = 0.0, idleMu = 0.0, transferredMu = 0.0, cashCropShare = 0.0;
-    double centreRiverDistance = 0.0; // metres; infinity when unknown
+    // From the village's centre (its inner point), metres; infinity when unknown (no such
+    // layer, or nothing within 50 km).
+    double centreRiverDistance = 0.0;
+    double centreRoadDistance = 0.0; // to the nearest main road
+    double centreSeatDistance = 0.0; // to the nearest township seat (乡镇驻地)
     std::map<std::string, double> zoneMu;
     std::vector<std::string> types; // ids of the village types that apply
     std::string primaryType;        // the first that applies, in rule-file order

@@ -23,6 +23,8 @@ import() { # LAYER FILE
 import villages "$sample/cgcs2000/CJDCQ.shp"
 import parcels "$sample/noprj/DLTB.shp"
 import rivers "$sample/cgcs2000/HL.shp"
+import roads "$sample/cgcs2000/DL.shp"
+import seats "$sample/cgcs2000/XZZD.shp"
 import transfers "$sample/transfers.csv"
 import assets "$sample/assets.csv"
 import funds "$sample/funds.xlsx"

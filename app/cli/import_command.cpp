@@ -69,7 +69,9 @@ int runImportCommand(const QStringList& arguments) {
     parser.addOption(
         {"project", "The project GeoPackage (created when it does not exist).", "P.gpkg"});
     parser.addOption(
-        {"as", "The layer to import into: parcels, villages, rivers, assets, transfers, funds.",
+        {"as",
+         "The layer to import into: parcels, villages, rivers, assets, transfers, funds, roads "
+         "(main roads, lines), seats (township seats, points), dem.",
          "LAYER"});
     parser.addOption({"encoding", "auto (default) or an encoding name such as GBK, UTF-8, CP936.",
                       "NAME", "auto"});
@@ -103,7 +105,7 @@ int runImportCommand(const QStringList& arguments) {
     const auto& layers = geo::canonicalLayers();
     if (layer != "dem" && std::find(layers.begin(), layers.end(), layer) == layers.end()) {
         printError("tianmu import: --as must be one of parcels, villages, rivers, assets, "
-                   "transfers, funds, dem (not '" +
+                   "transfers, funds, roads, seats, dem (not '" +
                    parser.value("as") + "').");
         return ExitUsage;
     }

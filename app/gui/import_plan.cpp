@@ -70,8 +70,8 @@ std::vector<std::string> ImportPlan::decodedFieldNames() const {
 }
 
 const QStringList& importLayers() {
-    static const QStringList layers = {"villages", "parcels",   "rivers", "dem",
-                                       "assets",   "transfers", "funds"};
+    static const QStringList layers = {"villages",  "parcels", "rivers", "dem",  "assets",
+                                       "transfers", "funds",   "roads",  "seats"};
     return layers;
 }
 
@@ -84,6 +84,8 @@ QString layerTitle(const QString& layer) {
         {"assets", QT_TRANSLATE_NOOP("app::ImportPlan", "Assets ledger")},
         {"transfers", QT_TRANSLATE_NOOP("app::ImportPlan", "Land transfer ledger")},
         {"funds", QT_TRANSLATE_NOOP("app::ImportPlan", "Funds ledger")},
+        {"roads", QT_TRANSLATE_NOOP("app::ImportPlan", "Main roads")},
+        {"seats", QT_TRANSLATE_NOOP("app::ImportPlan", "Township seats")},
     };
     for (const auto& t : titles)
         if (layer == QLatin1String(t[0]))
@@ -148,6 +150,9 @@ QString guessLayer(const QString& path, const std::vector<std::string>& fieldNam
         {"河", "rivers"},          {"ASSET", "assets"},   {"资产", "assets"},
         {"TRANSFER", "transfers"}, {"流转", "transfers"}, {"LZ", "transfers"},
         {"FUND", "funds"},         {"资金", "funds"},     {"PARCEL", "parcels"},
+        {"XZZD", "seats"},         {"驻地", "seats"},     {"SEAT", "seats"},
+        {"LRDL", "roads"},         {"ROAD", "roads"},     {"道路", "roads"},
+        {"DL", "roads"}, // after DLTB, which is parcels
     };
     for (const auto& [key, layer] : byName)
         if (base.startsWith(QString::fromUtf8(key)))

@@ -84,6 +84,21 @@ constexpr Pattern patterns[] = {
     {R"(the rivers have no (\S+) field, so every river counts, not only those with (\S+) of at least (\S+))",
      QT_TRANSLATE_NOOP("app::GeoText", "The rivers have no %1 field, so every river counts, not "
                                        "only those with %2 of at least %3.")},
+    {R"(the project has no roads, so village types on the distance to a main road were skipped; import them with: tianmu import --as roads)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no roads, so village types on the "
+                                       "distance to a main road were skipped; import them with "
+                                       "the import wizard.")},
+    {R"(no road has (\S+) (.+), so village types on the distance to a main road were skipped; name the main grades in the rule file's roads)",
+     QT_TRANSLATE_NOOP("app::GeoText", "No road has %1 %2, so village types on the distance to "
+                                       "a main road were skipped; name the main grades in the "
+                                       "rule file's roads.")},
+    {R"(the roads have no (\S+) field, so every road counts as a main road, not only (.+))",
+     QT_TRANSLATE_NOOP("app::GeoText", "The roads have no %1 field, so every road counts as a "
+                                       "main road, not only %2.")},
+    {R"(the project has no township seats, so village types on the distance to the township seat were skipped; import them with: tianmu import --as seats)",
+     QT_TRANSLATE_NOOP("app::GeoText", "The project has no township seats, so village types on "
+                                       "the distance to the township seat were skipped; import "
+                                       "them with the import wizard.")},
     {R"(the asset ledger has no field (\S+) \(the rule file's idle\.asset_status_field\), so no asset counts as idle; its fields are (.*))",
      QT_TRANSLATE_NOOP("app::GeoText",
                        "The asset ledger has no field %1 (the rule file's "
@@ -245,6 +260,8 @@ constexpr Pattern patterns[] = {
     {R"(assets)", QT_TRANSLATE_NOOP("app::GeoText", "the asset ledger"), false, true},
     {R"(transfers)", QT_TRANSLATE_NOOP("app::GeoText", "the transfer ledger"), false, true},
     {R"(funds)", QT_TRANSLATE_NOOP("app::GeoText", "the funds table"), false, true},
+    {R"(roads)", QT_TRANSLATE_NOOP("app::GeoText", "the main roads"), false, true},
+    {R"(seats)", QT_TRANSLATE_NOOP("app::GeoText", "the township seats"), false, true},
     {R"(assets (.+))", QT_TRANSLATE_NOOP("app::GeoText", "assets %1"), false, true},
     {R"(asset (.+))", QT_TRANSLATE_NOOP("app::GeoText", "asset %1"), false, true},
 };

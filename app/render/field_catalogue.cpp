@@ -54,9 +54,10 @@ FieldCatalogue FieldCatalogue::canonical(const std::string& profilesDirectory) {
                    "IDLE",          "IDLE_RULE",   "TRANSFERRED",  "LZFS",         "LZHTBM",
                    "TRANSFER_RULE", "AREA_MU",     "MEAN_ELEV",    "MEAN_SLOPE",   "REL_ELEV",
                    "RIVER_DIST",    "RIVER_HEIGHT"});
-    catalogue.add("village_stats", {"VILLAGE_CODE", "VILLAGE_NAME", "HOUSEHOLDS", "PARCELS",
-                                    "AREA_MU", "IDLE_MU", "TRANSFERRED_MU", "CASH_CROP_SHARE",
-                                    "RIVER_DIST_M", "TYPES", "PRIMARY_TYPE", "TYPE_RULES"});
+    catalogue.add("village_stats",
+                  {"VILLAGE_CODE", "VILLAGE_NAME", "HOUSEHOLDS", "PARCELS", "AREA_MU", "IDLE_MU",
+                   "TRANSFERRED_MU", "CASH_CROP_SHARE", "RIVER_DIST_M", "ROAD_DIST_M",
+                   "SEAT_DIST_M", "TYPES", "PRIMARY_TYPE", "TYPE_RULES"});
     catalogue.add("idle_items", {"CATEGORY", "ITEM_ID", "ITEM_NAME", "VILLAGE_CODE", "VILLAGE_NAME",
                                  "ZONE", "SUGGESTED_USE", "AREA_MU", "STATUS", "SINCE", "RULE"});
     return catalogue;

@@ -162,9 +162,9 @@ nlohmann::json manifestOf(const County& county, const SurveyorDelivery& delivery
         {"files",
          {{"project", "county.gpkg"},
           {"dem", "dem.tif"},
-          {"surveyor_cgcs2000",
-           "surveyor/cgcs2000/{DLTB,CJDCQ,HL}.shp (EPSG:4525 .prj, GBK, DBF language byte 0x4D, "
-           "no .cpg)"},
+          {"surveyor_cgcs2000", "surveyor/cgcs2000/{DLTB,CJDCQ,HL,DL,XZZD}.shp (EPSG:4525 .prj, "
+                                "GBK, DBF language byte 0x4D, "
+                                "no .cpg)"},
           {"surveyor_xian80",
            "surveyor/xian80/DLTB.shp (Xian 1980 zone 37 .prj, EPSG:2361, same coordinates)"},
           {"surveyor_noprj", "surveyor/noprj/DLTB.shp (no .prj, DBF language byte 0, no .cpg)"},

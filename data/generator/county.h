@@ -28,6 +28,7 @@ struct Township {
     std::string code; // 9-digit 乡镇 code
     std::string name;
     MultiPolygon boundary;
+    Point seat; // 乡镇驻地: the centre of its village with the most households
 };
 
 struct Village {

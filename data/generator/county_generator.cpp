@@ -375,6 +375,19 @@ County generateCounty(const GeneratorOptions& options, const NameBook& names,
         village.households = std::max(20, static_cast<int>(homestead[v] / 450.0));
         village.population = static_cast<int>(village.households * popRng.uniform(3.0, 3.8));
     }
+    // Each township's seat is its largest village (by households; the first of equals), drawn
+    // from what is already made, so that no random number is taken from the rest.
+    std::vector<int> largest(county.townships.size(), -1);
+    for (std::size_t v = 0; v < county.villages.size(); ++v) {
+        const Village& village = county.villages[v];
+        int& best = largest[static_cast<std::size_t>(village.township)];
+        if (best < 0 ||
+            village.households > county.villages[static_cast<std::size_t>(best)].households)
+            best = static_cast<int>(v);
+    }
+    for (std::size_t t = 0; t < county.townships.size(); ++t)
+        if (largest[t] >= 0)
+            county.townships[t].seat = county.villages[static_cast<std::size_t>(largest[t])].centre;
 
     report("ledgers");
     std::vector<std::vector<int>> parcelNeighbours(county.parcels.size());

@@ -142,6 +142,23 @@ void fillVillage(OGRFeature& f, const County& county, const Village& v) {
     f.SetGeometry(toGeometry(v.boundary).get());
 }
 
+const std::vector<Field> roadFields = {{"LXBM", OFTString, 10}, {"DLDJ", OFTString, 10}};
+
+void fillRoad(OGRFeature& f, const Road& r) {
+    f.SetField("LXBM", r.name.c_str());
+    f.SetField("DLDJ", r.grade.c_str());
+    f.SetGeometry(toLine(r.line).get());
+}
+
+const std::vector<Field> seatFields = {{"XZDM", OFTString, 9}, {"XZMC", OFTString, 60}};
+
+void fillSeat(OGRFeature& f, const Township& t) {
+    f.SetField("XZDM", t.code.c_str());
+    f.SetField("XZMC", (t.name + "驻地").c_str());
+    OGRPoint point(t.seat.x, t.seat.y);
+    f.SetGeometry(&point);
+}
+
 const std::vector<Field> riverFields = {{"HLMC", OFTString, 40},
                                         {"DJ", OFTInteger, 2},
                                         {"KD", OFTReal, 8, 1},
@@ -269,14 +286,13 @@ void writeGeoPackage(const County& county, const std::string& path,
             f.SetGeometry(&g);
         });
 
-    OGRLayer* roads = createLayer(*ds, path, "roads", wkbLineString, &crs,
-                                  {{"LXBM", OFTString, 10}, {"DLDJ", OFTString, 10}});
+    OGRLayer* roads = createLayer(*ds, path, "roads", wkbLineString, &crs, roadFields);
     for (const Road& r : county.roads)
-        addFeature(*roads, path, [&](OGRFeature& f) {
-            f.SetField("LXBM", r.name.c_str());
-            f.SetField("DLDJ", r.grade.c_str());
-            f.SetGeometry(toLine(r.line).get());
-        });
+        addFeature(*roads, path, [&](OGRFeature& f) { fillRoad(f, r); });
+
+    OGRLayer* seats = createLayer(*ds, path, "seats", wkbPoint, &crs, seatFields);
+    for (const Township& t : county.townships)
+        addFeature(*seats, path, [&](OGRFeature& f) { fillSeat(f, t); });
 
     OGRLayer* assets = createLayer(*ds, path, "assets", wkbPoint, &crs, assetFields);
     for (const Asset& a : county.assets)
@@ -386,8 +402,27 @@ void writeShapefiles(const County& county, const std::string& dir, const Shapefi
         for (const River& r : county.rivers)
             addFeature(*layer, hl, [&](OGRFeature& f) { fillRiver(f, r); });
     }
+    // The roads (DL, 道路) and township seats (XZZD, 乡镇驻地) likewise.
+    if (withRivers) {
+        const std::string dl = dir + "/DL.shp";
+        GDALDatasetUniquePtr ds(driver->Create(dl.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        check(ds != nullptr, dl, "cannot create shapefile");
+        OGRLayer* layer =
+            createLayer(*ds, dl, "DL", wkbLineString, &crs, roadFields, layerOptions.List());
+        for (const Road& r : county.roads)
+            addFeature(*layer, dl, [&](OGRFeature& f) { fillRoad(f, r); });
+    }
+    if (withRivers) {
+        const std::string xzzd = dir + "/XZZD.shp";
+        GDALDatasetUniquePtr ds(driver->Create(xzzd.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        check(ds != nullptr, xzzd, "cannot create shapefile");
+        OGRLayer* layer =
+            createLayer(*ds, xzzd, "XZZD", wkbPoint, &crs, seatFields, layerOptions.List());
+        for (const Township& t : county.townships)
+            addFeature(*layer, xzzd, [&](OGRFeature& f) { fillSeat(f, t); });
+    }
     // Surveyors rarely ship a .cpg: the encoding must be detected, not read.
-    for (const char* name : {"DLTB", "CJDCQ", "HL"}) {
+    for (const char* name : {"DLTB", "CJDCQ", "HL", "DL", "XZZD"}) {
         if (!fs::exists(dir + "/" + name + ".dbf"))
             continue;
         fs::remove(dir + "/" + name + ".cpg");

@@ -24,8 +24,8 @@ TEST_CASE("every shipped profile loads and names its layer", "[mapping_profile]"
         CHECK_FALSE(p.fields.empty());
         layers.insert(p.layer);
     }
-    CHECK(layers ==
-          std::set<std::string>{"parcels", "villages", "rivers", "assets", "transfers", "funds"});
+    CHECK(layers == std::set<std::string>{"parcels", "villages", "rivers", "assets", "transfers",
+                                          "funds", "roads", "seats"});
 }
 
 TEST_CASE("a 三调 DLTB layer picks the DLTB profile; a 确权 layer the contract profile",

@@ -197,6 +197,15 @@ TEST_CASE("broken rule files name the file, the line and the rule", "[rule_set]"
     fails(minimalRules(
               R"({"id": "r1", "zone": "a", "when": {"river_distance_m": {"min": 50, "max": 10}}})"),
           "min above max");
+    // One catch-all rule and another top-level section.
+    const auto withSection = [](const std::string& section) {
+        std::string json = minimalRules(R"({"id": "r1", "zone": "a", "when": {}})");
+        return json.insert(json.size() - 1, ", " + section);
+    };
+    fails(withSection(R"("roads": {"grades": "县道"})"), "roads.grades must be a list of texts");
+    fails(withSection(
+              R"("villages": {"types": [{"id": "t", "any": [{"centre_seat_m": {"max": 1}}]}]})"),
+          "unknown village measure 'centre_seat_m'");
     CHECK_THROWS_WITH(geo::RuleSet::load("/nonexistent/rules.json", codes()),
                       Catch::Contains("/nonexistent/rules.json"));
 }

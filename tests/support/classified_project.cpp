@@ -36,6 +36,8 @@ const std::string& classifiedSampleProject() {
         import("villages", surveyor + "cgcs2000/CJDCQ.shp");
         import("parcels", surveyor + "cgcs2000/DLTB.shp");
         import("rivers", surveyor + "cgcs2000/HL.shp");
+        import("roads", surveyor + "cgcs2000/DL.shp");
+        import("seats", surveyor + "cgcs2000/XZZD.shp");
         import("transfers", surveyor + "transfers.csv");
         import("dem", sourcePath("data/sample/dem.tif"));
         classifyAsOfSampleDay(project);

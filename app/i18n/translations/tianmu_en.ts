@@ -802,6 +802,30 @@
         <source>height above the nearest river</source>
         <translation>height above the nearest river</translation>
     </message>
+    <message>
+        <source>The project has no roads, so village types on the distance to a main road were skipped; import them with the import wizard.</source>
+        <translation>The project has no roads, so village types on the distance to a main road were skipped; import them with the import wizard.</translation>
+    </message>
+    <message>
+        <source>No road has %1 %2, so village types on the distance to a main road were skipped; name the main grades in the rule file&apos;s roads.</source>
+        <translation>No road has %1 %2, so village types on the distance to a main road were skipped; name the main grades in the rule file&apos;s roads.</translation>
+    </message>
+    <message>
+        <source>The roads have no %1 field, so every road counts as a main road, not only %2.</source>
+        <translation>The roads have no %1 field, so every road counts as a main road, not only %2.</translation>
+    </message>
+    <message>
+        <source>The project has no township seats, so village types on the distance to the township seat were skipped; import them with the import wizard.</source>
+        <translation>The project has no township seats, so village types on the distance to the township seat were skipped; import them with the import wizard.</translation>
+    </message>
+    <message>
+        <source>the main roads</source>
+        <translation>the main roads</translation>
+    </message>
+    <message>
+        <source>the township seats</source>
+        <translation>the township seats</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1164,6 +1188,14 @@
     <message>
         <source>curves made straight</source>
         <translation>curves made straight</translation>
+    </message>
+    <message>
+        <source>Main roads</source>
+        <translation>Main roads</translation>
+    </message>
+    <message>
+        <source>Township seats</source>
+        <translation>Township seats</translation>
     </message>
 </context>
 <context>

@@ -800,6 +800,30 @@
         <source>height above the nearest river</source>
         <translation>高于最近河流的高度</translation>
     </message>
+    <message>
+        <source>The project has no roads, so village types on the distance to a main road were skipped; import them with the import wizard.</source>
+        <translation>项目中没有道路，已跳过按到主要道路距离判定的村分型；请用导入向导导入道路。</translation>
+    </message>
+    <message>
+        <source>No road has %1 %2, so village types on the distance to a main road were skipped; name the main grades in the rule file&apos;s roads.</source>
+        <translation>没有 %1 为 %2 的道路，已跳过按到主要道路距离判定的村分型；请在规则文件的 roads 中写明主要道路等级。</translation>
+    </message>
+    <message>
+        <source>The roads have no %1 field, so every road counts as a main road, not only %2.</source>
+        <translation>道路没有 %1 字段，所有道路都按主要道路计算，而不仅是 %2。</translation>
+    </message>
+    <message>
+        <source>The project has no township seats, so village types on the distance to the township seat were skipped; import them with the import wizard.</source>
+        <translation>项目中没有乡镇驻地，已跳过按到乡镇驻地距离判定的村分型；请用导入向导导入乡镇驻地。</translation>
+    </message>
+    <message>
+        <source>the main roads</source>
+        <translation>主要道路</translation>
+    </message>
+    <message>
+        <source>the township seats</source>
+        <translation>乡镇驻地</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1160,6 +1184,14 @@
     <message>
         <source>curves made straight</source>
         <translation>曲线已改为折线</translation>
+    </message>
+    <message>
+        <source>Main roads</source>
+        <translation>主要道路</translation>
+    </message>
+    <message>
+        <source>Township seats</source>
+        <translation>乡镇驻地</translation>
     </message>
 </context>
 <context>
