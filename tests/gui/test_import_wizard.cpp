@@ -330,8 +330,9 @@ TEST_CASE("a whole delivery, ledgers included, imports in one go, in dependency 
     wizard.addFiles({surveyor("cgcs2000/DLTB.prj"), surveyor("transfers.csv")});
     wizard.addFiles({surveyor("cgcs2000/CJDCQ.shp"), surveyor("cgcs2000/HL.shp"),
                      surveyor("assets.xlsx"), surveyor("funds.csv"),
-                     QString::fromStdString(testing::sourcePath("data/sample/dem.tif"))});
-    REQUIRE(wizard.files().size() == 7);
+                     QString::fromStdString(testing::sourcePath("data/sample/dem.tif")),
+                     surveyor("cgcs2000/XZZD.shp"), surveyor("cgcs2000/DL.shp")});
+    REQUIRE(wizard.files().size() == 9);
     CHECK(wizard.files().front().endsWith("cgcs2000/DLTB.shp"));
     REQUIRE(waitForInspection(wizard));
     std::map<QString, QString> layers;
@@ -346,7 +347,9 @@ TEST_CASE("a whole delivery, ledgers included, imports in one go, in dependency 
                                                {"HL.shp", "rivers"},
                                                {"assets.xlsx", "assets"},
                                                {"funds.csv", "funds"},
-                                               {"dem.tif", "dem"}});
+                                               {"dem.tif", "dem"},
+                                               {"DL.shp", "roads"},
+                                               {"XZZD.shp", "seats"}});
     QSignalSpy finished(&wizard, &app::ImportWizard::importFinished);
     REQUIRE(wizard.startImport());
     REQUIRE(QTest::qWaitFor([&] { return finished.count() == 1; }, 300000));
@@ -357,10 +360,12 @@ TEST_CASE("a whole delivery, ledgers included, imports in one go, in dependency 
         CHECK(o.status == app::ImportOutcome::Status::Imported);
         order << o.layer;
     }
-    CHECK(order ==
-          QStringList{"villages", "parcels", "rivers", "dem", "assets", "transfers", "funds"});
+    CHECK(order == QStringList{"villages", "parcels", "rivers", "dem", "assets", "transfers",
+                               "funds", "roads", "seats"});
     CHECK(finished.at(0).at(0).toBool());
-    CHECK(featureCount(project, "tianmu_imports") == 7);
+    CHECK(featureCount(project, "tianmu_imports") == 9);
+    CHECK(featureCount(project, "roads") == 3);
+    CHECK(featureCount(project, "seats") == 1);
     CHECK(featureCount(project, "transfers") > 0);
 }
 
