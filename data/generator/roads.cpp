@@ -138,6 +138,12 @@ std::vector<Road> planRoads(const std::vector<Village>& villages, const Terrain&
             }
         }
     }
+    // A county road reaches every township: in a county of one township (no road between
+    // townships), its first link is one. Only the grade and the name change.
+    if (countyRoads == 0 && !roads.empty()) {
+        roads.front().grade = "县道";
+        roads.front().name = "X001";
+    }
     return roads;
 }
 

@@ -155,7 +155,8 @@ TEST_CASE("only roads of the rule file's main grades count", "[village_profile]"
     CHECK(missing.roadGradeMissing);
 }
 
-TEST_CASE("the sample's villages get their distance to the imported township seat",
+TEST_CASE("the sample's villages get their distances to the imported main road and township "
+          "seat",
           "[village_profile]") {
     geo::initialiseGdal();
     const std::string project = testing::classifiedSampleProject(); // roads and seats imported
@@ -165,7 +166,14 @@ TEST_CASE("the sample's villages get their distance to the imported township sea
     for (const auto& f : *ds->GetLayerByName("seats"))
         seats.push_back(
             {f->GetGeometryRef()->toPoint()->getX(), f->GetGeometryRef()->toPoint()->getY()});
+    // The main roads by the default rules' grades: the sample's one 县道 (the 乡道 do not count).
+    std::vector<std::unique_ptr<OGRGeometry>> mainRoads;
+    for (const auto& f : *ds->GetLayerByName("roads"))
+        if (std::string(f->GetFieldAsString("DLDJ")) == "县道")
+            mainRoads.emplace_back(f->GetGeometryRef()->clone());
     REQUIRE(seats.size() == 1);
+    REQUIRE(mainRoads.size() == 1);
+    REQUIRE(ds->GetLayerByName("roads")->GetFeatureCount() == 3);
     REQUIRE(villages.featureCount() == 4);
     for (std::size_t v = 0; v < villages.featureCount(); ++v) {
         INFO(villages.category[v]);
@@ -175,7 +183,8 @@ TEST_CASE("the sample's villages get their distance to the imported township sea
             " FROM village_stats WHERE VILLAGE_CODE = '" + villages.category[v] + "'";
         CHECK(std::stod(testing::projectValue(project, "SELECT SEAT_DIST_M" + where)) ==
               Approx(std::hypot(seats[0][0] - x, seats[0][1] - y)));
-        // The sample's roads are all 乡道, not the default rules' main grades.
-        CHECK(testing::projectValue(project, "SELECT ROAD_DIST_M IS NULL" + where) == "1");
+        const OGRPoint centre(x, y);
+        CHECK(std::stod(testing::projectValue(project, "SELECT ROAD_DIST_M" + where)) ==
+              Approx(centre.Distance(mainRoads[0].get())));
     }
 }
