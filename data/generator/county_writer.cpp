@@ -391,35 +391,22 @@ void writeShapefiles(const County& county, const std::string& dir, const Shapefi
         for (const Village& v : county.villages)
             addFeature(*layer, cjdcq, [&](OGRFeature& f) { fillVillage(f, county, v); });
     }
-    // The river lines, in the delivered CRS only (the variants exercise CRS detection).
-    const bool withRivers = variant.prjEpsg == county.epsg;
-    if (withRivers) {
-        const std::string hl = dir + "/HL.shp";
-        GDALDatasetUniquePtr ds(driver->Create(hl.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        check(ds != nullptr, hl, "cannot create shapefile");
-        OGRLayer* layer =
-            createLayer(*ds, hl, "HL", wkbLineString, &crs, riverFields, layerOptions.List());
-        for (const River& r : county.rivers)
-            addFeature(*layer, hl, [&](OGRFeature& f) { fillRiver(f, r); });
-    }
-    // The roads (DL, 道路) and township seats (XZZD, 乡镇驻地) likewise.
-    if (withRivers) {
-        const std::string dl = dir + "/DL.shp";
-        GDALDatasetUniquePtr ds(driver->Create(dl.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        check(ds != nullptr, dl, "cannot create shapefile");
-        OGRLayer* layer =
-            createLayer(*ds, dl, "DL", wkbLineString, &crs, roadFields, layerOptions.List());
-        for (const Road& r : county.roads)
-            addFeature(*layer, dl, [&](OGRFeature& f) { fillRoad(f, r); });
-    }
-    if (withRivers) {
-        const std::string xzzd = dir + "/XZZD.shp";
-        GDALDatasetUniquePtr ds(driver->Create(xzzd.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        check(ds != nullptr, xzzd, "cannot create shapefile");
-        OGRLayer* layer =
-            createLayer(*ds, xzzd, "XZZD", wkbPoint, &crs, seatFields, layerOptions.List());
-        for (const Township& t : county.townships)
-            addFeature(*layer, xzzd, [&](OGRFeature& f) { fillSeat(f, t); });
+    // The river lines, roads (DL, 道路) and township seats (XZZD, 乡镇驻地), in the delivered CRS
+    // only (the variants exercise CRS detection).
+    if (variant.prjEpsg == county.epsg) {
+        // One shapefile `name` of `items`, each filled in by `fill`.
+        auto write = [&](const char* name, OGRwkbGeometryType type,
+                         const std::vector<Field>& fields, const auto& items, auto fill) {
+            const std::string path = dir + "/" + name + ".shp";
+            GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            check(ds != nullptr, path, "cannot create shapefile");
+            OGRLayer* layer = createLayer(*ds, path, name, type, &crs, fields, layerOptions.List());
+            for (const auto& item : items)
+                addFeature(*layer, path, [&](OGRFeature& f) { fill(f, item); });
+        };
+        write("HL", wkbLineString, riverFields, county.rivers, fillRiver);
+        write("DL", wkbLineString, roadFields, county.roads, fillRoad);
+        write("XZZD", wkbPoint, seatFields, county.townships, fillSeat);
     }
     // Surveyors rarely ship a .cpg: the encoding must be detected, not read.
     for (const char* name : {"DLTB", "CJDCQ", "HL", "DL", "XZZD"}) {
