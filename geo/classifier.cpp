@@ -772,4 +772,5 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
     e.transferRule = details.transferRule;
     return e;
 }
+
 } // namespace geo

@@ -62,24 +62,6 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
                 line[c] = answer;
         }
     }
-    // Blocks of 3 x 3 cells with one answer, in two passes: runs of three along each row,
-    // then three such runs up each column.
-    std::vector<std::uint8_t> across(m_answer.size(), 0);
-    for (std::size_t r = 0; r < m_rows; ++r)
-        for (std::size_t c = 0; c + 2 < m_columns; ++c) {
-            const std::size_t at = r * m_columns + c;
-            const std::int32_t a = m_answer[at];
-            across[at] = a != nearEdge && a >= -1 && a < block / 2 - 1 && m_answer[at + 1] == a &&
-                         m_answer[at + 2] == a;
-        }
-    for (std::size_t r = 0; r + 2 < m_rows; ++r)
-        for (std::size_t c = 0; c < m_columns; ++c) {
-            const std::size_t at = r * m_columns + c;
-            const std::int32_t a = m_answer[at];
-            if (across[at] && across[at + m_columns] && across[at + 2 * m_columns] &&
-                m_answer[at + m_columns] == a && m_answer[at + 2 * m_columns] == a)
-                m_answer[at] = a + block;
-        }
 }
 
 std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
@@ -92,18 +74,13 @@ std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
     const auto r1 = static_cast<std::size_t>((box.maxY - m_area.minY) / m_cell);
     if (c1 >= m_columns || r1 >= m_rows)
         return std::nullopt;
-    const std::int32_t first = m_answer[r0 * m_columns + c0];
-    if (first == nearEdge)
+    const std::int32_t answer = m_answer[r0 * m_columns + c0];
+    if (answer == nearEdge)
         return std::nullopt;
-    if (c1 <= c0 + 2 && r1 <= r0 + 2 && isBlock(first))
-        return answerOf(first);
-    const int answer = answerOf(first);
     for (std::size_t r = r0; r <= r1; ++r)
-        for (std::size_t c = c0; c <= c1; ++c) {
-            const std::int32_t v = m_answer[r * m_columns + c];
-            if (v == nearEdge || answerOf(v) != answer)
+        for (std::size_t c = c0; c <= c1; ++c)
+            if (m_answer[r * m_columns + c] != answer)
                 return std::nullopt; // near an edge, or another answer
-        }
     return answer;
 }
 

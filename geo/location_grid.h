@@ -18,8 +18,8 @@ class LocationGrid {
 public:
     LocationGrid() = default;
     // `locate(x, y)` is the exact answer for a point (e.g. the first polygon that contains it,
-    // or -1, below 2^29); it must depend only on which polygons contain the point. The grid has
-    // about `cells` cells over the polygons' extent.
+    // or -1); it must depend only on which polygons contain the point. The grid has about
+    // `cells` cells over the polygons' extent.
     LocationGrid(const FlatLayer& polygons, const std::function<int(double, double)>& locate,
                  std::size_t cells = 2'000'000);
 
@@ -33,7 +33,7 @@ public:
         if (col >= m_columns || row >= m_rows)
             return std::nullopt;
         const std::int32_t v = m_answer[row * m_columns + col];
-        return v == nearEdge ? std::nullopt : std::optional<int>(answerOf(v));
+        return v == nearEdge ? std::nullopt : std::optional<int>(v);
     }
 
     // The answer for every point of `box` when all the cells it reaches are clear of every edge
@@ -42,13 +42,6 @@ public:
 
 private:
     static constexpr std::int32_t nearEdge = INT32_MIN;
-    // A cell whose answer holds for the 3 x 3 cells from it east- and northwards stores its
-    // answer plus `block`: a parcel's box spans three cells or fewer each way, so one look at
-    // one array (read from memory, not the cache, in a county's worth of parcels) answers for
-    // it. Answers from -1 to block / 2 - 1 can carry the mark; others never do.
-    static constexpr std::int32_t block = 1 << 30;
-    static bool isBlock(std::int32_t v) noexcept { return v >= block / 2; }
-    static int answerOf(std::int32_t v) noexcept { return isBlock(v) ? v - block : v; }
     Extent m_area;
     double m_cell = 1.0;
     std::size_t m_columns = 0, m_rows = 0;

@@ -120,10 +120,6 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     };
     // Most parcels lie well inside a village: a grid answers for them without a test.
     const LocationGrid grid(in.villageShapes, villageAt);
-    // The village holding the largest part of parcel i (its box `box`, a point inside it at
-    // (x, y)), or -1 when none holds any of it. Where no village line runs through the parcel's
-    // box, the parcel lies wholly in the villages that hold its inner point; else the shares
-    // are measured. Equal shares go to the first village in the layer.
     // Where parcel i lies: the village holding the largest part of it, or -1 when none holds
     // any (or it has no inside). A parcel whose box lies in grid cells no village line comes
     // near lies wholly in the village of those cells. Else (about one parcel in five: those
@@ -278,6 +274,10 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
         if (landUseMatches(code, "02*") || landUseMatches(code, "1104*"))
             cashCrop[v] += mu;
     }
+    // A distance is unknown (infinite) without its layer: then no type can rest on it.
+    const auto known = [](double distance) {
+        return std::isfinite(distance) ? std::optional<double>(distance) : std::nullopt;
+    };
     for (std::size_t v = 0; v < profiles.size(); ++v) {
         VillageProfile& p = profiles[v];
         p.cashCropShare = p.areaMu > 0 ? cashCrop[v] / p.areaMu : 0.0;
@@ -286,15 +286,9 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
             {"idle_area_mu_per_household",
              p.households > 0 ? std::optional<double>(p.idleMu / static_cast<double>(p.households))
                               : std::nullopt},
-            {"centre_river_distance_m", std::isfinite(p.centreRiverDistance)
-                                            ? std::optional<double>(p.centreRiverDistance)
-                                            : std::nullopt},
-            {"centre_road_distance_m", std::isfinite(p.centreRoadDistance)
-                                           ? std::optional<double>(p.centreRoadDistance)
-                                           : std::nullopt},
-            {"centre_seat_distance_m", std::isfinite(p.centreSeatDistance)
-                                           ? std::optional<double>(p.centreSeatDistance)
-                                           : std::nullopt},
+            {"centre_river_distance_m", known(p.centreRiverDistance)},
+            {"centre_road_distance_m", known(p.centreRoadDistance)},
+            {"centre_seat_distance_m", known(p.centreSeatDistance)},
             {"cash_crop_share", p.cashCropShare}};
         std::ostringstream reasons;
         for (const VillageType& type : rules.villageTypes)

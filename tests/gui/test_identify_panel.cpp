@@ -258,3 +258,40 @@ TEST_CASE("the identify panel says when the rule file changed after the classifi
             rows[2].contains("stored zone came from Other cropland (class 01) (lowland-cropland)"));
     }
 }
+
+TEST_CASE("without the classification's rule file the identify panel says so instead of a chain",
+          "[identify_panel]") {
+    // Classified with a rule set of a name tianmu does not ship, whose file is then gone (the
+    // project was brought from another computer).
+    const std::string folder = testing::temporaryDirectory();
+    const std::string project = folder + "/moved.gpkg";
+    std::filesystem::copy_file(testing::classifiedSampleProject(), project,
+                               std::filesystem::copy_options::overwrite_existing);
+    const std::string rules = folder + "/office-rules.json";
+    {
+        std::ifstream in(testing::sourcePath("data/rules/lingling-five-zones.json"));
+        nlohmann::json doc = nlohmann::json::parse(in);
+        doc["name"] = "office-rules";
+        std::ofstream(rules) << doc.dump(2);
+    }
+    geo::ClassifyOptions c;
+    c.project = project;
+    c.rules = rules;
+    c.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    c.asOf = "2026-06-30";
+    geo::classifyProject(c);
+    std::filesystem::remove(rules);
+
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("en", false));
+    app::IdentifyPanel panel;
+    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(panel.showParcel(1));
+    const QStringList rows =
+        chainRows(panel, "Rules tried, in order (the first that holds decides)");
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].startsWith("Rules\tThe rule file of the classification is not on this computer"));
+    // The zone and its rule id are still shown, as stored.
+    CHECK(panel.text().contains(QString::fromStdString(testing::projectValue(
+        project, "SELECT ZONE_RULE FROM parcel_classes WHERE PARCEL_FID = 1"))));
+}
