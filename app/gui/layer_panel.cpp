@@ -31,7 +31,8 @@ LayerPanel::LayerPanel(QWidget* parent)
     m_labels->setChecked(true);
     // Top of the list is drawn last (on top), as in every desktop GIS.
     // Relief starts unchecked: it is for reading the terrain, not for every view.
-    for (const char* id : {"assets", "villages", "rivers", "relief", "parcels", "basemap"}) {
+    for (const char* id :
+         {"seats", "assets", "villages", "roads", "rivers", "relief", "parcels", "basemap"}) {
         auto* item = new QListWidgetItem(m_layerList);
         item->setData(Qt::UserRole, QString(id));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
@@ -105,16 +106,27 @@ void LayerPanel::retranslate() {
         const QString id = item->data(Qt::UserRole).toString();
         item->setText(id == "parcels"  ? tr("Parcels")
                       : id == "rivers" ? tr("Rivers")
+                      : id == "roads"  ? tr("Roads")
+                      : id == "seats"  ? tr("Township seats")
                       : id == "relief" ? tr("Relief (from the DEM)")
                       : id == "assets" ? tr("Assets (三资 ledger)")
                       : id == "basemap"
                           ? (m_basemapName.isEmpty() ? tr("Basemap (none chosen)")
                                                      : tr("Basemap: %1").arg(m_basemapName))
                           : tr("Village boundaries"));
+        const bool enabled = item->flags() & Qt::ItemIsEnabled;
         if (id == "relief")
-            item->setToolTip((item->flags() & Qt::ItemIsEnabled)
-                                 ? tr("Shades slopes facing away from the north-west light")
-                                 : tr("This project has no DEM: import one to see the relief"));
+            item->setToolTip(enabled ? tr("Shades slopes facing away from the north-west light")
+                                     : tr("This project has no DEM: import one to see the relief"));
+        else if (id == "roads")
+            item->setToolTip(enabled ? tr("Main and other roads; village types measure the "
+                                          "distance to the main ones")
+                                     : tr("This project has no roads: import them with "
+                                          "tianmu import --as roads"));
+        else if (id == "seats")
+            item->setToolTip(enabled ? tr("The township seats (乡镇驻地) with their names")
+                                     : tr("This project has no township seats: import them with "
+                                          "tianmu import --as seats"));
     }
     m_labels->setText(tr("Labels"));
     m_basemapButton->setText(tr("Basemap…"));
@@ -143,13 +155,18 @@ void LayerPanel::setDrawing(const ProjectDrawing* drawing) {
         box->clear();
         box->addItem(tr("All"), QString());
     }
-    if (QListWidgetItem* relief = layerItem("relief")) {
-        const QSignalBlocker quiet(m_layerList);
-        const bool hasDem = drawing && !drawing->demDataset.empty();
-        relief->setFlags(hasDem ? relief->flags() | Qt::ItemIsEnabled
-                                : relief->flags() & ~Qt::ItemIsEnabled);
-    }
-    retranslate(); // the relief row's tooltip says why it is off
+    // A layer the project lacks is greyed out; its tooltip says how to add it.
+    const auto enable = [&](const char* id, bool has) {
+        if (QListWidgetItem* item = layerItem(id)) {
+            const QSignalBlocker quiet(m_layerList);
+            item->setFlags(has ? item->flags() | Qt::ItemIsEnabled
+                               : item->flags() & ~Qt::ItemIsEnabled);
+        }
+    };
+    enable("relief", drawing && !drawing->demDataset.empty());
+    enable("roads", drawing && drawing->roads.lines.featureCount() > 0);
+    enable("seats", drawing && drawing->seats.size() > 0);
+    retranslate(); // the tooltips say why a layer is off
     if (!drawing)
         return;
     const auto fill = [&](QComboBox* box, const char* field) {
@@ -204,6 +221,10 @@ MapLayers LayerPanel::layers() const {
             layers.basemap = shown;
         else if (id == "assets")
             layers.assets = shown;
+        else if (id == "roads")
+            layers.roads = shown;
+        else if (id == "seats")
+            layers.seats = shown;
         else
             layers.villages = shown;
     }

@@ -1,9 +1,13 @@
 #include "app/gui/legend_panel.h"
 
+#include <algorithm>
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
+
+#include "app/render/overlay_renderer.h"
 
 namespace app {
 
@@ -44,6 +48,11 @@ void LegendPanel::setAssets(std::vector<AssetLegendEntry> entries) {
     refill();
 }
 
+void LegendPanel::setOverlays(Overlays overlays) {
+    m_overlays = std::move(overlays);
+    refill();
+}
+
 void LegendPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange)
         refill();
@@ -55,6 +64,7 @@ void LegendPanel::refill() {
     clear();
     if (m_theme)
         addThemeClasses();
+    addOverlays();
     if (m_assets.empty())
         return;
     // A group row without a count, so the parcel counts of the rows above still add up.
@@ -77,6 +87,43 @@ void LegendPanel::refill() {
         auto* item = new QTreeWidgetItem(
             group, {m_zh || gloss.isEmpty() ? status : gloss + " (" + status + ")",
                     QString::number(e.count)});
+        item->setIcon(0, QIcon(icon));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    group->setExpanded(true);
+}
+
+void LegendPanel::addOverlays() {
+    if (m_overlays.roads == 0 && m_overlays.seats == 0)
+        return;
+    // A group row without a count, as the assets': the parcel counts above add up alone.
+    auto* group = new QTreeWidgetItem(this, {tr("Roads and township seats")});
+    if (m_overlays.roads > 0) {
+        QPixmap icon(14, 14);
+        icon.fill(Qt::transparent);
+        {
+            QPainter painter(&icon);
+            painter.setRenderHint(QPainter::Antialiasing);
+            for (const LineStyle* line :
+                 {&m_overlays.roadStyle.casing, &m_overlays.roadStyle.line}) {
+                painter.setPen(QPen(line->colour, std::clamp(line->widthPx * 1.5, 1.0, 6.0)));
+                painter.drawLine(QPointF(1, 7), QPointF(13, 7));
+            }
+        }
+        auto* item = new QTreeWidgetItem(group, {tr("Roads"), QString::number(m_overlays.roads)});
+        item->setIcon(0, QIcon(icon));
+        item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (m_overlays.seats > 0) {
+        QPixmap icon(14, 14);
+        icon.fill(Qt::transparent);
+        {
+            QPainter painter(&icon);
+            painter.setRenderHint(QPainter::Antialiasing);
+            drawSeatSymbol(painter, QPointF(7, 7), 12, m_overlays.seatStyle);
+        }
+        auto* item = new QTreeWidgetItem(
+            group, {tr("Township seats (乡镇驻地)"), QString::number(m_overlays.seats)});
         item->setIcon(0, QIcon(icon));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }

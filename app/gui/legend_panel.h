@@ -1,6 +1,6 @@
 // The legend of the active theme: each class's colour, name, parcel count and area (in the
-// chosen unit), counting only the parcels the filter shows; below it the asset symbols with
-// how many assets have each status.
+// chosen unit), counting only the parcels the filter shows; below it the roads and township
+// seats the map shows, and the asset symbols with how many assets have each status.
 #pragma once
 
 #include <memory>
@@ -23,6 +23,14 @@ public:
     void setAreaUnit(AreaUnit unit);
     // The assets layer's entries; empty hides the section (no assets, or the layer is off).
     void setAssets(std::vector<AssetLegendEntry> entries);
+    // The roads and the township seats as the map draws them; a count of 0 hides an entry (the
+    // project lacks the layer, or it is off).
+    struct Overlays {
+        std::size_t roads = 0, seats = 0;
+        RoadStyle roadStyle;
+        SeatStyle seatStyle;
+    };
+    void setOverlays(Overlays overlays);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -30,10 +38,12 @@ protected:
 private:
     void refill();
     void addThemeClasses();
+    void addOverlays();
     std::shared_ptr<const PreparedTheme> m_theme;
     bool m_zh = true;
     AreaUnit m_unit = AreaUnit::Mu;
     std::vector<AssetLegendEntry> m_assets;
+    Overlays m_overlays;
 };
 
 } // namespace app

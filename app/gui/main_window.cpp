@@ -138,6 +138,14 @@ MainWindow::MainWindow(QWidget* parent)
         m_legend->setAssets(view.drawing && view.style && view.layers.assets
                                 ? assetLegend(view.drawing->assets, view.style->assets)
                                 : std::vector<AssetLegendEntry>{});
+        LegendPanel::Overlays overlays;
+        if (view.drawing && view.style) {
+            overlays.roads = view.layers.roads ? view.drawing->roads.lines.featureCount() : 0;
+            overlays.seats = view.layers.seats ? view.drawing->seats.size() : 0;
+            overlays.roadStyle = view.style->roads;
+            overlays.seatStyle = view.style->seats;
+        }
+        m_legend->setOverlays(std::move(overlays));
         m_legend->setTheme(m_canvas->currentTheme(), view.zh);
         m_ui->previous->setEnabled(m_canvas->hasPreviousView());
         m_ui->next->setEnabled(m_canvas->hasNextView());

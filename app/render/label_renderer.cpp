@@ -125,9 +125,42 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
     painter.setRenderHint(QPainter::Antialiasing, true);
     const QRectF canvas(QPointF(0, 0), QSizeF(settings.size()));
 
+    const MapStyle* style = settings.style.get();
+    // Township names by their seats, before any village name: a township is the larger place,
+    // and a handful of seats cannot crowd the villages out. To the right of the symbol, as
+    // maps place a point's name, else left, above or below it.
+    const SeatDrawing& seats = drawing.seats;
+    const bool seatNames = settings.layers.seats && (!style || !style->seatLabels.field.empty());
+    const LabelLook seatLook =
+        lookOf(style ? &style->seatLabels : nullptr, settings, 12.0, true, QColor(122, 0, 18));
+    if (seatNames && seatLook.visible) {
+        const QFontMetricsF seatMetrics(seatLook.font);
+        const double symbol =
+            (style ? style->seats.sizePx : SeatStyle{}.sizePx) * settings.dpi() / 96.0;
+        for (std::size_t i = 0; i < seats.size(); ++i) {
+            if (seats.name[i].empty())
+                continue;
+            const QString text = QString::fromStdString(seats.name[i]);
+            const QSizeF size(seatMetrics.horizontalAdvance(text), seatMetrics.height());
+            const QPointF at = settings.toPixel(seats.x[i], seats.y[i]);
+            const double gap = symbol / 2.0 + 2.0;
+            for (const QPointF topLeft :
+                 {QPointF(at.x() + gap, at.y() - size.height() / 2),
+                  QPointF(at.x() - gap - size.width(), at.y() - size.height() / 2),
+                  QPointF(at.x() - size.width() / 2, at.y() - gap - size.height()),
+                  QPointF(at.x() - size.width() / 2, at.y() + gap)}) {
+                const QRectF rect(topLeft, size);
+                if (!canvas.contains(rect) || overlapsAny(rect, placed))
+                    continue;
+                drawHaloText(painter, rect, text, seatLook);
+                placed.push_back({text, rect, PlacedLabel::Kind::Seat});
+                break;
+            }
+        }
+    }
+
     // Villages, largest on screen first: they win a contested spot.
     const VillageDrawing& villages = drawing.villages;
-    const MapStyle* style = settings.style.get();
     const LabelLook villageLook =
         lookOf(style ? &style->villageLabels : nullptr, settings, 11.0, true, QColor(60, 20, 80));
     const QFontMetricsF metrics(villageLook.font);
@@ -164,7 +197,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
                 (!atAnchor && !geo::featureContains(villages.polygons, f, cx, cy)))
                 continue;
             drawHaloText(painter, rect, text, villageLook);
-            placed.push_back({text, rect, true});
+            placed.push_back({text, rect, PlacedLabel::Kind::Village});
             break;
         }
     }
@@ -200,7 +233,7 @@ std::vector<PlacedLabel> drawLabels(QPainter& painter, const MapSettings& settin
         if (!canvas.contains(rect) || overlapsAny(rect, placed))
             continue;
         drawHaloText(painter, rect, text, idLook);
-        placed.push_back({text, rect, false});
+        placed.push_back({text, rect, PlacedLabel::Kind::Parcel});
     }
     return placed;
 }

@@ -1,6 +1,7 @@
-// The labelling pass, run after the layers are drawn: village names (Chinese, CJK font) inside
-// their polygons, largest villages first, never overlapping, shown once the village is wide
-// enough on screen for its name; parcel ids (BSM) when parcels are large on screen.
+// The labelling pass, run after the layers are drawn: township names by their seats first,
+// then village names (Chinese, CJK font) inside their polygons, largest villages first, shown
+// once the village is wide enough on screen for its name; parcel ids (BSM) when parcels are
+// large on screen. No two labels overlap.
 #pragma once
 
 #include <atomic>
@@ -15,9 +16,10 @@
 namespace app {
 
 struct PlacedLabel {
+    enum class Kind { Village, Parcel, Seat };
     QString text;
     QRectF rect; // in pixels
-    bool village = true;
+    Kind kind = Kind::Village;
 };
 
 // Places and draws the labels; returns what was placed (for tests and hit checks).

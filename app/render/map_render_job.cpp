@@ -70,9 +70,9 @@ void MapRenderJob::run() {
             m_theme = std::move(prepared);
         }
 
-        // The basemap, relief, rivers and village boundaries on a second thread while the
-        // parcels draw here, each into its own image, so the layers can be composed in any
-        // order.
+        // The basemap, relief, rivers, roads, village boundaries, seats and assets on a second
+        // thread while the parcels draw here, each into its own image, so the layers can be
+        // composed in any order.
         std::string overlayError;
         LayerImages images;
         std::thread overlayWorker([&] {
@@ -100,8 +100,13 @@ void MapRenderJob::run() {
                 layer("relief", m_settings.layers.relief && !m_settings.drawing->demDataset.empty(),
                       images.relief, &drawRelief);
                 layer("rivers", m_settings.layers.rivers, images.rivers, &drawRivers);
+                layer("roads",
+                      m_settings.layers.roads && m_settings.drawing->roads.lines.featureCount() > 0,
+                      images.roads, &drawRoads);
                 layer("villages", m_settings.layers.villages, images.villages,
                       &drawVillageBoundaries);
+                layer("seats", m_settings.layers.seats && m_settings.drawing->seats.size() > 0,
+                      images.seats, &drawSeats);
                 layer("assets", m_settings.layers.assets && m_settings.drawing->assets.size() > 0,
                       images.assets, &drawAssets);
             } catch (const std::exception& e) {
@@ -167,12 +172,15 @@ QImage MapRenderJob::image() const {
 
 void MapRenderJob::composeLayers(QPainter& painter, const LayerImages& layers) const {
     for (const std::string& layer : m_settings.layers.order) {
-        const QImage& image = layer == "basemap"   ? layers.basemap
-                              : layer == "parcels" ? layers.parcels
-                              : layer == "relief"  ? layers.relief
-                              : layer == "rivers"  ? layers.rivers
-                              : layer == "assets"  ? layers.assets
-                                                   : layers.villages;
+        const QImage& image = layer == "basemap"    ? layers.basemap
+                              : layer == "parcels"  ? layers.parcels
+                              : layer == "relief"   ? layers.relief
+                              : layer == "rivers"   ? layers.rivers
+                              : layer == "roads"    ? layers.roads
+                              : layer == "seats"    ? layers.seats
+                              : layer == "assets"   ? layers.assets
+                              : layer == "villages" ? layers.villages
+                                                    : QImage();
         if (!image.isNull())
             painter.drawImage(0, 0, image);
     }

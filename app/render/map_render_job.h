@@ -65,10 +65,10 @@ private:
     QImage blankImage() const;
     // Draws the layer images in the settings' order (bottom first).
     struct LayerImages {
-        QImage basemap, parcels, relief, rivers, villages, assets;
+        QImage basemap, parcels, relief, rivers, roads, villages, seats, assets;
         bool empty() const {
             return basemap.isNull() && parcels.isNull() && relief.isNull() && rivers.isNull() &&
-                   villages.isNull() && assets.isNull();
+                   roads.isNull() && villages.isNull() && seats.isNull() && assets.isNull();
         }
     };
     void composeLayers(QPainter& painter, const LayerImages& layers) const;

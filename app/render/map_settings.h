@@ -31,11 +31,15 @@ struct MapLayers {
     bool villages = true;
     bool labels = true; // always drawn last, over every layer
     double parcelOpacity = 1.0;
-    // Drawing order, bottom first: "basemap", "parcels", "relief", "rivers", "villages",
-    // "assets".
-    std::vector<std::string> order{"basemap", "parcels", "relief", "rivers", "villages", "assets"};
+    // Drawing order, bottom first: "basemap", "parcels", "relief", "rivers", "roads",
+    // "villages", "assets", "seats" (a township's seat and its village's assets often share a
+    // spot: the few seats stay on top). A layer missing from the order is not drawn.
+    std::vector<std::string> order{"basemap", "parcels",  "relief", "rivers",
+                                   "roads",   "villages", "assets", "seats"};
     bool basemap = true; // drawn when the settings carry one
     bool assets = true;  // the 三资 asset points
+    bool roads = true;
+    bool seats = true; // the township seats (乡镇驻地), with their names among the labels
     // Relief shading from the project's DEM, over the parcels so it darkens their colours on
     // slopes facing away from the light; off until asked for.
     bool relief = false;

@@ -131,8 +131,8 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     const json& doc = r.document();
     r.checkKeys(doc, "",
                 {"kind", "name", "title", "description", "background", "themes", "default_theme",
-                 "parcels", "villages", "townships", "rivers", "river_surfaces", "roads", "assets",
-                 "labels"});
+                 "parcels", "villages", "townships", "rivers", "river_surfaces", "roads", "seats",
+                 "assets", "labels"});
     if (const std::string kind = r.text(doc, "kind", ""); kind != "map")
         r.fail("kind", "is '" + kind + "'; a map style file has \"kind\": \"map\"",
                "\"" + kind + "\"");
@@ -204,6 +204,15 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     style.roads.casing = lineOf(r, roads, "casing", "roads");
     style.roads.line = lineOf(r, roads, "line", "roads");
 
+    // Optional: a map file without it draws the seats in the built-in red.
+    if (const json* seats = r.optionalObject(doc, "seats", "")) {
+        r.checkKeys(*seats, "seats", {"layer", "size_px", "colour", "fill"});
+        style.seats.layer = layerOf(r, *seats, "seats", "layer", known);
+        style.seats.sizePx = r.number(*seats, "size_px", "seats", 2.0, 64.0);
+        style.seats.colour = r.colour(*seats, "colour", "seats");
+        style.seats.fill = r.colour(*seats, "fill", "seats");
+    }
+
     // Optional: a map file without it draws assets in the built-in grey.
     style.assets.other.fill = QColor(140, 140, 140);
     if (const json* assets = r.optionalObject(doc, "assets", "")) {
@@ -234,9 +243,11 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     }
 
     const json& labels = r.object(doc, "labels", "");
-    r.checkKeys(labels, "labels", {"villages", "parcels"});
+    r.checkKeys(labels, "labels", {"villages", "parcels", "seats"});
     style.villageLabels = labelOf(r, labels, "villages", "labels", known);
     style.parcelLabels = labelOf(r, labels, "parcels", "labels", known);
+    if (labels.contains("seats"))
+        style.seatLabels = labelOf(r, labels, "seats", "labels", known);
     return style;
 }
 

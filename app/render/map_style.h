@@ -63,6 +63,16 @@ struct RoadStyle {
     bool operator==(const RoadStyle&) const = default;
 };
 
+// The township seats (乡镇驻地): a ring with a dot, as Chinese maps mark a township's seat.
+struct SeatStyle {
+    std::string layer = "seats";
+    double sizePx = 16.0;
+    QColor colour{179, 0, 27};  // the ring and the dot
+    QColor fill{255, 255, 255}; // inside the ring
+
+    bool operator==(const SeatStyle&) const = default;
+};
+
 // The 三资 asset points, a symbol per ledger status (ZT); `other` for any status not listed.
 struct AssetSymbol {
     std::string value; // the ZT value, e.g. 闲置
@@ -110,9 +120,12 @@ struct MapStyle {
     BoundaryStyle townships;
     RiverStyle rivers;
     RoadStyle roads;
+    SeatStyle seats;
     AssetStyle assets;
     LabelStyle villageLabels;
     LabelStyle parcelLabels;
+    // The township names by their seats; optional (`seatLabels.field` empty: none).
+    LabelStyle seatLabels;
 
     // The theme called `name`, or nullptr.
     const CategoryStyle* theme(std::string_view themeName) const noexcept;

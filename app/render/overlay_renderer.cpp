@@ -126,6 +126,64 @@ bool drawRivers(QPainter& painter, const MapSettings& settings, const std::atomi
     return true;
 }
 
+bool drawRoads(QPainter& painter, const MapSettings& settings, const std::atomic<bool>& cancel) {
+    const RoadDrawing& roads = settings.drawing->roads;
+    const geo::Extent view = settings.visibleExtent();
+    const QRectF clip = paddedCanvas(settings);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setBrush(Qt::NoBrush);
+    const double scale = settings.dpi() / 96.0;
+    const RoadStyle style =
+        settings.style
+            ? settings.style->roads
+            : RoadStyle{"roads", {QColor(122, 82, 48), 2.4, {}}, {QColor(246, 231, 200), 1.0, {}}};
+    // All casings first, then all centre lines: where two roads meet, the junction is open,
+    // not crossed by the later road's casing.
+    QPainterPath paths;
+    for (std::size_t f = 0; f < roads.lines.featureCount(); ++f) {
+        if (cancel.load(std::memory_order_relaxed))
+            return false;
+        if (f < roads.box.size() && !roads.box[f].intersects(view))
+            continue;
+        paths.addPath(strokePath(roads.lines, f, settings, clip, false));
+    }
+    if (paths.isEmpty())
+        return true;
+    painter.setPen(penOf(style.casing, scale));
+    painter.drawPath(paths);
+    painter.setPen(penOf(style.line, scale));
+    painter.drawPath(paths);
+    return true;
+}
+
+void drawSeatSymbol(QPainter& painter, QPointF centre, double size, const SeatStyle& style) {
+    const double ring = std::max(1.0, size / 6.0);
+    const double outer = size / 2.0 - ring / 2.0;
+    painter.setPen(QPen(style.colour, ring));
+    painter.setBrush(style.fill);
+    painter.drawEllipse(centre, outer, outer);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(style.colour);
+    const double dot = size / 5.0;
+    painter.drawEllipse(centre, dot, dot);
+}
+
+bool drawSeats(QPainter& painter, const MapSettings& settings, const std::atomic<bool>& cancel) {
+    const SeatDrawing& seats = settings.drawing->seats;
+    const SeatStyle style = settings.style ? settings.style->seats : SeatStyle{};
+    const double size = style.sizePx * settings.dpi() / 96.0;
+    const QRectF view(QPointF(-size, -size), QSizeF(settings.size()) + QSizeF(2 * size, 2 * size));
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    for (std::size_t i = 0; i < seats.size(); ++i) {
+        if (cancel.load(std::memory_order_relaxed))
+            return false;
+        const QPointF p = settings.toPixel(seats.x[i], seats.y[i]);
+        if (view.contains(p))
+            drawSeatSymbol(painter, p, size, style);
+    }
+    return true;
+}
+
 bool drawVillageBoundaries(QPainter& painter, const MapSettings& settings,
                            const std::atomic<bool>& cancel) {
     const VillageDrawing& villages = settings.drawing->villages;

@@ -339,6 +339,46 @@ void readRivers(GDALDataset& dataset, geo::FlatLayer& rivers, std::vector<float>
     }
 }
 
+void readRoads(GDALDataset& dataset, RoadDrawing& roads) {
+    OGRLayer* layer = dataset.GetLayerByName("roads");
+    if (!layer)
+        return;
+    ignoreAllFieldsBut(*layer, {});
+    for (const auto& feature : *layer)
+        geo::appendFeature(roads.lines, feature->GetGeometryRef());
+    roads.box.resize(roads.lines.featureCount());
+    for (std::size_t r = 0; r < roads.box.size(); ++r)
+        roads.box[r] = boxOf(roads.lines, r);
+}
+
+// A point to mark a feature at: the point itself, or a point inside a polygon (a seat mapped
+// as the township government's compound). False for an empty geometry.
+bool markerPoint(const OGRGeometry* g, OGRPoint& point) {
+    if (!g || g->IsEmpty())
+        return false;
+    if (wkbFlatten(g->getGeometryType()) == wkbPoint) {
+        point = *g->toPoint();
+        return true;
+    }
+    return g->Centroid(&point) == OGRERR_NONE;
+}
+
+void readSeats(GDALDataset& dataset, SeatDrawing& seats) {
+    OGRLayer* layer = dataset.GetLayerByName("seats");
+    if (!layer)
+        return;
+    const int name = layer->GetLayerDefn()->GetFieldIndex("XZMC");
+    ignoreAllFieldsBut(*layer, {"XZMC"});
+    for (const auto& feature : *layer) {
+        OGRPoint point;
+        if (!markerPoint(feature->GetGeometryRef(), point))
+            continue; // a seat without a place has nothing to mark
+        seats.x.push_back(point.getX());
+        seats.y.push_back(point.getY());
+        seats.name.emplace_back(name >= 0 ? feature->GetFieldAsString(name) : "");
+    }
+}
+
 void readAssets(GDALDataset& dataset, AssetDrawing& assets) {
     OGRLayer* layer = dataset.GetLayerByName("assets");
     if (!layer)
@@ -347,14 +387,11 @@ void readAssets(GDALDataset& dataset, AssetDrawing& assets) {
     const int status = defn->GetFieldIndex("ZT"), name = defn->GetFieldIndex("ZCMC");
     ignoreAllFieldsBut(*layer, {"ZT", "ZCMC"});
     for (const auto& feature : *layer) {
-        const OGRGeometry* g = feature->GetGeometryRef();
-        if (!g || g->IsEmpty())
-            continue; // an asset without a place is listed in reports, not drawn
+        // An asset without a place is listed in reports, not drawn; a polygon asset (a pond, a
+        // greenhouse) is drawn at its centroid.
         OGRPoint point;
-        if (wkbFlatten(g->getGeometryType()) == wkbPoint)
-            point = *g->toPoint();
-        else if (g->Centroid(&point) != OGRERR_NONE)
-            continue; // a polygon asset (a pond, a greenhouse) at its centroid
+        if (!markerPoint(feature->GetGeometryRef(), point))
+            continue;
         assets.x.push_back(point.getX());
         assets.y.push_back(point.getY());
         assets.status.emplace_back(status >= 0 ? feature->GetFieldAsString(status) : "");
@@ -417,7 +454,7 @@ std::size_t ParcelDrawing::memoryBytes() const {
 
 std::size_t ProjectDrawing::memoryBytes() const {
     return parcels.memoryBytes() + villages.polygons.xy.capacity() * sizeof(double) +
-           rivers.xy.capacity() * sizeof(double);
+           rivers.xy.capacity() * sizeof(double) + roads.lines.xy.capacity() * sizeof(double);
 }
 
 namespace {
@@ -493,6 +530,8 @@ std::shared_ptr<const ProjectDrawing> loadProjectDrawing(const std::string& proj
         });
         readVillages(*dataset, drawing->villages);
         readRivers(*dataset, drawing->rivers, drawing->riverOrder);
+        readRoads(*dataset, drawing->roads);
+        readSeats(*dataset, drawing->seats);
         readAssets(*dataset, drawing->assets);
         describeFeatures(drawing->villages, drawing->rivers, drawing->riverBox);
         for (std::thread& worker : workers)

@@ -69,6 +69,20 @@ struct AssetDrawing {
     std::size_t size() const noexcept { return x.size(); }
 };
 
+// Roads (lines): few features, drawn as vectors at every scale.
+struct RoadDrawing {
+    geo::FlatLayer lines;
+    std::vector<geo::Extent> box; // per road, computed once at load
+};
+
+// The township seats (乡镇驻地): one point each (a seat mapped as a polygon, at a point inside
+// it), with the township's name.
+struct SeatDrawing {
+    std::vector<double> x, y;
+    std::vector<std::string> name; // XZMC
+    std::size_t size() const noexcept { return x.size(); }
+};
+
 struct ProjectDrawing {
     std::string path;
     int epsg = 0;
@@ -78,6 +92,8 @@ struct ProjectDrawing {
     geo::FlatLayer rivers; // lines and surfaces
     std::vector<geo::Extent> riverBox;
     std::vector<float> riverOrder; // stream order (DJ) per river feature, 0 when unknown
+    RoadDrawing roads;
+    SeatDrawing seats;
     AssetDrawing assets;
     geo::Extent extent; // of everything drawn
     // GDAL's name for the project's elevation raster ("GPKG:path:dem"); empty without a DEM.

@@ -1,5 +1,6 @@
 #include "app/render/qgis_qml.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -168,7 +169,10 @@ public:
         m_xml.writeEndElement(); // text-style
         m_xml.writeEmptyElement("placement");
         // Polygons: over the centroid, kept inside the polygon.
-        m_xml.writeAttribute("placement", m_geometry == Geometry::Polygon ? "1" : "2");
+        // Points: around the point, as a name by a symbol sits.
+        m_xml.writeAttribute("placement", m_geometry == Geometry::Polygon ? "1"
+                                          : m_geometry == Geometry::Line  ? "2"
+                                                                          : "0");
         m_xml.writeAttribute("centroidInside", "1");
         m_xml.writeAttribute("centroidWhole", "0");
         m_xml.writeAttribute("fitInPolygonOnly", "0");
@@ -368,6 +372,38 @@ QString roadsQml(const RoadStyle& roads) {
     w.xml().writeEndElement();
     w.xml().writeEndElement();
     w.xml().writeEndElement();
+    return w.finish();
+}
+
+QString seatsQml(const SeatStyle& seats, const LabelStyle* labels) {
+    // The same proportions as the map's symbol (app/render/overlay_renderer.cpp).
+    const auto marker = [](const QColor& fill, const QColor& outline, double outlineWidth,
+                           double size) -> Properties {
+        return {{"name", "circle"},
+                {"color", rgba(fill)},
+                {"outline_color", rgba(outline)},
+                {"outline_style", outlineWidth > 0 ? "solid" : "no"},
+                {"outline_width", number(outlineWidth)},
+                {"outline_width_unit", "Pixel"},
+                {"size", number(size)},
+                {"size_unit", "Pixel"},
+                {"angle", "0"},
+                {"offset", "0,0"},
+                {"offset_unit", "Pixel"},
+                {"scale_method", "diameter"}};
+    };
+    const double ring = std::max(1.0, seats.sizePx / 6.0);
+    QmlWriter w(Geometry::Point, labels != nullptr);
+    w.startRenderer("singleSymbol");
+    w.xml().writeStartElement("symbols");
+    w.startSymbol("0", "marker");
+    w.symbolLayer("SimpleMarker", marker(seats.fill, seats.colour, ring, seats.sizePx - ring));
+    w.symbolLayer("SimpleMarker", marker(seats.colour, seats.colour, 0.0, seats.sizePx * 0.4));
+    w.xml().writeEndElement(); // symbol
+    w.xml().writeEndElement(); // symbols
+    w.xml().writeEndElement(); // renderer-v2
+    if (labels)
+        w.labeling(*labels);
     return w.finish();
 }
 

@@ -21,6 +21,8 @@ QString boundaryQml(const BoundaryStyle& boundary, const LabelStyle* labels);
 QString riverLinesQml(const RiverStyle& rivers);
 QString riverSurfacesQml(const RiverStyle& rivers);
 QString roadsQml(const RoadStyle& roads);
+// Township seats as a ring around a dot, optionally named.
+QString seatsQml(const SeatStyle& seats, const LabelStyle* labels);
 
 // The QGIS expression a theme categorises by: the field itself, or, when the theme has
 // prefix categories, CASE WHEN "DLBM" = '0101' THEN '0101' WHEN left("DLBM", 2) = '02' THEN

@@ -252,6 +252,8 @@ QgisStyleSummary writeQgisStyles(const std::string& projectPath, const MapStyle&
             return &style.villageLabels;
         if (style.parcelLabels.layer == layer)
             return &style.parcelLabels;
+        if (!style.seatLabels.field.empty() && style.seatLabels.layer == layer)
+            return &style.seatLabels;
         return nullptr;
     };
 
@@ -289,7 +291,7 @@ QgisStyleSummary writeQgisStyles(const std::string& projectPath, const MapStyle&
                         theme.name() == style.defaultTheme});
     }
 
-    // Boundaries, water and roads, on whichever of them the project has.
+    // Boundaries, water, roads and seats, on whichever of them the project has.
     auto add = [&](const std::string& layer, const std::string& name, const QString& qml,
                    const std::string& what) {
         if (!project.has(layer)) {
@@ -311,6 +313,8 @@ QgisStyleSummary writeQgisStyles(const std::string& projectPath, const MapStyle&
     add(style.rivers.surfaceLayer, "river surfaces", riverSurfacesQml(style.rivers),
         "River surfaces / 河流水面");
     add(style.roads.layer, "roads", roadsQml(style.roads), "Roads / 道路");
+    add(style.seats.layer, "seats", seatsQml(style.seats, labelsFor(style.seats.layer)),
+        "Township seats and names / 乡镇驻地");
 
     // Replace tianmu's rows; note the layers whose default a user chose.
     std::vector<GIntBig> ours;

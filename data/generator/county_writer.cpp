@@ -154,7 +154,7 @@ const std::vector<Field> seatFields = {{"XZDM", OFTString, 9}, {"XZMC", OFTStrin
 
 void fillSeat(OGRFeature& f, const Township& t) {
     f.SetField("XZDM", t.code.c_str());
-    f.SetField("XZMC", (t.name + "驻地").c_str());
+    f.SetField("XZMC", t.name.c_str()); // the township's name, as a map labels its seat
     OGRPoint point(t.seat.x, t.seat.y);
     f.SetGeometry(&point);
 }

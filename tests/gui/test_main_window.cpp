@@ -252,10 +252,11 @@ TEST_CASE("find zooms to a village by name and to a parcel by its id", "[main_wi
 TEST_CASE("the layer list reorders and hides layers", "[main_window][layers]") {
     OpenWindow w;
     QListWidget* list = w.window.layerPanel()->layerList();
-    REQUIRE(list->count() == 6); // assets, villages, rivers, relief, parcels, basemap
+    // seats, assets, villages, roads, rivers, relief, parcels, basemap
+    REQUIRE(list->count() == 8);
     // Move parcels (the row above the basemap) to the top: the map draws it last.
-    REQUIRE(list->item(4)->data(Qt::UserRole).toString() == "parcels");
-    REQUIRE(list->model()->moveRow(QModelIndex(), 4, QModelIndex(), 0));
+    REQUIRE(list->item(6)->data(Qt::UserRole).toString() == "parcels");
+    REQUIRE(list->model()->moveRow(QModelIndex(), 6, QModelIndex(), 0));
     CHECK(w.canvas().layers().order.back() == "parcels");
     // Uncheck the rivers row: the map hides them.
     for (int row = 0; row < list->count(); ++row)
@@ -366,7 +367,7 @@ TEST_CASE("the legend lists the asset symbols with the ledger's counts per statu
     QTreeWidget* legend = w.window.legendPanel();
     QTreeWidgetItem* group = nullptr;
     for (int i = 0; i < legend->topLevelItemCount(); ++i)
-        if (legend->topLevelItem(i)->childCount() > 0)
+        if (legend->topLevelItem(i)->text(0).contains(QString::fromUtf8("三资")))
             group = legend->topLevelItem(i);
     REQUIRE(group);
     CHECK(group->text(1).isEmpty()); // the parcel counts above still add up alone
@@ -394,7 +395,90 @@ TEST_CASE("the legend lists the asset symbols with the ledger's counts per statu
             list->item(r)->setCheckState(Qt::Unchecked);
     REQUIRE(waitForRender(w.canvas()));
     for (int i = 0; i < legend->topLevelItemCount(); ++i)
-        CHECK(legend->topLevelItem(i)->childCount() == 0);
+        CHECK_FALSE(legend->topLevelItem(i)->text(0).contains(QString::fromUtf8("三资")));
+}
+
+TEST_CASE("roads and township seats have their rows in the layer list and in the legend",
+          "[main_window][legend][seats]") {
+    OpenWindow w;
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
+    const long long roads = ds->GetLayerByName("roads")->GetFeatureCount();
+    const long long seats = ds->GetLayerByName("seats")->GetFeatureCount();
+    REQUIRE(roads > 0);
+    REQUIRE(seats > 0);
+    // The legend group, with the counts of the project's layers.
+    const auto overlayGroup = [&]() -> QTreeWidgetItem* {
+        QTreeWidget* legend = w.window.legendPanel();
+        for (int i = 0; i < legend->topLevelItemCount(); ++i)
+            if (legend->topLevelItem(i)->text(0) == "Roads and township seats")
+                return legend->topLevelItem(i);
+        return nullptr;
+    };
+    QTreeWidgetItem* group = overlayGroup();
+    REQUIRE(group);
+    REQUIRE(group->childCount() == 2);
+    CHECK(group->child(0)->text(0) == "Roads");
+    CHECK(group->child(0)->text(1).toLongLong() == roads);
+    CHECK(group->child(1)->text(0).startsWith("Township seats"));
+    CHECK(group->child(1)->text(1).toLongLong() == seats);
+    CHECK(group->text(1).isEmpty()); // the parcel counts above still add up alone
+
+    // Their rows are enabled (the sample has both); unchecking one hides it from the map and
+    // from the legend.
+    QListWidget* list = w.window.layerPanel()->layerList();
+    QListWidgetItem* seatRow = nullptr;
+    QListWidgetItem* roadRow = nullptr;
+    for (int r = 0; r < list->count(); ++r) {
+        const QString id = list->item(r)->data(Qt::UserRole).toString();
+        if (id == "seats")
+            seatRow = list->item(r);
+        else if (id == "roads")
+            roadRow = list->item(r);
+    }
+    REQUIRE(seatRow);
+    REQUIRE(roadRow);
+    CHECK(seatRow->text() == "Township seats");
+    CHECK(seatRow->flags() & Qt::ItemIsEnabled);
+    CHECK(roadRow->flags() & Qt::ItemIsEnabled);
+    CHECK(w.canvas().layers().seats);
+    seatRow->setCheckState(Qt::Unchecked);
+    CHECK_FALSE(w.canvas().layers().seats);
+    REQUIRE(waitForRender(w.canvas()));
+    group = overlayGroup();
+    REQUIRE(group);
+    REQUIRE(group->childCount() == 1);
+    CHECK(group->child(0)->text(0) == "Roads");
+    roadRow->setCheckState(Qt::Unchecked);
+    REQUIRE(waitForRender(w.canvas()));
+    CHECK_FALSE(overlayGroup());
+}
+
+TEST_CASE("a project without roads or township seats greys out their rows and says how to add "
+          "them",
+          "[layers][seats]") {
+    app::LayerPanel panel;
+    app::ProjectDrawing drawing; // no layers at all
+    panel.setDrawing(&drawing);
+    for (const char* id : {"roads", "seats"}) {
+        QListWidgetItem* row = nullptr;
+        for (int r = 0; r < panel.layerList()->count(); ++r)
+            if (panel.layerList()->item(r)->data(Qt::UserRole).toString() == id)
+                row = panel.layerList()->item(r);
+        REQUIRE(row);
+        INFO(id);
+        CHECK_FALSE(row->flags() & Qt::ItemIsEnabled);
+        CHECK(row->toolTip().contains(QString("tianmu import --as ") + id));
+    }
+    // The sample has both: enabled, with what they show.
+    panel.setDrawing(app::loadProjectDrawing(testing::classifiedSampleCounty()).get());
+    for (int r = 0; r < panel.layerList()->count(); ++r) {
+        const QListWidgetItem* row = panel.layerList()->item(r);
+        if (row->data(Qt::UserRole).toString() == "seats")
+            CHECK(row->toolTip().contains(QString::fromUtf8("乡镇驻地")));
+        if (row->data(Qt::UserRole).toString() == "roads" ||
+            row->data(Qt::UserRole).toString() == "seats")
+            CHECK(row->flags() & Qt::ItemIsEnabled);
+    }
 }
 
 TEST_CASE("the window says on opening when layers were imported after the classification, or "

@@ -22,7 +22,8 @@ def main(project, png):
     app.initQgis()
     report = {"layers": {}}
     layers = {}
-    for name in ["parcels", "parcel_zones", "village_types", "villages", "rivers", "roads"]:
+    for name in ["parcels", "parcel_zones", "village_types", "villages", "rivers", "roads",
+                 "seats"]:
         layer = QgsVectorLayer(f"{project}|layername={name}", name, "ogr")
         if not layer.isValid():
             continue
@@ -30,6 +31,8 @@ def main(project, png):
         renderer = layer.renderer()
         entry = {"renderer": renderer.type(), "features": layer.featureCount(),
                  "labels": layer.labelsEnabled()}
+        if renderer.type() == "singleSymbol":
+            entry["symbol_layers"] = len(renderer.symbol().symbolLayers())
         if isinstance(renderer, QgsCategorizedSymbolRenderer):
             entry["attr"] = renderer.classAttribute()
             entry["categories"] = [[c.value(), c.symbol().color().name()]

@@ -3,7 +3,9 @@
 // scaled down; labels without collisions; the cache; cancellation within 50 ms.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 #include <thread>
@@ -146,7 +148,7 @@ TEST_CASE("village names are placed inside the district view without overlapping
     render(s, &labels);
     std::set<QString> names;
     for (const auto& l : labels)
-        if (l.village)
+        if (l.kind == app::PlacedLabel::Kind::Village)
             names.insert(l.text);
     for (const std::string& name : sampleDrawing()->villages.name)
         CHECK(names.count(QString::fromStdString(name)) == 1);
@@ -158,11 +160,12 @@ TEST_CASE("village names are placed inside the district view without overlapping
     app::MapSettings close = settingsFor(parcelScaleExtent(), QSize(1200, 900), "landuse");
     close.layers.labels = true;
     render(close, &labels);
-    const auto ids = std::count_if(labels.begin(), labels.end(),
-                                   [](const app::PlacedLabel& l) { return !l.village; });
+    const auto ids = std::count_if(labels.begin(), labels.end(), [](const app::PlacedLabel& l) {
+        return l.kind == app::PlacedLabel::Kind::Parcel;
+    });
     CHECK(ids >= 3);
     for (const auto& l : labels)
-        if (!l.village)
+        if (l.kind == app::PlacedLabel::Kind::Parcel)
             CHECK(l.text.size() >= 10); // BSM codes, not empty strings
 }
 
@@ -176,7 +179,8 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         job.start();
         job.waitForFinished();
         REQUIRE(job.errors().empty());
-        CHECK(cache.size() == 4); // parcels, rivers, village boundaries, assets
+        // parcels, rivers, roads, village boundaries, assets, township seats
+        CHECK(cache.size() == 6);
     }
     {
         // The same view again: the layers come from the cache, the image is the same.
@@ -187,7 +191,7 @@ TEST_CASE("a finished layer is served from the cache; a cancelled render adds no
         again.start();
         again.waitForFinished();
         CHECK(again.image() == first.image());
-        CHECK(cache.size() == 4);
+        CHECK(cache.size() == 6);
     }
 
     // A slow full-detail render (every parcel outlined, antialiased), cancelled while it
@@ -368,6 +372,7 @@ TEST_CASE("each asset of the ledger is drawn at its place in its status's colour
     app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(1000, 750), "zones");
     s.background = Qt::white;
     s.layers.parcels = s.layers.rivers = s.layers.villages = s.layers.labels = false;
+    s.layers.roads = s.layers.seats = false;
     const QImage image = render(s);
     const app::AssetStyle& style = s.style->assets;
     REQUIRE(style.symbols.size() >= 3);
@@ -401,4 +406,137 @@ TEST_CASE("each asset of the ledger is drawn at its place in its status's colour
     for (int y = 0; y < none.height(); y += 3)
         for (int x = 0; x < none.width(); x += 3)
             REQUIRE(none.pixelColor(x, y) == QColor(Qt::white));
+}
+
+namespace {
+
+int colourDistance(const QColor& a, const QColor& b) {
+    return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+           std::abs(a.blue() - b.blue());
+}
+
+} // namespace
+
+TEST_CASE("roads are drawn along their lines and township seats at their places, named",
+          "[renderer][roads][seats]") {
+    app::MapSettings s = settingsFor(sampleDrawing()->extent, QSize(1000, 750), "zones");
+    s.background = Qt::white;
+    s.layers.parcels = s.layers.rivers = s.layers.villages = s.layers.assets = false;
+    s.layers.labels = true;
+    std::vector<app::PlacedLabel> labels;
+    const QImage image = render(s, &labels);
+    image.save(QString::fromStdString(std::string(TIANMU_BINARY_DIR) + "/roads_and_seats.png"));
+    const app::RoadStyle& road = s.style->roads;
+    const app::SeatStyle& seat = s.style->seats;
+
+    // The roads and seats read through GDAL, not through the drawing data.
+    GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
+    OGRLayer* roads = ds->GetLayerByName("roads");
+    OGRLayer* seats = ds->GetLayerByName("seats");
+    REQUIRE(roads);
+    REQUIRE(seats);
+    // Along every road, midway between its vertices, the road's ink within a pixel: its casing,
+    // its line, or a blend of them with the white around (the line is antialiased), all warm
+    // (red above green above blue), as the seats' red and the labels' purple are not.
+    REQUIRE(road.casing.colour.red() > road.casing.colour.green());
+    REQUIRE(road.casing.colour.green() > road.casing.colour.blue());
+    const auto nearRoadInk = [&](QPointF px) {
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                const QPoint at = px.toPoint() + QPoint(dx, dy);
+                if (!image.rect().contains(at))
+                    continue;
+                const QColor c = image.pixelColor(at);
+                if (c.red() > c.green() + 8 && c.green() > c.blue() + 8)
+                    return true;
+            }
+        return false;
+    };
+    int onRoad = 0, samples = 0;
+    std::vector<QPointF> roadPixels;
+    for (const auto& feature : *roads) {
+        const OGRLineString* line = feature->GetGeometryRef()->toLineString();
+        for (int k = 0; k < line->getNumPoints(); ++k)
+            roadPixels.push_back(s.toPixel(line->getX(k), line->getY(k)));
+        for (int k = 0; k + 1 < line->getNumPoints(); ++k) {
+            const QPointF px = s.toPixel((line->getX(k) + line->getX(k + 1)) / 2,
+                                         (line->getY(k) + line->getY(k + 1)) / 2);
+            if (!QRectF(image.rect()).contains(px))
+                continue;
+            ++samples;
+            onRoad += nearRoadInk(px);
+        }
+    }
+    INFO(onRoad << " of " << samples << " road midpoints in the road's colours");
+    REQUIRE(samples > 20);
+    CHECK(onRoad >= samples * 95 / 100); // a seat's symbol may cover a road's end
+    // Each seat: the dot in its colour at the centre, the white inside around it, its name in
+    // a label beside it.
+    int seatCount = 0;
+    for (const auto& feature : *seats) {
+        const OGRPoint* p = feature->GetGeometryRef()->toPoint();
+        const QPointF px = s.toPixel(p->getX(), p->getY());
+        const QString name = QString::fromUtf8(feature->GetFieldAsString("XZMC"));
+        INFO(name.toStdString());
+        CHECK(colourDistance(image.pixelColor(px.toPoint()), seat.colour) < 40);
+        // Between the dot and the ring, the fill, in most of eight directions (the rest fall
+        // on a blended pixel of the dot's or the ring's edge).
+        int filled = 0;
+        for (int k = 0; k < 8; ++k) {
+            const double a = k * 3.14159265358979 / 4, r = seat.sizePx * 0.27;
+            const QPointF at = px + QPointF(r * std::cos(a), r * std::sin(a));
+            filled += colourDistance(image.pixelColor(at.toPoint()), seat.fill) < 60;
+        }
+        CHECK(filled >= 4);
+        const auto label =
+            std::find_if(labels.begin(), labels.end(), [&](const app::PlacedLabel& l) {
+                return l.kind == app::PlacedLabel::Kind::Seat && l.text == name;
+            });
+        REQUIRE(label != labels.end());
+        // Beside the symbol, not over it.
+        CHECK_FALSE(label->rect.contains(px));
+        CHECK(std::hypot(label->rect.center().x() - px.x(), label->rect.center().y() - px.y()) <
+              label->rect.width());
+        ++seatCount;
+    }
+    CHECK(seatCount == static_cast<int>(sampleDrawing()->seats.size()));
+    REQUIRE(seatCount > 0);
+    // Nothing else drawn: away from the roads, the seats and the labels, the map is white.
+    int stray = 0;
+    for (int y = 0; y < image.height(); y += 5)
+        for (int x = 0; x < image.width(); x += 5) {
+            if (image.pixelColor(x, y) == QColor(Qt::white))
+                continue;
+            const QPointF at(x, y);
+            const bool explained =
+                std::any_of(roadPixels.begin(), roadPixels.end(),
+                            [&](QPointF p) { return std::hypot(p.x() - x, p.y() - y) < 4; }) ||
+                std::any_of(labels.begin(), labels.end(), [&](const app::PlacedLabel& l) {
+                    return l.rect.adjusted(-4, -4, 4, 4).contains(at);
+                });
+            stray += !explained;
+        }
+    CHECK(stray <= seatCount * 3); // the seats' rings
+    // A township's name is not a village's: the village names are all still placed.
+    CHECK(std::count_if(labels.begin(), labels.end(), [](const app::PlacedLabel& l) {
+              return l.kind == app::PlacedLabel::Kind::Village;
+          }) == static_cast<long>(sampleDrawing()->villages.name.size()));
+
+    // Hidden with their layers: nothing drawn, no seat names.
+    s.layers.roads = s.layers.seats = false;
+    labels.clear();
+    const QImage none = render(s, &labels);
+    for (int y = 0; y < none.height(); y += 3)
+        for (int x = 0; x < none.width(); x += 3)
+            if (none.pixelColor(x, y) != QColor(Qt::white)) {
+                // Only the village names remain.
+                const bool inLabel =
+                    std::any_of(labels.begin(), labels.end(), [&](const app::PlacedLabel& l) {
+                        return l.rect.adjusted(-4, -4, 4, 4).contains(QPointF(x, y));
+                    });
+                REQUIRE(inLabel);
+            }
+    CHECK(std::none_of(labels.begin(), labels.end(), [](const app::PlacedLabel& l) {
+        return l.kind == app::PlacedLabel::Kind::Seat;
+    }));
 }

@@ -239,4 +239,35 @@ TEST_CASE("a broken map style names the file and the entry at fault", "[style]")
     CHECK_THAT(map([](json& d) { d["labels"]["villages"]["min_scale"] = 500000; }),
                Catch::Contains("labels.villages") && Catch::Contains("never show"));
     CHECK_THAT(map([](json& d) { d.erase("kind"); }), Catch::Contains("kind: is missing"));
+    CHECK_THAT(map([](json& d) { d["seats"]["size_px"] = 0; }),
+               Catch::Contains("map.json") && Catch::Contains("seats.size_px"));
+    CHECK_THAT(map([](json& d) { d["seats"]["fill"] = "white"; }),
+               Catch::Contains("seats.fill") && Catch::Contains("'white'"));
+    CHECK_THAT(map([](json& d) { d["labels"]["seats"]["field"] = "NAME"; }),
+               Catch::Contains("labels.seats.field") &&
+                   Catch::Contains("'NAME' is not a field of seats") && Catch::Contains("XZMC"));
+    // Seats and their names are optional: without them, the built-in symbol and no names.
+    CHECK(map([](json& d) {
+              d.erase("seats");
+              d["labels"].erase("seats");
+          }) == "(no error)");
+}
+
+TEST_CASE("a map style without seats draws them in the built-in symbol, unnamed", "[style]") {
+    json doc = readJson(testing::sourcePath("styles/map.json"));
+    doc.erase("seats");
+    doc["labels"].erase("seats");
+    const std::string directory = testing::temporaryDirectory();
+    for (const json& theme : doc.at("themes"))
+        std::ofstream(directory + "/" + theme.get<std::string>())
+            << readJson(testing::sourcePath("styles/" + theme.get<std::string>())).dump();
+    std::ofstream(directory + "/map.json") << doc.dump(2);
+    const app::MapStyle bare = app::loadMapStyle(directory, catalogue());
+    CHECK(bare.seats == app::SeatStyle{});
+    CHECK(bare.seatLabels.field.empty());
+    const app::MapStyle shippedStyle =
+        app::loadMapStyle(testing::sourcePath("styles"), catalogue());
+    CHECK(shippedStyle.seats.layer == "seats");
+    CHECK(shippedStyle.seats.colour == QColor("#b3001b"));
+    CHECK(shippedStyle.seatLabels.field == "XZMC");
 }

@@ -208,7 +208,16 @@ TEST_CASE("layer_styles holds the zones, land-use and boundary styles of the sty
     CHECK(villagesQml.labelsEnabled);
     CHECK(villagesQml.labelField == "ZLDWMC");
     CHECK(QString::fromStdString(villages->qml).contains("Noto Sans CJK SC"));
-    for (const char* table : {"rivers", "river_surfaces", "roads", "townships"})
+    const StyleRow* seats = find(rows, "seats", "tianmu seats");
+    REQUIRE(seats);
+    const ParsedQml seatsQml = parseQml(seats->qml);
+    CHECK(seatsQml.rendererType == "singleSymbol");
+    CHECK(seatsQml.labelsEnabled);
+    CHECK(seatsQml.labelField == "XZMC");
+    CHECK(QString::fromStdString(seats->qml).count("class=\"SimpleMarker\"") == 2);
+    CHECK(QString::fromStdString(seats->qml)
+              .contains("179,0,27,255")); // the ring and dot in the style's red
+    for (const char* table : {"rivers", "river_surfaces", "roads", "townships", "seats"})
         CHECK(std::count_if(rows.begin(), rows.end(),
                             [&](const StyleRow& r) { return r.table == table; }) == 1);
 
@@ -332,6 +341,12 @@ TEST_CASE("QGIS opens the project with its default styles and draws the zones", 
     CHECK(zones.at("features") == featureCount(project, "parcels"));
     CHECK(report.at("layers").at("parcels").at("renderer") == "categorizedSymbol");
     CHECK(report.at("layers").at("villages").at("labels") == true);
+    // The township seats: a ring and a dot, named.
+    const nlohmann::json& seats = report.at("layers").at("seats");
+    CHECK(seats.at("renderer") == "singleSymbol");
+    CHECK(seats.at("symbol_layers") == 2);
+    CHECK(seats.at("labels") == true);
+    CHECK(seats.at("features") == featureCount(project, "seats"));
 
     // Each zone colour covers a visible part of QGIS's drawing.
     const double pixels = report.at("pixels").get<double>();

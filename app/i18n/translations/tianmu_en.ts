@@ -1731,6 +1731,30 @@ Pick it below.</translation>
         <source>Assets (三资 ledger)</source>
         <translation>Assets (三资 ledger)</translation>
     </message>
+    <message>
+        <source>Roads</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <source>Township seats</source>
+        <translation>Township seats</translation>
+    </message>
+    <message>
+        <source>Main and other roads; village types measure the distance to the main ones</source>
+        <translation>Main and other roads; village types measure the distance to the main ones</translation>
+    </message>
+    <message>
+        <source>This project has no roads: import them with tianmu import --as roads</source>
+        <translation>This project has no roads: import them with tianmu import --as roads</translation>
+    </message>
+    <message>
+        <source>The township seats (乡镇驻地) with their names</source>
+        <translation>The township seats (乡镇驻地) with their names</translation>
+    </message>
+    <message>
+        <source>This project has no township seats: import them with tianmu import --as seats</source>
+        <translation>This project has no township seats: import them with tianmu import --as seats</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
@@ -1761,6 +1785,18 @@ Pick it below.</translation>
     <message>
         <source>in use</source>
         <translation>in use</translation>
+    </message>
+    <message>
+        <source>Roads and township seats</source>
+        <translation>Roads and township seats</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <source>Township seats (乡镇驻地)</source>
+        <translation>Township seats (乡镇驻地)</translation>
     </message>
 </context>
 <context>

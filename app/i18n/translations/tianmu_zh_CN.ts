@@ -1727,6 +1727,30 @@ Pick it below.</source>
         <source>Assets (三资 ledger)</source>
         <translation>资产（三资台账）</translation>
     </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Township seats</source>
+        <translation>乡镇驻地</translation>
+    </message>
+    <message>
+        <source>Main and other roads; village types measure the distance to the main ones</source>
+        <translation>主要道路及其他道路；村庄类型按到主要道路的距离判定</translation>
+    </message>
+    <message>
+        <source>This project has no roads: import them with tianmu import --as roads</source>
+        <translation>本项目没有道路：请用 tianmu import --as roads 导入</translation>
+    </message>
+    <message>
+        <source>The township seats (乡镇驻地) with their names</source>
+        <translation>乡镇驻地及其名称</translation>
+    </message>
+    <message>
+        <source>This project has no township seats: import them with tianmu import --as seats</source>
+        <translation>本项目没有乡镇驻地：请用 tianmu import --as seats 导入</translation>
+    </message>
 </context>
 <context>
     <name>app::LegendPanel</name>
@@ -1757,6 +1781,18 @@ Pick it below.</source>
     <message>
         <source>in use</source>
         <translation>在用</translation>
+    </message>
+    <message>
+        <source>Roads and township seats</source>
+        <translation>道路与乡镇驻地</translation>
+    </message>
+    <message>
+        <source>Roads</source>
+        <translation>道路</translation>
+    </message>
+    <message>
+        <source>Township seats (乡镇驻地)</source>
+        <translation>乡镇驻地</translation>
     </message>
 </context>
 <context>
