@@ -17,6 +17,7 @@
 #include "geo/location_grid.h"
 #include "geo/polygon_overlap.h"
 #include "geo/spatial_index.h"
+#include "geo/village_types.h"
 
 namespace geo {
 namespace {
@@ -274,41 +275,21 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
         if (landUseMatches(code, "02*") || landUseMatches(code, "1104*"))
             cashCrop[v] += mu;
     }
-    // A distance is unknown (infinite) without its layer: then no type can rest on it.
-    const auto known = [](double distance) {
-        return std::isfinite(distance) ? std::optional<double>(distance) : std::nullopt;
-    };
     for (std::size_t v = 0; v < profiles.size(); ++v) {
         VillageProfile& p = profiles[v];
         p.cashCropShare = p.areaMu > 0 ? cashCrop[v] / p.areaMu : 0.0;
-        const std::map<std::string, std::optional<double>> metrics = {
-            {"idle_area_mu", p.idleMu},
-            {"idle_area_mu_per_household",
-             p.households > 0 ? std::optional<double>(p.idleMu / static_cast<double>(p.households))
-                              : std::nullopt},
-            {"centre_river_distance_m", known(p.centreRiverDistance)},
-            {"centre_road_distance_m", known(p.centreRoadDistance)},
-            {"centre_seat_distance_m", known(p.centreSeatDistance)},
-            {"cash_crop_share", p.cashCropShare}};
         std::ostringstream reasons;
-        for (const VillageType& type : rules.villageTypes)
-            for (const auto& alternative : type.any) {
-                bool holds = !alternative.empty();
-                std::ostringstream why;
-                for (const auto& [metric, range] : alternative) {
-                    const auto value = metrics.at(metric);
-                    holds = holds && value && range.contains(*value);
-                    if (value)
-                        why << metric << "=" << *value << " ";
-                }
-                if (holds) {
-                    p.types.push_back(type.id);
-                    if (p.primaryType.empty())
-                        p.primaryType = type.id;
-                    reasons << type.id << ": " << why.str() << "; ";
-                    break;
-                }
-            }
+        for (const VillageTypeTrace& t :
+             explainVillageTypes(rules, villageMeasures(p.idleMu, p.households,
+                                                        p.centreRiverDistance, p.centreRoadDistance,
+                                                        p.centreSeatDistance, p.cashCropShare))) {
+            if (!t.holds())
+                continue;
+            p.types.push_back(t.typeId);
+            if (p.primaryType.empty())
+                p.primaryType = t.typeId;
+            reasons << t.typeId << ": " << t.stored << "; ";
+        }
         p.typeReasons = reasons.str();
     }
     return profiles;

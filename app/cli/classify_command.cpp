@@ -1,5 +1,7 @@
 #include "app/cli/classify_command.h"
 
+#include <filesystem>
+
 #include <QCommandLineParser>
 #include <QDate>
 
@@ -10,6 +12,8 @@
 #include "app/resource_paths.h"
 #include "geo/classifier.h"
 #include "geo/error.h"
+#include "geo/gdal_session.h"
+#include "geo/village_types.h"
 
 namespace app {
 namespace {
@@ -147,14 +151,84 @@ int runClassifyCommand(const QStringList& arguments) {
     }
 }
 
+namespace {
+
+// tianmu explain --village: the village's stored measures, then each type of the rule file in
+// order, whether it holds and why.
+int explainVillage(const QCommandLineParser& parser) {
+    try {
+        geo::initialiseGdal();
+        const std::string project = parser.value("project").toStdString();
+        if (!std::filesystem::exists(project))
+            throw geo::InputError("project not found; create it with tianmu import",
+                                  {project, {}, {}, {}});
+        const geo::RuleSet rules = geo::RuleSet::load(
+            parser.isSet("rules") ? parser.value("rules").toStdString() : defaultRules(),
+            geo::loadLandUseCodes(landUseCodes()));
+        const GDALDatasetUniquePtr ds = geo::openVector(project);
+        const geo::StoredVillage v =
+            geo::readStoredVillage(*ds, parser.value("village").toStdString());
+        const auto measure = [&](const char* name, int decimals, const char* unit) {
+            const std::optional<double>& value = v.measures.at(name);
+            return value ? QString::number(*value, 'f', decimals) + unit : QString("no data");
+        };
+        printResult(
+            QString("village %1 (%2), %3 households").arg(q(v.name), q(v.code)).arg(v.households));
+        printResult(QString("  idle resource area %1, per household %2")
+                        .arg(measure("idle_area_mu", 2, " 亩"),
+                             measure("idle_area_mu_per_household", 2, " 亩")));
+        printResult(QString("  from the village centre: nearest river %1, nearest main road %2, "
+                            "township seat %3")
+                        .arg(measure("centre_river_distance_m", 0, " m"),
+                             measure("centre_road_distance_m", 0, " m"),
+                             measure("centre_seat_distance_m", 0, " m")));
+        printResult(QString("  share of orchards, tea and ponds %1")
+                        .arg(measure("cash_crop_share", 3, "")));
+        int step = 0;
+        std::vector<std::string> holding;
+        std::string primary;
+        for (const geo::VillageTypeTrace& t : geo::explainVillageTypes(rules, v.measures)) {
+            printResult(QString("  %1. %2（%3）: %4 — %5")
+                            .arg(++step)
+                            .arg(q(t.typeId), q(t.nameZh), t.holds() ? "HOLDS" : "no", q(t.why)));
+            if (t.holds()) {
+                holding.push_back(t.typeId);
+                if (primary.empty())
+                    primary = t.typeId + " (" + t.nameZh + ")";
+            }
+        }
+        printResult(primary.empty() ? QString("primary type: none (no type holds)")
+                                    : "primary type: " + q(primary) + ", the first that holds");
+        if (holding != v.types) {
+            std::string stored;
+            for (const std::string& t : v.types)
+                stored += (stored.empty() ? "" : ", ") + t;
+            printResult("note: the classification stored the types " +
+                        q(stored.empty() ? "none" : stored) +
+                        "; the rule file has changed since: classify again");
+        }
+        return ExitSuccess;
+    } catch (const geo::InputError& e) {
+        printError(QString("tianmu explain: ") + e.what());
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(QString("tianmu explain: internal failure: ") + e.what());
+        return ExitFailure;
+    }
+}
+
+} // namespace
+
 int runExplainCommand(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "Shows, for one parcel, every rule tried in order and why it matched or "
-        "not, from the facts stored by the last classification.");
+        "not; or, for one village, every village type in order and why it holds or not; from "
+        "what the last classification stored.");
     parser.addHelpOption();
     parser.addOption({"project", "The project GeoPackage.", "P.gpkg"});
     parser.addOption({"parcel", "The parcel's id (BSM).", "ID"});
+    parser.addOption({"village", "The village's code (ZLDWDM) or name.", "CODE"});
     parser.addOption(
         {"rules", "The rule file (default data/rules/lingling-five-zones.json).", "FILE"});
     if (!parse(parser, "explain", arguments))
@@ -164,11 +238,13 @@ int runExplainCommand(const QStringList& arguments) {
                     "\nExit codes: 0 success, 1 failure, 2 usage error, 3 bad input.");
         return ExitSuccess;
     }
-    if (!parser.isSet("project") || !parser.isSet("parcel")) {
-        printError("tianmu explain: --project and --parcel are required.\nRun 'tianmu explain "
-                   "--help' for usage.");
+    if (!parser.isSet("project") || parser.isSet("parcel") == parser.isSet("village")) {
+        printError("tianmu explain: --project and one of --parcel or --village are required.\n"
+                   "Run 'tianmu explain --help' for usage.");
         return ExitUsage;
     }
+    if (parser.isSet("village"))
+        return explainVillage(parser);
     try {
         const geo::ParcelExplanation e = geo::explainParcel(
             parser.value("project").toStdString(),

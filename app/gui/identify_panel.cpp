@@ -22,6 +22,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/rule_set.h"
+#include "geo/village_types.h"
 
 namespace app {
 namespace {
@@ -185,6 +186,41 @@ void IdentifyPanel::addRuleChain(const geo::ParcelDetails& d) {
                         ruleTitle(d.zoneRule)));
 }
 
+void IdentifyPanel::addVillageTypes(const geo::ParcelDetails& d) {
+    if (d.villageCode.empty())
+        return;
+    geo::StoredVillage village;
+    try {
+        village = geo::readStoredVillage(*m_ds, d.villageCode);
+    } catch (const std::exception&) {
+        return; // classified before villages were profiled, or the village has no row
+    }
+    addSection(tr("Village type of %1 (every type in order; the first that holds is the primary)")
+                   .arg(q(village.name)));
+    addRow(alias("PRIMARY_TYPE"),
+           village.primaryTypeName.empty() ? tr("none: no type holds") : q(village.primaryTypeName),
+           "PRIMARY_TYPE");
+    if (!m_rules) {
+        addRow(tr("Types"), tr("the rule file of the classification is not on this computer; "
+                               "tianmu explain --village shows the types with a rule file you "
+                               "name"));
+        return;
+    }
+    const bool zh = m_language == "zh";
+    std::vector<std::string> holding;
+    int step = 0;
+    for (const geo::VillageTypeTrace& t : geo::explainVillageTypes(*m_rules, village.measures)) {
+        if (t.holds())
+            holding.push_back(t.typeId);
+        addRow(QString::number(++step) + ". " + q(zh ? t.nameZh : t.nameEn),
+               (t.holds() ? tr("holds: %1") : tr("does not hold: %1")).arg(geoText(t.why)),
+               q(t.typeId));
+    }
+    if (holding != village.types)
+        addRow(tr("Note"), tr("the rule file changed after the classification: the stored types "
+                              "differ from what it gives now; classify again"));
+}
+
 void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
     m_session = session;
     refresh();
@@ -312,6 +348,7 @@ bool IdentifyPanel::showParcel(qint64 fid) {
             "TRANSFERRED");
         addRow(alias("TRANSFER_RULE"), geoText(d.transferRule), "TRANSFER_RULE");
         addRuleChain(d);
+        addVillageTypes(d);
     }
 
     addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +

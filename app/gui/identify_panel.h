@@ -95,6 +95,8 @@ private:
     QString ruleTitle(const std::string& id) const;
     // Every rule tried on the shown parcel, in order, and why each held or not.
     void addRuleChain(const geo::ParcelDetails& parcel);
+    // The parcel's village: its primary type and every village type tried, in order.
+    void addVillageTypes(const geo::ParcelDetails& details);
 };
 
 } // namespace app

@@ -1,7 +1,12 @@
 // `tianmu classify` and `tianmu explain` on an imported sample project.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "support/classified_project.h"
 #include "support/dataset_digest.h"
+#include "support/project_value.h"
+#include "support/result_rows.h"
 #include "support/run_tianmu.h"
 #include "support/sample_fixture.h"
 
@@ -58,6 +63,11 @@ TEST_CASE("classify and explain: usage errors exit 2, bad input 3", "[cli][class
     CHECK(tianmu({"classify"}).exitCode == 2);
     CHECK(tianmu({"classify", "--project", "x.gpkg", "--as-of", "yesterday"}).exitCode == 2);
     CHECK(tianmu({"explain", "--project", "x.gpkg"}).exitCode == 2);
+    // One of --parcel and --village, not both.
+    const Run both =
+        tianmu({"explain", "--project", "x.gpkg", "--parcel", "1", "--village", "唐家村"});
+    CHECK(both.exitCode == 2);
+    CHECK(both.err.contains("one of --parcel or --village"));
     const Run missing = tianmu({"classify", "--project", "/nonexistent/p.gpkg"});
     CHECK(missing.exitCode == 3);
     CHECK(missing.err.contains("/nonexistent/p.gpkg"));
@@ -65,4 +75,49 @@ TEST_CASE("classify and explain: usage errors exit 2, bad input 3", "[cli][class
         {"classify", "--project", samplePath("county.gpkg"), "--rules", "/nonexistent/rules.json"});
     CHECK(rules.exitCode == 3);
     CHECK(rules.err.contains("/nonexistent/rules.json"));
+}
+
+TEST_CASE("tianmu explain --village tries every village type in order and says why",
+          "[cli][classify][village_types]") {
+    const std::string project = testing::classifiedSampleProject();
+    const std::vector<std::string> codes =
+        testing::sqlColumn(project, "SELECT VILLAGE_CODE FROM village_stats ORDER BY fid", 0);
+    REQUIRE_FALSE(codes.empty());
+    int holds = 0;
+    for (const std::string& code : codes) {
+        const Run r = tianmu({"explain", "--project", QString::fromStdString(project), "--village",
+                              QString::fromStdString(code)});
+        INFO(r.err.toStdString() << r.out.toStdString());
+        REQUIRE(r.exitCode == 0);
+        const std::string where = " FROM village_stats WHERE VILLAGE_CODE = '" + code + "'";
+        const QString name =
+            QString::fromStdString(testing::projectValue(project, "SELECT VILLAGE_NAME" + where));
+        CHECK(r.out.startsWith("village " + name + " (" + QString::fromStdString(code) + ")"));
+        // Each type of the rule file on its own line, holding exactly when classify stored it.
+        const QStringList stored =
+            QString::fromStdString(testing::projectValue(project, "SELECT TYPES" + where))
+                .split(',', Qt::SkipEmptyParts);
+        const QStringList lines = r.out.split('\n');
+        int step = 0;
+        for (const char* type : {"resource", "location", "traditional"}) {
+            const QString prefix = QString("  %1. %2（").arg(++step).arg(type);
+            const auto at = std::find_if(lines.begin(), lines.end(),
+                                         [&](const QString& l) { return l.startsWith(prefix); });
+            REQUIRE(at != lines.end());
+            const QString line = *at;
+            CHECK(line.contains(": HOLDS — ") == stored.contains(type));
+            CHECK(line.contains(": no — ") == !stored.contains(type));
+            holds += stored.contains(type);
+        }
+        CHECK(r.out.contains(stored.isEmpty() ? QString("primary type: none")
+                                              : "primary type: " + stored.first()));
+        CHECK_FALSE(r.out.contains("note:")); // the rule file is the classification's
+    }
+    CHECK(holds > 0);
+
+    const Run unknown = tianmu(
+        {"explain", "--project", QString::fromStdString(project), "--village", "no-such-village"});
+    CHECK(unknown.exitCode == 3);
+    CHECK(unknown.err.contains("'no-such-village'"));
+    CHECK(unknown.err.contains(QString::fromUtf8("唐家村")));
 }

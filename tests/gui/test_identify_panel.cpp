@@ -17,6 +17,8 @@
 #include "geo/classifier.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_project.h"
+#include "support/project_value.h"
+#include "support/result_rows.h"
 #include "support/sample_fixture.h"
 
 TEST_CASE("the identify panel shows a parcel's zone, rule, areas and transfers",
@@ -294,4 +296,62 @@ TEST_CASE("without the classification's rule file the identify panel says so ins
     // The zone and its rule id are still shown, as stored.
     CHECK(panel.text().contains(QString::fromStdString(testing::projectValue(
         project, "SELECT ZONE_RULE FROM parcel_classes WHERE PARCEL_FID = 1"))));
+}
+
+TEST_CASE("the identify panel shows the parcel's village type, every type tried and why, in "
+          "Chinese",
+          "[identify_panel][language][village_types]") {
+    const std::string project = testing::classifiedSampleProject();
+    app::LanguageManager languages;
+    REQUIRE(languages.setLanguage("zh_CN", false));
+    app::IdentifyPanel panel;
+    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
+                     "zh");
+    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    int villagesSeen = 0, typesHeld = 0;
+    for (const std::string& code :
+         testing::sqlColumn(project, "SELECT VILLAGE_CODE FROM village_stats ORDER BY fid", 0)) {
+        const std::string where = " FROM village_stats WHERE VILLAGE_CODE = '" + code + "'";
+        const std::string name = testing::projectValue(project, "SELECT VILLAGE_NAME" + where);
+        const QStringList stored =
+            QString::fromStdString(testing::projectValue(project, "SELECT TYPES" + where))
+                .split(',', Qt::SkipEmptyParts);
+        const std::string primary = testing::projectValue(project, "SELECT PRIMARY_TYPE" + where);
+        // A parcel of the village.
+        const std::string fid = testing::projectValue(
+            project, "SELECT PARCEL_FID FROM parcel_classes WHERE VILLAGE_CODE = '" + code +
+                         "' ORDER BY PARCEL_FID LIMIT 1");
+        REQUIRE(panel.showParcel(std::stoll(fid)));
+        INFO(panel.text().toStdString());
+        const QStringList rows = chainRows(
+            panel, QString::fromStdString(name) +
+                       QString::fromUtf8("的村庄类型（逐类判定，第一个符合的为主要类型）"));
+        // The primary type, then one row per type of the rule file, in order.
+        REQUIRE(rows.size() == 4);
+        CHECK(rows[0] == QString::fromUtf8("主要村庄类型\t") +
+                             (primary.empty() ? QString::fromUtf8("无：没有符合的类型")
+                                              : QString::fromStdString(primary)));
+        const char* names[] = {"资源优势型", "区位优势型", "传统优势型"};
+        const char* ids[] = {"resource", "location", "traditional"};
+        for (int t = 0; t < 3; ++t) {
+            const QString row = rows[t + 1];
+            CHECK(row.startsWith(QString("%1. ").arg(t + 1) + QString::fromUtf8(names[t]) + "\t"));
+            const bool held = stored.contains(ids[t]);
+            CHECK(row.section('\t', 1).startsWith(QString::fromUtf8(held ? "符合：" : "不符合：")));
+            typesHeld += held;
+        }
+        // The reasons in Chinese: the measures' names, metres as 米, no English left.
+        CHECK(rows[2].contains(QString::fromUtf8("村中心到")));
+        CHECK(rows[2].contains(QString::fromUtf8(" 米")));
+        CHECK_FALSE(rows.join('\n').contains("is not"));
+        CHECK_FALSE(rows.join('\n').contains("distance"));
+        ++villagesSeen;
+    }
+    CHECK(villagesSeen == 4);
+    CHECK(typesHeld > 0);
+    panel.resize(620, 900);
+    panel.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&panel));
+    testing::saveScreenshot(panel, "identify_village_types_zh_CN");
+    REQUIRE(languages.setLanguage("en", false));
 }

@@ -826,6 +826,58 @@
         <source>the township seats</source>
         <translation>the township seats</translation>
     </message>
+    <message>
+        <source>%1 %2 亩 is not %3</source>
+        <translation>%1 %2 亩 is not %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 亩 is %3</source>
+        <translation>%1 %2 亩 is %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 m is not %3</source>
+        <translation>%1 %2 m is not %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 m is %3</source>
+        <translation>%1 %2 m is %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not %3</source>
+        <translation>%1 %2 is not %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3</source>
+        <translation>%1 %2 is %3</translation>
+    </message>
+    <message>
+        <source>the type has no tests</source>
+        <translation>the type has no tests</translation>
+    </message>
+    <message>
+        <source>idle resource area per household</source>
+        <translation>idle resource area per household</translation>
+    </message>
+    <message>
+        <source>idle resource area</source>
+        <translation>idle resource area</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the nearest river</source>
+        <translation>distance from the village centre to the nearest river</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the nearest main road</source>
+        <translation>distance from the village centre to the nearest main road</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the township seat</source>
+        <translation>distance from the village centre to the township seat</translation>
+    </message>
+    <message>
+        <source>share of orchards, tea and ponds</source>
+        <translation>share of orchards, tea and ponds</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1004,6 +1056,30 @@
     <message>
         <source>no rule</source>
         <translation>no rule</translation>
+    </message>
+    <message>
+        <source>Village type of %1 (every type in order; the first that holds is the primary)</source>
+        <translation>Village type of %1 (every type in order; the first that holds is the primary)</translation>
+    </message>
+    <message>
+        <source>none: no type holds</source>
+        <translation>none: no type holds</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>Types</translation>
+    </message>
+    <message>
+        <source>the rule file of the classification is not on this computer; tianmu explain --village shows the types with a rule file you name</source>
+        <translation>the rule file of the classification is not on this computer; tianmu explain --village shows the types with a rule file you name</translation>
+    </message>
+    <message>
+        <source>holds: %1</source>
+        <translation>holds: %1</translation>
+    </message>
+    <message>
+        <source>the rule file changed after the classification: the stored types differ from what it gives now; classify again</source>
+        <translation>the rule file changed after the classification: the stored types differ from what it gives now; classify again</translation>
     </message>
 </context>
 <context>

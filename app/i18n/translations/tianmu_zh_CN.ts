@@ -824,6 +824,58 @@
         <source>the township seats</source>
         <translation>乡镇驻地</translation>
     </message>
+    <message>
+        <source>%1 %2 亩 is not %3</source>
+        <translation>%1为 %2 亩，要求%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 亩 is %3</source>
+        <translation>%1为 %2 亩，%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 m is not %3</source>
+        <translation>%1为 %2 米，要求%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 m is %3</source>
+        <translation>%1为 %2 米，%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not %3</source>
+        <translation>%1为 %2，要求%3</translation>
+    </message>
+    <message>
+        <source>%1 %2 is %3</source>
+        <translation>%1为 %2，%3</translation>
+    </message>
+    <message>
+        <source>the type has no tests</source>
+        <translation>该类型没有判定条件</translation>
+    </message>
+    <message>
+        <source>idle resource area per household</source>
+        <translation>户均闲置资源面积</translation>
+    </message>
+    <message>
+        <source>idle resource area</source>
+        <translation>闲置资源面积</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the nearest river</source>
+        <translation>村中心到最近河流的距离</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the nearest main road</source>
+        <translation>村中心到最近主要道路的距离</translation>
+    </message>
+    <message>
+        <source>distance from the village centre to the township seat</source>
+        <translation>村中心到乡镇驻地的距离</translation>
+    </message>
+    <message>
+        <source>share of orchards, tea and ponds</source>
+        <translation>园地与坑塘面积占比</translation>
+    </message>
 </context>
 <context>
     <name>app::IdentifyPanel</name>
@@ -1002,6 +1054,30 @@
     <message>
         <source>no rule</source>
         <translation>没有规则</translation>
+    </message>
+    <message>
+        <source>Village type of %1 (every type in order; the first that holds is the primary)</source>
+        <translation>%1的村庄类型（逐类判定，第一个符合的为主要类型）</translation>
+    </message>
+    <message>
+        <source>none: no type holds</source>
+        <translation>无：没有符合的类型</translation>
+    </message>
+    <message>
+        <source>Types</source>
+        <translation>村庄类型</translation>
+    </message>
+    <message>
+        <source>the rule file of the classification is not on this computer; tianmu explain --village shows the types with a rule file you name</source>
+        <translation>本机没有分类所用的规则文件；可用 tianmu explain --village 指定规则文件查看判定过程</translation>
+    </message>
+    <message>
+        <source>holds: %1</source>
+        <translation>符合：%1</translation>
+    </message>
+    <message>
+        <source>the rule file changed after the classification: the stored types differ from what it gives now; classify again</source>
+        <translation>分类之后规则文件已修改：按现在的规则得出的村庄类型与已存结果不同，请重新分类</translation>
     </message>
 </context>
 <context>
