@@ -258,6 +258,59 @@ void ClassifyDialog::showRules() {
         item->setText(3, describe(rule.when));
         item->setToolTip(3, item->text(3));
     }
+    // The village types and the layers the rule file filters: the rest of what it decides.
+    if (!m_rules->villageTypes.empty()) {
+        auto* group = new QTreeWidgetItem(
+            m_ruleTree, {tr("Village types (several may hold; the first that holds is the "
+                            "primary)")});
+        group->setFirstColumnSpanned(true);
+        const auto measure = [&](const std::string& id, const geo::Range& r) {
+            if (id == "idle_area_mu")
+                return tr("idle resource area %1").arg(range(r, tr("mu")));
+            if (id == "idle_area_mu_per_household")
+                return tr("idle resource area per household %1").arg(range(r, tr("mu")));
+            if (id == "centre_river_distance_m")
+                return tr("village centre to the nearest river %1").arg(range(r, "m"));
+            if (id == "centre_road_distance_m")
+                return tr("village centre to the nearest main road %1").arg(range(r, "m"));
+            if (id == "centre_seat_distance_m")
+                return tr("village centre to the township seat %1").arg(range(r, "m"));
+            if (id == "cash_crop_share")
+                return tr("share of orchards, tea and ponds %1").arg(range(r, QString()).trimmed());
+            return q(id) + " " + range(r, QString()).trimmed();
+        };
+        for (const geo::VillageType& type : m_rules->villageTypes) {
+            QStringList alternatives;
+            for (const auto& alternative : type.any) {
+                QStringList tests;
+                for (const auto& [id, r] : alternative)
+                    tests << measure(id, r);
+                alternatives << tests.join(tr("; and "));
+            }
+            auto* item = new QTreeWidgetItem(
+                group,
+                {QString(), q(type.id), q(chinese() ? type.nameZh : type.nameEn),
+                 alternatives.size() > 1 ? tr("any of: %1").arg(alternatives.join(tr(" or ")))
+                                         : alternatives.value(0)});
+            item->setToolTip(3, item->text(3));
+        }
+        group->setExpanded(true);
+    }
+    auto* layers = new QTreeWidgetItem(m_ruleTree, {tr("Layers the rules read")});
+    layers->setFirstColumnSpanned(true);
+    new QTreeWidgetItem(layers,
+                        {QString(), tr("rivers"), QString(),
+                         m_rules->riverFilterField.empty() ? tr("every river")
+                                                           : tr("rivers whose %1 is at least %2")
+                                                                 .arg(q(m_rules->riverFilterField))
+                                                                 .arg(m_rules->riverFilterMin)});
+    new QTreeWidgetItem(
+        layers, {QString(), tr("main roads"), QString(),
+                 m_rules->mainRoadGrades.empty()
+                     ? tr("every road")
+                     : tr("roads whose %1 is %2")
+                           .arg(q(m_rules->roadGradeField), joined(m_rules->mainRoadGrades))});
+    layers->setExpanded(true);
 }
 
 bool ClassifyDialog::start() {

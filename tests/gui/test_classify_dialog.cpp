@@ -95,9 +95,40 @@ std::map<QString, long long> zonesInTable(const QTableWidget& table) {
 TEST_CASE("the dialog shows the rules and classifies like the project says", "[classify_dialog]") {
     app::ClassifyDialog dialog(sampleProject());
     CHECK(dialog.rulesPath().endsWith("lingling-five-zones.json"));
-    REQUIRE(dialog.ruleTree()->topLevelItemCount() == 8);
+    // The eight zone rules, then the village types and the layers the rules read.
+    REQUIRE(dialog.ruleTree()->topLevelItemCount() == 10);
     CHECK(dialog.ruleTree()->topLevelItem(0)->text(1) == "water-surface");
     CHECK(dialog.ruleTree()->topLevelItem(0)->text(3).contains("1104"));
+    {
+        // Each village type with the thresholds of the rule file, read here from its text.
+        std::ifstream in(dialog.rulesPath().toStdString());
+        const nlohmann::json doc = nlohmann::json::parse(in);
+        const nlohmann::json& types = doc.at("villages").at("types");
+        const QTreeWidgetItem* group = dialog.ruleTree()->topLevelItem(8);
+        CHECK(group->text(0).startsWith("Village types"));
+        REQUIRE(group->childCount() == static_cast<int>(types.size()));
+        for (int t = 0; t < group->childCount(); ++t) {
+            const QTreeWidgetItem* row = group->child(t);
+            const nlohmann::json& type = types[static_cast<std::size_t>(t)];
+            INFO(row->text(3).toStdString());
+            CHECK(row->text(1).toStdString() == type.at("id").get<std::string>());
+            for (const auto& alternative : type.at("any"))
+                for (const auto& [measure, range] : alternative.items())
+                    for (const char* bound : {"min", "max"})
+                        if (range.contains(bound))
+                            CHECK(row->text(3).contains(
+                                (std::string(bound) == "min" ? QString("≥ ") : QString("≤ ")) +
+                                QString::number(range.at(bound).get<double>())));
+        }
+        const QTreeWidgetItem* layers = dialog.ruleTree()->topLevelItem(9);
+        CHECK(layers->text(0) == "Layers the rules read");
+        REQUIRE(layers->childCount() == 2);
+        CHECK(layers->child(0)->text(3).contains(
+            QString::fromStdString(doc.at("rivers").at("field").get<std::string>())));
+        for (const auto& grade : doc.at("roads").at("grades"))
+            CHECK(layers->child(1)->text(3).contains(
+                QString::fromStdString(grade.get<std::string>())));
+    }
     CHECK(dialog.ruleText()->toPlainText().contains("\"rules\""));
     dialog.setAsOf(QDate(2026, 6, 30));
 

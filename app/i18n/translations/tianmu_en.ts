@@ -291,6 +291,66 @@
         <source>Warning: %1</source>
         <translation>Warning: %1</translation>
     </message>
+    <message>
+        <source>Village types (several may hold; the first that holds is the primary)</source>
+        <translation>Village types (several may hold; the first that holds is the primary)</translation>
+    </message>
+    <message>
+        <source>idle resource area %1</source>
+        <translation>idle resource area %1</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>mu</translation>
+    </message>
+    <message>
+        <source>idle resource area per household %1</source>
+        <translation>idle resource area per household %1</translation>
+    </message>
+    <message>
+        <source>village centre to the nearest river %1</source>
+        <translation>village centre to the nearest river %1</translation>
+    </message>
+    <message>
+        <source>village centre to the nearest main road %1</source>
+        <translation>village centre to the nearest main road %1</translation>
+    </message>
+    <message>
+        <source>village centre to the township seat %1</source>
+        <translation>village centre to the township seat %1</translation>
+    </message>
+    <message>
+        <source>share of orchards, tea and ponds %1</source>
+        <translation>share of orchards, tea and ponds %1</translation>
+    </message>
+    <message>
+        <source>Layers the rules read</source>
+        <translation>Layers the rules read</translation>
+    </message>
+    <message>
+        <source>rivers</source>
+        <translation>rivers</translation>
+    </message>
+    <message>
+        <source>every river</source>
+        <translation>every river</translation>
+    </message>
+    <message>
+        <source>rivers whose %1 is at least %2</source>
+        <translation>rivers whose %1 is at least %2</translation>
+    </message>
+    <message>
+        <source>main roads</source>
+        <translation>main roads</translation>
+    </message>
+    <message>
+        <source>every road</source>
+        <translation>every road</translation>
+    </message>
+    <message>
+        <source>roads whose %1 is %2</source>
+        <translation>roads whose %1 is %2</translation>
+    </message>
 </context>
 <context>
     <name>app::CrsPicker</name>

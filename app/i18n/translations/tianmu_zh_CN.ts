@@ -290,6 +290,66 @@
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
+    <message>
+        <source>Village types (several may hold; the first that holds is the primary)</source>
+        <translation>村庄类型（可同时符合多种，第一个符合的为主要类型）</translation>
+    </message>
+    <message>
+        <source>idle resource area %1</source>
+        <translation>闲置资源面积 %1</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <source>idle resource area per household %1</source>
+        <translation>户均闲置资源面积 %1</translation>
+    </message>
+    <message>
+        <source>village centre to the nearest river %1</source>
+        <translation>村中心距最近河流 %1</translation>
+    </message>
+    <message>
+        <source>village centre to the nearest main road %1</source>
+        <translation>村中心距最近主要道路 %1</translation>
+    </message>
+    <message>
+        <source>village centre to the township seat %1</source>
+        <translation>村中心距乡镇驻地 %1</translation>
+    </message>
+    <message>
+        <source>share of orchards, tea and ponds %1</source>
+        <translation>园地与坑塘面积占比 %1</translation>
+    </message>
+    <message>
+        <source>Layers the rules read</source>
+        <translation>规则读取的图层</translation>
+    </message>
+    <message>
+        <source>rivers</source>
+        <translation>河流</translation>
+    </message>
+    <message>
+        <source>every river</source>
+        <translation>全部河流</translation>
+    </message>
+    <message>
+        <source>rivers whose %1 is at least %2</source>
+        <translation>%1 不低于 %2 的河流</translation>
+    </message>
+    <message>
+        <source>main roads</source>
+        <translation>主要道路</translation>
+    </message>
+    <message>
+        <source>every road</source>
+        <translation>全部道路</translation>
+    </message>
+    <message>
+        <source>roads whose %1 is %2</source>
+        <translation>%1 为 %2 的道路</translation>
+    </message>
 </context>
 <context>
     <name>app::CrsPicker</name>
