@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "app/render/overlay_renderer.h"
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 
@@ -99,6 +100,8 @@ PreviewLayers loadPreviewLayers(const std::string& projectPath) {
         layers.rivers = geo::readFlatLayer(projectPath, "rivers", "DJ");
     if (hasLayer(projectPath, "roads"))
         layers.roads = geo::readFlatLayer(projectPath, "roads");
+    if (hasLayer(projectPath, "seats"))
+        layers.seats = geo::readFlatLayer(projectPath, "seats", "XZMC");
     layers.extent = layers.villages.featureCount() ? layers.villages.extent : layers.parcels.extent;
     return layers;
 }
@@ -149,11 +152,31 @@ QImage renderPreview(const PreviewLayers& layers, const CategoryStyle& landUse, 
     for (std::size_t f = 0; f < layers.villages.featureCount(); ++f)
         painter.drawPath(featurePath(layers.villages, f, view, true));
 
+    // Township seats as the map draws them: a red ring around a dot.
+    const double seatSize = std::max(10.0, size.height() / 40.0);
+    std::vector<std::pair<QPointF, QString>> seatNames;
+    for (std::size_t f = 0; f < layers.seats.featureCount(); ++f) {
+        const std::uint32_t v = layers.seats.partStart[layers.seats.featurePart[f]];
+        if (v >= layers.seats.partStart[layers.seats.featurePart[f + 1]])
+            continue; // no point
+        const QPointF at = view.map(layers.seats.xy[2 * v], layers.seats.xy[2 * v + 1]);
+        drawSeatSymbol(painter, at, seatSize, SeatStyle{});
+        seatNames.emplace_back(at + QPointF(seatSize / 2 + 3, 0),
+                               QString::fromStdString(layers.seats.category[f]));
+    }
+
     // Village names in a CJK font with a halo, so they read on any fill.
     QFont font(QStringLiteral("Noto Sans CJK SC"));
     font.setPixelSize(std::max(12, size.height() / 36));
     font.setBold(true);
     painter.setFont(font);
+    for (const auto& [at, name] : seatNames) { // left-aligned beside the seat's symbol
+        QPainterPath text;
+        text.addText(0, 0, font, name);
+        text.translate(at - QPointF(text.boundingRect().left(), text.boundingRect().center().y()));
+        painter.strokePath(text, QPen(QColor(255, 255, 255, 220), 3.0));
+        painter.fillPath(text, SeatStyle{}.colour.darker(150));
+    }
     for (std::size_t f = 0; f < layers.villages.featureCount(); ++f) {
         const QString name = QString::fromStdString(layers.villages.category[f]);
         const QPointF at = labelPoint(layers.villages, f, view);

@@ -19,7 +19,8 @@ struct PreviewLayers {
     geo::FlatLayer riverSurfaces;
     geo::FlatLayer rivers; // category: stream order
     geo::FlatLayer roads;
-    geo::Extent extent; // of the villages (or of the parcels without villages)
+    geo::FlatLayer seats; // township seats (乡镇驻地), points named by XZMC
+    geo::Extent extent;   // of the villages (or of the parcels without villages)
 };
 
 // Reads the layers of a project GeoPackage. Layers other than parcels are optional.

@@ -2,10 +2,12 @@
 // for what a person sees (land-use colours where the parcels are, blue on the river).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <map>
 
 #include <QColor>
 
+#include "app/render/map_style.h"
 #include "app/render/project_preview.h"
 #include "support/image_compare.h"
 #include "support/sample_fixture.h"
@@ -57,4 +59,27 @@ TEST_CASE("a project without parcels is refused with the reason", "[preview]") {
     CHECK_THROWS_WITH(
         app::loadPreviewLayers(testing::sourcePath("data/sample/surveyor/cgcs2000/DLTB.shp")),
         Catch::Contains("no 'parcels' layer"));
+}
+
+TEST_CASE("the preview marks the township seat in the map's seat red", "[preview][seats]") {
+    REQUIRE(sampleLayers().seats.featureCount() == 1);
+    const QColor seat = app::SeatStyle{}.colour;
+    const auto seatPixels = [&](const QImage& image) {
+        int n = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                n += std::abs(c.red() - seat.red()) + std::abs(c.green() - seat.green()) +
+                         std::abs(c.blue() - seat.blue()) <
+                     30;
+            }
+        return n;
+    };
+    const int with = seatPixels(app::renderPreview(sampleLayers(), landUse(), QSize(800, 600)));
+    app::PreviewLayers without = sampleLayers();
+    without.seats = geo::FlatLayer{};
+    const int none = seatPixels(app::renderPreview(without, landUse(), QSize(800, 600)));
+    INFO(with << " seat-red pixels with the seat, " << none << " without");
+    CHECK(with >= 40); // a ring and a dot about 15 pixels across
+    CHECK(none <= 5);  // no land-use colour is that red
 }
