@@ -19,7 +19,8 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
     m_rows = static_cast<std::size_t>(height / m_cell) + 1;
     m_area.maxX = m_area.minX + static_cast<double>(m_columns) * m_cell;
     m_area.maxY = m_area.minY + static_cast<double>(m_rows) * m_cell;
-    m_answer.assign(m_columns * m_rows, 0);
+    // Near-edge cells first, then the clear ones' runs.
+    std::vector<std::uint8_t> nearEdge(m_columns * m_rows, 0);
 
     // Every cell an edge's box (grown by a centimetre, far above the rounding of the ray test)
     // touches is near an edge.
@@ -42,26 +43,52 @@ LocationGrid::LocationGrid(const FlatLayer& polygons,
             const std::size_t r0 = row(std::min(ay, by) - margin),
                               r1 = row(std::max(ay, by) + margin);
             for (std::size_t r = r0; r <= r1; ++r)
-                std::fill(m_answer.begin() + std::ptrdiff_t(r * m_columns + c0),
-                          m_answer.begin() + std::ptrdiff_t(r * m_columns + c1 + 1), nearEdge);
+                std::fill(nearEdge.begin() + std::ptrdiff_t(r * m_columns + c0),
+                          nearEdge.begin() + std::ptrdiff_t(r * m_columns + c1 + 1), 1);
         }
     }
     // Clear cells between two near-edge cells of a row lie in the same polygons: no edge
     // separates them (it would have marked a cell between). One exact answer per run.
+    m_wordsPerRow = (m_columns + 63) / 64;
+    m_clear.assign(m_rows * m_wordsPerRow, 0);
+    m_rowRuns.push_back(0);
     for (std::size_t r = 0; r < m_rows; ++r) {
-        std::int32_t* line = m_answer.data() + r * m_columns;
+        const std::uint8_t* line = nearEdge.data() + r * m_columns;
         for (std::size_t c = 0; c < m_columns;) {
-            if (line[c] == nearEdge) {
+            if (line[c]) {
                 ++c;
                 continue;
             }
             const double x = m_area.minX + (static_cast<double>(c) + 0.5) * m_cell;
             const double y = m_area.minY + (static_cast<double>(r) + 0.5) * m_cell;
-            const auto answer = static_cast<std::int32_t>(locate(x, y));
-            for (; c < m_columns && line[c] != nearEdge; ++c)
-                line[c] = answer;
+            m_runStart.push_back(static_cast<std::uint32_t>(c));
+            m_runAnswer.push_back(static_cast<std::int32_t>(locate(x, y)));
+            for (; c < m_columns && !line[c]; ++c)
+                m_clear[r * m_wordsPerRow + c / 64] |= std::uint64_t{1} << (c % 64);
+        }
+        m_rowRuns.push_back(static_cast<std::uint32_t>(m_runStart.size()));
+    }
+    m_wordRun.assign(m_rows * m_wordsPerRow, 0);
+    for (std::size_t r = 0; r < m_rows; ++r) {
+        std::uint32_t k = m_rowRuns[r];
+        for (std::size_t w = 0; w < m_wordsPerRow; ++w) {
+            // The last run starting at or before the word's first cell (that run may end before
+            // it; answerOf steps on from there).
+            while (k + 1 < m_rowRuns[r + 1] && m_runStart[k + 1] <= w * 64)
+                ++k;
+            m_wordRun[r * m_wordsPerRow + w] = k;
         }
     }
+}
+
+int LocationGrid::answerOf(std::size_t row, std::size_t col) const noexcept {
+    // The last run of the row starting at or before the cell: the cell is clear, so that run
+    // reaches it. From the word's run on: a word of 64 cells holds few runs.
+    std::uint32_t k = m_wordRun[row * m_wordsPerRow + col / 64];
+    const std::uint32_t end = m_rowRuns[row + 1];
+    while (k + 1 < end && m_runStart[k + 1] <= col)
+        ++k;
+    return m_runAnswer[k];
 }
 
 std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
@@ -74,14 +101,20 @@ std::optional<int> LocationGrid::knownBox(const Extent& box) const noexcept {
     const auto r1 = static_cast<std::size_t>((box.maxY - m_area.minY) / m_cell);
     if (c1 >= m_columns || r1 >= m_rows)
         return std::nullopt;
-    const std::int32_t answer = m_answer[r0 * m_columns + c0];
-    if (answer == nearEdge)
-        return std::nullopt;
-    for (std::size_t r = r0; r <= r1; ++r)
-        for (std::size_t c = c0; c <= c1; ++c)
-            if (m_answer[r * m_columns + c] != answer)
-                return std::nullopt; // near an edge, or another answer
-    return answer;
+    // Clear cells next to one another have one answer: no edge separates their centres, as it
+    // would pass through one of them. So a block of clear cells has the answer of any of them.
+    for (std::size_t r = r0; r <= r1; ++r) {
+        const std::uint64_t* words = m_clear.data() + r * m_wordsPerRow;
+        for (std::size_t w = c0 / 64; w <= c1 / 64; ++w) {
+            const std::size_t from = w == c0 / 64 ? c0 % 64 : 0, to = w == c1 / 64 ? c1 % 64 : 63;
+            const std::uint64_t wanted =
+                (to == 63 ? ~std::uint64_t{0} : (std::uint64_t{1} << (to + 1)) - 1) &
+                ~((std::uint64_t{1} << from) - 1);
+            if ((words[w] & wanted) != wanted)
+                return std::nullopt; // near an edge
+        }
+    }
+    return answerOf(r0, c0);
 }
 
 } // namespace geo

@@ -95,6 +95,13 @@ bool PolygonEdges::crossedBy(const FeatureBands& other) const {
     other.edgesNear(m_box, [&](double ax, double ay, double bx, double by) {
         if (crossed)
             return;
+        // One of the feature's own edges (a tiling draws the village line along the parcels'
+        // edges, as most lines near a parcel are): on its boundary, neither crossing it nor
+        // inside it.
+        for (const Edge& e : m_edges)
+            if ((e.x0 == ax && e.y0 == ay && e.x1 == bx && e.y1 == by) ||
+                (e.x0 == bx && e.y0 == by && e.x1 == ax && e.y1 == ay))
+                return;
         const double minX = std::min(ax, bx), maxX = std::max(ax, bx);
         const double minY = std::min(ay, by), maxY = std::max(ay, by);
         const double dx = bx - ax, dy = by - ay, length2 = dx * dx + dy * dy;

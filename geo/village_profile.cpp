@@ -122,22 +122,25 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
     // Most parcels lie well inside a village: a grid answers for them without a test.
     const LocationGrid grid(in.villageShapes, villageAt);
     // Where parcel i lies: the village holding the largest part of it, or -1 when none holds
-    // any (or it has no inside). A parcel whose box lies in grid cells no village line comes
-    // near lies wholly in the village of those cells. Else (about one parcel in five: those
-    // along a village line), where the line of the village holding its inner point does not
-    // run through it (a tiling draws the line along the parcel's edges), it lies wholly in that
-    // village; else the parts are measured, and a village holding more than that one takes it.
-    // Equal parts stay with the village holding the inner point.
+    // any. A parcel whose box lies in grid cells no village line comes near lies wholly in the
+    // village of those cells (even one without an inside, a sliver: it lies nowhere else). Else
+    // (about one parcel in five: those along a village line) a parcel without an inside lies
+    // in none; where the line of the village holding its inner point does not run through it
+    // (a tiling draws the line along the parcel's edges), it lies wholly in that village; else
+    // the parts are measured, and a village holding more than that one takes it. Equal parts
+    // stay with the village holding the inner point.
     auto locate = [&](std::size_t i) {
-        double x = 0, y = 0;
-        if (!interiorPoint(in.parcelShapes, i, x, y))
-            return -1;
         Extent box;
         for (std::uint32_t v = in.parcelShapes.partStart[in.parcelShapes.featurePart[i]];
              v < in.parcelShapes.partStart[in.parcelShapes.featurePart[i + 1]]; ++v)
             box.include(in.parcelShapes.xy[2 * v], in.parcelShapes.xy[2 * v + 1]);
+        if (box.isNull())
+            return -1; // no vertex: no place
         if (const std::optional<int> whole = grid.knownBox(box))
             return *whole;
+        double x = 0, y = 0;
+        if (!interiorPoint(in.parcelShapes, i, x, y))
+            return -1;
         const PolygonEdges parcel(in.parcelShapes, i);
         const std::optional<int> known = grid.known(x, y);
         const int inner = known ? *known : villageAt(x, y);

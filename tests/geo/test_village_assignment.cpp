@@ -167,6 +167,32 @@ TEST_CASE("a parcel across the village line goes to the village holding its larg
     CHECK(a.rule(4) == "location (no ZLDWDM)");
 }
 
+TEST_CASE("a sliver without an inside lies in the village around it, and in none across a line",
+          "[villages]") {
+    geo::initialiseGdal();
+    geo::ClassificationInputs in = county({});
+    auto add = [&](const char* wkt) {
+        OGRGeometry* g = nullptr;
+        REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
+        geo::appendFeature(in.parcelShapes, g);
+        OGRGeometryFactory::destroyGeometry(g);
+        geo::ParcelRecord r;
+        r.fid = static_cast<long long>(in.parcels.size() + 1);
+        r.id = "P" + std::to_string(r.fid);
+        in.parcels.push_back(r);
+    };
+    // Zero area (its ring runs out and back along one line): no point is inside it.
+    add("POLYGON ((300 300,320 300,340 300,320 300,300 300))");    // deep in the west village
+    add("POLYGON ((990 300,1005 300,1010 300,1005 300,990 300))"); // across the line
+    double x = 0, y = 0;
+    REQUIRE_FALSE(geo::interiorPoint(in.parcelShapes, 0, x, y)); // the fixture has no inside
+    REQUIRE_FALSE(geo::interiorPoint(in.parcelShapes, 1, x, y));
+    const geo::VillageAssignment a = geo::assignVillages(in, true);
+    CHECK(a.village[0] == 0);
+    CHECK(a.rule(0) == "location (no ZLDWDM)");
+    CHECK(a.village[1] == -1); // which side? neither holds any of it
+}
+
 TEST_CASE("parcels laid across the real Yongzhou county lines go to the county holding most "
           "of each, as GEOS measures it",
           "[villages][real]") {
