@@ -7,7 +7,6 @@
 #include <functional>
 #include <limits>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "geo/area.h"
@@ -30,47 +29,95 @@ std::string addMonths(const std::string& date, int months) {
     return buf;
 }
 
+namespace {
+
+// The distinct parcel ids a transfer ledger names, in an open table of their 64-bit hashes (the
+// ids themselves compared only where two hashes agree), each with the first parcel that has it.
+// Most of a county's parcels are in no contract: a bit per hash value (256 KiB, in the
+// processor's cache) answers for them before the table is touched.
+class NamedParcels {
+public:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t row = empty; // the first ledger row naming the id; `empty`: a free slot
+        std::uint32_t parcel = std::numeric_limits<std::uint32_t>::max();
+    };
+
+    explicit NamedParcels(const std::vector<TransferRow>& ledger)
+        : m_ledger(ledger) {
+        std::size_t capacity = 16;
+        while (capacity < ledger.size() * 3)
+            capacity *= 2;
+        m_slots.resize(capacity);
+        m_mask = capacity - 1;
+        m_rowSlot.resize(ledger.size());
+        for (std::size_t r = 0; r < ledger.size(); ++r) {
+            const std::uint64_t hash = hashOf(ledger[r].parcel);
+            std::size_t k = hash & m_mask;
+            while (m_slots[k].row != empty &&
+                   !(m_slots[k].hash == hash && ledger[m_slots[k].row].parcel == ledger[r].parcel))
+                k = (k + 1) & m_mask;
+            if (m_slots[k].row == empty) {
+                m_slots[k].hash = hash;
+                m_slots[k].row = static_cast<std::uint32_t>(r);
+                const std::size_t bit = bitOf(hash);
+                m_mayBeNamed[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            }
+            m_rowSlot[r] = static_cast<std::uint32_t>(k);
+        }
+    }
+
+    // The slot of `id`, or nullptr when the ledger does not name it.
+    Slot* find(std::string_view id) {
+        const std::uint64_t hash = hashOf(id);
+        const std::size_t bit = bitOf(hash);
+        if (!((m_mayBeNamed[bit / 64] >> (bit % 64)) & 1U))
+            return nullptr;
+        for (std::size_t k = hash & m_mask; m_slots[k].row != empty; k = (k + 1) & m_mask)
+            if (m_slots[k].hash == hash && m_ledger[m_slots[k].row].parcel == id)
+                return &m_slots[k];
+        return nullptr;
+    }
+
+    // The slot of the id ledger row r names.
+    const Slot& ofRow(std::size_t r) const { return m_slots[m_rowSlot[r]]; }
+
+private:
+    static constexpr std::uint32_t empty = std::numeric_limits<std::uint32_t>::max();
+    static constexpr std::size_t filterBits = std::size_t{1} << 21;
+    static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    // Other bits of the hash than the table's slot: the two tests stay independent.
+    static std::size_t bitOf(std::uint64_t hash) { return (hash >> 40) & (filterBits - 1); }
+
+    const std::vector<TransferRow>& m_ledger;
+    std::vector<Slot> m_slots; // find() hands out slots whose parcel the caller sets
+    std::size_t m_mask = 0;
+    std::vector<std::uint32_t> m_rowSlot;
+    std::vector<std::uint64_t> m_mayBeNamed = std::vector<std::uint64_t>(filterBits / 64, 0);
+};
+
+} // namespace
+
 TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& rules,
                                 const std::string& asOf) {
     TransferStatus status;
     status.entryOf.assign(in.parcels.size(), TransferStatus::noEntry);
-    // The parcel ids the ledger names, hashed, each with the first parcel that has it (views of
-    // the ledger's own ids): the ledger names far fewer parcels than a county has, and hashing
-    // a million parcel ids into nodes cost more than the whole ledger check.
-    constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
-    std::unordered_map<std::string_view, std::size_t> parcelOf;
-    parcelOf.reserve(in.transfers.size());
-    // A bit per hash value, set for the ledger's ids: most parcels are in no contract, and the
-    // bits (256 KiB) answer "not in the ledger" from the processor's cache, where a lookup in
-    // the table missed it twice (its bucket, then its node).
-    constexpr std::size_t filterBits = std::size_t{1} << 21;
-    std::vector<std::uint64_t> mayBeNamed(filterBits / 64, 0);
-    const auto bitOf = [](std::size_t hash) {
-        return (hash >> 11) & (filterBits - 1);
-    };
-    const std::hash<std::string_view> hashOf;
-    for (const TransferRow& t : in.transfers) {
-        parcelOf.emplace(t.parcel, none);
-        const std::size_t bit = bitOf(hashOf(t.parcel));
-        mayBeNamed[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
-    if (!parcelOf.empty())
-        for (std::size_t i = 0; i < in.parcels.size(); ++i) {
-            const std::string_view id = in.parcels[i].id;
-            const std::size_t bit = bitOf(hashOf(id));
-            if (!(mayBeNamed[bit / 64] >> (bit % 64) & 1U))
-                continue;
-            const auto it = parcelOf.find(id);
-            if (it != parcelOf.end() && it->second == none)
-                it->second = i;
-        }
+    // The parcel ids the ledger names, each with the first parcel that has it: the ledger names
+    // far fewer parcels than a county has, and hashing a million parcel ids into a table cost
+    // more than the whole ledger check.
+    constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+    NamedParcels named(in.transfers);
+    for (std::size_t i = 0; i < in.parcels.size(); ++i)
+        if (NamedParcels::Slot* slot = named.find(in.parcels[i].id); slot && slot->parcel == none)
+            slot->parcel = static_cast<std::uint32_t>(i);
     const std::string soon = addMonths(asOf, rules.expiringMonths);
 
     // (parcel, ledger row) for every row that names a parcel, grouped by parcel below.
     std::vector<std::pair<std::size_t, const TransferRow*>> contractsOf;
     contractsOf.reserve(in.transfers.size());
-    for (const TransferRow& t : in.transfers) {
-        const std::size_t parcelIndex = parcelOf.find(t.parcel)->second;
+    for (std::size_t r = 0; r < in.transfers.size(); ++r) {
+        const TransferRow& t = in.transfers[r];
+        const std::uint32_t parcelIndex = named.ofRow(r).parcel;
         if (parcelIndex == none) {
             status.flags.push_back(
                 {t.contract, t.parcel, "no_parcel",

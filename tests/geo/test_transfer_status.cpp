@@ -1,0 +1,93 @@
+// Linking a transfer ledger to its parcels by parcel id, checked against a plain map on a
+// county of 60,000 parcels: every contract finds the first parcel with its id, ids the county
+// lacks are flagged, and a parcel named by several contracts is covered by the first that runs.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "geo/rule_set.h"
+#include "geo/transfer_status.h"
+
+namespace {
+
+geo::TransferRow contract(int number, const std::string& parcel, const std::string& start,
+                          const std::string& end) {
+    geo::TransferRow t;
+    t.contract = "HT" + std::to_string(number);
+    t.parcel = parcel;
+    t.mode = "出租";
+    t.start = start;
+    t.end = end;
+    return t;
+}
+
+} // namespace
+
+TEST_CASE("every ledger row finds the first parcel with its id, and only those the county has",
+          "[transfers]") {
+    geo::ClassificationInputs in;
+    std::mt19937 random(7);
+    // Ids of the kind surveyors deliver (18 digits, longer than a string keeps inline), and a
+    // few short ones; one id is carried by two parcels.
+    for (int i = 0; i < 60000; ++i) {
+        geo::ParcelRecord p;
+        p.fid = i + 1;
+        p.id =
+            i % 1000 == 999 ? "P" + std::to_string(i) : "4309990000" + std::to_string(10000000 + i);
+        in.parcels.push_back(p);
+    }
+    in.parcels[500].id = in.parcels[400].id; // a duplicate: the first parcel with it counts
+    // Contracts on every seventh parcel, some parcels twice (one expired, one running), and
+    // ids no parcel has.
+    int number = 0;
+    for (std::size_t i = 0; i < in.parcels.size(); i += 7) {
+        in.transfers.push_back(contract(++number, in.parcels[i].id, "2020-01-01", "2030-12-31"));
+        if (i % 5 == 0)
+            in.transfers.push_back(
+                contract(++number, in.parcels[i].id, "2010-01-01", "2015-12-31"));
+    }
+    in.transfers.push_back(contract(++number, in.parcels[500].id, "2021-01-01", "2029-12-31"));
+    for (int k = 0; k < 300; ++k)
+        in.transfers.push_back(
+            contract(++number, "9999" + std::to_string(random()), "2020-01-01", "2030-12-31"));
+
+    geo::RuleSet rules;
+    const geo::TransferStatus status = geo::analyseTransfers(in, rules, "2026-06-30");
+
+    // The same join by a plain map: each id's first parcel.
+    std::map<std::string, std::size_t> first;
+    for (std::size_t i = 0; i < in.parcels.size(); ++i)
+        first.emplace(in.parcels[i].id, i);
+    std::map<std::size_t, int> running; // parcel → contracts covering 2026-06-30
+    std::size_t unknown = 0;
+    for (const geo::TransferRow& t : in.transfers) {
+        const auto found = first.find(t.parcel);
+        if (found == first.end()) {
+            ++unknown;
+            continue;
+        }
+        running[found->second] += t.start <= "2026-06-30" && "2026-06-30" <= t.end;
+    }
+    REQUIRE(unknown == 300);
+    std::size_t active = 0;
+    for (std::size_t i = 0; i < in.parcels.size(); ++i) {
+        const auto r = running.find(i);
+        INFO("parcel " << i << " " << in.parcels[i].id);
+        CHECK(status.parcel(i).active == (r != running.end() && r->second > 0));
+        active += status.parcel(i).active;
+    }
+    CHECK(active == running.size());
+    // The duplicate's second parcel is never linked: its contract went to the first.
+    CHECK_FALSE(status.parcel(500).active);
+    CHECK(status.parcel(400).active);
+    std::size_t noParcel = 0;
+    for (const geo::TransferFlag& f : status.flags)
+        if (f.kind == "no_parcel") {
+            ++noParcel;
+            CHECK(first.count(f.parcel) == 0);
+        }
+    CHECK(noParcel == unknown);
+}
