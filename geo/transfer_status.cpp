@@ -39,12 +39,12 @@ class NamedParcels {
 public:
     struct Slot {
         std::uint64_t hash = 0;
+        std::string_view id;       // the ledger's own: compared without reading its row
         std::uint32_t row = empty; // the first ledger row naming the id; `empty`: a free slot
         std::uint32_t parcel = std::numeric_limits<std::uint32_t>::max();
     };
 
-    explicit NamedParcels(const std::vector<TransferRow>& ledger)
-        : m_ledger(ledger) {
+    explicit NamedParcels(const std::vector<TransferRow>& ledger) {
         std::size_t capacity = 16;
         while (capacity < ledger.size() * 3)
             capacity *= 2;
@@ -55,10 +55,11 @@ public:
             const std::uint64_t hash = hashOf(ledger[r].parcel);
             std::size_t k = hash & m_mask;
             while (m_slots[k].row != empty &&
-                   !(m_slots[k].hash == hash && ledger[m_slots[k].row].parcel == ledger[r].parcel))
+                   !(m_slots[k].hash == hash && m_slots[k].id == ledger[r].parcel))
                 k = (k + 1) & m_mask;
             if (m_slots[k].row == empty) {
                 m_slots[k].hash = hash;
+                m_slots[k].id = ledger[r].parcel;
                 m_slots[k].row = static_cast<std::uint32_t>(r);
                 const std::size_t bit = bitOf(hash);
                 m_mayBeNamed[bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -74,7 +75,7 @@ public:
         if (!((m_mayBeNamed[bit / 64] >> (bit % 64)) & 1U))
             return nullptr;
         for (std::size_t k = hash & m_mask; m_slots[k].row != empty; k = (k + 1) & m_mask)
-            if (m_slots[k].hash == hash && m_ledger[m_slots[k].row].parcel == id)
+            if (m_slots[k].hash == hash && m_slots[k].id == id)
                 return &m_slots[k];
         return nullptr;
     }
@@ -89,7 +90,6 @@ private:
     // Other bits of the hash than the table's slot: the two tests stay independent.
     static std::size_t bitOf(std::uint64_t hash) { return (hash >> 40) & (filterBits - 1); }
 
-    const std::vector<TransferRow>& m_ledger;
     std::vector<Slot> m_slots; // find() hands out slots whose parcel the caller sets
     std::size_t m_mask = 0;
     std::vector<std::uint32_t> m_rowSlot;
