@@ -181,17 +181,6 @@ bool shadows(const Condition& earlier, const Condition& later) {
     });
 }
 
-std::string describe(const Range& r) {
-    std::ostringstream s;
-    if (r.min && r.max)
-        s << "between " << *r.min << " and " << *r.max;
-    else if (r.min)
-        s << "at least " << *r.min;
-    else if (r.max)
-        s << "at most " << *r.max;
-    return s.str();
-}
-
 // Evaluates a condition; on failure `why` (when not null) says which test failed. Returns
 // nullopt when a test needs data that is missing (the rule is then skipped). Classification
 // passes nullptr: formatting reasons for a million parcels would cost more than the tests.
@@ -252,7 +241,8 @@ std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::stri
         if (!m.range->contains(*m.value)) {
             if (why) {
                 std::ostringstream s;
-                s << m.name << " " << *m.value << " " << m.unit << " is not " << describe(*m.range);
+                s << m.name << " " << *m.value << " " << m.unit << " is not "
+                  << describeRange(*m.range);
                 *why = s.str();
             }
             return false;
@@ -260,7 +250,7 @@ std::optional<bool> evaluate(const Condition& c, const ParcelFacts& f, std::stri
     }
     if (c.area && !c.area->contains(f.area)) {
         if (why)
-            *why = "area " + std::to_string(f.area) + " m² is not " + describe(*c.area);
+            *why = "area " + std::to_string(f.area) + " m² is not " + describeRange(*c.area);
         return false;
     }
     if (!c.any.empty()) {
@@ -293,6 +283,17 @@ std::string textOf(const json& j, const char* language, const std::string& fallb
 }
 
 } // namespace
+
+std::string describeRange(const Range& r) {
+    std::ostringstream s;
+    if (r.min && r.max)
+        s << "between " << *r.min << " and " << *r.max;
+    else if (r.min)
+        s << "at least " << *r.min;
+    else if (r.max)
+        s << "at most " << *r.max;
+    return s.str();
+}
 
 bool landUseMatches(const std::string& code, const std::string& pattern) noexcept {
     if (!pattern.empty() && pattern.back() == '*')

@@ -138,4 +138,8 @@ inline constexpr const char* defaultIdleFlagField = "SFXZ";
 // Whether a land-use code matches a pattern: exact, or a prefix ending in '*'.
 bool landUseMatches(const std::string& code, const std::string& pattern) noexcept;
 
+// A range as the reasons say it: "between 0.5 and 2", "at least 0.5", "at most 300" (the
+// numbers as an ostream prints them; app/i18n/geo_text translates these words).
+std::string describeRange(const Range& r);
+
 } // namespace geo

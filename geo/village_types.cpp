@@ -35,18 +35,6 @@ MeasureWords wordsOf(const std::string& measure) {
     return {measure.c_str(), "", 3}; // the rule file's loader admits no other
 }
 
-// "between 0.5 and 2", "at least 0.5", "at most 300", as the zone reasons say it.
-std::string rangeText(const Range& r) {
-    std::ostringstream s;
-    if (r.min && r.max)
-        s << "between " << *r.min << " and " << *r.max;
-    else if (r.min)
-        s << "at least " << *r.min;
-    else if (r.max)
-        s << "at most " << *r.max;
-    return s.str();
-}
-
 // "idle resource area per household 0.91 亩 is at least 0.5" (or "is not …").
 std::string testText(const std::string& measure, double value, const Range& range, bool holds) {
     const MeasureWords w = wordsOf(measure);
@@ -66,7 +54,7 @@ std::string testText(const std::string& measure, double value, const Range& rang
     s << w.name << " " << reads(value, decimals);
     if (*w.unit)
         s << " " << w.unit;
-    s << (holds ? " is " : " is not ") << rangeText(range);
+    s << (holds ? " is " : " is not ") << describeRange(range);
     return s.str();
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/classify_command.h"
 
 #include <filesystem>
+#include <functional>
 
 #include <QCommandLineParser>
 #include <QDate>
@@ -53,6 +54,20 @@ void writeStyles(const std::string& project, const QString& styles) {
                         .arg(views.isEmpty() ? QString() : " (views " + views.join(", ") + ")"));
     } catch (const std::exception& e) {
         printError(QString("tianmu classify: warning: QGIS styles not written: ") + e.what());
+    }
+}
+
+// Runs a command's work: bad input ends it with exit code 3, anything else that goes wrong
+// with 1, each with its message after "tianmu COMMAND: ".
+int reportingFailures(const char* command, const std::function<int()>& work) {
+    try {
+        return work();
+    } catch (const geo::InputError& e) {
+        printError(QString("tianmu %1: ").arg(command) + e.what());
+        return ExitBadInput;
+    } catch (const std::exception& e) {
+        printError(QString("tianmu %1: internal failure: ").arg(command) + e.what());
+        return ExitFailure;
     }
 }
 
@@ -109,7 +124,7 @@ int runClassifyCommand(const QStringList& arguments) {
             printError(QString("[%1%] %2").arg(static_cast<int>(fraction * 100), 3).arg(q(step)));
         lastStep = q(step);
     };
-    try {
+    return reportingFailures("classify", [&] {
         const geo::ClassifySummary s = geo::classifyProject(options);
         printResult(QString("classified %1 parcels with %2 (as of %3)")
                         .arg(s.parcels)
@@ -141,14 +156,8 @@ int runClassifyCommand(const QStringList& arguments) {
         for (const std::string& w : s.warnings)
             printResult("warning: " + q(w));
         writeStyles(options.project, parser.value("styles"));
-        return ExitSuccess;
-    } catch (const geo::InputError& e) {
-        printError(QString("tianmu classify: ") + e.what());
-        return ExitBadInput;
-    } catch (const std::exception& e) {
-        printError(QString("tianmu classify: internal failure: ") + e.what());
-        return ExitFailure;
-    }
+        return int(ExitSuccess);
+    });
 }
 
 namespace {
@@ -156,7 +165,7 @@ namespace {
 // tianmu explain --village: the village's stored measures, then each type of the rule file in
 // order, whether it holds and why.
 int explainVillage(const QCommandLineParser& parser) {
-    try {
+    return reportingFailures("explain", [&] {
         geo::initialiseGdal();
         const std::string project = parser.value("project").toStdString();
         if (!std::filesystem::exists(project))
@@ -207,14 +216,8 @@ int explainVillage(const QCommandLineParser& parser) {
                         q(stored.empty() ? "none" : stored) +
                         "; the rule file has changed since: classify again");
         }
-        return ExitSuccess;
-    } catch (const geo::InputError& e) {
-        printError(QString("tianmu explain: ") + e.what());
-        return ExitBadInput;
-    } catch (const std::exception& e) {
-        printError(QString("tianmu explain: internal failure: ") + e.what());
-        return ExitFailure;
-    }
+        return int(ExitSuccess);
+    });
 }
 
 } // namespace
@@ -245,7 +248,7 @@ int runExplainCommand(const QStringList& arguments) {
     }
     if (parser.isSet("village"))
         return explainVillage(parser);
-    try {
+    return reportingFailures("explain", [&] {
         const geo::ParcelExplanation e = geo::explainParcel(
             parser.value("project").toStdString(),
             parser.isSet("rules") ? parser.value("rules").toStdString() : defaultRules(),
@@ -277,14 +280,8 @@ int runExplainCommand(const QStringList& arguments) {
         printResult("idle: " + (e.idleRule.empty() ? QString("no") : q(e.idleRule)));
         printResult("transfer: " +
                     (e.transferRule.empty() ? QString("no contract") : q(e.transferRule)));
-        return ExitSuccess;
-    } catch (const geo::InputError& e) {
-        printError(QString("tianmu explain: ") + e.what());
-        return ExitBadInput;
-    } catch (const std::exception& e) {
-        printError(QString("tianmu explain: internal failure: ") + e.what());
-        return ExitFailure;
-    }
+        return int(ExitSuccess);
+    });
 }
 
 } // namespace app

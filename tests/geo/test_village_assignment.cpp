@@ -56,6 +56,19 @@ geo::ClassificationInputs county(const std::vector<Planted>& parcels) {
     return in;
 }
 
+// Appends a parcel drawn as `wkt` with the given ZLDWDM.
+void addParcel(geo::ClassificationInputs& in, const char* wkt, const std::string& code = {}) {
+    OGRGeometry* g = nullptr;
+    REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
+    geo::appendFeature(in.parcelShapes, g);
+    OGRGeometryFactory::destroyGeometry(g);
+    geo::ParcelRecord r;
+    r.fid = static_cast<long long>(in.parcels.size() + 1);
+    r.id = "P" + std::to_string(r.fid);
+    r.villageCode = code;
+    in.parcels.push_back(r);
+}
+
 } // namespace
 
 TEST_CASE("each parcel's village and the reason for it, in both halves of the county",
@@ -125,15 +138,7 @@ TEST_CASE("a parcel across the village line goes to the village holding its larg
     geo::initialiseGdal();
     geo::ClassificationInputs in = county({});
     auto add = [&](const char* wkt, const std::string& code) {
-        OGRGeometry* g = nullptr;
-        REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
-        geo::appendFeature(in.parcelShapes, g);
-        OGRGeometryFactory::destroyGeometry(g);
-        geo::ParcelRecord r;
-        r.fid = static_cast<long long>(in.parcels.size() + 1);
-        r.id = "P" + std::to_string(r.fid);
-        r.villageCode = code;
-        in.parcels.push_back(r);
+        addParcel(in, wkt, code);
     };
     // A "C" open to the east: its bar (600 m²) lies in the west village, its spine and arms
     // (3,800 m²) in the east. The point a parcel is usually located by lies on the bar.
@@ -172,14 +177,7 @@ TEST_CASE("a sliver without an inside lies in the village around it, and in none
     geo::initialiseGdal();
     geo::ClassificationInputs in = county({});
     auto add = [&](const char* wkt) {
-        OGRGeometry* g = nullptr;
-        REQUIRE(OGRGeometryFactory::createFromWkt(wkt, nullptr, &g) == OGRERR_NONE);
-        geo::appendFeature(in.parcelShapes, g);
-        OGRGeometryFactory::destroyGeometry(g);
-        geo::ParcelRecord r;
-        r.fid = static_cast<long long>(in.parcels.size() + 1);
-        r.id = "P" + std::to_string(r.fid);
-        in.parcels.push_back(r);
+        addParcel(in, wkt);
     };
     // Zero area (its ring runs out and back along one line): no point is inside it.
     add("POLYGON ((300 300,320 300,340 300,320 300,300 300))");    // deep in the west village
