@@ -94,26 +94,36 @@ void LegendPanel::refill() {
 }
 
 void LegendPanel::addOverlays() {
-    if (m_overlays.roads == 0 && m_overlays.seats == 0)
+    if (m_overlays.roads == 0 && m_overlays.mainRoads == 0 && m_overlays.seats == 0)
         return;
     // A group row without a count, as the assets': the parcel counts above add up alone.
     auto* group = new QTreeWidgetItem(this, {tr("Roads and township seats")});
-    if (m_overlays.roads > 0) {
+    const auto addRoads = [&](const QString& label, std::size_t count, const LineStyle& casing,
+                              const LineStyle& line) {
+        if (count == 0)
+            return;
         QPixmap icon(14, 14);
         icon.fill(Qt::transparent);
         {
             QPainter painter(&icon);
             painter.setRenderHint(QPainter::Antialiasing);
-            for (const LineStyle* line :
-                 {&m_overlays.roadStyle.casing, &m_overlays.roadStyle.line}) {
-                painter.setPen(QPen(line->colour, std::clamp(line->widthPx * 1.5, 1.0, 6.0)));
+            for (const LineStyle* stroke : {&casing, &line}) {
+                painter.setPen(QPen(stroke->colour, std::clamp(stroke->widthPx * 1.5, 1.0, 6.0)));
                 painter.drawLine(QPointF(1, 7), QPointF(13, 7));
             }
         }
-        auto* item = new QTreeWidgetItem(group, {tr("Roads"), QString::number(m_overlays.roads)});
+        auto* item = new QTreeWidgetItem(group, {label, QString::number(count)});
         item->setIcon(0, QIcon(icon));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-    }
+    };
+    const RoadStyle& roads = m_overlays.roadStyle;
+    QStringList grades;
+    for (const std::string& g : roads.mainGrades)
+        grades << QString::fromStdString(g);
+    addRoads(tr("Main roads (%1)").arg(grades.join(tr(", "))), m_overlays.mainRoads,
+             roads.mainCasing, roads.mainLine);
+    addRoads(roads.mainGrades.empty() ? tr("Roads") : tr("Other roads"), m_overlays.roads,
+             roads.casing, roads.line);
     if (m_overlays.seats > 0) {
         QPixmap icon(14, 14);
         icon.fill(Qt::transparent);

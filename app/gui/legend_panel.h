@@ -26,7 +26,7 @@ public:
     // The roads and the township seats as the map draws them; a count of 0 hides an entry (the
     // project lacks the layer, or it is off).
     struct Overlays {
-        std::size_t roads = 0, seats = 0;
+        std::size_t roads = 0, mainRoads = 0, seats = 0; // roads: the others than main ones
         RoadStyle roadStyle;
         SeatStyle seatStyle;
     };

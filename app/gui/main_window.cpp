@@ -140,7 +140,9 @@ MainWindow::MainWindow(QWidget* parent)
                                 : std::vector<AssetLegendEntry>{});
         LegendPanel::Overlays overlays;
         if (view.drawing && view.style) {
-            overlays.roads = view.layers.roads ? view.drawing->roads.lines.featureCount() : 0;
+            if (view.layers.roads)
+                for (const std::string& grade : view.drawing->roads.grade)
+                    ++(view.style->roads.isMain(grade) ? overlays.mainRoads : overlays.roads);
             overlays.seats = view.layers.seats ? view.drawing->seats.size() : 0;
             overlays.roadStyle = view.style->roads;
             overlays.seatStyle = view.style->seats;

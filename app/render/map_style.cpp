@@ -99,6 +99,10 @@ bool LabelStyle::visibleAt(double scaleDenominator) const noexcept {
            (maxScale <= 0 || scaleDenominator <= maxScale);
 }
 
+bool RoadStyle::isMain(std::string_view grade) const noexcept {
+    return std::find(mainGrades.begin(), mainGrades.end(), grade) != mainGrades.end();
+}
+
 const AssetSymbol& AssetStyle::symbolFor(std::string_view status) const noexcept {
     for (const AssetSymbol& s : symbols)
         if (s.value == status)
@@ -199,10 +203,22 @@ MapStyle loadMapStyle(const std::string& path, const FieldCatalogue& known) {
     style.rivers.surfaceFill = r.colour(surfaces, "fill", "river_surfaces");
 
     const json& roads = r.object(doc, "roads", "");
-    r.checkKeys(roads, "roads", {"layer", "casing", "line"});
+    r.checkKeys(roads, "roads",
+                {"layer", "casing", "line", "main_grades", "main_casing", "main_line"});
     style.roads.layer = layerOf(r, roads, "roads", "layer", known);
     style.roads.casing = lineOf(r, roads, "casing", "roads");
     style.roads.line = lineOf(r, roads, "line", "roads");
+    if (roads.contains("main_grades")) {
+        const json& grades = r.array(roads, "main_grades", "roads");
+        for (std::size_t i = 0; i < grades.size(); ++i) {
+            if (!grades[i].is_string() || grades[i].get<std::string>().empty())
+                r.fail("roads.main_grades[" + std::to_string(i) + "]",
+                       "must be a road grade (DLDJ) as text, e.g. \"县道\"");
+            style.roads.mainGrades.push_back(grades[i].get<std::string>());
+        }
+        style.roads.mainCasing = lineOf(r, roads, "main_casing", "roads");
+        style.roads.mainLine = lineOf(r, roads, "main_line", "roads");
+    }
 
     // Optional: a map file without it draws the seats in the built-in red.
     if (const json* seats = r.optionalObject(doc, "seats", "")) {

@@ -59,7 +59,13 @@ struct RoadStyle {
     std::string layer; // roads
     LineStyle casing;  // drawn first, wider
     LineStyle line;    // drawn on top
+    // Roads whose grade (DLDJ) is one of these are main roads (国道, 省道, 县道 …: those the
+    // village types measure to), drawn over the others in their own casing and line. Empty:
+    // every road alike.
+    std::vector<std::string> mainGrades;
+    LineStyle mainCasing, mainLine;
 
+    bool isMain(std::string_view grade) const noexcept;
     bool operator==(const RoadStyle&) const = default;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include <QPainterPath>
 
@@ -133,26 +134,34 @@ bool drawRoads(QPainter& painter, const MapSettings& settings, const std::atomic
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setBrush(Qt::NoBrush);
     const double scale = settings.dpi() / 96.0;
-    const RoadStyle style =
-        settings.style
-            ? settings.style->roads
-            : RoadStyle{"roads", {QColor(122, 82, 48), 2.4, {}}, {QColor(246, 231, 200), 1.0, {}}};
+    RoadStyle style; // without a map style: brown and cream, every road alike
+    if (settings.style) {
+        style = settings.style->roads;
+    } else {
+        style.casing = {QColor(122, 82, 48), 2.4, {}};
+        style.line = {QColor(246, 231, 200), 1.0, {}};
+    }
     // All casings first, then all centre lines: where two roads meet, the junction is open,
-    // not crossed by the later road's casing.
-    QPainterPath paths;
+    // not crossed by the later road's casing. The main roads over the others.
+    QPainterPath other, main;
     for (std::size_t f = 0; f < roads.lines.featureCount(); ++f) {
         if (cancel.load(std::memory_order_relaxed))
             return false;
         if (f < roads.box.size() && !roads.box[f].intersects(view))
             continue;
-        paths.addPath(strokePath(roads.lines, f, settings, clip, false));
+        const bool isMain = f < roads.grade.size() && style.isMain(roads.grade[f]);
+        (isMain ? main : other).addPath(strokePath(roads.lines, f, settings, clip, false));
     }
-    if (paths.isEmpty())
-        return true;
-    painter.setPen(penOf(style.casing, scale));
-    painter.drawPath(paths);
-    painter.setPen(penOf(style.line, scale));
-    painter.drawPath(paths);
+    for (const auto& [paths, casing, line] :
+         {std::tuple{&other, &style.casing, &style.line},
+          std::tuple{&main, &style.mainCasing, &style.mainLine}}) {
+        if (paths->isEmpty())
+            continue;
+        painter.setPen(penOf(*casing, scale));
+        painter.drawPath(*paths);
+        painter.setPen(penOf(*line, scale));
+        painter.drawPath(*paths);
+    }
     return true;
 }
 

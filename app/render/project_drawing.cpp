@@ -343,9 +343,12 @@ void readRoads(GDALDataset& dataset, RoadDrawing& roads) {
     OGRLayer* layer = dataset.GetLayerByName("roads");
     if (!layer)
         return;
-    ignoreAllFieldsBut(*layer, {});
-    for (const auto& feature : *layer)
+    const int grade = layer->GetLayerDefn()->GetFieldIndex("DLDJ");
+    ignoreAllFieldsBut(*layer, {"DLDJ"});
+    for (const auto& feature : *layer) {
         geo::appendFeature(roads.lines, feature->GetGeometryRef());
+        roads.grade.emplace_back(grade >= 0 ? feature->GetFieldAsString(grade) : "");
+    }
     roads.box.resize(roads.lines.featureCount());
     for (std::size_t r = 0; r < roads.box.size(); ++r)
         roads.box[r] = boxOf(roads.lines, r);

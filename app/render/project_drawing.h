@@ -72,7 +72,8 @@ struct AssetDrawing {
 // Roads (lines): few features, drawn as vectors at every scale.
 struct RoadDrawing {
     geo::FlatLayer lines;
-    std::vector<geo::Extent> box; // per road, computed once at load
+    std::vector<geo::Extent> box;   // per road, computed once at load
+    std::vector<std::string> grade; // DLDJ (国道, 省道, 县道, 乡道 …), empty when unknown
 };
 
 // The township seats (乡镇驻地): one point each (a seat mapped as a polygon, at a point inside

@@ -367,8 +367,25 @@ QString roadsQml(const RoadStyle& roads) {
     w.startRenderer("singleSymbol");
     w.xml().writeStartElement("symbols");
     w.startSymbol("0", "line");
-    w.symbolLayer("SimpleLine", simpleLine(roads.casing));
-    w.symbolLayer("SimpleLine", simpleLine(roads.line));
+    // The main roads' width and colour where DLDJ is a main grade, as the map draws them.
+    const auto byGrade = [&](const LineStyle& other, const LineStyle& main) {
+        std::vector<DataDefined> dataDefined;
+        if (roads.mainGrades.empty())
+            return dataDefined;
+        QStringList grades;
+        for (const std::string& g : roads.mainGrades)
+            grades << quoteText(QString::fromStdString(g));
+        const QString isMain = QString("\"DLDJ\" IN (%1)").arg(grades.join(", "));
+        dataDefined.push_back(
+            {"outlineWidth", QString("CASE WHEN %1 THEN %2 ELSE %3 END")
+                                 .arg(isMain, number(main.widthPx), number(other.widthPx))});
+        dataDefined.push_back(
+            {"outlineColor", QString("CASE WHEN %1 THEN '%2' ELSE '%3' END")
+                                 .arg(isMain, rgba(main.colour), rgba(other.colour))});
+        return dataDefined;
+    };
+    w.symbolLayer("SimpleLine", simpleLine(roads.casing), byGrade(roads.casing, roads.mainCasing));
+    w.symbolLayer("SimpleLine", simpleLine(roads.line), byGrade(roads.line, roads.mainLine));
     w.xml().writeEndElement();
     w.xml().writeEndElement();
     w.xml().writeEndElement();

@@ -404,7 +404,13 @@ TEST_CASE("roads and township seats have their rows in the layer list and in the
     GDALDatasetUniquePtr ds = geo::openVector(testing::classifiedSampleCounty());
     const long long roads = ds->GetLayerByName("roads")->GetFeatureCount();
     const long long seats = ds->GetLayerByName("seats")->GetFeatureCount();
-    REQUIRE(roads > 0);
+    OGRLayer* main = ds->ExecuteSQL(
+        "SELECT COUNT(*) FROM roads WHERE DLDJ IN ('国道', '省道', '县道')", nullptr, nullptr);
+    REQUIRE(main);
+    const long long mainRoads = OGRFeatureUniquePtr(main->GetNextFeature())->GetFieldAsInteger64(0);
+    ds->ReleaseResultSet(main);
+    REQUIRE(mainRoads > 0);
+    REQUIRE(roads > mainRoads);
     REQUIRE(seats > 0);
     // The legend group, with the counts of the project's layers.
     const auto overlayGroup = [&]() -> QTreeWidgetItem* {
@@ -416,11 +422,13 @@ TEST_CASE("roads and township seats have their rows in the layer list and in the
     };
     QTreeWidgetItem* group = overlayGroup();
     REQUIRE(group);
-    REQUIRE(group->childCount() == 2);
-    CHECK(group->child(0)->text(0) == "Roads");
-    CHECK(group->child(0)->text(1).toLongLong() == roads);
-    CHECK(group->child(1)->text(0).startsWith("Township seats"));
-    CHECK(group->child(1)->text(1).toLongLong() == seats);
+    REQUIRE(group->childCount() == 3);
+    CHECK(group->child(0)->text(0) == QString::fromUtf8("Main roads (国道, 省道, 县道)"));
+    CHECK(group->child(0)->text(1).toLongLong() == mainRoads);
+    CHECK(group->child(1)->text(0) == "Other roads");
+    CHECK(group->child(1)->text(1).toLongLong() == roads - mainRoads);
+    CHECK(group->child(2)->text(0).startsWith("Township seats"));
+    CHECK(group->child(2)->text(1).toLongLong() == seats);
     CHECK(group->text(1).isEmpty()); // the parcel counts above still add up alone
 
     // Their rows are enabled (the sample has both); unchecking one hides it from the map and
@@ -446,8 +454,8 @@ TEST_CASE("roads and township seats have their rows in the layer list and in the
     REQUIRE(waitForRender(w.canvas()));
     group = overlayGroup();
     REQUIRE(group);
-    REQUIRE(group->childCount() == 1);
-    CHECK(group->child(0)->text(0) == "Roads");
+    REQUIRE(group->childCount() == 2);
+    CHECK(group->child(1)->text(0) == "Other roads");
     roadRow->setCheckState(Qt::Unchecked);
     REQUIRE(waitForRender(w.canvas()));
     CHECK_FALSE(overlayGroup());

@@ -470,6 +470,39 @@ TEST_CASE("roads are drawn along their lines and township seats at their places,
     INFO(onRoad << " of " << samples << " road midpoints in the road's colours");
     REQUIRE(samples > 20);
     CHECK(onRoad >= samples * 95 / 100); // a seat's symbol may cover a road's end
+    // The main roads (DLDJ of the style's main grades) in their own line colour, the others
+    // never in it.
+    REQUIRE_FALSE(road.mainGrades.empty());
+    const auto nearColour = [&](QPointF px, const QColor& colour) {
+        for (int dy = -1; dy <= 1; ++dy)
+            for (int dx = -1; dx <= 1; ++dx) {
+                const QPoint at = px.toPoint() + QPoint(dx, dy);
+                if (image.rect().contains(at) && colourDistance(image.pixelColor(at), colour) < 60)
+                    return true;
+            }
+        return false;
+    };
+    int mainSamples = 0, mainInColour = 0, otherInMainColour = 0;
+    roads->ResetReading();
+    for (const auto& feature : *roads) {
+        const bool isMain = road.isMain(feature->GetFieldAsString("DLDJ"));
+        const OGRLineString* line = feature->GetGeometryRef()->toLineString();
+        for (int k = 0; k + 1 < line->getNumPoints(); ++k) {
+            const QPointF px = s.toPixel((line->getX(k) + line->getX(k + 1)) / 2,
+                                         (line->getY(k) + line->getY(k + 1)) / 2);
+            if (!QRectF(image.rect()).contains(px))
+                continue;
+            const bool amber = nearColour(px, road.mainLine.colour);
+            mainSamples += isMain;
+            mainInColour += isMain && amber;
+            otherInMainColour += !isMain && amber;
+        }
+    }
+    INFO(mainInColour << " of " << mainSamples << " main-road midpoints in the main colour; "
+                      << otherInMainColour << " of the others");
+    REQUIRE(mainSamples > 10); // the sample's county road (县道)
+    CHECK(mainInColour >= mainSamples * 9 / 10);
+    CHECK(otherInMainColour <= 3); // where a minor road meets the main one
     // Each seat: the dot in its colour at the centre, the white inside around it, its name in
     // a label beside it.
     int seatCount = 0;

@@ -239,6 +239,12 @@ TEST_CASE("a broken map style names the file and the entry at fault", "[style]")
     CHECK_THAT(map([](json& d) { d["labels"]["villages"]["min_scale"] = 500000; }),
                Catch::Contains("labels.villages") && Catch::Contains("never show"));
     CHECK_THAT(map([](json& d) { d.erase("kind"); }), Catch::Contains("kind: is missing"));
+    CHECK_THAT(map([](json& d) { d["roads"].erase("main_casing"); }),
+               Catch::Contains("roads.main_casing") && Catch::Contains("missing"));
+    CHECK_THAT(map([](json& d) {
+                   d["roads"]["main_grades"] = {"县道", ""};
+               }),
+               Catch::Contains("roads.main_grades[1]") && Catch::Contains("县道"));
     CHECK_THAT(map([](json& d) { d["seats"]["size_px"] = 0; }),
                Catch::Contains("map.json") && Catch::Contains("seats.size_px"));
     CHECK_THAT(map([](json& d) { d["seats"]["fill"] = "white"; }),

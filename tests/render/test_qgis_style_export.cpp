@@ -217,6 +217,12 @@ TEST_CASE("layer_styles holds the zones, land-use and boundary styles of the sty
     CHECK(QString::fromStdString(seats->qml).count("class=\"SimpleMarker\"") == 2);
     CHECK(QString::fromStdString(seats->qml)
               .contains("179,0,27,255")); // the ring and dot in the style's red
+    // Main roads wider and in their own colours, by grade, as the map draws them.
+    const StyleRow* roads = find(rows, "roads", "tianmu roads");
+    REQUIRE(roads);
+    CHECK(QString::fromStdString(roads->qml)
+              .contains(QString::fromUtf8("&quot;DLDJ&quot; IN ('国道', '省道', '县道')")));
+    CHECK(QString::fromStdString(roads->qml).contains("outlineColor"));
     for (const char* table : {"rivers", "river_surfaces", "roads", "townships", "seats"})
         CHECK(std::count_if(rows.begin(), rows.end(),
                             [&](const StyleRow& r) { return r.table == table; }) == 1);

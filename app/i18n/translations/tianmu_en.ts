@@ -1934,6 +1934,18 @@ Pick it below.</translation>
         <source>Township seats (乡镇驻地)</source>
         <translation>Township seats (乡镇驻地)</translation>
     </message>
+    <message>
+        <source>Main roads (%1)</source>
+        <translation>Main roads (%1)</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Other roads</source>
+        <translation>Other roads</translation>
+    </message>
 </context>
 <context>
     <name>app::MainWindow</name>

@@ -1930,6 +1930,18 @@ Pick it below.</source>
         <source>Township seats (乡镇驻地)</source>
         <translation>乡镇驻地</translation>
     </message>
+    <message>
+        <source>Main roads (%1)</source>
+        <translation>主要道路（%1）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Other roads</source>
+        <translation>其他道路</translation>
+    </message>
 </context>
 <context>
     <name>app::MainWindow</name>
