@@ -58,9 +58,9 @@ private:
     // r's runs are [m_rowRuns[r], m_rowRuns[r + 1]).
     std::vector<std::uint32_t> m_rowRuns, m_runStart;
     std::vector<std::int32_t> m_runAnswer;
-    // Per word of m_clear, the first run of its row that ends past the word's first cell: a
-    // cell's run is found from there in a step or two, where a search of the row's runs
-    // mispredicted its way through a dozen.
+    // Per word of m_clear, the last run of its row starting at or before the word's first cell
+    // (else the row's first run): a cell's run is found from there in a step or two, where a
+    // search of the row's runs mispredicted its way through a dozen.
     std::vector<std::uint32_t> m_wordRun;
 };
 
