@@ -1,31 +1,23 @@
 #include "geo/asset_details.h"
 
 #include "geo/error.h"
+#include "geo/feature_fields.h"
 #include "geo/gdal_session.h"
 
 namespace geo {
-namespace {
-
-std::string text(const OGRFeature& f, const char* name) {
-    const int i = f.GetFieldIndex(name);
-    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : std::string();
-}
-
-} // namespace
-
 AssetRecord assetRecordOf(const OGRFeature& f) {
     AssetRecord a;
     a.fid = f.GetFID();
-    a.code = text(f, "ZCBM");
-    a.name = text(f, "ZCMC");
-    a.type = text(f, "ZCLX");
-    a.status = text(f, "ZT");
-    a.idleSince = text(f, "XZRQ");
+    a.code = fieldText(f, "ZCBM");
+    a.name = fieldText(f, "ZCMC");
+    a.type = fieldText(f, "ZCLX");
+    a.status = fieldText(f, "ZT");
+    a.idleSince = fieldText(f, "XZRQ");
     a.hasIdleSinceField = f.GetFieldIndex("XZRQ") >= 0;
     if (const int i = f.GetFieldIndex("ZMJZ"); i >= 0 && f.IsFieldSetAndNotNull(i))
         a.bookValue = f.GetFieldAsDouble(i);
-    a.villageCode = text(f, "ZLDWDM");
-    a.villageName = text(f, "ZLDWMC");
+    a.villageCode = fieldText(f, "ZLDWDM");
+    a.villageName = fieldText(f, "ZLDWMC");
     return a;
 }
 

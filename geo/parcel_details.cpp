@@ -5,28 +5,15 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/error.h"
+#include "geo/feature_fields.h"
 #include "geo/parcel_filter.h"
 
 namespace geo {
 namespace {
 
-std::string text(const OGRFeature& f, const char* name) {
-    const int i = f.GetFieldIndex(name);
-    return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsString(i) : std::string();
-}
-
 std::optional<Area> squareMetres(const OGRFeature& f, const char* name) {
-    const int i = f.GetFieldIndex(name);
-    if (i < 0 || !f.IsFieldSetAndNotNull(i))
-        return std::nullopt;
-    return Area::squareMetres(f.GetFieldAsDouble(i));
-}
-
-std::optional<double> number(const OGRFeature& f, const char* name) {
-    const int i = f.GetFieldIndex(name);
-    if (i < 0 || !f.IsFieldSetAndNotNull(i))
-        return std::nullopt;
-    return f.GetFieldAsDouble(i);
+    const std::optional<double> m2 = fieldNumber(f, name);
+    return m2 ? std::optional<Area>(Area::squareMetres(*m2)) : std::nullopt;
 }
 
 // The classification row of a parcel. The classifier writes rows in parcel order, so the
@@ -55,7 +42,7 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
                          {project.GetDescription(), "parcels", fid, {}});
     ParcelDetails d;
     d.fid = fid;
-    d.bsm = text(*parcel, "BSM");
+    d.bsm = fieldText(*parcel, "BSM");
     for (int i = 0; i < parcel->GetFieldCount(); ++i)
         d.attributes.emplace_back(parcel->GetFieldDefnRef(i)->GetNameRef(),
                                   parcel->IsFieldSetAndNotNull(i) ? parcel->GetFieldAsString(i)
@@ -68,27 +55,27 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
     if (OGRLayer* classes = project.GetLayerByName("parcel_classes")) {
         if (OGRFeatureUniquePtr c = classRow(*classes, fid)) {
             d.classified = true;
-            d.zone = text(*c, "ZONE");
-            d.zoneName = text(*c, "ZONE_NAME");
-            d.zoneRule = text(*c, "ZONE_RULE");
-            d.suggestedUse = text(*c, "SUGGESTED_USE");
-            d.villageCode = text(*c, "VILLAGE_CODE");
-            d.villageName = text(*c, "VILLAGE_NAME");
-            d.villageRule = text(*c, "VILLAGE_RULE");
+            d.zone = fieldText(*c, "ZONE");
+            d.zoneName = fieldText(*c, "ZONE_NAME");
+            d.zoneRule = fieldText(*c, "ZONE_RULE");
+            d.suggestedUse = fieldText(*c, "SUGGESTED_USE");
+            d.villageCode = fieldText(*c, "VILLAGE_CODE");
+            d.villageName = fieldText(*c, "VILLAGE_NAME");
+            d.villageRule = fieldText(*c, "VILLAGE_RULE");
             d.idle = c->GetFieldAsInteger("IDLE") != 0;
-            d.idleRule = text(*c, "IDLE_RULE");
+            d.idleRule = fieldText(*c, "IDLE_RULE");
             d.transferred = c->GetFieldAsInteger("TRANSFERRED") != 0;
-            d.transferMode = text(*c, "LZFS");
-            d.transferContract = text(*c, "LZHTBM");
-            d.transferRule = text(*c, "TRANSFER_RULE");
+            d.transferMode = fieldText(*c, "LZFS");
+            d.transferContract = fieldText(*c, "LZHTBM");
+            d.transferRule = fieldText(*c, "TRANSFER_RULE");
             if (!d.ellipsoidal && c->GetFieldIndex("AREA_MU") >= 0)
                 d.ellipsoidal = Area::mu(c->GetFieldAsDouble("AREA_MU"));
-            d.meanElevation = number(*c, "MEAN_ELEV");
-            d.meanSlope = number(*c, "MEAN_SLOPE");
-            d.relativeElevation = number(*c, "REL_ELEV");
-            d.riverDistance = number(*c, "RIVER_DIST");
-            d.riverHeight = number(*c, "RIVER_HEIGHT");
-            d.areaMu = number(*c, "AREA_MU");
+            d.meanElevation = fieldNumber(*c, "MEAN_ELEV");
+            d.meanSlope = fieldNumber(*c, "MEAN_SLOPE");
+            d.relativeElevation = fieldNumber(*c, "REL_ELEV");
+            d.riverDistance = fieldNumber(*c, "RIVER_DIST");
+            d.riverHeight = fieldNumber(*c, "RIVER_HEIGHT");
+            d.areaMu = fieldNumber(*c, "AREA_MU");
         }
     }
     if (OGRLayer* ledger = project.GetLayerByName("transfers"); ledger && !d.bsm.empty()) {
@@ -96,15 +83,15 @@ ParcelDetails readParcelDetails(GDALDataset& project, long long fid) {
         ledger->ResetReading();
         for (auto&& row : *ledger) {
             TransferRecord r;
-            r.contract = text(*row, "LZHTBM");
-            r.parcel = text(*row, "DKBM");
-            r.mode = text(*row, "LZFS");
-            r.start = text(*row, "LZQXKSRQ");
-            r.end = text(*row, "LZQXJSRQ");
+            r.contract = fieldText(*row, "LZHTBM");
+            r.parcel = fieldText(*row, "DKBM");
+            r.mode = fieldText(*row, "LZFS");
+            r.start = fieldText(*row, "LZQXKSRQ");
+            r.end = fieldText(*row, "LZQXJSRQ");
             r.areaMu = row->GetFieldAsDouble("LZMJM");
-            r.transferor = text(*row, "CBFMC");
-            r.transferee = text(*row, "SRFMC");
-            r.use = text(*row, "LZHTDYT");
+            r.transferor = fieldText(*row, "CBFMC");
+            r.transferee = fieldText(*row, "SRFMC");
+            r.use = fieldText(*row, "LZHTDYT");
             d.transfers.push_back(std::move(r));
         }
         ledger->SetAttributeFilter(nullptr);

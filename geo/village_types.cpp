@@ -8,6 +8,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/error.h"
+#include "geo/feature_fields.h"
 
 namespace geo {
 namespace {
@@ -56,13 +57,6 @@ std::string testText(const std::string& measure, double value, const Range& rang
         s << " " << w.unit;
     s << (holds ? " is " : " is not ") << describeRange(range);
     return s.str();
-}
-
-std::optional<double> number(OGRFeature& row, const char* field) {
-    const int i = row.GetFieldIndex(field);
-    if (i < 0 || !row.IsFieldSetAndNotNull(i))
-        return std::nullopt;
-    return row.GetFieldAsDouble(i);
 }
 
 } // namespace
@@ -142,11 +136,11 @@ StoredVillage readStoredVillage(GDALDataset& project, const std::string& code) {
         v.name = row->GetFieldAsString("VILLAGE_NAME");
         v.households = row->GetFieldAsInteger64("HOUSEHOLDS");
         constexpr double unknown = std::numeric_limits<double>::infinity();
-        v.measures = villageMeasures(number(*row, "IDLE_MU").value_or(0.0), v.households,
-                                     number(*row, "RIVER_DIST_M").value_or(unknown),
-                                     number(*row, "ROAD_DIST_M").value_or(unknown),
-                                     number(*row, "SEAT_DIST_M").value_or(unknown),
-                                     number(*row, "CASH_CROP_SHARE").value_or(0.0));
+        v.measures = villageMeasures(fieldNumber(*row, "IDLE_MU").value_or(0.0), v.households,
+                                     fieldNumber(*row, "RIVER_DIST_M").value_or(unknown),
+                                     fieldNumber(*row, "ROAD_DIST_M").value_or(unknown),
+                                     fieldNumber(*row, "SEAT_DIST_M").value_or(unknown),
+                                     fieldNumber(*row, "CASH_CROP_SHARE").value_or(0.0));
         std::istringstream types(row->GetFieldAsString("TYPES"));
         for (std::string t; std::getline(types, t, ',');)
             if (!t.empty())

@@ -5,13 +5,12 @@
 // machine than wall time) and a digest of the answers, so that two builds can be checked to
 // answer alike.
 #include <cstdint>
-#include <cstring>
-#include <ctime>
 #include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
+#include "bench_support.h"
 #include "geo/classification_inputs.h"
 #include "geo/error.h"
 #include "geo/project_store.h"
@@ -20,28 +19,16 @@
 
 namespace {
 
-double threadSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
-}
-
-// FNV-1a over the bytes of the answers: equal only when every distance and point is.
+// Every distance and nearest point.
 std::uint64_t digest(const std::vector<double>& distances,
                      const std::vector<std::array<double, 2>>& points) {
-    std::uint64_t h = 1469598103934665603ULL;
-    auto add = [&](double v) {
-        unsigned char bytes[sizeof v];
-        std::memcpy(bytes, &v, sizeof v);
-        for (unsigned char b : bytes)
-            h = (h ^ b) * 1099511628211ULL;
-    };
+    bench::Digest d;
     for (std::size_t i = 0; i < distances.size(); ++i) {
-        add(distances[i]);
-        add(points[i][0]);
-        add(points[i][1]);
+        d.add(distances[i]);
+        d.add(points[i][0]);
+        d.add(points[i][1]);
     }
-    return h;
+    return d.value();
 }
 
 } // namespace
@@ -65,9 +52,9 @@ int main(int argc, char** argv) {
         for (int run = 0; run < runs; ++run) {
             std::vector<double> distances(n);
             std::vector<std::array<double, 2>> points(n);
-            const double start = threadSeconds();
+            const double start = bench::threadSeconds();
             rivers.distances(in.parcelShapes, order, distances, &points);
-            const double seconds = threadSeconds() - start;
+            const double seconds = bench::threadSeconds() - start;
             std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
                       << seconds << " digest " << std::hex << digest(distances, points) << std::dec
                       << "\n";

@@ -5,13 +5,12 @@
 // that two builds can be checked to answer alike.
 #include <chrono>
 #include <cstdint>
-#include <cstring>
-#include <ctime>
 #include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
+#include "bench_support.h"
 #include "geo/classification_inputs.h"
 #include "geo/error.h"
 #include "geo/project_store.h"
@@ -19,26 +18,15 @@
 
 namespace {
 
-double processSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
-}
-
-// FNV-1a over the bytes of every statistic: equal only when every value is.
+// Every statistic of every parcel.
 std::uint64_t digest(const std::vector<geo::TerrainStatistics>& stats) {
-    std::uint64_t h = 1469598103934665603ULL;
-    auto add = [&](const void* p, std::size_t n) {
-        const auto* bytes = static_cast<const unsigned char*>(p);
-        for (std::size_t k = 0; k < n; ++k)
-            h = (h ^ bytes[k]) * 1099511628211ULL;
-    };
+    bench::Digest d;
     for (const geo::TerrainStatistics& s : stats) {
-        add(&s.pixels, sizeof s.pixels);
+        d.add(s.pixels);
         for (const double v : {s.meanElevation, s.minElevation, s.maxElevation, s.meanSlope})
-            add(&v, sizeof v);
+            d.add(v);
     }
-    return h;
+    return d.value();
 }
 
 } // namespace
@@ -58,11 +46,11 @@ int main(int argc, char** argv) {
         const std::string dem = std::string("GPKG:") + argv[1] + ":dem";
         std::cout << "parcels " << in.parcels.size() << "\n";
         for (int run = 0; run < runs; ++run) {
-            const double start = processSeconds();
+            const double start = bench::processSeconds();
             const auto wallStart = std::chrono::steady_clock::now();
             const std::vector<geo::TerrainStatistics> stats =
                 geo::computeTerrainStatistics(dem, in.parcelShapes);
-            const double seconds = processSeconds() - start;
+            const double seconds = bench::processSeconds() - start;
             const double wall =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
             std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)

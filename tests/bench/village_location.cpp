@@ -4,12 +4,12 @@
 // of its threads; less disturbed by other load than wall time) and a digest of the answers, so
 // that two builds can be checked to answer alike.
 #include <cstdint>
-#include <ctime>
 #include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
+#include "bench_support.h"
 #include "geo/classification_inputs.h"
 #include "geo/error.h"
 #include "geo/project_store.h"
@@ -17,24 +17,14 @@
 
 namespace {
 
-double processSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
-}
-
-// FNV-1a over each parcel's village and reason: equal only when every answer is.
+// Each parcel's village and reason.
 std::uint64_t digest(const geo::VillageAssignment& a) {
-    std::uint64_t h = 1469598103934665603ULL;
-    auto add = [&](std::uint64_t v) {
-        for (int b = 0; b < 8; ++b)
-            h = (h ^ ((v >> (8 * b)) & 0xff)) * 1099511628211ULL;
-    };
+    bench::Digest d;
     for (std::size_t i = 0; i < a.village.size(); ++i) {
-        add(static_cast<std::uint64_t>(static_cast<std::int64_t>(a.village[i])));
-        add(a.reason[i]);
+        d.add(static_cast<std::int64_t>(a.village[i]));
+        d.add(static_cast<std::uint64_t>(a.reason[i]));
     }
-    return h;
+    return d.value();
 }
 
 } // namespace
@@ -53,9 +43,9 @@ int main(int argc, char** argv) {
             geo::readClassificationInputs(*store, {}, "ZT", "XZZJ", "DJ", 3.0);
         std::cout << "parcels " << in.parcels.size() << " villages " << in.villages.size() << "\n";
         for (int run = 0; run < runs; ++run) {
-            const double start = processSeconds();
+            const double start = bench::processSeconds();
             const geo::VillageAssignment a = geo::assignVillages(in, true);
-            const double seconds = processSeconds() - start;
+            const double seconds = bench::processSeconds() - start;
             std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
                       << seconds << " digest " << std::hex << digest(a) << std::dec << "\n";
         }
