@@ -1,0 +1,87 @@
+// The memory policy every tianmu program links (app/huge_pages.h): large blocks from operator
+// new are advised for 2 MiB pages, small ones are not, and new still fails as the standard says.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/huge_pages.h"
+
+namespace {
+
+// The VmFlags of the mapping holding `address`, from /proc/self/smaps ("" when none holds it).
+std::string mappingFlags(const void* address) {
+    const auto at = reinterpret_cast<std::uintptr_t>(address);
+    std::ifstream smaps("/proc/self/smaps");
+    std::string line;
+    bool inside = false;
+    while (std::getline(smaps, line)) {
+        std::uintptr_t begin = 0, end = 0;
+        char dash = 0;
+        std::istringstream header(line);
+        if (header >> std::hex >> begin >> dash >> end && dash == '-' &&
+            line.find(':') > line.find(' ')) {
+            inside = begin <= at && at < end;
+            continue;
+        }
+        if (inside && line.rfind("VmFlags:", 0) == 0)
+            return line.substr(8) + " ";
+    }
+    return {};
+}
+
+bool kernelHasHugePages() {
+    return std::filesystem::exists("/sys/kernel/mm/transparent_hugepage/enabled");
+}
+
+} // namespace
+
+TEST_CASE("a large block from operator new is advised for huge pages", "[huge_pages]") {
+    // 16 MiB: whole 2 MiB pages wherever malloc places it.
+    std::vector<double> large(4 * app::hugePageBlockMin / sizeof(double));
+    const void* middle = large.data() + large.size() / 2;
+    const std::string flags = mappingFlags(middle);
+    REQUIRE_FALSE(flags.empty());
+    if (kernelHasHugePages() && app::newAdvisesHugePages)
+        CHECK(flags.find(" hg ") != std::string::npos);
+    else
+        CHECK(flags.find(" hg ") == std::string::npos);
+    // Still ordinary memory: written and read back.
+    large[large.size() / 2] = 42.5;
+    CHECK(large[large.size() / 2] == 42.5);
+}
+
+TEST_CASE("huge page advice covers only whole 2 MiB pages inside the block", "[huge_pages]") {
+    // A block under 2 MiB holds no whole huge page: nothing is advised.
+    std::vector<char> small(std::size_t(1) << 20);
+    CHECK_FALSE(app::adviseHugePages(small.data(), small.size()));
+    CHECK_FALSE(app::adviseHugePages(small.data(), 0));
+    if (kernelHasHugePages()) {
+        // A large block advised again is accepted (the advice is idempotent).
+        std::unique_ptr<char[]> block(new char[app::hugePageBlockMin]);
+        CHECK(app::adviseHugePages(block.get(), app::hugePageBlockMin));
+    }
+}
+
+TEST_CASE("operator new still reports memory it cannot have", "[huge_pages]") {
+    // More than any machine has: the throwing form throws, the nothrow form answers null.
+    const std::size_t impossible = std::size_t(1) << 62;
+    CHECK_THROWS_AS(::operator new(impossible), std::bad_alloc);
+    CHECK(::operator new(impossible, std::nothrow) == nullptr);
+    // A new handler is asked for memory before new gives up.
+    static int asked = 0;
+    asked = 0;
+    const std::new_handler previous = std::set_new_handler([] {
+        ++asked;
+        std::set_new_handler(nullptr); // the next failure throws
+    });
+    CHECK_THROWS_AS(::operator new(impossible), std::bad_alloc);
+    std::set_new_handler(previous);
+    CHECK(asked == 1);
+}
