@@ -12,6 +12,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +23,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/rule_set.h"
+#include "geo/sql_quoting.h"
 #include "geo/village_types.h"
 
 namespace app {
@@ -81,8 +83,8 @@ void IdentifyPanel::changeEvent(QEvent* event) {
 
 // The fixed texts; a shown parcel or asset is redrawn in the new language by refresh().
 void IdentifyPanel::retranslateUi() {
-    if (!m_details && !m_asset)
-        m_title->setText(tr("Click a parcel or an asset on the map to identify it."));
+    if (!m_details && !m_asset && !m_villageCode)
+        m_title->setText(tr("Click a parcel, an asset or a village on the map to identify it."));
     m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the table as tab-separated text (pastes into Excel or WPS)"));
     m_copySelected->setText(tr("Copy"));
@@ -186,12 +188,12 @@ void IdentifyPanel::addRuleChain(const geo::ParcelDetails& d) {
                         ruleTitle(d.zoneRule)));
 }
 
-void IdentifyPanel::addVillageTypes(const geo::ParcelDetails& d) {
-    if (d.villageCode.empty())
+void IdentifyPanel::addVillageTypes(const std::string& villageCode) {
+    if (villageCode.empty())
         return;
     geo::StoredVillage village;
     try {
-        village = geo::readStoredVillage(*m_ds, d.villageCode);
+        village = geo::readStoredVillage(*m_ds, villageCode);
     } catch (const std::exception&) {
         return; // classified before villages were profiled, or the village has no row
     }
@@ -221,6 +223,85 @@ void IdentifyPanel::addVillageTypes(const geo::ParcelDetails& d) {
                               "differ from what it gives now; classify again"));
 }
 
+bool IdentifyPanel::addVillageFigures(const std::string& villageCode) {
+    OGRLayer* stats = m_ds ? m_ds->GetLayerByName("village_stats") : nullptr;
+    if (!stats)
+        return false;
+    stats->SetAttributeFilter(("VILLAGE_CODE = " + geo::sqlText(villageCode)).c_str());
+    stats->ResetReading();
+    const OGRFeatureUniquePtr row(stats->GetNextFeature());
+    stats->SetAttributeFilter(nullptr);
+    stats->ResetReading();
+    if (!row)
+        return false;
+    const OGRFeatureDefn* defn = row->GetDefnRef();
+    auto value = [&](const char* field) -> std::optional<double> {
+        const int i = defn->GetFieldIndex(field);
+        return i >= 0 && row->IsFieldSetAndNotNull(i) ? std::optional(row->GetFieldAsDouble(i))
+                                                      : std::nullopt;
+    };
+    auto mu = [&](const std::optional<double>& v) {
+        return v ? tr("%1 亩").arg(number(*v, 2)) : tr("unknown");
+    };
+    auto metres = [&](const std::optional<double>& v) {
+        return v ? tr("%1 m").arg(number(*v, 0)) : tr("unknown: the layer is missing");
+    };
+    addSection(tr("Village figures (from the classification)"));
+    if (const auto households = value("HOUSEHOLDS"))
+        addRow(tr("Households"), QString::number(static_cast<long long>(*households)),
+               "HOUSEHOLDS");
+    if (const auto parcels = value("PARCELS"))
+        addRow(tr("Parcels"), QString::number(static_cast<long long>(*parcels)), "PARCELS");
+    addRow(tr("Area"), mu(value("AREA_MU")), "AREA_MU");
+    addRow(tr("Idle land"), mu(value("IDLE_MU")), "IDLE_MU");
+    addRow(tr("Transferred land"), mu(value("TRANSFERRED_MU")), "TRANSFERRED_MU");
+    if (const auto share = value("CASH_CROP_SHARE"))
+        addRow(tr("Orchards, tea and ponds"), number(100.0 * *share, 1) + " %", "CASH_CROP_SHARE");
+    addRow(tr("Centre to the nearest river"), metres(value("RIVER_DIST_M")), "RIVER_DIST_M");
+    addRow(tr("Centre to the nearest main road"), metres(value("ROAD_DIST_M")), "ROAD_DIST_M");
+    addRow(tr("Centre to the township seat"), metres(value("SEAT_DIST_M")), "SEAT_DIST_M");
+    // Area per zone, in the rule file's order and language where the rules are at hand, else
+    // as the table names the columns.
+    const bool zh = m_language == "zh";
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const std::string field = defn->GetFieldDefn(i)->GetNameRef();
+        if (field.rfind("ZONE_", 0) != 0 || field.size() <= 8 ||
+            field.compare(field.size() - 3, 3, "_MU") != 0)
+            continue;
+        const std::string zoneId = field.substr(5, field.size() - 8);
+        const geo::Zone* zone = m_rules ? m_rules->zone(zoneId) : nullptr;
+        const QString name = zone ? q(zh ? zone->nameZh : zone->nameEn) : q(zoneId);
+        addRow(tr("Zone %1").arg(name), mu(value(field.c_str())), q(field));
+    }
+    return true;
+}
+
+void IdentifyPanel::showVillage(const QString& code, const QString& name) {
+    if (!m_ds)
+        return;
+    m_details.reset();
+    m_asset.reset();
+    m_statusEditor->hide();
+    m_villageCode = code;
+    m_villageName = name;
+    m_table->setRowCount(0);
+    m_table->clearSpans();
+    m_title->setText(tr("Village %1 (%2)").arg(name, code));
+    addSection(tr("Village"));
+    addRow(alias("VILLAGE_NAME"), name, "ZLDWMC");
+    addRow(alias("VILLAGE_CODE"), code, "ZLDWDM");
+    try {
+        if (!addVillageFigures(code.toStdString())) {
+            addRow(tr("Figures"), tr("not classified yet: run Classify"));
+        } else {
+            addVillageTypes(code.toStdString());
+        }
+    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
+        addRow(tr("Figures"), tr("cannot be read: %1").arg(q(e.what())));
+    }
+    fitNameColumn();
+}
+
 void IdentifyPanel::setEditSession(const geo::ProjectEditSession* session) {
     m_session = session;
     refresh();
@@ -231,14 +312,18 @@ void IdentifyPanel::refresh() {
         showParcel(m_details->fid);
     else if (m_asset)
         showAsset(m_asset->record.fid);
+    else if (m_villageCode)
+        showVillage(*m_villageCode, m_villageName.value_or(QString()));
 }
 
 void IdentifyPanel::clear() {
     m_details.reset();
     m_asset.reset();
+    m_villageCode.reset();
+    m_villageName.reset();
     m_statusEditor->hide();
     m_table->setRowCount(0);
-    m_title->setText(tr("Click a parcel or an asset on the map to identify it."));
+    m_title->setText(tr("Click a parcel, an asset or a village on the map to identify it."));
 }
 
 bool IdentifyPanel::editingThisProject() const {
@@ -259,6 +344,20 @@ void IdentifyPanel::addSection(const QString& title) {
     item->setBackground(palette().alternateBase());
     m_table->setItem(row, 0, item);
     m_table->setSpan(row, 0, 1, 2);
+}
+
+void IdentifyPanel::fitNameColumn() {
+    // To the longest field name, not to the section titles that span both columns (Qt's
+    // resizeColumnToContents counts them, and one long title left no room for the values),
+    // and to at most 55 % of the table, so that the values always show.
+    int widest = 0;
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (const QTableWidgetItem* item = m_table->item(row, 0);
+            item && m_table->columnSpan(row, 0) == 1)
+            widest = std::max(widest, m_table->fontMetrics().horizontalAdvance(item->text()));
+    const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 12;
+    const int room = m_table->viewport()->width() * 55 / 100;
+    m_table->setColumnWidth(0, std::min(widest + padding, std::max(room, 80)));
 }
 
 void IdentifyPanel::addRow(const QString& name, const QString& value, const QString& tip) {
@@ -287,6 +386,8 @@ bool IdentifyPanel::showParcel(qint64 fid) {
         return false;
     }
     m_asset.reset();
+    m_villageCode.reset();
+    m_villageName.reset();
     m_statusEditor->hide();
     // Pending edits of the session replace what the file says, and say so.
     bool idleUnsaved = false, transfersUnsaved = false;
@@ -348,7 +449,7 @@ bool IdentifyPanel::showParcel(qint64 fid) {
             "TRANSFERRED");
         addRow(alias("TRANSFER_RULE"), geoText(d.transferRule), "TRANSFER_RULE");
         addRuleChain(d);
-        addVillageTypes(d);
+        addVillageTypes(d.villageCode);
     }
 
     addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +
@@ -363,7 +464,7 @@ bool IdentifyPanel::showParcel(qint64 fid) {
     addSection(tr("Attributes"));
     for (const auto& [name, value] : d.attributes)
         addRow(q(m_aliases.alias(name, m_language.toStdString())), q(value), q(name));
-    m_table->resizeColumnToContents(0);
+    fitNameColumn();
     return true;
 }
 
@@ -382,6 +483,8 @@ bool IdentifyPanel::showAsset(qint64 fid) {
         return false;
     }
     m_details.reset();
+    m_villageCode.reset();
+    m_villageName.reset();
     // A pending status replaces the saved one, and says so.
     bool statusUnsaved = false;
     const bool editing = editingThisProject();
@@ -431,7 +534,7 @@ void IdentifyPanel::showAssetRows(const geo::AssetDetails& asset, bool statusUns
     addSection(tr("Attributes"));
     for (const auto& [name, value] : asset.attributes)
         addRow(q(m_aliases.alias(name, m_language.toStdString())), q(value), q(name));
-    m_table->resizeColumnToContents(0);
+    fitNameColumn();
 }
 
 QString IdentifyPanel::text() const {

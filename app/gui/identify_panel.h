@@ -46,12 +46,18 @@ public:
     bool showParcel(qint64 fid);
     // Shows asset `fid` of the assets layer; false (and a message) when there is none.
     bool showAsset(qint64 fid);
+    // Shows village `code` (ZLDWDM) named `name`: its figures from the classification (area
+    // per zone, idle and transferred 亩, distances) and every village type tried and why.
+    // Shows what it can, and says to classify, when the project has no figures for it yet.
+    void showVillage(const QString& code, const QString& name);
     // Shows the parcel or asset shown again, e.g. after an edit was done or undone.
     void refresh();
     void clear();
 
     const std::optional<geo::ParcelDetails>& details() const noexcept { return m_details; }
     const std::optional<geo::AssetDetails>& asset() const noexcept { return m_asset; }
+    // The code of the village shown, when one is.
+    const std::optional<QString>& village() const noexcept { return m_villageCode; }
     AssetStatusEditor* statusEditor() const noexcept { return m_statusEditor; }
     QTableWidget* table() const noexcept { return m_table; }
     // The shown table as tab-separated lines: what "Copy" puts on the clipboard.
@@ -71,6 +77,7 @@ private:
     void retranslateUi();
     void addSection(const QString& title);
     void addRow(const QString& name, const QString& value, const QString& tip = {});
+    void fitNameColumn();
     QString alias(const char* field) const;
     bool editingThisProject() const;
     void showAssetRows(const geo::AssetDetails& asset, bool statusUnsaved);
@@ -85,6 +92,7 @@ private:
     GDALDatasetUniquePtr m_ds;
     std::optional<geo::ParcelDetails> m_details;
     std::optional<geo::AssetDetails> m_asset;
+    std::optional<QString> m_villageCode, m_villageName;
     AssetStatusEditor* m_statusEditor = nullptr;
     const geo::ProjectEditSession* m_session = nullptr;
     // The rules the project was classified with (none when their file cannot be found or
@@ -95,8 +103,11 @@ private:
     QString ruleTitle(const std::string& id) const;
     // Every rule tried on the shown parcel, in order, and why each held or not.
     void addRuleChain(const geo::ParcelDetails& parcel);
-    // The parcel's village: its primary type and every village type tried, in order.
-    void addVillageTypes(const geo::ParcelDetails& details);
+    // A village's primary type and every village type tried, in order (nothing when the
+    // village has no figures).
+    void addVillageTypes(const std::string& villageCode);
+    // The village's row of village_stats as labelled figures; false when there is none.
+    bool addVillageFigures(const std::string& villageCode);
 };
 
 } // namespace app

@@ -311,7 +311,7 @@ void MainWindow::retranslate() {
     ui.next->setText(tr("&Next view"));
     ui.tools->setTitle(tr("&Tools"));
     ui.pan->setText(tr("&Pan"));
-    ui.identify->setText(tr("&Identify parcel or asset"));
+    ui.identify->setText(tr("&Identify parcel, asset or village"));
     ui.select->setText(tr("&Select parcels"));
     ui.measureDistance->setText(tr("Measure &distance"));
     ui.measureArea->setText(tr("Measure &area"));

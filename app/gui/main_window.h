@@ -101,6 +101,7 @@ private:
     void updateAliases();
     void showIdentified(long long feature);
     void showIdentifiedAsset(long long assetFid);
+    void showIdentifiedVillage(long long village);
     void updateEditActions();
     // The status bar's message is kept as a function that builds it, so a language switch shows
     // it again in the new language; showStatusText is for text that comes ready-made (an

@@ -109,6 +109,7 @@ void MainWindow::wireComponents() {
     });
     connect(m_canvas, &MapCanvas::parcelIdentified, this, &MainWindow::showIdentified);
     connect(m_canvas, &MapCanvas::assetIdentified, this, &MainWindow::showIdentifiedAsset);
+    connect(m_canvas, &MapCanvas::villageIdentified, this, &MainWindow::showIdentifiedVillage);
     connect(m_identify, &IdentifyPanel::assetStatusChosen, this, &MainWindow::setAssetStatus);
     connect(m_layers, &LayerPanel::filterChanged, m_tableModel,
             [this](const ParcelFilter& filter) { m_tableModel->setFilter(filter); });
@@ -155,6 +156,20 @@ void MainWindow::showIdentified(long long feature) {
 
 void MainWindow::showIdentifiedAsset(long long assetFid) {
     m_identify->showAsset(assetFid);
+    m_ui->identifyDock->show();
+    m_ui->identifyDock->raise();
+}
+
+void MainWindow::showIdentifiedVillage(long long village) {
+    const std::shared_ptr<const ProjectDrawing> drawing = m_canvas->drawing();
+    if (!drawing || village < 0 ||
+        static_cast<std::size_t>(village) >= drawing->villages.code.size()) {
+        m_identify->clear();
+        return;
+    }
+    const auto v = static_cast<std::size_t>(village);
+    m_identify->showVillage(QString::fromStdString(drawing->villages.code[v]),
+                            QString::fromStdString(drawing->villages.name[v]));
     m_ui->identifyDock->show();
     m_ui->identifyDock->raise();
 }

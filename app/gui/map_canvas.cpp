@@ -12,6 +12,7 @@
 
 #include "app/render/asset_renderer.h"
 #include "app/render/map_furniture.h"
+#include "geo/flat_geometry.h"
 #include "geo/geodesic_area.h"
 
 namespace app {
@@ -416,10 +417,19 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
         }
         [[fallthrough]];
     case Tool::Select: {
-        // A click picks the parcel under the cursor, or within 3 pixels of it.
-        const long long feature = parcels.featureAt(x, y, 3 * m_view.mapUnitsPerPixel());
-        if (m_tool == Tool::Identify)
-            emit parcelIdentified(feature);
+        // A click picks the parcel under the cursor, or within 3 pixels of it. Identify answers
+        // with the topmost drawn layer, as the map shows it: over a hidden parcel layer, or a
+        // gap between parcels, the village under the click.
+        const bool parcelsAnswer = m_tool != Tool::Identify || m_view.layers.parcels;
+        const long long feature =
+            parcelsAnswer ? parcels.featureAt(x, y, 3 * m_view.mapUnitsPerPixel()) : -1;
+        if (m_tool == Tool::Identify) {
+            const long long village = feature < 0 && m_view.layers.villages ? villageAt(x, y) : -1;
+            if (village >= 0)
+                emit villageIdentified(village);
+            else
+                emit parcelIdentified(feature);
+        }
         std::vector<std::uint32_t> next = add ? m_selection : std::vector<std::uint32_t>{};
         if (feature >= 0) {
             const auto f = static_cast<std::uint32_t>(feature);
@@ -503,6 +513,21 @@ void MapCanvas::clearMeasurement() {
 
 bool MapCanvas::toDegrees(double x, double y, double& lon, double& lat) const {
     return m_geodesic && m_geodesic->toGeographic(x, y, lon, lat);
+}
+
+long long MapCanvas::villageAt(double x, double y) const {
+    if (!m_drawing)
+        return -1;
+    const VillageDrawing& villages = m_drawing->villages;
+    // A thousand villages at most in a county: their boxes first, then the rings of the few
+    // whose box holds the point.
+    for (std::size_t v = 0; v < villages.box.size(); ++v) {
+        const geo::Extent& b = villages.box[v];
+        if (x >= b.minX && x <= b.maxX && y >= b.minY && y <= b.maxY &&
+            geo::featureContains(villages.polygons, v, x, y))
+            return static_cast<long long>(v);
+    }
+    return -1;
 }
 
 void MapCanvas::updateMeasurement() {

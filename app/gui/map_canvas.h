@@ -78,12 +78,18 @@ public:
     void clearMeasurement();
     // Map coordinates to longitude/latitude (the project CRS's datum); false without a CRS.
     bool toDegrees(double x, double y, double& lon, double& lat) const;
+    // The village (index in drawing()->villages) whose boundary holds map point (x, y), or -1.
+    long long villageAt(double x, double y) const;
 
 signals:
     void renderFinished(double milliseconds);
     void viewChanged();
-    void cursorMoved(double x, double y);     // map coordinates (project CRS)
-    void parcelIdentified(long long feature); // -1: clicked outside every parcel
+    void cursorMoved(double x, double y); // map coordinates (project CRS)
+    // -1: clicked outside every parcel and every drawn village (else villageIdentified).
+    void parcelIdentified(long long feature);
+    // The Identify tool hit no asset and no parcel, but a drawn village: its index in
+    // drawing()->villages (a village's land between its parcels: roads, water, gaps).
+    void villageIdentified(long long village);
     // The Identify tool hit an asset's symbol (drawn above the parcels, so it wins): its FID.
     void assetIdentified(long long assetFid);
     void selectionChanged(const std::vector<std::uint32_t>& features);

@@ -11,6 +11,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QItemSelectionModel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -31,7 +32,9 @@
 #include "app/gui/map_canvas.h"
 #include "app/gui/report_dialog.h"
 #include "app/i18n/language_manager.h"
+#include "app/render/asset_renderer.h"
 #include "geo/gdal_session.h"
+#include "gui/gui_test_support.h"
 #include "support/classified_sample.h"
 #include "support/sample_fixture.h"
 
@@ -109,6 +112,92 @@ TEST_CASE("identify a clicked parcel: its zone and the rule that decided it",
     CHECK(text.contains(QString::fromStdString(zoneName)));
     CHECK(text.contains(QString::fromStdString(rule)));
     CHECK(s.window.findChild<QDockWidget*>("IdentifyDock")->isVisible());
+}
+
+TEST_CASE("identify a village: over hidden parcels a click shows its figures and types",
+          "[workflow][identify]") {
+    Session s;
+    s.canvas().zoomToFullExtent();
+    REQUIRE(waitForRender(s.canvas()));
+    const app::VillageDrawing& villages = s.canvas().drawing()->villages;
+    REQUIRE(villages.code.size() >= 2);
+    // A village's inner point, away from every asset symbol (an asset answers first).
+    std::size_t v = 0;
+    QPoint pixel;
+    for (; v < villages.code.size(); ++v) {
+        pixel = s.canvas().view().toPixel(villages.labelX[v], villages.labelY[v]).toPoint();
+        if (app::assetAt(s.canvas().view(), QPointF(pixel), 3.0) < 0)
+            break;
+    }
+    REQUIRE(v < villages.code.size());
+    const std::string code = villages.code[v], name = villages.name[v];
+
+    // The village's row of the classification, read here independently.
+    GDALDatasetUniquePtr ds = geo::openVector(s.path);
+    OGRLayer* stats = ds->GetLayerByName("village_stats");
+    REQUIRE(stats);
+    stats->SetAttributeFilter(("VILLAGE_CODE = '" + code + "'").c_str());
+    OGRFeatureUniquePtr row{stats->GetNextFeature()};
+    REQUIRE(row);
+    const QString areaMu = QString::number(row->GetFieldAsDouble("AREA_MU"), 'f', 2);
+    const QString idleMu = QString::number(row->GetFieldAsDouble("IDLE_MU"), 'f', 2);
+    const QString primary = QString::fromUtf8(row->GetFieldAsString("PRIMARY_TYPE"));
+
+    // With the parcels shown, the click identifies the parcel on top (the sample's parcels
+    // cover every village).
+    s.canvas().setTool(app::MapCanvas::Tool::Identify);
+    QSignalSpy parcelsHit(&s.canvas(), &app::MapCanvas::parcelIdentified);
+    QSignalSpy villagesHit(&s.canvas(), &app::MapCanvas::villageIdentified);
+    QTest::mouseClick(&s.canvas(), Qt::LeftButton, {}, pixel);
+    REQUIRE(parcelsHit.size() == 1);
+    CHECK(parcelsHit.front().front().toLongLong() >= 0);
+    CHECK(villagesHit.isEmpty());
+    CHECK(s.window.identifyPanel()->details().has_value());
+
+    // The Parcels row unticked in the Layers panel: the same click identifies the village.
+    QListWidget* list = s.window.layerPanel()->layerList();
+    for (int r = 0; r < list->count(); ++r)
+        if (list->item(r)->data(Qt::UserRole).toString() == "parcels")
+            list->item(r)->setCheckState(Qt::Unchecked);
+    REQUIRE_FALSE(s.canvas().layers().parcels);
+    QTest::mouseClick(&s.canvas(), Qt::LeftButton, {}, pixel);
+    REQUIRE(villagesHit.size() == 1);
+    CHECK(villagesHit.front().front().toLongLong() == static_cast<long long>(v));
+    app::IdentifyPanel& panel = *s.window.identifyPanel();
+    REQUIRE(panel.village().has_value());
+    CHECK(*panel.village() == QString::fromStdString(code));
+    CHECK_FALSE(panel.details().has_value());
+    const QString text = panel.text();
+    CHECK(text.contains(QString::fromStdString(name)));
+    CHECK(text.contains(areaMu + " 亩"));
+    CHECK(text.contains(idleMu + " 亩"));
+    // Its type, and every type of the rule file tried, numbered.
+    if (!primary.isEmpty())
+        CHECK(text.contains(primary));
+    CHECK(text.contains("1. "));
+    CHECK(text.contains("2. "));
+    REQUIRE(waitForRender(s.canvas()));
+    testing::saveScreenshot(s.window, "identify_village");
+
+    // Outside every village the panel is cleared.
+    QPoint outside(-1, -1);
+    const int w = s.canvas().width(), h = s.canvas().height();
+    for (const QPoint p : {QPoint(3, 3), QPoint(w - 4, 3), QPoint(3, h - 4), QPoint(w - 4, h - 4),
+                           QPoint(w / 2, 3), QPoint(3, h / 2)}) {
+        double x = 0, y = 0;
+        s.canvas().view().toMap(p, x, y);
+        if (s.canvas().villageAt(x, y) < 0 &&
+            app::assetAt(s.canvas().view(), QPointF(p), 3.0) < 0) {
+            outside = p;
+            break;
+        }
+    }
+    REQUIRE(outside.x() >= 0);
+    QTest::mouseClick(&s.canvas(), Qt::LeftButton, {}, outside);
+    CHECK(villagesHit.size() == 1);
+    CHECK(parcelsHit.size() == 2);
+    CHECK(parcelsHit.back().front().toLongLong() == -1);
+    CHECK_FALSE(panel.village().has_value());
 }
 
 TEST_CASE("a selection in the table shows on the map and a map selection in the table",

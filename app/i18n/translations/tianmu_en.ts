@@ -1042,10 +1042,6 @@
         <translation>Attributes</translation>
     </message>
     <message>
-        <source>Click a parcel or an asset on the map to identify it.</source>
-        <translation>Click a parcel or an asset on the map to identify it.</translation>
-    </message>
-    <message>
         <source>No asset %1 in this project (%2).</source>
         <translation>No asset %1 in this project (%2).</translation>
     </message>
@@ -1140,6 +1136,86 @@
     <message>
         <source>the rule file changed after the classification: the stored types differ from what it gives now; classify again</source>
         <translation>the rule file changed after the classification: the stored types differ from what it gives now; classify again</translation>
+    </message>
+    <message>
+        <source>Click a parcel, an asset or a village on the map to identify it.</source>
+        <translation>Click a parcel, an asset or a village on the map to identify it.</translation>
+    </message>
+    <message>
+        <source>%1 亩</source>
+        <translation>%1 亩</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>unknown: the layer is missing</source>
+        <translation>unknown: the layer is missing</translation>
+    </message>
+    <message>
+        <source>Village figures (from the classification)</source>
+        <translation>Village figures (from the classification)</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Parcels</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Idle land</source>
+        <translation>Idle land</translation>
+    </message>
+    <message>
+        <source>Transferred land</source>
+        <translation>Transferred land</translation>
+    </message>
+    <message>
+        <source>Orchards, tea and ponds</source>
+        <translation>Orchards, tea and ponds</translation>
+    </message>
+    <message>
+        <source>Centre to the nearest river</source>
+        <translation>Centre to the nearest river</translation>
+    </message>
+    <message>
+        <source>Centre to the nearest main road</source>
+        <translation>Centre to the nearest main road</translation>
+    </message>
+    <message>
+        <source>Centre to the township seat</source>
+        <translation>Centre to the township seat</translation>
+    </message>
+    <message>
+        <source>Zone %1</source>
+        <translation>Zone %1</translation>
+    </message>
+    <message>
+        <source>Village %1 (%2)</source>
+        <translation>Village %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>cannot be read: %1</translation>
     </message>
 </context>
 <context>
@@ -2209,10 +2285,6 @@ Pick it below.</translation>
         <translation>Basemap %1 shown under the map; lower the parcel opacity to see it through the parcels</translation>
     </message>
     <message>
-        <source>&amp;Identify parcel or asset</source>
-        <translation>&amp;Identify parcel or asset</translation>
-    </message>
-    <message>
         <source>&amp;Copy identified details</source>
         <translation>&amp;Copy identified details</translation>
     </message>
@@ -2231,6 +2303,10 @@ Pick it below.</translation>
     <message>
         <source>; the rule file %1 was changed after the classification: classify again</source>
         <translation>; the rule file %1 was changed after the classification: classify again</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel, asset or village</source>
+        <translation>&amp;Identify parcel, asset or village</translation>
     </message>
 </context>
 <context>

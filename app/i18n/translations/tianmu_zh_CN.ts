@@ -1040,10 +1040,6 @@
         <translation>属性</translation>
     </message>
     <message>
-        <source>Click a parcel or an asset on the map to identify it.</source>
-        <translation>在地图上点击地块或资产即可识别。</translation>
-    </message>
-    <message>
         <source>No asset %1 in this project (%2).</source>
         <translation>本项目中没有资产 %1（%2）。</translation>
     </message>
@@ -1138,6 +1134,86 @@
     <message>
         <source>the rule file changed after the classification: the stored types differ from what it gives now; classify again</source>
         <translation>分类之后规则文件已修改：按现在的规则得出的村庄类型与已存结果不同，请重新分类</translation>
+    </message>
+    <message>
+        <source>Click a parcel, an asset or a village on the map to identify it.</source>
+        <translation>在地图上点击地块、资产或村庄进行识别。</translation>
+    </message>
+    <message>
+        <source>%1 亩</source>
+        <translation>%1 亩</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>unknown: the layer is missing</source>
+        <translation>未知：项目缺少该图层</translation>
+    </message>
+    <message>
+        <source>Village figures (from the classification)</source>
+        <translation>村庄指标（来自分类结果）</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Idle land</source>
+        <translation>闲置土地</translation>
+    </message>
+    <message>
+        <source>Transferred land</source>
+        <translation>流转土地</translation>
+    </message>
+    <message>
+        <source>Orchards, tea and ponds</source>
+        <translation>园地、茶园和坑塘占比</translation>
+    </message>
+    <message>
+        <source>Centre to the nearest river</source>
+        <translation>村中心到最近河流</translation>
+    </message>
+    <message>
+        <source>Centre to the nearest main road</source>
+        <translation>村中心到最近主要道路</translation>
+    </message>
+    <message>
+        <source>Centre to the township seat</source>
+        <translation>村中心到乡镇驻地</translation>
+    </message>
+    <message>
+        <source>Zone %1</source>
+        <translation>%1区</translation>
+    </message>
+    <message>
+        <source>Village %1 (%2)</source>
+        <translation>村庄 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村庄</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
     </message>
 </context>
 <context>
@@ -2204,10 +2280,6 @@ Pick it below.</source>
         <translation>底图 %1 已显示在地图下方；调低图斑透明度即可透过图斑看到它</translation>
     </message>
     <message>
-        <source>&amp;Identify parcel or asset</source>
-        <translation>识别地块或资产(&amp;I)</translation>
-    </message>
-    <message>
         <source>&amp;Copy identified details</source>
         <translation>复制识别信息(&amp;C)</translation>
     </message>
@@ -2226,6 +2298,10 @@ Pick it below.</source>
     <message>
         <source>; the rule file %1 was changed after the classification: classify again</source>
         <translation>；规则文件 %1 在分类之后已修改：请重新分类</translation>
+    </message>
+    <message>
+        <source>&amp;Identify parcel, asset or village</source>
+        <translation>识别地块、资产或村庄(&amp;I)</translation>
     </message>
 </context>
 <context>
