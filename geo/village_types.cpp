@@ -135,6 +135,18 @@ StoredVillage readStoredVillage(GDALDataset& project, const std::string& code) {
         v.code = row->GetFieldAsString("VILLAGE_CODE");
         v.name = row->GetFieldAsString("VILLAGE_NAME");
         v.households = row->GetFieldAsInteger64("HOUSEHOLDS");
+        v.parcels = row->GetFieldAsInteger64("PARCELS");
+        v.areaMu = fieldNumber(*row, "AREA_MU").value_or(0.0);
+        v.transferredMu = fieldNumber(*row, "TRANSFERRED_MU").value_or(0.0);
+        const OGRFeatureDefn* defn = row->GetDefnRef();
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            const std::string field = defn->GetFieldDefn(i)->GetNameRef();
+            constexpr std::size_t prefix = 5, suffix = 3; // "ZONE_", "_MU"
+            if (field.size() > prefix + suffix && field.rfind("ZONE_", 0) == 0 &&
+                field.compare(field.size() - suffix, suffix, "_MU") == 0)
+                v.zoneMu.emplace_back(field.substr(prefix, field.size() - prefix - suffix),
+                                      fieldNumber(*row, field.c_str()).value_or(0.0));
+        }
         constexpr double unknown = std::numeric_limits<double>::infinity();
         v.measures = villageMeasures(fieldNumber(*row, "IDLE_MU").value_or(0.0), v.households,
                                      fieldNumber(*row, "RIVER_DIST_M").value_or(unknown),

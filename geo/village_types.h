@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gdal_priv.h>
@@ -24,7 +25,11 @@ using VillageMeasures = std::map<std::string, std::optional<double>>;
 struct StoredVillage {
     std::string code, name;
     long long households = 0;
-    VillageMeasures measures;
+    long long parcels = 0;
+    double areaMu = 0.0, transferredMu = 0.0;
+    // Area per zone (ZONE_<id>_MU), in the table's column order: zone id and 亩.
+    std::vector<std::pair<std::string, double>> zoneMu;
+    VillageMeasures measures;       // idle 亩, distances from the centre, cash-crop share
     std::vector<std::string> types; // TYPES, as classify stored them
     std::string primaryTypeName;    // PRIMARY_TYPE (the type's Chinese name)
 };

@@ -23,7 +23,6 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/rule_set.h"
-#include "geo/sql_quoting.h"
 #include "geo/village_types.h"
 
 namespace app {
@@ -188,15 +187,17 @@ void IdentifyPanel::addRuleChain(const geo::ParcelDetails& d) {
                         ruleTitle(d.zoneRule)));
 }
 
-void IdentifyPanel::addVillageTypes(const std::string& villageCode) {
-    if (villageCode.empty())
-        return;
-    geo::StoredVillage village;
+std::optional<geo::StoredVillage> IdentifyPanel::storedVillage(const std::string& code) const {
+    if (code.empty() || !m_ds)
+        return std::nullopt;
     try {
-        village = geo::readStoredVillage(*m_ds, villageCode);
+        return geo::readStoredVillage(*m_ds, code);
     } catch (const std::exception&) {
-        return; // classified before villages were profiled, or the village has no row
+        return std::nullopt; // not classified (no village_stats), or the village has no row
     }
+}
+
+void IdentifyPanel::addVillageTypes(const geo::StoredVillage& village) {
     addSection(tr("Village type of %1 (every type in order; the first that holds is the primary)")
                    .arg(q(village.name)));
     addRow(alias("PRIMARY_TYPE"),
@@ -223,57 +224,39 @@ void IdentifyPanel::addVillageTypes(const std::string& villageCode) {
                               "differ from what it gives now; classify again"));
 }
 
-bool IdentifyPanel::addVillageFigures(const std::string& villageCode) {
-    OGRLayer* stats = m_ds ? m_ds->GetLayerByName("village_stats") : nullptr;
-    if (!stats)
-        return false;
-    stats->SetAttributeFilter(("VILLAGE_CODE = " + geo::sqlText(villageCode)).c_str());
-    stats->ResetReading();
-    const OGRFeatureUniquePtr row(stats->GetNextFeature());
-    stats->SetAttributeFilter(nullptr);
-    stats->ResetReading();
-    if (!row)
-        return false;
-    const OGRFeatureDefn* defn = row->GetDefnRef();
-    auto value = [&](const char* field) -> std::optional<double> {
-        const int i = defn->GetFieldIndex(field);
-        return i >= 0 && row->IsFieldSetAndNotNull(i) ? std::optional(row->GetFieldAsDouble(i))
-                                                      : std::nullopt;
+void IdentifyPanel::addVillageFigures(const geo::StoredVillage& village) {
+    auto measure = [&](const char* name) {
+        const auto it = village.measures.find(name);
+        return it == village.measures.end() ? std::nullopt : it->second;
     };
-    auto mu = [&](const std::optional<double>& v) {
-        return v ? tr("%1 亩").arg(number(*v, 2)) : tr("unknown");
+    auto mu = [&](double v) {
+        return tr("%1 亩").arg(number(v, 2));
     };
     auto metres = [&](const std::optional<double>& v) {
         return v ? tr("%1 m").arg(number(*v, 0)) : tr("unknown: the layer is missing");
     };
     addSection(tr("Village figures (from the classification)"));
-    if (const auto households = value("HOUSEHOLDS"))
-        addRow(tr("Households"), QString::number(static_cast<long long>(*households)),
-               "HOUSEHOLDS");
-    if (const auto parcels = value("PARCELS"))
-        addRow(tr("Parcels"), QString::number(static_cast<long long>(*parcels)), "PARCELS");
-    addRow(tr("Area"), mu(value("AREA_MU")), "AREA_MU");
-    addRow(tr("Idle land"), mu(value("IDLE_MU")), "IDLE_MU");
-    addRow(tr("Transferred land"), mu(value("TRANSFERRED_MU")), "TRANSFERRED_MU");
-    if (const auto share = value("CASH_CROP_SHARE"))
-        addRow(tr("Orchards, tea and ponds"), number(100.0 * *share, 1) + " %", "CASH_CROP_SHARE");
-    addRow(tr("Centre to the nearest river"), metres(value("RIVER_DIST_M")), "RIVER_DIST_M");
-    addRow(tr("Centre to the nearest main road"), metres(value("ROAD_DIST_M")), "ROAD_DIST_M");
-    addRow(tr("Centre to the township seat"), metres(value("SEAT_DIST_M")), "SEAT_DIST_M");
-    // Area per zone, in the rule file's order and language where the rules are at hand, else
-    // as the table names the columns.
+    addRow(tr("Households"), QString::number(village.households), "HOUSEHOLDS");
+    addRow(tr("Parcels"), QString::number(village.parcels), "PARCELS");
+    addRow(tr("Area"), mu(village.areaMu), "AREA_MU");
+    addRow(tr("Idle land"), mu(measure("idle_area_mu").value_or(0.0)), "IDLE_MU");
+    addRow(tr("Transferred land"), mu(village.transferredMu), "TRANSFERRED_MU");
+    addRow(tr("Orchards, tea and ponds"),
+           number(100.0 * measure("cash_crop_share").value_or(0.0), 1) + " %", "CASH_CROP_SHARE");
+    addRow(tr("Centre to the nearest river"), metres(measure("centre_river_distance_m")),
+           "RIVER_DIST_M");
+    addRow(tr("Centre to the nearest main road"), metres(measure("centre_road_distance_m")),
+           "ROAD_DIST_M");
+    addRow(tr("Centre to the township seat"), metres(measure("centre_seat_distance_m")),
+           "SEAT_DIST_M");
+    // Area per zone, named in the panel's language where the rules are at hand, else by the
+    // zone id of the table's column.
     const bool zh = m_language == "zh";
-    for (int i = 0; i < defn->GetFieldCount(); ++i) {
-        const std::string field = defn->GetFieldDefn(i)->GetNameRef();
-        if (field.rfind("ZONE_", 0) != 0 || field.size() <= 8 ||
-            field.compare(field.size() - 3, 3, "_MU") != 0)
-            continue;
-        const std::string zoneId = field.substr(5, field.size() - 8);
+    for (const auto& [zoneId, zoneMu] : village.zoneMu) {
         const geo::Zone* zone = m_rules ? m_rules->zone(zoneId) : nullptr;
-        const QString name = zone ? q(zh ? zone->nameZh : zone->nameEn) : q(zoneId);
-        addRow(tr("Zone %1").arg(name), mu(value(field.c_str())), q(field));
+        addRow(tr("Zone %1").arg(zone ? q(zh ? zone->nameZh : zone->nameEn) : q(zoneId)),
+               mu(zoneMu), q("ZONE_" + zoneId + "_MU"));
     }
-    return true;
 }
 
 void IdentifyPanel::showVillage(const QString& code, const QString& name) {
@@ -290,14 +273,11 @@ void IdentifyPanel::showVillage(const QString& code, const QString& name) {
     addSection(tr("Village"));
     addRow(alias("VILLAGE_NAME"), name, "ZLDWMC");
     addRow(alias("VILLAGE_CODE"), code, "ZLDWDM");
-    try {
-        if (!addVillageFigures(code.toStdString())) {
-            addRow(tr("Figures"), tr("not classified yet: run Classify"));
-        } else {
-            addVillageTypes(code.toStdString());
-        }
-    } catch (const std::exception& e) { // nothing may escape into Qt's event loop
-        addRow(tr("Figures"), tr("cannot be read: %1").arg(q(e.what())));
+    if (const std::optional<geo::StoredVillage> village = storedVillage(code.toStdString())) {
+        addVillageFigures(*village);
+        addVillageTypes(*village);
+    } else {
+        addRow(tr("Figures"), tr("not classified yet: run Classify"));
     }
     fitNameColumn();
 }
@@ -449,7 +429,8 @@ bool IdentifyPanel::showParcel(qint64 fid) {
             "TRANSFERRED");
         addRow(alias("TRANSFER_RULE"), geoText(d.transferRule), "TRANSFER_RULE");
         addRuleChain(d);
-        addVillageTypes(d.villageCode);
+        if (const std::optional<geo::StoredVillage> village = storedVillage(d.villageCode))
+            addVillageTypes(*village);
     }
 
     addSection(tr("Transfer records (%1)").arg(d.transfers.size()) +

@@ -17,6 +17,7 @@
 #include "geo/field_aliases.h"
 #include "geo/parcel_details.h"
 #include "geo/project_edit_session.h"
+#include "geo/village_types.h"
 
 class QAction;
 class QLabel;
@@ -103,11 +104,12 @@ private:
     QString ruleTitle(const std::string& id) const;
     // Every rule tried on the shown parcel, in order, and why each held or not.
     void addRuleChain(const geo::ParcelDetails& parcel);
-    // A village's primary type and every village type tried, in order (nothing when the
-    // village has no figures).
-    void addVillageTypes(const std::string& villageCode);
-    // The village's row of village_stats as labelled figures; false when there is none.
-    bool addVillageFigures(const std::string& villageCode);
+    // The village's row of village_stats, or nullopt (not classified, or no such village).
+    std::optional<geo::StoredVillage> storedVillage(const std::string& code) const;
+    // A village's primary type and every village type tried, in order.
+    void addVillageTypes(const geo::StoredVillage& village);
+    // Its figures from the classification, labelled.
+    void addVillageFigures(const geo::StoredVillage& village);
 };
 
 } // namespace app

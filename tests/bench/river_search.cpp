@@ -5,15 +5,11 @@
 // machine than wall time) and a digest of the answers, so that two builds can be checked to
 // answer alike.
 #include <cstdint>
-#include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
 #include "bench_support.h"
-#include "geo/classification_inputs.h"
-#include "geo/error.h"
-#include "geo/project_store.h"
 #include "geo/river_distance.h"
 #include "geo/spatial_order.h"
 
@@ -34,37 +30,24 @@ std::uint64_t digest(const std::vector<double>& distances,
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3 || std::string(argv[1]) == "--help") {
-        std::cerr << "Usage: tianmu-bench-river PROJECT.gpkg [RUNS]\n"
-                     "Searches every parcel's nearest river (DJ >= 3) RUNS times (default 3) on\n"
-                     "one thread; prints each run's CPU seconds and a digest of the answers.\n";
-        return 2;
-    }
-    const int runs = argc == 3 ? std::stoi(argv[2]) : 3;
-    try {
-        const auto store = geo::openGeoPackageProject(argv[1]);
-        const geo::ClassificationInputs in =
-            geo::readClassificationInputs(*store, {}, "ZT", "XZZJ", "DJ", 3.0);
-        const geo::RiverDistance rivers(in.rivers, 10000.0);
-        const std::vector<std::uint32_t> order = geo::spatialOrder(in.parcelShapes);
-        const std::size_t n = in.parcels.size();
-        std::cout << "parcels " << n << "\n";
-        for (int run = 0; run < runs; ++run) {
-            std::vector<double> distances(n);
-            std::vector<std::array<double, 2>> points(n);
-            const double start = bench::threadSeconds();
-            rivers.distances(in.parcelShapes, order, distances, &points);
-            const double seconds = bench::threadSeconds() - start;
-            std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
-                      << seconds << " digest " << std::hex << digest(distances, points) << std::dec
-                      << "\n";
-        }
-        return 0;
-    } catch (const geo::InputError& e) {
-        std::cerr << "tianmu-bench-river: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "tianmu-bench-river: " << e.what() << "\n";
-        return 1;
-    }
+    return bench::stepBenchmark(
+        argc, argv, "tianmu-bench-river",
+        "Searches every parcel's nearest river (DJ >= 3) RUNS times (default 3) on\n"
+        "one thread; prints each run's CPU seconds and a digest of the answers.\n",
+        [](const geo::ClassificationInputs& in, const std::string&, int runs) {
+            const geo::RiverDistance rivers(in.rivers, 10000.0);
+            const std::vector<std::uint32_t> order = geo::spatialOrder(in.parcelShapes);
+            const std::size_t n = in.parcels.size();
+            std::cout << "parcels " << n << "\n";
+            for (int run = 0; run < runs; ++run) {
+                std::vector<double> distances(n);
+                std::vector<std::array<double, 2>> points(n);
+                const double start = bench::threadSeconds();
+                rivers.distances(in.parcelShapes, order, distances, &points);
+                const double seconds = bench::threadSeconds() - start;
+                std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
+                          << seconds << " digest " << std::hex << digest(distances, points)
+                          << std::dec << "\n";
+            }
+        });
 }

@@ -5,15 +5,11 @@
 // that two builds can be checked to answer alike.
 #include <chrono>
 #include <cstdint>
-#include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
 #include "bench_support.h"
-#include "geo/classification_inputs.h"
-#include "geo/error.h"
-#include "geo/project_store.h"
 #include "geo/terrain_statistics.h"
 
 namespace {
@@ -32,37 +28,25 @@ std::uint64_t digest(const std::vector<geo::TerrainStatistics>& stats) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3 || std::string(argv[1]) == "--help") {
-        std::cerr << "Usage: tianmu-bench-terrain PROJECT.gpkg [RUNS]\n"
-                     "Computes every parcel's terrain statistics from the project's DEM RUNS\n"
-                     "times (default 3); prints each run's CPU and wall seconds and a digest.\n";
-        return 2;
-    }
-    const int runs = argc == 3 ? std::stoi(argv[2]) : 3;
-    try {
-        const auto store = geo::openGeoPackageProject(argv[1]);
-        const geo::ClassificationInputs in =
-            geo::readClassificationInputs(*store, {}, "ZT", "XZZJ", "DJ", 3.0);
-        const std::string dem = std::string("GPKG:") + argv[1] + ":dem";
-        std::cout << "parcels " << in.parcels.size() << "\n";
-        for (int run = 0; run < runs; ++run) {
-            const double start = bench::processSeconds();
-            const auto wallStart = std::chrono::steady_clock::now();
-            const std::vector<geo::TerrainStatistics> stats =
-                geo::computeTerrainStatistics(dem, in.parcelShapes);
-            const double seconds = bench::processSeconds() - start;
-            const double wall =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-            std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
-                      << seconds << " wall_s " << wall << " digest " << std::hex << digest(stats)
-                      << std::dec << "\n";
-        }
-        return 0;
-    } catch (const geo::InputError& e) {
-        std::cerr << "tianmu-bench-terrain: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "tianmu-bench-terrain: " << e.what() << "\n";
-        return 1;
-    }
+    return bench::stepBenchmark(
+        argc, argv, "tianmu-bench-terrain",
+        "Computes every parcel's terrain statistics from the project's DEM RUNS\n"
+        "times (default 3); prints each run's CPU and wall seconds and a digest.\n",
+        [](const geo::ClassificationInputs& in, const std::string& project, int runs) {
+            const std::string dem = "GPKG:" + project + ":dem";
+            std::cout << "parcels " << in.parcels.size() << "\n";
+            for (int run = 0; run < runs; ++run) {
+                const double start = bench::processSeconds();
+                const auto wallStart = std::chrono::steady_clock::now();
+                const std::vector<geo::TerrainStatistics> stats =
+                    geo::computeTerrainStatistics(dem, in.parcelShapes);
+                const double seconds = bench::processSeconds() - start;
+                const double wall =
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart)
+                        .count();
+                std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
+                          << seconds << " wall_s " << wall << " digest " << std::hex
+                          << digest(stats) << std::dec << "\n";
+            }
+        });
 }

@@ -4,15 +4,11 @@
 // of its threads; less disturbed by other load than wall time) and a digest of the answers, so
 // that two builds can be checked to answer alike.
 #include <cstdint>
-#include <exception>
 #include <iomanip>
 #include <iostream>
 #include <string>
 
 #include "bench_support.h"
-#include "geo/classification_inputs.h"
-#include "geo/error.h"
-#include "geo/project_store.h"
 #include "geo/village_profile.h"
 
 namespace {
@@ -30,31 +26,19 @@ std::uint64_t digest(const geo::VillageAssignment& a) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3 || std::string(argv[1]) == "--help") {
-        std::cerr << "Usage: tianmu-bench-villages PROJECT.gpkg [RUNS]\n"
-                     "Finds every parcel's village RUNS times (default 3); prints each run's\n"
-                     "CPU seconds and a digest of the answers.\n";
-        return 2;
-    }
-    const int runs = argc == 3 ? std::stoi(argv[2]) : 3;
-    try {
-        const auto store = geo::openGeoPackageProject(argv[1]);
-        const geo::ClassificationInputs in =
-            geo::readClassificationInputs(*store, {}, "ZT", "XZZJ", "DJ", 3.0);
-        std::cout << "parcels " << in.parcels.size() << " villages " << in.villages.size() << "\n";
-        for (int run = 0; run < runs; ++run) {
-            const double start = bench::processSeconds();
-            const geo::VillageAssignment a = geo::assignVillages(in, true);
-            const double seconds = bench::processSeconds() - start;
-            std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
-                      << seconds << " digest " << std::hex << digest(a) << std::dec << "\n";
-        }
-        return 0;
-    } catch (const geo::InputError& e) {
-        std::cerr << "tianmu-bench-villages: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "tianmu-bench-villages: " << e.what() << "\n";
-        return 1;
-    }
+    return bench::stepBenchmark(
+        argc, argv, "tianmu-bench-villages",
+        "Finds every parcel's village RUNS times (default 3); prints each run's\n"
+        "CPU seconds and a digest of the answers.\n",
+        [](const geo::ClassificationInputs& in, const std::string&, int runs) {
+            std::cout << "parcels " << in.parcels.size() << " villages " << in.villages.size()
+                      << "\n";
+            for (int run = 0; run < runs; ++run) {
+                const double start = bench::processSeconds();
+                const geo::VillageAssignment a = geo::assignVillages(in, true);
+                const double seconds = bench::processSeconds() - start;
+                std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
+                          << seconds << " digest " << std::hex << digest(a) << std::dec << "\n";
+            }
+        });
 }

@@ -139,6 +139,26 @@ TEST_CASE("the stored villages of the sample give the types classify stored", "[
         CHECK(v.measures.at("centre_seat_distance_m") ==
               Approx(std::stod(testing::projectValue(project, "SELECT SEAT_DIST_M" + where)))
                   .epsilon(1e-12));
+        // The figures shown beside the types: counts, areas, and the area of every zone,
+        // which add up to the village's area.
+        CHECK(v.parcels == std::stoll(testing::projectValue(project, "SELECT PARCELS" + where)));
+        CHECK(v.areaMu ==
+              Approx(std::stod(testing::projectValue(project, "SELECT AREA_MU" + where)))
+                  .epsilon(1e-12));
+        CHECK(v.transferredMu ==
+              Approx(std::stod(testing::projectValue(project, "SELECT TRANSFERRED_MU" + where)))
+                  .epsilon(1e-12));
+        REQUIRE(v.zoneMu.size() == defaultRules().zones().size());
+        double zonesMu = 0.0;
+        for (std::size_t z = 0; z < v.zoneMu.size(); ++z) {
+            CHECK(v.zoneMu[z].first == defaultRules().zones()[z].id);
+            CHECK(v.zoneMu[z].second ==
+                  Approx(std::stod(testing::projectValue(
+                             project, "SELECT ZONE_" + v.zoneMu[z].first + "_MU" + where)))
+                      .epsilon(1e-12));
+            zonesMu += v.zoneMu[z].second;
+        }
+        CHECK(zonesMu == Approx(v.areaMu).epsilon(1e-9));
         Ids holding;
         std::string primary;
         for (const geo::VillageTypeTrace& t : geo::explainVillageTypes(defaultRules(), v.measures))

@@ -21,6 +21,17 @@
 #include "support/result_rows.h"
 #include "support/sample_fixture.h"
 
+namespace {
+
+// Opens `project` in `panel` with the field aliases of `language` ("zh" or "en").
+bool openWithAliases(app::IdentifyPanel& panel, const std::string& project, const char* language) {
+    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
+                     language);
+    return panel.setProject(QString::fromStdString(project));
+}
+
+} // namespace
+
 TEST_CASE("the identify panel shows a parcel's zone, rule, areas and transfers",
           "[identify_panel]") {
     const std::string project = testing::classifiedSampleProject();
@@ -41,9 +52,7 @@ TEST_CASE("the identify panel shows a parcel's zone, rule, areas and transfers",
         testing::projectValue(project, "SELECT LZHTBM FROM parcel_classes" + where));
 
     app::IdentifyPanel panel;
-    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
-                     "zh");
-    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(openWithAliases(panel, project, "zh"));
     REQUIRE(panel.showParcel(fid));
     REQUIRE(panel.details());
     CHECK(QString::fromStdString(panel.details()->zoneName) == zoneName);
@@ -167,9 +176,7 @@ TEST_CASE("the identify panel shows every rule tried on a parcel and why, in Chi
     app::LanguageManager languages;
     REQUIRE(languages.setLanguage("zh_CN", false));
     app::IdentifyPanel panel;
-    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
-                     "zh");
-    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(openWithAliases(panel, project, "zh"));
     REQUIRE(panel.showParcel(std::stoll(fid)));
     const QStringList rows =
         chainRows(panel, QString::fromUtf8("逐条试用的规则（按顺序，第一条符合的规则决定）"));
@@ -227,9 +234,7 @@ TEST_CASE("the identify panel says when the rule file changed after the classifi
     app::LanguageManager languages;
     REQUIRE(languages.setLanguage("en", false));
     app::IdentifyPanel panel;
-    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
-                     "en");
-    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(openWithAliases(panel, project, "en"));
     const QString heading = "Rules tried, in order (the first that holds decides)";
     SECTION("unchanged: the chain ends at the stored rule, with no note") {
         REQUIRE(panel.showParcel(std::stoll(fid)));
@@ -305,9 +310,7 @@ TEST_CASE("the identify panel shows the parcel's village type, every type tried 
     app::LanguageManager languages;
     REQUIRE(languages.setLanguage("zh_CN", false));
     app::IdentifyPanel panel;
-    panel.setAliases(geo::FieldAliases::load(testing::sourcePath("data/fields/field_aliases.json")),
-                     "zh");
-    REQUIRE(panel.setProject(QString::fromStdString(project)));
+    REQUIRE(openWithAliases(panel, project, "zh"));
     int villagesSeen = 0, typesHeld = 0;
     for (const std::string& code :
          testing::sqlColumn(project, "SELECT VILLAGE_CODE FROM village_stats ORDER BY fid", 0)) {
@@ -354,4 +357,28 @@ TEST_CASE("the identify panel shows the parcel's village type, every type tried 
     REQUIRE(QTest::qWaitForWindowExposed(&panel));
     testing::saveScreenshot(panel, "identify_village_types_zh_CN");
     REQUIRE(languages.setLanguage("en", false));
+}
+
+TEST_CASE("a village of a project not yet classified shows its name and says to classify",
+          "[identify_panel][village]") {
+    const std::string project = testing::smallCounty().directory + "/county.gpkg";
+    const std::string code =
+        testing::projectValue(project, "SELECT ZLDWDM FROM villages ORDER BY fid LIMIT 1");
+    const std::string name =
+        testing::projectValue(project, "SELECT ZLDWMC FROM villages ORDER BY fid LIMIT 1");
+    REQUIRE_FALSE(code.empty());
+    app::IdentifyPanel panel;
+    REQUIRE(openWithAliases(panel, project, "en"));
+    panel.showVillage(QString::fromStdString(code), QString::fromStdString(name));
+    REQUIRE(panel.village().has_value());
+    CHECK(*panel.village() == QString::fromStdString(code));
+    const QString text = panel.text();
+    CHECK(text.contains(QString::fromStdString(name)));
+    CHECK(text.contains("not classified yet: run Classify"));
+    CHECK_FALSE(text.contains("Village figures"));
+    // Clearing forgets the village: a refresh shows nothing again.
+    panel.clear();
+    CHECK_FALSE(panel.village().has_value());
+    panel.refresh();
+    CHECK(panel.table()->rowCount() == 0);
 }

@@ -1146,10 +1146,6 @@
         <translation>%1 亩</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>unknown</translation>
-    </message>
-    <message>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
@@ -1212,10 +1208,6 @@
     <message>
         <source>Figures</source>
         <translation>Figures</translation>
-    </message>
-    <message>
-        <source>cannot be read: %1</source>
-        <translation>cannot be read: %1</translation>
     </message>
 </context>
 <context>

@@ -1144,10 +1144,6 @@
         <translation>%1 亩</translation>
     </message>
     <message>
-        <source>unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>%1 m</source>
         <translation>%1 米</translation>
     </message>
@@ -1210,10 +1206,6 @@
     <message>
         <source>Figures</source>
         <translation>指标</translation>
-    </message>
-    <message>
-        <source>cannot be read: %1</source>
-        <translation>无法读取：%1</translation>
     </message>
 </context>
 <context>
