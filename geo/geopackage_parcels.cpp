@@ -140,6 +140,16 @@ std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
 
 bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out,
                              std::size_t room) const {
+    try {
+        const GeoPackageRows connection(m_table.path);
+        return read(connection, first, last, out, room);
+    } catch (const InputError&) {
+        return false; // OGR reads it, or says what is wrong
+    }
+}
+
+bool GeoPackageParcels::read(const GeoPackageRows& rows, std::int64_t first, std::int64_t last,
+                             ParcelStretch& out, std::size_t room) const {
     const std::string& fid = m_table.fid;
     std::string sql = "SELECT " + sqlIdentifier(fid) + ", " + sqlIdentifier(m_table.geometry);
     for (const std::string& name : m_names)
@@ -158,7 +168,6 @@ bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretc
     out.records.reserve(start + room);
     out.attributes.reserve(out.attributes.size() + room * attributes);
     try {
-        const GeoPackageRows rows(m_table.path);
         rows.select(sql, {first, last}, [&](const Row& row) {
             if (out.records.size() == start + sample && room > sample)
                 makeRoom(out.shapes, sample, startPart, startVertex, room - sample);

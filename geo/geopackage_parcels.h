@@ -13,6 +13,7 @@
 
 #include "geo/classification_inputs.h"
 #include "geo/geopackage_columns.h"
+#include "geo/geopackage_rows.h"
 
 class OGRLayer;
 
@@ -45,6 +46,13 @@ public:
     // e.g. the whole layer's when another stretch is to be appended to it.
     bool read(std::int64_t first, std::int64_t last, ParcelStretch& out,
               std::size_t room = 0) const;
+    // The same on a connection the caller keeps (opened on `path()`), for a thread that reads
+    // stretch after stretch.
+    bool read(const GeoPackageRows& connection, std::int64_t first, std::int64_t last,
+              ParcelStretch& out, std::size_t room = 0) const;
+
+    // The GeoPackage file.
+    const std::string& path() const noexcept { return m_table.path; }
 
     // The number of parcels (as OGR counts them).
     std::size_t featureCount() const noexcept { return m_featureCount; }

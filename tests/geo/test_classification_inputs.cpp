@@ -330,6 +330,34 @@ TEST_CASE("the sample county reads the same straight from SQLite as through OGR"
                 read(project, geo::ParcelReading::Ogr, fields));
 }
 
+TEST_CASE("parcels whose fids span all 64 bits read in order, as through OGR",
+          "[classification_inputs]") {
+    geo::initialiseGdal();
+    const std::string project = testing::temporaryDirectory() + "/far_fids.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    // Fids from about -5.3e18 to +5.3e18: the range is wider than the largest signed integer,
+    // and the parcels lie far apart in it. They are renumbered from the highest down, so that
+    // no new fid meets an old one. Through GDAL, whose SQL functions the R-tree triggers call.
+    {
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        CPLErrorReset();
+        ds->ExecuteSQL("UPDATE parcels SET fid = (fid - 1775) * 3000000000000000 "
+                       "WHERE fid IN (SELECT fid FROM parcels ORDER BY fid DESC)",
+                       nullptr, nullptr);
+        REQUIRE(CPLGetLastErrorType() == CE_None);
+    }
+    const auto fast = read(project, geo::ParcelReading::Fastest);
+    const auto ogr = read(project, geo::ParcelReading::Ogr);
+    REQUIRE(fast.parcels.size() == 3550);
+    CHECK(fast.parcels.front().fid == -1774LL * 3000000000000000LL);
+    CHECK(fast.parcels.back().fid == 1775LL * 3000000000000000LL);
+    CHECK(std::is_sorted(fast.parcels.begin(), fast.parcels.end(),
+                         [](const auto& a, const auto& b) { return a.fid < b.fid; }));
+    requireSame(fast, ogr);
+}
+
 TEST_CASE("awkward values and shapes read the same straight from SQLite as through OGR",
           "[classification_inputs]") {
     const std::string project = awkwardProject();
