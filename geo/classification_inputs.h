@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "geo/compact_text.h"
 #include "geo/flat_layer.h"
 #include "geo/project_store.h"
 
@@ -14,9 +15,9 @@ namespace geo {
 
 struct ParcelRecord {
     long long fid = 0;
-    std::string id;          // BSM
-    std::string landUse;     // DLBM
-    std::string villageCode; // ZLDWDM as surveyed
+    CompactText id;          // BSM
+    std::string landUse;     // DLBM (a few characters: inside the std::string)
+    CompactText villageCode; // ZLDWDM as surveyed
     double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
     double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction
     // The values of the fields rules name are in ClassificationInputs::parcelAttributes.

@@ -85,9 +85,14 @@ std::optional<ColumnReading> ColumnReading::of(const OGRFieldDefn* field) {
 }
 
 std::string columnText(const Row& row, int index, const ColumnReading& column) {
-    char buffer[80];
+    ColumnBuffer buffer;
+    return std::string(columnText(row, index, column, buffer));
+}
+
+std::string_view columnText(const Row& row, int index, const ColumnReading& column,
+                            ColumnBuffer& buffer) {
     const char* value = text(row, index, column, buffer);
-    return value ? std::string(value) : std::string();
+    return value ? std::string_view(value) : std::string_view();
 }
 
 bool columnHasText(const Row& row, int index, const ColumnReading& column) {

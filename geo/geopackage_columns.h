@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "geo/geopackage_rows.h"
 
@@ -28,6 +29,11 @@ struct ColumnReading {
 
 // The text OGR gives, or "" where OGR leaves the field unset (NULL, or text SQLite cannot give).
 std::string columnText(const GeoPackageRows::Row& row, int index, const ColumnReading& column);
+// The same text without a std::string: in the row, or in `buffer` where it had to be made
+// (a number printed as OGR prints it). Valid until the next row or the next use of `buffer`.
+using ColumnBuffer = char[80];
+std::string_view columnText(const GeoPackageRows::Row& row, int index, const ColumnReading& column,
+                            ColumnBuffer& buffer);
 
 // Set, not NULL and not an empty string: !columnText(...).empty() without printing.
 bool columnHasText(const GeoPackageRows::Row& row, int index, const ColumnReading& column);

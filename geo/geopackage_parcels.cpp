@@ -179,9 +179,10 @@ bool GeoPackageParcels::read(const GeoPackageRows& rows, std::int64_t first, std
             }
             ParcelRecord r;
             r.fid = row.integer(0);
-            r.id = columnText(row, bsm, c[0]);
+            ColumnBuffer buffer;
+            r.id = columnText(row, bsm, c[0], buffer);
             r.landUse = columnText(row, dlbm, c[1]);
-            r.villageCode = columnText(row, zldwdm, c[2]);
+            r.villageCode = columnText(row, zldwdm, c[2], buffer);
             const auto gross = columnNumber(row, tbmj, c[4]);
             // AREA_ELL when it is set, even to something that is no number (then 0), else TBMJ.
             r.areaM2 =

@@ -201,11 +201,12 @@ VillageAssignment assignVillages(const ClassificationInputs& in, bool locationWi
                 const std::string& locatedCode =
                     in.villages[static_cast<std::size_t>(located)].code;
                 found.mismatches.push_back(
-                    {in.parcels[i].id, in.parcels[i].villageCode, locatedCode});
+                    {in.parcels[i].id.str(), in.parcels[i].villageCode.str(), locatedCode});
                 out.village[i] = locationWins ? located : coded;
-                out.reason[i] = found.number(
-                    locationWins ? "location; ZLDWDM " + in.parcels[i].villageCode + " disagrees"
-                                 : "ZLDWDM; its location is in " + locatedCode);
+                out.reason[i] =
+                    found.number(locationWins ? "location; ZLDWDM " +
+                                                    in.parcels[i].villageCode.str() + " disagrees"
+                                              : "ZLDWDM; its location is in " + locatedCode);
             } else if (coded >= 0) {
                 out.village[i] = coded;
                 out.reason[i] = CodeOnly;
@@ -350,8 +351,8 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
                                                          {"STATUS", OFTString},
                                                          {"SINCE", OFTString},
                                                          {"RULE", OFTString}});
-    auto add = [&](const char* category, const std::string& id, const std::string& name,
-                   int village, int parcel, std::optional<double> mu, const std::string& status,
+    auto add = [&](const char* category, std::string_view id, const std::string& name, int village,
+                   int parcel, std::optional<double> mu, const std::string& status,
                    const std::string& since, const std::string& rule) {
         table->setText(Category, category);
         table->setText(ItemId, id);
@@ -389,8 +390,9 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
         add("asset", a.id, idleAssetItemName(a.name, a.type), village, parcel, std::nullopt,
             a.status, a.idleSince,
             rules.assetStatusField + " = " + a.status +
-                (parcel >= 0 ? "; on parcel " + in.parcels[static_cast<std::size_t>(parcel)].id
-                             : ""));
+                (parcel >= 0
+                     ? "; on parcel " + in.parcels[static_cast<std::size_t>(parcel)].id.str()
+                     : ""));
     }
     std::map<std::string, int, std::less<>> byCode;
     for (std::size_t v = 0; v < in.villages.size(); ++v)

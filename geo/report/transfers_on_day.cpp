@@ -36,7 +36,7 @@ TransfersOnDay transfersOnDay(const ReportSource& source, const std::string& day
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
         if (status.parcel(i).active) {
             out.modeOf.emplace(in.parcels[i].fid, status.parcel(i).mode);
-            out.parcelIds.push_back(in.parcels[i].id);
+            out.parcelIds.push_back(in.parcels[i].id.str());
         }
     for (const TransferFlag& flag : status.flags)
         out.overlaps += flag.kind == "overlapping_contracts" ? 1 : 0;

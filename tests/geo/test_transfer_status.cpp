@@ -44,12 +44,14 @@ TEST_CASE("every ledger row finds the first parcel with its id, and only those t
     // ids no parcel has.
     int number = 0;
     for (std::size_t i = 0; i < in.parcels.size(); i += 7) {
-        in.transfers.push_back(contract(++number, in.parcels[i].id, "2020-01-01", "2030-12-31"));
+        in.transfers.push_back(
+            contract(++number, in.parcels[i].id.str(), "2020-01-01", "2030-12-31"));
         if (i % 5 == 0)
             in.transfers.push_back(
-                contract(++number, in.parcels[i].id, "2010-01-01", "2015-12-31"));
+                contract(++number, in.parcels[i].id.str(), "2010-01-01", "2015-12-31"));
     }
-    in.transfers.push_back(contract(++number, in.parcels[500].id, "2021-01-01", "2029-12-31"));
+    in.transfers.push_back(
+        contract(++number, in.parcels[500].id.str(), "2021-01-01", "2029-12-31"));
     for (int k = 0; k < 300; ++k)
         in.transfers.push_back(
             contract(++number, "9999" + std::to_string(random()), "2020-01-01", "2030-12-31"));

@@ -113,7 +113,7 @@ TEST_CASE("each parcel's village and the reason for it, in both halves of the co
                 CHECK(a.rule(i) ==
                       (p.code.empty() ? "location (no ZLDWDM)" : "location, agrees with ZLDWDM"));
             } else if (located >= 0) {
-                disagreeing.push_back(in.parcels[i].id);
+                disagreeing.push_back(in.parcels[i].id.str());
                 CHECK(a.village[i] == (locationWins ? located : coded));
                 CHECK(a.rule(i) == (locationWins
                                         ? "location; ZLDWDM " + p.code + " disagrees"

@@ -136,7 +136,7 @@ TEST_CASE("idle assets are placed on the parcel that contains them", "[village_p
         const OGRPoint point(p.x, p.y);
         for (std::size_t i = 0; i < n; ++i)
             if (parcels.polygons[i]->Contains(&point))
-                containing.push_back(in.parcels[i].id);
+                containing.push_back(in.parcels[i].id.str());
         if (!p.located || containing.empty()) {
             CHECK(placed[row].empty());
         } else if (containing.size() == 1) {
@@ -146,7 +146,7 @@ TEST_CASE("idle assets are placed on the parcel that contains them", "[village_p
             index.query({p.x, p.y, p.x, p.y}, [&](std::uint32_t i) {
                 if (!geo::featureContains(in.parcelShapes, i, p.x, p.y))
                     return true;
-                first = in.parcels[i].id;
+                first = in.parcels[i].id.str();
                 return false;
             });
             CHECK(placed[row] == first);
