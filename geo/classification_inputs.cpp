@@ -361,6 +361,19 @@ void clearKeepingRoom(ParcelStretch& stretch) {
     stretch.shapes.extent = {};
 }
 
+// Makes room in a new stretch for `parcels` parcels of up to 32 vertices on average (survey
+// parcels have about 20) at once: grown by doubling, each stretch's arrays went through a
+// dozen sizes, and at a million parcels their fresh 4 KiB pages were a sixth of all page
+// faults. Arrays of 4 MiB or more are in huge pages (app/huge_pages.h): the vertices' are.
+void makeStretchRoom(ParcelStretch& stretch, std::size_t parcels, std::size_t attributes) {
+    stretch.records.reserve(parcels);
+    stretch.attributes.reserve(parcels * attributes);
+    stretch.shapes.featurePart.reserve(parcels + 1);
+    stretch.shapes.partStart.reserve(2 * parcels + 1);
+    stretch.shapes.partIsRing.reserve(2 * parcels);
+    stretch.shapes.xy.reserve(2 * 32 * parcels);
+}
+
 // Makes room in `parcels` for `all` parcels like those of `sample` (the first stretch read),
 // with a tenth to spare: arrays that grow by doubling would copy themselves into fresh memory.
 void makeRoomLike(ParcelStretch& parcels, const ParcelStretch& sample, std::size_t all) {
@@ -436,6 +449,8 @@ bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void
                 std::unique_ptr<ParcelStretch> stretch;
                 if (shared.spare.empty()) {
                     stretch = std::make_unique<ParcelStretch>();
+                    makeStretchRoom(*stretch, std::min<std::uint64_t>(all, span / stretches + 1),
+                                    direct.attributeCount());
                 } else {
                     stretch = std::move(shared.spare.back());
                     shared.spare.pop_back();

@@ -159,7 +159,7 @@ bool GeoPackageParcels::read(const GeoPackageRows& rows, std::int64_t first, std
     const int bsm = firstField, dlbm = firstField + 1, zldwdm = firstField + 2,
               areaEll = firstField + 3, tbmj = firstField + 4, tbdlmj = firstField + 5;
     const auto& c = m_columns;
-    const std::size_t attributes = m_columns.size() - 6;
+    const std::size_t attributes = attributeCount();
     bool readable = true;
     // Room for the records at once; for the shapes once the first rows show their size.
     constexpr std::size_t sample = 256;

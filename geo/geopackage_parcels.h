@@ -54,6 +54,9 @@ public:
     // The GeoPackage file.
     const std::string& path() const noexcept { return m_table.path; }
 
+    // How many attribute values each parcel has (the fields rules name).
+    std::size_t attributeCount() const noexcept { return m_columns.size() - 6; }
+
     // The number of parcels (as OGR counts them).
     std::size_t featureCount() const noexcept { return m_featureCount; }
 
