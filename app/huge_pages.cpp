@@ -1,7 +1,10 @@
 #include "app/huge_pages.h"
 
+#include <malloc.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -21,6 +24,44 @@ bool adviseHugePages(void* block, std::size_t size) noexcept {
 #if !defined(__SANITIZE_ADDRESS__) // see newAdvisesHugePages
 namespace {
 
+constexpr std::uintptr_t smallPage = 4096;
+// The end of the heap advised so far (0: the policy is not in force).
+std::atomic<std::uintptr_t> advisedHeapEnd = 0;
+
+// Follows the heap's top: advises what it grew by since the last call (a heap that grows makes
+// a mapping of its own, without the advice), and takes note when it shrank, so that its
+// growing again is advised too.
+void followHeapTop() noexcept {
+    std::uintptr_t end = advisedHeapEnd.load(std::memory_order_relaxed);
+    if (end == 0)
+        return; // the policy is not in force
+    const auto top = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(smallPage - 1);
+    if (top != end && advisedHeapEnd.compare_exchange_strong(end, top, std::memory_order_relaxed) &&
+        top > end)
+        madvise(reinterpret_cast<void*>(end), top - end, MADV_HUGEPAGE);
+}
+
+// The heap's policy, set before main (see app/huge_pages.h): blocks under 32 MiB come from the
+// heap, which grows 256 MiB at a time, and all of it is advised for huge pages.
+struct HeapPolicy {
+    HeapPolicy() noexcept {
+        // Freed memory stays in the heap (the top is not trimmed) until releaseFreeMemory.
+        if (mallopt(M_MMAP_THRESHOLD, int(app::heapBlockMax)) == 0 ||
+            mallopt(M_TOP_PAD, int(app::heapGrowth)) == 0 ||
+            mallopt(M_TRIM_THRESHOLD, int(app::heapKeepMax)) == 0)
+            return; // the defaults stay: mapped a small page at a time
+        // A block larger than the heap's free top makes it grow by the pad at once.
+        void* probe = std::malloc(std::size_t(1) << 20);
+        if (!probe)
+            return;
+        const auto start = reinterpret_cast<std::uintptr_t>(probe) & ~(smallPage - 1);
+        std::free(probe);
+        const auto top = reinterpret_cast<std::uintptr_t>(sbrk(0)) & ~(smallPage - 1);
+        if (top > start && madvise(reinterpret_cast<void*>(start), top - start, MADV_HUGEPAGE) == 0)
+            advisedHeapEnd = top;
+    }
+} heapPolicy;
+
 // The standard's operator new on malloc, as libstdc++'s own: the default operator delete
 // frees with free(), and libstdc++'s nothrow and array forms call this one. A large block
 // from malloc is nearly always fresh from mmap or from the heap's untouched top, so the advice
@@ -35,6 +76,7 @@ void* allocate(std::size_t size) {
     }
     if (size >= app::hugePageBlockMin)
         app::adviseHugePages(block, size);
+    followHeapTop();
     return block;
 }
 
@@ -48,3 +90,14 @@ void* operator new[](std::size_t size) {
     return allocate(size);
 }
 #endif
+
+namespace app {
+
+void releaseFreeMemory() noexcept {
+    malloc_trim(0); // frees the heap's free pages and gives back its top
+#if !defined(__SANITIZE_ADDRESS__)
+    followHeapTop(); // the top moved down: its growing again is to be advised
+#endif
+}
+
+} // namespace app

@@ -4,6 +4,7 @@
 
 #include <QThread>
 
+#include "app/huge_pages.h"
 #include "geo/error.h"
 
 namespace app {
@@ -43,6 +44,9 @@ bool BackgroundTask::start(Job job) {
             outcome = Outcome::Failed;
             error = QStringLiteral("unknown failure");
         }
+        // A long job's working memory was freed into the heap, which would keep it (see
+        // app/huge_pages.h): the window gives it back.
+        releaseFreeMemory();
         m_running = false;
         emit finished(outcome, error);
     });

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -10,6 +11,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "app/huge_pages.h"
 
@@ -89,4 +92,52 @@ TEST_CASE("operator new still reports memory it cannot have", "[huge_pages]") {
     CHECK_THROWS_AS(::operator new(impossible), std::bad_alloc);
     std::set_new_handler(previous);
     CHECK(asked == 1);
+}
+
+namespace {
+
+// The resident memory of this process, in bytes (/proc/self/statm: pages resident).
+std::size_t residentBytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t total = 0, resident = 0;
+    statm >> total >> resident;
+    return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+}
+
+} // namespace
+
+TEST_CASE("small blocks come from a heap advised for huge pages, also once it has grown",
+          "[huge_pages]") {
+    if (!app::newAdvisesHugePages || !kernelHasHugePages()) {
+        SUCCEED("no huge pages here: AddressSanitizer's allocator, or a kernel without them");
+        return;
+    }
+    // More small blocks than the heap grows by at once: the last lie in the grown part.
+    std::vector<std::unique_ptr<char[]>> blocks;
+    const std::size_t count = app::heapGrowth / (std::size_t(1) << 20) + 64;
+    for (std::size_t i = 0; i < count; ++i)
+        blocks.emplace_back(new char[std::size_t(1) << 20]);
+    for (const std::size_t i : {std::size_t(0), count / 2, count - 1}) {
+        INFO("block " << i << " of " << count);
+        CHECK(mappingFlags(blocks[i].get()).find(" hg ") != std::string::npos);
+    }
+    // A short string's block too.
+    const auto text = std::make_unique<std::string>(100, 'x');
+    CHECK(mappingFlags(text->data()).find(" hg ") != std::string::npos);
+}
+
+TEST_CASE("memory freed into the heap goes back to the system when asked", "[huge_pages]") {
+    // 192 blocks of 1 MiB, each written through: held in the heap, not mapped on their own.
+    std::vector<std::unique_ptr<char[]>> blocks;
+    for (int i = 0; i < 192; ++i) {
+        blocks.emplace_back(new char[std::size_t(1) << 20]);
+        std::memset(blocks.back().get(), i, std::size_t(1) << 20);
+    }
+    const std::size_t held = residentBytes();
+    blocks.clear();
+    app::releaseFreeMemory();
+    const std::size_t after = residentBytes();
+    INFO("resident " << held / 1048576 << " MiB with the blocks, " << after / 1048576
+                     << " MiB after");
+    CHECK(after + (std::size_t(150) << 20) < held);
 }
