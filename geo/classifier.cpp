@@ -237,6 +237,20 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // work is pure: an exception (a bug) comes back through get().
     std::future<VillageAssignment> villagesLater =
         std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
+    // Transfers and idle marks need only the inputs too: worked out beside the terrain sweep
+    // as well, in the time the villages leave. (Beside the zones, as before, they took cores
+    // the river searches need, while the sweep's serial parts left one idle.) The work is
+    // pure: an exception (a bug) comes back through get().
+    struct Bookkeeping {
+        TransferStatus transfers;
+        std::vector<bool> idle;
+        std::vector<std::string> idleRule;
+    };
+    std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
+        IdleMarks marks = markIdle(in, rules);
+        return Bookkeeping{analyseTransfers(in, rules, o.asOf), std::move(marks.idle),
+                           std::move(marks.rule)};
+    });
     // Terrain per parcel, exactly over the DEM pixels each covers.
     std::vector<TerrainStatistics> terrain;
     const std::string demName = "GPKG:" + o.project + ":dem";
@@ -330,19 +344,6 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             }
 
     progress("zones", 0.7);
-    // Transfers and idle marks need only the inputs. They are worked out beside the zones,
-    // whose own serial parts (ordering the parcels, sampling the DEM) leave a core idle. The
-    // work is pure: an exception (a bug) comes back through get().
-    struct Bookkeeping {
-        TransferStatus transfers;
-        std::vector<bool> idle;
-        std::vector<std::string> idleRule;
-    };
-    std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
-        IdleMarks marks = markIdle(in, rules);
-        return Bookkeeping{analyseTransfers(in, rules, o.asOf), std::move(marks.idle),
-                           std::move(marks.rule)};
-    });
     const RiverDistance riverDistance(in.rivers, 10000.0);
     // Heights above the nearest river need the DEM's elevation at the river point nearest to
     // each parcel.
