@@ -413,7 +413,7 @@ bool readParcelsDirect(const GeoPackageParcels& direct, const std::function<void
     // Fids may be anywhere in 64 bits: their differences are taken without overflow.
     const std::uint64_t span = std::uint64_t(high) - std::uint64_t(low);
     if (high < low || span < 2000) {
-        const bool read = direct.read(low, high, parcels, all);
+        const bool read = direct.read(low, high, parcels);
         alsoHere();
         if (!read)
             parcels = {};

@@ -80,23 +80,6 @@ bool appendFeature(const unsigned char* blob, std::size_t size, FlatLayer& out) 
     return true;
 }
 
-// Makes room in `shapes` for `parcels` more parcels like the `sampled` ones just read (from
-// part `part` and vertex `vertex` on): vectors that grow by doubling would copy themselves
-// and, at the end, hold up to twice what they need.
-void makeRoom(FlatLayer& shapes, std::size_t sampled, std::size_t part, std::size_t vertex,
-              std::size_t parcels) {
-    const double perParcel = 1.0 / double(std::max<std::size_t>(sampled, 1));
-    const auto room = [&](std::size_t now, std::size_t from) {
-        return now +
-               static_cast<std::size_t>(double(now - from) * perParcel * 1.1 * double(parcels));
-    };
-    const std::size_t parts = room(shapes.partStart.size(), part);
-    shapes.partStart.reserve(parts + 1);
-    shapes.partIsRing.reserve(parts);
-    shapes.xy.reserve(2 * room(shapes.xy.size() / 2, vertex));
-    shapes.featurePart.reserve(shapes.featurePart.size() + parcels + 1);
-}
-
 } // namespace
 
 std::optional<GeoPackageParcels>
@@ -138,18 +121,17 @@ std::pair<std::int64_t, std::int64_t> GeoPackageParcels::fidRange() const {
     return range;
 }
 
-bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out,
-                             std::size_t room) const {
+bool GeoPackageParcels::read(std::int64_t first, std::int64_t last, ParcelStretch& out) const {
     try {
         const GeoPackageRows connection(m_table.path);
-        return read(connection, first, last, out, room);
+        return read(connection, first, last, out);
     } catch (const InputError&) {
         return false; // OGR reads it, or says what is wrong
     }
 }
 
 bool GeoPackageParcels::read(const GeoPackageRows& rows, std::int64_t first, std::int64_t last,
-                             ParcelStretch& out, std::size_t room) const {
+                             ParcelStretch& out) const {
     const std::string& fid = m_table.fid;
     std::string sql = "SELECT " + sqlIdentifier(fid) + ", " + sqlIdentifier(m_table.geometry);
     for (const std::string& name : m_names)
@@ -161,16 +143,8 @@ bool GeoPackageParcels::read(const GeoPackageRows& rows, std::int64_t first, std
     const auto& c = m_columns;
     const std::size_t attributes = attributeCount();
     bool readable = true;
-    // Room for the records at once; for the shapes once the first rows show their size.
-    constexpr std::size_t sample = 256;
-    const std::size_t start = out.records.size(), startPart = out.shapes.partStart.size(),
-                      startVertex = out.shapes.xy.size() / 2;
-    out.records.reserve(start + room);
-    out.attributes.reserve(out.attributes.size() + room * attributes);
     try {
         rows.select(sql, {first, last}, [&](const Row& row) {
-            if (out.records.size() == start + sample && room > sample)
-                makeRoom(out.shapes, sample, startPart, startVertex, room - sample);
             const auto [blob, size] = row.blob(1);
             // A zero-length blob is no geometry GDAL reads (it says so): leave it to GDAL.
             if ((!blob && !row.isNull(1)) || !appendFeature(blob, size, out.shapes)) {

@@ -42,14 +42,12 @@ public:
     // own (so any thread may call it). False when a row holds something OGR would read in its
     // own way (a geometry that is not a polygon or multipolygon, a blob that is no GeoPackage
     // geometry, an unreadable table): then `out` is incomplete and the caller reads with OGR.
-    // `room`: how many parcels `out` should have room for (it grows past them when needed),
-    // e.g. the whole layer's when another stretch is to be appended to it.
-    bool read(std::int64_t first, std::int64_t last, ParcelStretch& out,
-              std::size_t room = 0) const;
+    // Room in `out` is the caller's to make (it grows as vectors do).
+    bool read(std::int64_t first, std::int64_t last, ParcelStretch& out) const;
     // The same on a connection the caller keeps (opened on `path()`), for a thread that reads
     // stretch after stretch.
     bool read(const GeoPackageRows& connection, std::int64_t first, std::int64_t last,
-              ParcelStretch& out, std::size_t room = 0) const;
+              ParcelStretch& out) const;
 
     // The GeoPackage file.
     const std::string& path() const noexcept { return m_table.path; }
