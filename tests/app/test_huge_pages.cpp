@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include <unistd.h>
+#include "support/process_memory.h"
 
 #include "app/huge_pages.h"
 
@@ -94,18 +94,6 @@ TEST_CASE("operator new still reports memory it cannot have", "[huge_pages]") {
     CHECK(asked == 1);
 }
 
-namespace {
-
-// The resident memory of this process, in bytes (/proc/self/statm: pages resident).
-std::size_t residentBytes() {
-    std::ifstream statm("/proc/self/statm");
-    std::size_t total = 0, resident = 0;
-    statm >> total >> resident;
-    return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-}
-
-} // namespace
-
 TEST_CASE("small blocks come from a heap advised for huge pages, also once it has grown",
           "[huge_pages]") {
     if (!app::newAdvisesHugePages || !kernelHasHugePages()) {
@@ -138,10 +126,10 @@ TEST_CASE("memory freed into the heap goes back to the system when asked", "[hug
         blocks.emplace_back(new char[std::size_t(1) << 20]);
         std::memset(blocks.back().get(), i, std::size_t(1) << 20);
     }
-    const std::size_t held = residentBytes();
+    const std::size_t held = testing::residentBytes();
     blocks.clear();
     app::releaseFreeMemory();
-    const std::size_t after = residentBytes();
+    const std::size_t after = testing::residentBytes();
     INFO("resident " << held / 1048576 << " MiB with the blocks, " << after / 1048576
                      << " MiB after");
     CHECK(after + (std::size_t(150) << 20) < held);

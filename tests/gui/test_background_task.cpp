@@ -3,26 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include <cstring>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <vector>
 
-#include <unistd.h>
-
 #include "app/gui/background_task.h"
 #include "app/huge_pages.h"
-
-namespace {
-
-std::size_t residentBytes() {
-    std::ifstream statm("/proc/self/statm");
-    std::size_t total = 0, resident = 0;
-    statm >> total >> resident;
-    return resident * static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
-}
-
-} // namespace
+#include "support/process_memory.h"
 
 TEST_CASE("a background job's freed memory goes back to the system when it ends",
           "[background_task]") {
@@ -46,7 +33,7 @@ TEST_CASE("a background job's freed memory goes back to the system when it ends"
                 blocks.emplace_back(new char[std::size_t(1) << 20]);
                 std::memset(blocks.back().get(), i, std::size_t(1) << 20);
             }
-            held = residentBytes();
+            held = testing::residentBytes();
             blocks.clear();
             if (fails)
                 throw std::runtime_error("the job failed after freeing its memory");
@@ -54,7 +41,7 @@ TEST_CASE("a background job's freed memory goes back to the system when it ends"
         task.wait();
         CHECK(outcome == (fails ? app::BackgroundTask::Outcome::Failed
                                 : app::BackgroundTask::Outcome::Completed));
-        const std::size_t after = residentBytes();
+        const std::size_t after = testing::residentBytes();
         INFO("resident " << held / 1048576 << " MiB in the job, " << after / 1048576
                          << " MiB after it");
         CHECK(after + (std::size_t(150) << 20) < held);
