@@ -1,5 +1,7 @@
 #include "geo/geopackage_bulk_writer.h"
 
+#include <optional>
+
 #include <sqlite3.h>
 
 #include "geo/error.h"
@@ -40,6 +42,7 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
     std::string create = "CREATE TABLE " + sqlIdentifier(m_table) +
                          " ( \"fid\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL";
     std::string columns, values;
+    std::optional<std::size_t> keyColumn;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         const char* type = declaredType(fields[i].type);
         if (!type)
@@ -52,11 +55,21 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
             if (fields[i].type != OFTInteger && fields[i].type != OFTInteger64)
                 throw Error("cannot key rows by field " + fields[i].name + ", not an integer",
                             {m_project, m_table, {}, {}});
+            if (keyColumn)
+                throw Error("cannot key rows by two fields, " + fields[*keyColumn].name + " and " +
+                                fields[i].name,
+                            {m_project, m_table, {}, {}});
+            keyColumn = i;
             columns += ", \"fid\"";
-            values += ", " + SqliteBatchTable::columnName(i);
+            values += std::string(", ") + SqliteBatchTable::keyName();
         }
     }
     execute(create + ")");
+    // The rows' keys are left to SQLite where it would give the same (see SqliteBatchTable):
+    // only right while it counts from the table's largest key, not from an older table's
+    // AUTOINCREMENT counter left under the same name.
+    if (keyColumn)
+        execute("DELETE FROM sqlite_sequence WHERE name = " + sqlText(m_table));
     for (const FieldSpec& field : fields)
         if (field.indexed)
             execute("CREATE INDEX " + sqlIdentifier(m_table + "_" + field.name + "_idx") + " ON " +
@@ -68,7 +81,7 @@ GeoPackageBulkWriter::GeoPackageBulkWriter(sqlite3* db, std::string project, std
     // The rows still go in one after the other, in the batch's order, so their fids are as
     // with one INSERT per row; the untyped batch columns take the declared types' affinities
     // exactly as bound parameters did.
-    m_source = std::make_unique<SqliteBatchTable>(m_db, fields.size());
+    m_source = std::make_unique<SqliteBatchTable>(m_db, fields.size(), keyColumn);
     const std::string insert = "INSERT INTO " + sqlIdentifier(m_table) + " (" + columns +
                                ") SELECT " + values + " FROM " + m_source->name();
     if (sqlite3_prepare_v2(m_db, insert.c_str(), -1, &m_insert, nullptr) != SQLITE_OK) {
@@ -171,6 +184,8 @@ void GeoPackageBulkWriter::insert(const RowBatch& rows) {
     const bool done = sqlite3_step(m_insert) == SQLITE_DONE;
     const std::string message = done ? std::string() : sqlite3_errmsg(m_db);
     sqlite3_reset(m_insert);
+    if (done) // a failed statement wrote none of them
+        m_source->rowsWritten();
     m_source->show(nullptr);
     if (!done)
         throw Error("cannot write rows (" + message + ")", {m_project, m_table, {}, {}});

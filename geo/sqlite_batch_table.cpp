@@ -1,6 +1,9 @@
 #include "geo/sqlite_batch_table.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <limits>
 
 #include <sqlite3.h>
 
@@ -32,6 +35,8 @@ int connect(sqlite3* db, void* aux, int, const char* const*, sqlite3_vtab** out,
     std::string columns;
     for (std::size_t c = 0; c < owner->columns(); ++c)
         columns.append(c ? ", " : "").append(SqliteBatchTable::columnName(c));
+    if (owner->keyColumn())
+        columns.append(", ").append(SqliteBatchTable::keyName());
     if (const int rc = sqlite3_declare_vtab(db, ("CREATE TABLE x (" + columns + ")").c_str());
         rc != SQLITE_OK)
         return rc;
@@ -85,7 +90,16 @@ int eof(sqlite3_vtab_cursor* cursor) {
 
 int column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int index) {
     const Cursor& c = cursorOf(cursor);
-    const RowBatch::Value& v = c.batch->value(c.row, static_cast<std::size_t>(index));
+    auto at = static_cast<std::size_t>(index);
+    if (at == c.batch->columns()) { // the key column
+        const SqliteBatchTable& owner = *reinterpret_cast<const Table*>(cursor->pVtab)->owner;
+        if (owner.keyLeftToSqlite(c.row)) {
+            sqlite3_result_null(context);
+            return SQLITE_OK;
+        }
+        at = *owner.keyColumn();
+    }
+    const RowBatch::Value& v = c.batch->value(c.row, at);
     switch (v.kind) {
     case RowBatch::Value::Kind::Null:
         sqlite3_result_null(context);
@@ -143,9 +157,14 @@ const sqlite3_module batchModule = {
 
 } // namespace
 
-SqliteBatchTable::SqliteBatchTable(sqlite3* db, std::size_t columns)
+SqliteBatchTable::SqliteBatchTable(sqlite3* db, std::size_t columns,
+                                   std::optional<std::size_t> keyColumn)
     : m_db(db)
-    , m_columns(columns) {
+    , m_columns(columns)
+    , m_keyColumn(keyColumn) {
+    if (m_keyColumn && *m_keyColumn >= m_columns)
+        throw Error("the rows' key column " + std::to_string(*m_keyColumn) + " is not one of " +
+                    std::to_string(m_columns));
     // A name of its own, so that two writers alive at once never share a table.
     static std::atomic<unsigned> count{0};
     m_name = "tianmu_batch_rows_" + std::to_string(++count);
@@ -156,6 +175,40 @@ SqliteBatchTable::SqliteBatchTable(sqlite3* db, std::size_t columns)
 
 SqliteBatchTable::~SqliteBatchTable() {
     sqlite3_create_module(m_db, m_name.c_str(), nullptr, nullptr);
+}
+
+void SqliteBatchTable::show(const RowBatch* batch) {
+    m_batch = batch;
+    if (!batch || !m_keyColumn)
+        return;
+    m_keyLeft.assign(batch->rows(), 0);
+    std::optional<std::int64_t> largest = m_largestKey;
+    bool known = m_largestKnown;
+    for (std::size_t row = 0; row < batch->rows(); ++row) {
+        const RowBatch::Value& key = batch->value(row, *m_keyColumn);
+        if (key.kind == RowBatch::Value::Kind::Integer) {
+            m_keyLeft[row] = known && largest &&
+                             *largest < std::numeric_limits<std::int64_t>::max() &&
+                             key.integer == *largest + 1;
+            if (known)
+                largest = largest ? std::max(*largest, key.integer) : key.integer;
+        } else if (key.kind == RowBatch::Value::Kind::Null) {
+            // SQLite gives the row a key of its own: the next, or 1 in an empty table.
+            if (known)
+                largest = largest ? *largest + 1 : 1;
+        } else { // a real or text SQLite may make an integer of, or refuse
+            known = false;
+        }
+    }
+    m_largestAfter = largest;
+    m_knownAfter = known;
+}
+
+void SqliteBatchTable::rowsWritten() noexcept {
+    if (!m_batch || !m_keyColumn)
+        return;
+    m_largestKey = m_largestAfter;
+    m_largestKnown = m_knownAfter;
 }
 
 std::string SqliteBatchTable::columnName(std::size_t column) {

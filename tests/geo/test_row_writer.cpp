@@ -200,6 +200,84 @@ TEST_CASE("A column that keys the rows gives each its FID, through either writer
                       Catch::Contains("NAME") && Catch::Contains("not an integer"));
 }
 
+TEST_CASE("Keys that follow on are left to SQLite, and every row still gets its own",
+          "[row_writer]") {
+    geo::initialiseGdal();
+    const std::string path = newProject("follow_on.gpkg");
+    {
+        // An AUTOINCREMENT counter left under the table's name by an older table: SQLite
+        // would count on from it for a row given no key.
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db,
+                             "CREATE TABLE older (fid INTEGER PRIMARY KEY AUTOINCREMENT); "
+                             "INSERT INTO sqlite_sequence (name, seq) VALUES ('bulk', 1000000)",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    std::vector<geo::FieldSpec> keyed = fields;
+    keyed[2].rowFid = true; // BIG
+    // Runs of keys one after the other, across the writer's batches of 1024; a gap; a row
+    // with no key (SQLite gives it the next: 5100); a key below the largest; then on again.
+    std::vector<ResultRow> rows;
+    auto key = [&](std::optional<long long> big) {
+        rows.push_back({"行" + std::to_string(rows.size()), 1, big, double(rows.size())});
+    };
+    for (long long k = 7; k < 3000; ++k)
+        key(k);
+    for (long long k = 5000; k < 5100; ++k)
+        key(k);
+    key(std::nullopt);
+    key(5101);
+    key(4000);
+    key(5102);
+    // The second run and what follows as one batch.
+    geo::RowBatch batch;
+    batch.reset(fields.size(), rows.size());
+    for (std::size_t r = 2993; r < rows.size(); ++r) {
+        batch.setText(0, *rows[r].name);
+        batch.setInteger(1, *rows[r].flag);
+        if (rows[r].big)
+            batch.setInteger(2, *rows[r].big);
+        batch.setReal(3, *rows[r].area);
+        batch.addRow();
+    }
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        std::unique_ptr<geo::RowWriter> out = store->replaceTable("bulk", keyed);
+        for (std::size_t r = 0; r < 2993; ++r)
+            testing::addResultRow(*out, rows[r]);
+        out->addRows(batch);
+        out->finish();
+        transaction.commit();
+    }
+    // Every row under its own key, the one without under the next after the largest before it.
+    std::vector<std::string> expected;
+    for (const ResultRow& row : rows)
+        expected.push_back(std::to_string(row.big.value_or(5100)) + " " + *row.name);
+    std::sort(expected.begin(), expected.end(), [](const std::string& a, const std::string& b) {
+        return std::stoll(a) < std::stoll(b);
+    });
+    CHECK(sqlColumn(path, "SELECT fid || ' ' || NAME FROM bulk ORDER BY fid") == expected);
+    CHECK(sqlColumn(path, "SELECT COUNT(*) FROM bulk WHERE fid IS NOT BIG") ==
+          std::vector<std::string>{"1"});
+    CHECK(sqlColumn(path, "SELECT seq FROM sqlite_sequence WHERE name = 'bulk'") ==
+          std::vector<std::string>{"5102"});
+
+    // A key written twice is refused, named, and nothing of the table is left.
+    const std::vector<ResultRow> twice = {
+        {"一", 1, 1LL, 1.0}, {"二", 1, 2LL, 2.0}, {"三", 1, 3LL, 3.0}, {"又二", 1, 2LL, 4.0}};
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        CHECK_THROWS_WITH(writeRows(*store->replaceTable("twice", keyed), twice),
+                          Catch::Contains("twice") && Catch::Contains("UNIQUE"));
+    }
+    CHECK(sqlColumn(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'twice'") ==
+          std::vector<std::string>{"0"});
+}
+
 TEST_CASE("A replaced table holds only the new rows", "[row_writer]") {
     geo::initialiseGdal();
     const std::string path = newProject("replace.gpkg");
