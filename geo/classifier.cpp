@@ -11,9 +11,11 @@
 #include <future>
 #include <limits>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <set>
+#include <span>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -28,6 +30,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/idle_flag_field.h"
+#include "geo/idle_reasons.h"
 #include "geo/parcel_details.h"
 #include "geo/river_distance.h"
 #include "geo/row_pipe.h"
@@ -123,12 +126,12 @@ private:
 // Idle marks per parcel, with the reason: the rules' idle flag, else an idle land-use code.
 struct IdleMarks {
     std::vector<bool> idle;
-    std::vector<std::string> rule;
+    IdleReasons rule;
 };
 
 IdleMarks markIdle(const ClassificationInputs& in, const RuleSet& rules) {
     const std::size_t n = in.parcels.size();
-    IdleMarks marks{std::vector<bool>(n, false), std::vector<std::string>(n)};
+    IdleMarks marks{std::vector<bool>(n, false), IdleReasons(n)};
     // The idle flag's place among the fields read for the rules, found once (not a field-name
     // comparison per field per parcel).
     const auto flagAt = std::find(in.parcelAttributeFields.begin(), in.parcelAttributeFields.end(),
@@ -139,13 +142,13 @@ IdleMarks markIdle(const ClassificationInputs& in, const RuleSet& rules) {
         if (hasFlag)
             if (const std::string& value = in.attribute(i, flagColumn); isIdleFlag(value)) {
                 marks.idle[i] = true;
-                marks.rule[i] = "flag " + rules.idleFlagField + "=" + value;
+                marks.rule.set(i, "flag " + rules.idleFlagField + "=" + value);
                 continue;
             }
         for (const std::string& p : rules.idleLandUse)
             if (landUseMatches(in.parcels[i].landUse, p)) {
                 marks.idle[i] = true;
-                marks.rule[i] = "land use " + p;
+                marks.rule.set(i, "land use " + p);
                 break;
             }
     }
@@ -244,7 +247,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     struct Bookkeeping {
         TransferStatus transfers;
         std::vector<bool> idle;
-        std::vector<std::string> idleRule;
+        IdleReasons idleRule;
     };
     std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
         IdleMarks marks = markIdle(in, rules);
@@ -410,8 +413,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         for (const std::uint32_t i : all)
             order[next[chunkOf(i)]++] = i;
     }
-    std::vector<double> riverDistances(n, std::numeric_limits<double>::infinity());
-    std::vector<std::array<double, 2>> riverPoints(n, {NAN, NAN});
+    // The searches' answers and the facts below are written parcel by parcel before anything
+    // reads them, so they are left unset here: their pages (64 MB at a million parcels) are
+    // then first touched by the threads that fill them, side by side, not by this one alone
+    // while the other core waits. Each only where it is needed.
+    const auto riverDistances =
+        std::make_unique_for_overwrite<double[]>(in.hasRivers ? n : std::size_t{0});
+    const auto riverPoints = std::make_unique_for_overwrite<std::array<double, 2>[]>(
+        wantRiverPoints ? n : std::size_t{0});
     std::vector<double> riverElevation(wantRiverPoints && !demFitsInMemory ? n : 0, NAN);
     // The numbers the rows store, NaN where a fact is missing: the whole ParcelFacts of a
     // million parcels (144 bytes each, strings the rules alone need) cost their memory's page
@@ -419,7 +428,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     struct StoredFacts {
         double meanElevation, meanSlope, relativeElevation, riverDistance, riverHeight;
     };
-    std::vector<StoredFacts> stored(n);
+    const auto stored = std::make_unique_for_overwrite<StoredFacts[]>(n);
     std::vector<int> decided(n, -1);
     auto decideChunk = [&](std::size_t c, const DemInMemory* grid, GDALDataset* dem) {
         const std::size_t begin = c == 0 ? 0 : chunkEnd[c - 1], end = chunkEnd[c];
@@ -428,16 +437,17 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             inParallel(
                 orderStart[c], orderStart[c + 1],
                 [&](std::size_t first, std::size_t last) {
-                    riverDistance.distances(
-                        in.parcelShapes, std::span(order).subspan(first, last - first),
-                        riverDistances, wantRiverPoints ? &riverPoints : nullptr);
+                    riverDistance.distances(in.parcelShapes,
+                                            std::span(order).subspan(first, last - first),
+                                            std::span(riverDistances.get(), n),
+                                            std::span(riverPoints.get(), wantRiverPoints ? n : 0));
                 },
                 threads);
         // The DEM's elevation at each parcel's nearest river point, where a height above the
         // river can be computed from it.
         if (dem && !grid) {
-            const std::vector<std::array<double, 2>> points(riverPoints.begin() + long(begin),
-                                                            riverPoints.begin() + long(end));
+            const std::vector<std::array<double, 2>> points(riverPoints.get() + begin,
+                                                            riverPoints.get() + end);
             const std::vector<double> sampled = sampleDem(*dem, demName, points);
             std::copy(sampled.begin(), sampled.end(), riverElevation.begin() + long(begin));
         }

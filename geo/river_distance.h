@@ -35,14 +35,14 @@ public:
                               double* nearest) const;
 
     // distanceAndNearest for many features at once, into distances[feature] and, when
-    // `nearest` is given, (*nearest)[feature]. `features` should come in a spatial order (e.g.
+    // `nearest` is not empty, nearest[feature]. `features` should come in a spatial order (e.g.
     // along a space-filling curve): neighbours are searched together, from one gathering of
     // the river pieces near them. Among river segments at exactly the same distance, the
     // first in the river layer gives the nearest point, whatever the order of `features`.
     // Safe to call from several threads for different features.
     void distances(const FlatLayer& polygons, std::span<const std::uint32_t> features,
-                   std::vector<double>& distances,
-                   std::vector<std::array<double, 2>>* nearest = nullptr) const;
+                   std::span<double> distances,
+                   std::span<std::array<double, 2>> nearest = {}) const;
 
     double searchRadius() const noexcept { return m_radius; }
     bool empty() const noexcept { return m_segments.empty(); }
@@ -54,8 +54,7 @@ private:
     class PolygonProbe; // one feature's distance to segment after segment
     // distances() for features in the order given, read in place.
     void searchInOrder(const FlatLayer& polygons, std::span<const std::uint32_t> features,
-                       std::vector<double>& distances,
-                       std::vector<std::array<double, 2>>* nearest) const;
+                       std::span<double> distances, std::span<std::array<double, 2>> nearest) const;
     bool insideRiverArea(double x, double y) const;
     // The point of segment `i` nearest to (x, y).
     void nearestOn(long long i, double x, double y, double* nearest) const;

@@ -318,7 +318,7 @@ std::vector<int> idleAssetParcels(const ClassificationInputs& in, const RuleSet&
 
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule,
+                    const std::vector<bool>& idle, const IdleReasons& idleRule,
                     const std::vector<int>& assetParcels) {
     std::vector<const AssetRow*> idleAssets;
     for (const AssetRow& a : in.assets)

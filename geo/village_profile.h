@@ -9,6 +9,7 @@
 
 #include "geo/classification_inputs.h"
 #include "geo/flat_geometry.h"
+#include "geo/idle_reasons.h"
 #include "geo/river_distance.h"
 #include "geo/rule_set.h"
 #include "geo/transfer_status.h"
@@ -64,7 +65,7 @@ std::vector<int> idleAssetParcels(const ClassificationInputs& inputs, const Rule
 // `assetParcels` is idleAssetParcels(inputs, rules).
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const std::vector<std::string>& idleRule,
+                    const std::vector<bool>& idle, const IdleReasons& idleRule,
                     const std::vector<int>& assetParcels);
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
                           const std::vector<VillageProfile>& profiles,

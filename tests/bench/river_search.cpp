@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
                 std::vector<double> distances(n);
                 std::vector<std::array<double, 2>> points(n);
                 const double start = bench::threadSeconds();
-                rivers.distances(in.parcelShapes, order, distances, &points);
+                rivers.distances(in.parcelShapes, order, distances, points);
                 const double seconds = bench::threadSeconds() - start;
                 std::cout << "run " << run + 1 << " cpu_s " << std::fixed << std::setprecision(3)
                           << seconds << " digest " << std::hex << digest(distances, points)

@@ -233,8 +233,8 @@ TEST_CASE("neighbours searched together answer as each alone, in any order", "[r
     std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937(7));
     std::vector<double> distances(n, -1.0), again(n, -1.0);
     std::vector<std::array<double, 2>> nearest(n), nearestAgain(n);
-    rivers.distances(s.parcels, stored, distances, &nearest);
-    rivers.distances(s.parcels, shuffled, again, &nearestAgain);
+    rivers.distances(s.parcels, stored, distances, nearest);
+    rivers.distances(s.parcels, shuffled, again, nearestAgain);
     int near = 0, touching = 0, beyond = 0;
     for (std::size_t f = 0; f < n; ++f) {
         INFO("parcel " << f);
