@@ -680,12 +680,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             const ParcelTransfer& t = transfers.parcel(i);
             rows.setInteger(column::Transferred, t.active ? 1 : 0);
             if (t.active) {
-                rows.setText(column::Lzfs, t.mode);
-                rows.setText(column::Lzhtbm, t.contract);
+                rows.setText(column::Lzfs, t.mode());
+                rows.setText(column::Lzhtbm, t.contract());
                 ++summary.transferredParcels;
                 summary.transferredMu += mu;
             }
-            rows.setText(column::TransferRule, t.rule);
+            rows.setText(column::TransferRule, t.rule());
             rows.setReal(column::AreaMu, mu);
             const StoredFacts& facts = stored[i];
             for (const auto& [column, value] : {std::pair{column::MeanElev, facts.meanElevation},

@@ -29,6 +29,20 @@ std::string addMonths(const std::string& date, int months) {
     return buf;
 }
 
+std::string ParcelTransfer::rule() const {
+    switch (why) {
+    case Why::Unnamed:
+        return {};
+    case Why::Covers:
+        return "contract " + by->contract + " covers " + by->start + ".." + by->end;
+    case Why::Ended:
+        return "contract " + by->contract + " ended " + by->end;
+    case Why::Starts:
+        return "contract " + by->contract + " starts " + by->start;
+    }
+    return {};
+}
+
 namespace {
 
 // The distinct parcel ids a transfer ledger names, in an open table of their 64-bit hashes (the
@@ -37,14 +51,15 @@ namespace {
 // processor's cache) answers for them before the table is touched.
 class NamedParcels {
 public:
+    // 16 bytes: the table is a few times the ledger's length, and its memory is fresh.
     struct Slot {
         std::uint64_t hash = 0;
-        std::string_view id;       // the ledger's own: compared without reading its row
         std::uint32_t row = empty; // the first ledger row naming the id; `empty`: a free slot
         std::uint32_t parcel = std::numeric_limits<std::uint32_t>::max();
     };
 
-    explicit NamedParcels(const std::vector<TransferRow>& ledger) {
+    explicit NamedParcels(const std::vector<TransferRow>& ledger)
+        : m_ledger(ledger) {
         std::size_t capacity = 16;
         while (capacity < ledger.size() * 3)
             capacity *= 2;
@@ -54,12 +69,10 @@ public:
         for (std::size_t r = 0; r < ledger.size(); ++r) {
             const std::uint64_t hash = hashOf(ledger[r].parcel);
             std::size_t k = hash & m_mask;
-            while (m_slots[k].row != empty &&
-                   !(m_slots[k].hash == hash && m_slots[k].id == ledger[r].parcel))
+            while (m_slots[k].row != empty && !holds(m_slots[k], hash, ledger[r].parcel))
                 k = (k + 1) & m_mask;
             if (m_slots[k].row == empty) {
                 m_slots[k].hash = hash;
-                m_slots[k].id = ledger[r].parcel;
                 m_slots[k].row = static_cast<std::uint32_t>(r);
                 const std::size_t bit = bitOf(hash);
                 m_mayBeNamed[bit / 64] |= std::uint64_t{1} << (bit % 64);
@@ -75,7 +88,7 @@ public:
         if (!((m_mayBeNamed[bit / 64] >> (bit % 64)) & 1U))
             return nullptr;
         for (std::size_t k = hash & m_mask; m_slots[k].row != empty; k = (k + 1) & m_mask)
-            if (m_slots[k].hash == hash && m_slots[k].id == id)
+            if (holds(m_slots[k], hash, id))
                 return &m_slots[k];
         return nullptr;
     }
@@ -85,11 +98,16 @@ public:
 
 private:
     static constexpr std::uint32_t empty = std::numeric_limits<std::uint32_t>::max();
+    // The ids themselves are compared only where the hashes agree.
+    bool holds(const Slot& slot, std::uint64_t hash, std::string_view id) const {
+        return slot.hash == hash && m_ledger[slot.row].parcel == id;
+    }
     static constexpr std::size_t filterBits = std::size_t{1} << 21;
     static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }
     // Other bits of the hash than the table's slot: the two tests stay independent.
     static std::size_t bitOf(std::uint64_t hash) { return (hash >> 40) & (filterBits - 1); }
 
+    const std::vector<TransferRow>& m_ledger;
     std::vector<Slot> m_slots; // find() hands out slots whose parcel the caller sets
     std::size_t m_mask = 0;
     std::vector<std::uint32_t> m_rowSlot;
@@ -153,6 +171,7 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
     // Parcel by parcel in parcel order, each parcel's rows in ledger order.
     std::stable_sort(contractsOf.begin(), contractsOf.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    status.named.reserve(contractsOf.size());
     std::vector<const TransferRow*> contracts;
     for (std::size_t first = 0, end = 0; first < contractsOf.size(); first = end) {
         const std::size_t parcel = contractsOf[first].first;
@@ -175,13 +194,12 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
             if (t->start <= asOf && asOf <= t->end) {
                 if (!p.active) { // the first covering contract decides; overlaps are flagged above
                     p.active = true;
-                    p.mode = t->mode;
-                    p.contract = t->contract;
-                    p.rule = "contract " + t->contract + " covers " + t->start + ".." + t->end;
+                    p.why = ParcelTransfer::Why::Covers;
+                    p.by = t;
                 }
             } else if (!p.active) {
-                p.rule = "contract " + t->contract +
-                         (t->end < asOf ? " ended " + t->end : " starts " + t->start);
+                p.why = t->end < asOf ? ParcelTransfer::Why::Ended : ParcelTransfer::Why::Starts;
+                p.by = t;
             }
         }
     }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "geo/classification_inputs.h"
@@ -12,10 +13,24 @@
 
 namespace geo {
 
+// A parcel's state in the ledger: the ledger row that decides it, not copies of its texts (a
+// county's ledger names a hundred thousand parcels and more).
 struct ParcelTransfer {
+    enum class Why : std::uint8_t { Unnamed, Covers, Ended, Starts };
     bool active = false; // a contract covers the parcel on the as-of date
-    std::string mode, contract;
-    std::string rule; // why: "contract X covers 2020-03-01..2030-02-28", "contract X expired …", …
+    Why why = Why::Unnamed;
+    // The covering contract when active, else the parcel's last in ledger order; points into
+    // the ledger of the inputs analyseTransfers read.
+    const TransferRow* by = nullptr;
+
+    // The covering contract's mode (LZFS) and code (LZHTBM); empty when not active.
+    std::string_view mode() const noexcept { return active ? std::string_view(by->mode) : ""; }
+    std::string_view contract() const noexcept {
+        return active ? std::string_view(by->contract) : "";
+    }
+    // Why: "contract X covers 2020-03-01..2030-02-28", "contract X ended 2019-12-31",
+    // "contract X starts 2027-01-01"; empty for a parcel the ledger does not name.
+    std::string rule() const;
 };
 
 struct TransferFlag {
@@ -40,6 +55,7 @@ struct TransferStatus {
     }
 };
 
+// The status refers to rows of inputs.transfers: it is valid while `inputs` lives.
 TransferStatus analyseTransfers(const ClassificationInputs& inputs, const RuleSet& rules,
                                 const std::string& asOf);
 

@@ -35,7 +35,7 @@ TransfersOnDay transfersOnDay(const ReportSource& source, const std::string& day
     const TransferStatus status = analyseTransfers(in, RuleSet{}, day);
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
         if (status.parcel(i).active) {
-            out.modeOf.emplace(in.parcels[i].fid, status.parcel(i).mode);
+            out.modeOf.emplace(in.parcels[i].fid, status.parcel(i).mode());
             out.parcelIds.push_back(in.parcels[i].id.str());
         }
     for (const TransferFlag& flag : status.flags)

@@ -93,3 +93,41 @@ TEST_CASE("every ledger row finds the first parcel with its id, and only those t
         }
     CHECK(noParcel == unknown);
 }
+
+TEST_CASE("each parcel's transfer names the contract that decides it, and why", "[transfers]") {
+    geo::ClassificationInputs in;
+    for (int i = 0; i < 5; ++i) {
+        geo::ParcelRecord p;
+        p.fid = i + 1;
+        p.id = "43099900000000000" + std::to_string(i);
+        in.parcels.push_back(p);
+    }
+    // Parcel 0: an ended contract, then one running (it decides); parcel 1: only ended ones
+    // (the last in ledger order is named); parcel 2: one not started yet; parcel 3: none;
+    // parcel 4: two running at once (the first decides).
+    in.transfers = {contract(1, in.parcels[0].id.str(), "2010-01-01", "2015-12-31"),
+                    contract(2, in.parcels[0].id.str(), "2020-03-01", "2030-02-28"),
+                    contract(3, in.parcels[1].id.str(), "2012-01-01", "2016-12-31"),
+                    contract(4, in.parcels[1].id.str(), "2017-01-01", "2019-12-31"),
+                    contract(5, in.parcels[2].id.str(), "2027-01-01", "2035-12-31"),
+                    contract(6, in.parcels[4].id.str(), "2021-01-01", "2031-12-31"),
+                    contract(7, in.parcels[4].id.str(), "2022-01-01", "2032-12-31")};
+    in.transfers[5].mode = "入股";
+    const geo::TransferStatus status = geo::analyseTransfers(in, geo::RuleSet{}, "2026-06-30");
+
+    CHECK(status.parcel(0).active);
+    CHECK(status.parcel(0).mode() == "出租");
+    CHECK(status.parcel(0).contract() == "HT2");
+    CHECK(status.parcel(0).rule() == "contract HT2 covers 2020-03-01..2030-02-28");
+    CHECK_FALSE(status.parcel(1).active);
+    CHECK(status.parcel(1).mode().empty());
+    CHECK(status.parcel(1).contract().empty());
+    CHECK(status.parcel(1).rule() == "contract HT4 ended 2019-12-31");
+    CHECK_FALSE(status.parcel(2).active);
+    CHECK(status.parcel(2).rule() == "contract HT5 starts 2027-01-01");
+    CHECK_FALSE(status.parcel(3).active);
+    CHECK(status.parcel(3).rule().empty());
+    CHECK(status.parcel(4).active);
+    CHECK(status.parcel(4).mode() == "入股");
+    CHECK(status.parcel(4).rule() == "contract HT6 covers 2021-01-01..2031-12-31");
+}
