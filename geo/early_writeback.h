@@ -19,6 +19,13 @@ public:
     // Linux; elsewhere nothing). Durability still comes from the commit's own sync.
     void nudge() noexcept;
 
+    // Syncs the file's data to the disk (fdatasync) on a thread of its own, and returns at
+    // once: a commit's sync that follows finds only what was written since. For the end of a
+    // long write, while other work goes on: at a million classification rows the journal's
+    // sync at the commit waited 0.1 s for the disk to take the table (ext4 in ordered mode
+    // writes the file's new blocks before the journal's). Nothing when no thread can be had.
+    void settleInBackground() noexcept;
+
 private:
     int m_fd = -1;
 };

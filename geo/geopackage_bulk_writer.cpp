@@ -137,6 +137,10 @@ void GeoPackageBulkWriter::finish() {
         m_pending.clear();
     }
     release();
+    // A long table (nudged on the way) is mostly on its way to the disk: it is synced while
+    // the caller goes on, not in the commit's sync (0.1 s at a million rows).
+    if (m_batches >= 16)
+        m_writeback.settleInBackground();
     // GDAL keeps gpkg_ogr_contents current with these triggers; they are added after the rows
     // so that the bulk insert does not update the count a million times.
     const std::string name = sqlText(m_table);
