@@ -613,6 +613,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
     std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
+    // Each rule's zone, looked up once rather than by name for every row.
+    std::vector<const Zone*> zoneOfRule;
+    for (const ZoneRule& rule : rules.rules())
+        zoneOfRule.push_back(rules.zone(rule.zone));
     // The parcels under the idle assets: a pass over every parcel's vertices, on another
     // thread once the zones are all decided (see below), so that it takes the core the last
     // river searches leave while the last rows are written, instead of one they need.
@@ -648,7 +652,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             const std::string* zoneId = &unclassified;
             if (decided[i] >= 0) {
                 const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
-                const Zone* zone = rules.zone(rule.zone);
+                const Zone* zone = zoneOfRule[static_cast<std::size_t>(decided[i])];
                 zoneId = &rule.zone;
                 rows.setText(column::ZoneId, rule.zone);
                 rows.setText(column::ZoneName, zone->nameZh);
