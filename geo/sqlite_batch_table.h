@@ -62,7 +62,7 @@ private:
     const RowBatch* m_batch = nullptr;
     std::optional<std::size_t> m_keyColumn;
     // The largest key in the target table (none: no row yet), while it can be told from the
-    // rows: a key SQLite gave a row before any was known, or one not an integer, loses it.
+    // rows: a key that is not an integer (SQLite may make one of it, or refuse) loses it.
     std::optional<std::int64_t> m_largestKey;
     bool m_largestKnown = true;
     std::vector<std::uint8_t> m_keyLeft;        // per row shown: 1 where its key is left to SQLite
