@@ -15,8 +15,10 @@ void initialiseGdal() {
     std::call_once(once, [] {
         // SQLite's own durability (synchronous FULL, GDAL's default) is kept: projects live on
         // township office PCs where the power goes, and with syncs off a cut just after a save
-        // can corrupt the whole file, not only lose the save. At 1M parcels the syncs cost
-        // classify about 0.2 s, inside the noise of its wall time.
+        // can corrupt the whole file, not only lose the save. At 1M parcels the sync of the
+        // results table runs beside classify's last work (EarlyWriteback::settleInBackground),
+        // so the commit's own syncs take milliseconds.
+        //
         // Before any GeoPackage is opened: their page writes are then gathered (see there).
         installSqliteWriteCombining();
         GDALAllRegister();
