@@ -98,6 +98,9 @@ public:
     void setInteger(int column, std::int64_t value) override { m_out.setInteger(column, value); }
     void setReal(int column, double value) override { m_out.setReal(column, value); }
     void setText(int column, std::string_view value) override { m_out.setText(column, value); }
+    void setLastingText(int column, std::string_view value) override {
+        m_out.setLastingText(column, value);
+    }
     void addRow() override {
         m_out.addRow();
         counted(1);
@@ -647,17 +650,17 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             const ParcelRecord& p = in.parcels[i];
             const double mu = Area::squareMetres(p.areaM2).inMu();
             rows.setInteger(column::ParcelFid, p.fid);
-            rows.setText(column::Bsm, p.id);
-            rows.setText(column::Dlbm, p.landUse);
+            rows.setLastingText(column::Bsm, p.id);
+            rows.setLastingText(column::Dlbm, p.landUse);
             const std::string* zoneId = &unclassified;
             if (decided[i] >= 0) {
                 const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
                 const Zone* zone = zoneOfRule[static_cast<std::size_t>(decided[i])];
                 zoneId = &rule.zone;
-                rows.setText(column::ZoneId, rule.zone);
-                rows.setText(column::ZoneName, zone->nameZh);
-                rows.setText(column::SuggestedUse, zone->useZh);
-                rows.setText(column::ZoneRule, rule.id);
+                rows.setLastingText(column::ZoneId, rule.zone);
+                rows.setLastingText(column::ZoneName, zone->nameZh);
+                rows.setLastingText(column::SuggestedUse, zone->useZh);
+                rows.setLastingText(column::ZoneRule, rule.id);
             }
             ClassifySummary::ZoneTotal*& totalOf =
                 totalOfRule[decided[i] >= 0 ? static_cast<std::size_t>(decided[i])
@@ -669,23 +672,23 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             total.mu += mu;
             if (villages.village[i] >= 0) {
                 const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
-                rows.setText(column::VillageCode, v.code);
-                rows.setText(column::VillageName, v.name);
+                rows.setLastingText(column::VillageCode, v.code);
+                rows.setLastingText(column::VillageName, v.name);
             } else if (!p.villageCode.empty()) {
-                rows.setText(column::VillageCode, p.villageCode);
+                rows.setLastingText(column::VillageCode, p.villageCode);
             }
-            rows.setText(column::VillageRule, villages.rule(i));
+            rows.setLastingText(column::VillageRule, villages.rule(i));
             rows.setInteger(column::Idle, idle[i] ? 1 : 0);
             if (idle[i]) {
-                rows.setText(column::IdleRule, idleRule[i]);
+                rows.setLastingText(column::IdleRule, idleRule[i]);
                 ++summary.idleParcels;
                 summary.idleMu += mu;
             }
             const ParcelTransfer& t = transfers.parcel(i);
             rows.setInteger(column::Transferred, t.active ? 1 : 0);
             if (t.active) {
-                rows.setText(column::Lzfs, t.mode());
-                rows.setText(column::Lzhtbm, t.contract());
+                rows.setLastingText(column::Lzfs, t.mode());
+                rows.setLastingText(column::Lzhtbm, t.contract());
                 ++summary.transferredParcels;
                 summary.transferredMu += mu;
             }

@@ -15,16 +15,34 @@ void RowBatch::reset(std::size_t columns, std::size_t capacity) {
     m_text.clear();
 }
 
-void RowBatch::setText(int column, std::string_view value) {
-    // SQLite takes a text's length as an int (and refuses a billion bytes anyway).
+namespace {
+
+// SQLite takes a text's length as an int (and refuses a billion bytes anyway).
+void checkTextSize(std::string_view value) {
     if (value.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         throw Error("a text value of " + std::to_string(value.size()) +
                     " bytes is too long to store");
+}
+
+} // namespace
+
+void RowBatch::setText(int column, std::string_view value) {
+    checkTextSize(value);
     Value& v = at(column);
     v.kind = Value::Kind::Text;
+    v.lasting = false;
     v.textSize = static_cast<std::uint32_t>(value.size());
     v.textStart = m_text.size();
     m_text.append(value);
+}
+
+void RowBatch::setLastingText(int column, std::string_view value) {
+    checkTextSize(value);
+    Value& v = at(column);
+    v.kind = Value::Kind::Text;
+    v.lasting = true;
+    v.textSize = static_cast<std::uint32_t>(value.size());
+    v.textAt = value.data() ? value.data() : ""; // an empty view is still a text, not NULL
 }
 
 void RowBatch::clear() {

@@ -13,15 +13,17 @@ namespace geo {
 
 class RowBatch {
 public:
-    // One value; a text's bytes are in the batch (see text()).
+    // One value; a text's bytes are in the batch, or where a lasting text lies (see text()).
     struct Value {
         enum class Kind : std::uint8_t { Null, Integer, Real, Text };
         Kind kind = Kind::Null;
+        bool lasting = false; // a Text whose bytes stay where they were given (textAt)
         std::uint32_t textSize = 0;
         union {
             std::int64_t integer = 0;
             double real;
             std::uint64_t textStart;
+            const char* textAt;
         };
     };
 
@@ -43,6 +45,11 @@ public:
     }
     // Copied into the batch: `value` need not outlive the call.
     void setText(int column, std::string_view value);
+    // Not copied: the batch keeps a view of `value`, whose bytes must stay valid as long as
+    // the row is read (until the batch is cleared, or written where it is sent). For texts
+    // that live as long as the whole table's writing (ids, names, rule ids), which copying
+    // into every batch only repeats.
+    void setLastingText(int column, std::string_view value);
     // Completes the row being made; the next one starts with every column NULL.
     void addRow() { ++m_rows; }
 
@@ -54,7 +61,7 @@ public:
         return m_values[row * m_columns + column];
     }
     std::string_view text(const Value& v) const {
-        return {m_text.data() + v.textStart, v.textSize};
+        return {v.lasting ? v.textAt : m_text.data() + v.textStart, v.textSize};
     }
 
     // Drops every row, keeping the memory for the next ones.

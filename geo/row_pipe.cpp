@@ -45,6 +45,10 @@ public:
     void setInteger(int column, std::int64_t value) override { m_batch->setInteger(column, value); }
     void setReal(int column, double value) override { m_batch->setReal(column, value); }
     void setText(int column, std::string_view value) override { m_batch->setText(column, value); }
+    // The batch is written before `make`'s caller's finish(): a view of the text lasts.
+    void setLastingText(int column, std::string_view value) override {
+        m_batch->setLastingText(column, value);
+    }
     void addRow() override {
         m_batch->addRow();
         if (m_batch->full())

@@ -20,6 +20,10 @@ public:
     virtual void setReal(int column, double value) = 0;
     // Not copied: `value` must stay valid until addRow().
     virtual void setText(int column, std::string_view value) = 0;
+    // As setText, for a text whose bytes stay valid until finish() (an id or a name held for
+    // the whole table): a writer that keeps rows for later may keep a view of it instead of a
+    // copy. This default is setText.
+    virtual void setLastingText(int column, std::string_view value) { setText(column, value); }
 
     // Writes the row and clears every column for the next. Throws Error naming the table.
     virtual void addRow() = 0;

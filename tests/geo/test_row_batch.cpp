@@ -62,3 +62,27 @@ TEST_CASE("A cleared batch starts again with every column NULL", "[row_batch]") 
         for (std::size_t c = 0; c < 2; ++c)
             CHECK(batch.value(r, c).kind == Kind::Null);
 }
+
+TEST_CASE("A lasting text is read where it lies, beside copied ones; empty is not NULL",
+          "[row_batch]") {
+    const std::string held = "lowland-cropland";
+    geo::RowBatch batch;
+    batch.reset(3, 2);
+    batch.setLastingText(0, held);
+    batch.setText(1, "copied");
+    batch.setLastingText(2, std::string_view{}); // no bytes at all: still an empty text
+    batch.addRow();
+    batch.setText(0, "second");
+    batch.addRow();
+    const geo::RowBatch::Value& lasting = batch.value(0, 0);
+    CHECK(lasting.kind == Kind::Text);
+    CHECK(batch.text(lasting) == "lowland-cropland");
+    CHECK(batch.text(lasting).data() == held.data()); // a view of it, not a copy
+    CHECK(batch.text(batch.value(0, 1)) == "copied");
+    CHECK(batch.value(0, 2).kind == Kind::Text);
+    CHECK(batch.text(batch.value(0, 2)).empty());
+    CHECK(batch.text(batch.value(0, 2)).data() != nullptr);
+    // A copied text set in the same column of the next row is its own again.
+    CHECK(batch.text(batch.value(1, 0)) == "second");
+    CHECK(batch.text(batch.value(1, 0)).data() != held.data());
+}

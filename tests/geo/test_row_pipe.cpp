@@ -4,6 +4,7 @@
 // the project as it was.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -90,6 +91,54 @@ TEST_CASE("Rows made on another thread arrive in order, as if added here", "[row
     CHECK(stored.front().rfind("1|", 0) == 0);
     CHECK(testing::sqlColumn(path, "SELECT feature_count FROM gpkg_ogr_contents WHERE "
                                    "table_name = 'piped'") == std::vector<std::string>{"5000"});
+}
+
+TEST_CASE("Lasting texts arrive as written, through the GeoPackage writer and GDAL's",
+          "[row_pipe]") {
+    geo::initialiseGdal();
+    const std::string path = testing::newEmptyProject("lasting.gpkg");
+    // The texts live for the whole writing, as the classifier's ids and names do; every
+    // third row copies its text instead, and some rows have an empty or no text.
+    std::vector<std::string> held;
+    for (int i = 0; i < 5000; ++i)
+        held.push_back(i % 7 == 0 ? std::string() : "村" + std::to_string(i));
+    const auto make = [&held](geo::RowWriter& out) {
+        for (std::size_t i = 0; i < held.size(); ++i) {
+            if (i % 11 == 5) {
+                // NULL: no text set
+            } else if (i % 3 == 0) {
+                out.setText(0, held[i]);
+            } else {
+                out.setLastingText(0, held[i]);
+            }
+            out.setInteger(1, static_cast<std::int64_t>(i));
+            out.addRow();
+        }
+    };
+    std::vector<ResultRow> expected;
+    for (std::size_t i = 0; i < held.size(); ++i)
+        expected.push_back({i % 11 == 5 ? std::nullopt : std::optional(held[i]),
+                            static_cast<int>(i), std::nullopt, std::nullopt});
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        const auto piped = store->replaceTable("piped", fields);
+        geo::pipeRows(*piped, fields.size(), make);
+        piped->finish();
+        geo::OgrRowWriter byGdal(store->recreateLayer("by_gdal", wkbNone, 0, fields), path);
+        geo::pipeRows(byGdal, fields.size(), make);
+        transaction.commit();
+    }
+    CHECK(testing::readResultRows(path, "piped") == expected);
+    CHECK(testing::readResultRows(path, "by_gdal") == expected);
+    CHECK(testing::storedResultRows(path, "piped") == testing::storedResultRows(path, "by_gdal"));
+    // An empty text is stored as a text, not as NULL.
+    const auto empties = std::count_if(expected.begin(), expected.end(),
+                                       [](const ResultRow& r) { return r.name == ""; });
+    REQUIRE(empties > 600);
+    CHECK(testing::sqlColumn(path, "SELECT count(*) FROM piped WHERE typeof(" + fields[0].name +
+                                       ") = 'text' AND " + fields[0].name + " = ''") ==
+          std::vector<std::string>{std::to_string(empties)});
 }
 
 TEST_CASE("The batches reach the writer on the calling thread, and no rows make none",
