@@ -586,6 +586,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         zonesSoFar.changed.wait(lock, [&] { return zonesSoFar.demRead || zonesSoFar.failed; });
     }
     Transaction transaction(*store); // an early exit (an exception) rolls back
+    // What needs no zone is written first, while the first rows are still being decided (this
+    // thread would only wait for them): after the rows it would come last, alone on a core.
+    writeTransferFlags(*store, transfers);
+    store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
+    store->setProperty("classified_as_of", o.asOf);
+    storeAssetIdleValues(*store, rules.assetIdleValues);
+    storeAssetStatusField(*store, rules.assetStatusField);
+    storeIdleFlagField(*store, rules.idleFlagField);
 
     // A parcel's row has the parcel's FID: found by it (identify, the QGIS views, reports)
     // through the primary key, with no index to keep as a million rows go in.
@@ -620,10 +628,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     std::vector<const Zone*> zoneOfRule;
     for (const ZoneRule& rule : rules.rules())
         zoneOfRule.push_back(rules.zone(rule.zone));
-    // The parcels under the idle assets: a pass over every parcel's vertices, on another
-    // thread once the zones are all decided (see below), so that it takes the core the last
-    // river searches leave while the last rows are written, instead of one they need.
-    std::future<std::vector<int>> assetParcels;
+    // The idle items' rows, with the parcels under the idle assets (a pass over every parcel's
+    // vertices): made on another thread once the zones are all decided (see below), on the core
+    // the last river searches leave while the last rows are written, so that only SQLite's
+    // insert of them is left for after those rows.
+    std::future<RowBatch> idleItemsLater;
     // The rows are made on a second thread while SQLite writes them on this one, the
     // connection's: the totals below are summed there, in parcel order as before.
     std::future<std::vector<VillageProfile>> profilesLater;
@@ -643,8 +652,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                         return profileVillages(in, rules, villages, decided, idle, transfers,
                                                riverDistance);
                     });
-                    assetParcels =
-                        std::async(std::launch::async, [&] { return idleAssetParcels(in, rules); });
+                    idleItemsLater = std::async(std::launch::async, [&] {
+                        return idleItemRows(o.project, in, rules, villages, decided, idle, idleRule,
+                                            idleAssetParcels(in, rules));
+                    });
                 }
             }
             const ParcelRecord& p = in.parcels[i];
@@ -706,19 +717,15 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         }
     });
     out->finish();
-    writeIdleItems(*store, in, rules, villages, decided, idle, idleRule,
-                   assetParcels.valid() ? assetParcels.get() : idleAssetParcels(in, rules));
-    writeTransferFlags(*store, transfers);
+    writeIdleItems(*store, idleItemsLater.valid()
+                               ? idleItemsLater.get()
+                               : idleItemRows(o.project, in, rules, villages, decided, idle,
+                                              idleRule, idleAssetParcels(in, rules)));
     zonesDone.get();
     const std::vector<VillageProfile> profiles =
         n > 0 ? profilesLater.get()
               : profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
     writeVillageProfiles(*store, rules, profiles, villages);
-    store->setProperty("classified_with", rules.name() + " (" + o.rules + ")");
-    store->setProperty("classified_as_of", o.asOf);
-    storeAssetIdleValues(*store, rules.assetIdleValues);
-    storeAssetStatusField(*store, rules.assetStatusField);
-    storeIdleFlagField(*store, rules.idleFlagField);
     markClassificationCurrent(*store, o.rules);
     transaction.commit();
 

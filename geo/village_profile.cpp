@@ -316,63 +316,72 @@ std::vector<int> idleAssetParcels(const ClassificationInputs& in, const RuleSet&
     return parcelsContaining(in.parcelShapes, located);
 }
 
-void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
-                    const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const IdleReasons& idleRule,
-                    const std::vector<int>& assetParcels) {
+namespace {
+
+// The fields of idle_items, in the order of idleItemRows's columns.
+enum IdleItemColumn {
+    Category,
+    ItemId,
+    ItemName,
+    VillageCode,
+    VillageName,
+    ZoneName,
+    SuggestedUse,
+    AreaMu,
+    Status,
+    Since,
+    Rule
+};
+const std::vector<FieldSpec> idleItemFields = {
+    {"CATEGORY", OFTString},      {"ITEM_ID", OFTString},      {"ITEM_NAME", OFTString},
+    {"VILLAGE_CODE", OFTString},  {"VILLAGE_NAME", OFTString}, {"ZONE", OFTString},
+    {"SUGGESTED_USE", OFTString}, {"AREA_MU", OFTReal},        {"STATUS", OFTString},
+    {"SINCE", OFTString},         {"RULE", OFTString}};
+
+} // namespace
+
+RowBatch idleItemRows(const std::string& project, const ClassificationInputs& in,
+                      const RuleSet& rules, const VillageAssignment& villages,
+                      const std::vector<int>& decided, const std::vector<bool>& idle,
+                      const IdleReasons& idleRule, const std::vector<int>& assetParcels) {
     std::vector<const AssetRow*> idleAssets;
     for (const AssetRow& a : in.assets)
         if (assetIsIdle(rules, a))
             idleAssets.push_back(&a);
     if (assetParcels.size() != idleAssets.size()) // before anything is written
         throw Error("the idle assets' parcels are not those of these assets",
-                    {store.path(), "idle_items", {}, {}});
-    enum Column {
-        Category,
-        ItemId,
-        ItemName,
-        VillageCode,
-        VillageName,
-        ZoneName,
-        SuggestedUse,
-        AreaMu,
-        Status,
-        Since,
-        Rule
-    };
-    const auto table = store.replaceTable("idle_items", {{"CATEGORY", OFTString},
-                                                         {"ITEM_ID", OFTString},
-                                                         {"ITEM_NAME", OFTString},
-                                                         {"VILLAGE_CODE", OFTString},
-                                                         {"VILLAGE_NAME", OFTString},
-                                                         {"ZONE", OFTString},
-                                                         {"SUGGESTED_USE", OFTString},
-                                                         {"AREA_MU", OFTReal},
-                                                         {"STATUS", OFTString},
-                                                         {"SINCE", OFTString},
-                                                         {"RULE", OFTString}});
+                    {project, "idle_items", {}, {}});
+    const auto idleParcels = static_cast<std::size_t>(std::count(idle.begin(), idle.end(), true));
+    const auto idleFunds = static_cast<std::size_t>(std::count_if(
+        in.funds.begin(), in.funds.end(), [](const FundRow& f) { return f.idle > 0; }));
+    RowBatch rows;
+    rows.reset(idleItemFields.size(), idleParcels + idleAssets.size() + idleFunds);
+    // Each rule's zone, looked up once rather than by name for every row.
+    std::vector<const Zone*> zoneOfRule;
+    for (const ZoneRule& rule : rules.rules())
+        zoneOfRule.push_back(rules.zone(rule.zone));
     auto add = [&](const char* category, std::string_view id, const std::string& name, int village,
                    int parcel, std::optional<double> mu, const std::string& status,
                    const std::string& since, const std::string& rule) {
-        table->setText(Category, category);
-        table->setText(ItemId, id);
-        table->setText(ItemName, name);
+        rows.setText(Category, category);
+        rows.setText(ItemId, id);
+        rows.setText(ItemName, name);
         if (village >= 0) {
-            table->setText(VillageCode, in.villages[static_cast<std::size_t>(village)].code);
-            table->setText(VillageName, in.villages[static_cast<std::size_t>(village)].name);
+            rows.setText(VillageCode, in.villages[static_cast<std::size_t>(village)].code);
+            rows.setText(VillageName, in.villages[static_cast<std::size_t>(village)].name);
         }
         if (parcel >= 0 && decided[static_cast<std::size_t>(parcel)] >= 0) {
-            const ZoneRule& r =
-                rules.rules()[static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)])];
-            table->setText(ZoneName, rules.zone(r.zone)->nameZh);
-            table->setText(SuggestedUse, rules.zone(r.zone)->useZh);
+            const Zone* zone =
+                zoneOfRule[static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)])];
+            rows.setText(ZoneName, zone->nameZh);
+            rows.setText(SuggestedUse, zone->useZh);
         }
         if (mu)
-            table->setReal(AreaMu, *mu);
-        table->setText(Status, status);
-        table->setText(Since, since);
-        table->setText(Rule, rule);
-        table->addRow();
+            rows.setReal(AreaMu, *mu);
+        rows.setText(Status, status);
+        rows.setText(Since, since);
+        rows.setText(Rule, rule);
+        rows.addRow();
     };
     for (std::size_t i = 0; i < in.parcels.size(); ++i)
         if (idle[i])
@@ -407,7 +416,21 @@ void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const R
         add("fund", f.villageCode, f.villageName, v == byCode.end() ? -1 : v->second, -1,
             std::nullopt, status.str(), "", rules.fundIdleField + " > 0");
     }
+    return rows;
+}
+
+void writeIdleItems(ProjectStore& store, const RowBatch& rows) {
+    const auto table = store.replaceTable("idle_items", idleItemFields);
+    table->addRows(rows);
     table->finish();
+}
+
+void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
+                    const VillageAssignment& villages, const std::vector<int>& decided,
+                    const std::vector<bool>& idle, const IdleReasons& idleRule,
+                    const std::vector<int>& assetParcels) {
+    writeIdleItems(store, idleItemRows(store.path(), in, rules, villages, decided, idle, idleRule,
+                                       assetParcels));
 }
 
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,

@@ -11,6 +11,7 @@
 #include "geo/flat_geometry.h"
 #include "geo/idle_reasons.h"
 #include "geo/river_distance.h"
+#include "geo/row_batch.h"
 #include "geo/rule_set.h"
 #include "geo/transfer_status.h"
 
@@ -61,8 +62,19 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& inputs,
 // thread while other tables are written.
 std::vector<int> idleAssetParcels(const ClassificationInputs& inputs, const RuleSet& rules);
 
-// Replace `idle_items`, `village_stats` and `village_mismatches` (inside the caller's transaction).
-// `assetParcels` is idleAssetParcels(inputs, rules).
+// The rows of `idle_items`: every idle parcel, idle asset and village with idle funds, each with
+// its category, village, zone, suggested use and rule. Made apart from writing them, so that
+// classification makes them on another thread while it writes the parcels' rows. Pure; throws
+// Error naming `project` when `assetParcels` (idleAssetParcels(inputs, rules)) are not those of
+// the idle assets.
+RowBatch idleItemRows(const std::string& project, const ClassificationInputs& inputs,
+                      const RuleSet& rules, const VillageAssignment& villages,
+                      const std::vector<int>& decided, const std::vector<bool>& idle,
+                      const IdleReasons& idleRule, const std::vector<int>& assetParcels);
+// Replaces `idle_items` with `rows` (idleItemRows's), inside the caller's transaction.
+void writeIdleItems(ProjectStore& store, const RowBatch& rows);
+// Both at once: replaces `idle_items` (inside the caller's transaction); nothing is written when
+// `assetParcels` are not those of the idle assets.
 void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, const RuleSet& rules,
                     const VillageAssignment& villages, const std::vector<int>& decided,
                     const std::vector<bool>& idle, const IdleReasons& idleRule,

@@ -11,6 +11,7 @@
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
 
+#include "geo/classifier.h"
 #include "geo/error.h"
 #include "geo/flat_geometry.h"
 #include "geo/gdal_session.h"
@@ -153,4 +154,94 @@ TEST_CASE("idle assets are placed on the parcel that contains them", "[village_p
         ++row;
     }
     CHECK(row == placed.size());
+}
+
+TEST_CASE("Idle items are made apart from writing them, one row per idle parcel, asset and fund",
+          "[village_profile]") {
+    geo::initialiseGdal();
+    Parcels parcels;
+    for (int col = 0; col < 4; ++col)
+        parcels.add(square(col * 10.0, 0.0, 10.0));
+    geo::ClassificationInputs& in = parcels.in;
+    const std::size_t n = in.parcels.size();
+    in.villages.push_back({"430999100001", "长洞村", 12});
+    geo::AssetRow asset;
+    asset.id = "A0";
+    asset.name = "仓库";
+    asset.type = "house";
+    asset.status = "闲置";
+    asset.x = 25.0, asset.y = 5.0, asset.located = true; // on parcel 2
+    in.assets.push_back(asset);
+    asset.id = "A1";
+    asset.status = "在用"; // not idle: no row
+    in.assets.push_back(asset);
+    in.funds.push_back({"430999100001", "长洞村", 1500.0});
+    in.funds.push_back({"430999100002", "沙江村", 0.0}); // nothing idle: no row
+
+    const geo::RuleSet rules = geo::RuleSet::load(
+        testing::sourcePath("data/rules/lingling-five-zones.json"),
+        geo::loadLandUseCodes(testing::sourcePath("data/landuse/gbt21010-2017.json")));
+    REQUIRE(rules.rules().size() >= 2);
+    const geo::Zone& firstZone = *rules.zone(rules.rules()[0].zone);
+    geo::VillageAssignment villages;
+    villages.village = {0, 0, -1, 0};
+    const std::vector<int> decided = {0, -1, 1, -1};
+    const std::vector<bool> idle = {true, false, false, true};
+    geo::IdleReasons idleRule(n);
+    idleRule.set(0, "land use 1201");
+    idleRule.set(3, "flag SFXZ=1");
+    const std::vector<int> assetParcels = geo::idleAssetParcels(in, rules);
+    REQUIRE(assetParcels == std::vector<int>{2});
+
+    const geo::RowBatch rows = geo::idleItemRows("county.gpkg", in, rules, villages, decided, idle,
+                                                 idleRule, assetParcels);
+    REQUIRE(rows.rows() == 4); // two idle parcels, one idle asset, one village's funds
+    const auto text = [&](std::size_t row, std::size_t column) {
+        return std::string(rows.text(rows.value(row, column)));
+    };
+    CHECK(text(0, 0) == "resource");
+    CHECK(text(0, 1) == "P0");
+    CHECK(text(0, 4) == "长洞村");
+    CHECK(text(0, 5) == firstZone.nameZh);
+    CHECK(text(0, 6) == firstZone.useZh);
+    CHECK(rows.value(0, 7).real == Approx(100.0 / (10000.0 / 15.0)));
+    CHECK(text(0, 10) == "land use 1201");
+    CHECK(text(1, 1) == "P3");
+    CHECK(rows.value(1, 5).kind == geo::RowBatch::Value::Kind::Null); // no zone decided
+    CHECK(text(1, 10) == "flag SFXZ=1");
+    CHECK(text(2, 0) == "asset");
+    CHECK(text(2, 1) == "A0");
+    CHECK(rows.value(2, 3).kind == geo::RowBatch::Value::Kind::Null); // parcel 2 has no village
+    CHECK(text(2, 5) == rules.zone(rules.rules()[1].zone)->nameZh);
+    CHECK(text(2, 10) == "ZT = 闲置; on parcel P2");
+    CHECK(text(3, 0) == "fund");
+    CHECK(text(3, 1) == "430999100001");
+    CHECK(text(3, 3) == "430999100001");
+
+    // Parcels found for other assets are refused, naming the project.
+    try {
+        (void)geo::idleItemRows("county.gpkg", in, rules, villages, decided, idle, idleRule, {});
+        FAIL("no error");
+    } catch (const geo::Error& e) {
+        CHECK(std::string(e.what()).find("county.gpkg") != std::string::npos);
+        CHECK(std::string(e.what()).find("idle assets' parcels") != std::string::npos);
+    }
+
+    // Written, they read back as made, in order.
+    const std::string path = testing::temporaryDirectory() + "/idle-item-rows.gpkg";
+    std::filesystem::remove(path);
+    {
+        auto store = geo::openGeoPackageProject(path);
+        geo::Transaction transaction(*store);
+        geo::writeIdleItems(*store, rows);
+        transaction.commit();
+        store->finish();
+    }
+    GDALDatasetUniquePtr ds = geo::openVector(path);
+    std::vector<std::string> ids;
+    for (const auto& f : *ds->GetLayerByName("idle_items"))
+        ids.push_back(std::string(f->GetFieldAsString("CATEGORY")) + ":" +
+                      f->GetFieldAsString("ITEM_ID"));
+    CHECK(ids ==
+          std::vector<std::string>{"resource:P0", "resource:P3", "asset:A0", "fund:430999100001"});
 }
