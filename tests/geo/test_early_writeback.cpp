@@ -22,9 +22,11 @@ std::size_t openDescriptors() {
     return count;
 }
 
-// Waits up to five seconds for the process to hold `count` descriptors.
+// Waits up to thirty seconds for the process to hold `count` descriptors: a background sync
+// waits for the disk, which other programs (the rest of the test suite, run beside this test)
+// may keep busy for seconds; a descriptor never let go still fails.
 bool settlesAt(std::size_t count) {
-    for (int i = 0; i < 500 && openDescriptors() != count; ++i)
+    for (int i = 0; i < 3000 && openDescriptors() != count; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     return openDescriptors() == count;
 }
