@@ -624,10 +624,6 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
     std::vector<ClassifySummary::ZoneTotal*> totalOfRule(rules.rules().size() + 1, nullptr);
-    // Each rule's zone, looked up once rather than by name for every row.
-    std::vector<const Zone*> zoneOfRule;
-    for (const ZoneRule& rule : rules.rules())
-        zoneOfRule.push_back(rules.zone(rule.zone));
     // The idle items' rows, with the parcels under the idle assets (a pass over every parcel's
     // vertices): made on another thread once the zones are all decided (see below), on the core
     // the last river searches leave while the last rows are written, so that only SQLite's
@@ -666,11 +662,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             const std::string* zoneId = &unclassified;
             if (decided[i] >= 0) {
                 const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
-                const Zone* zone = zoneOfRule[static_cast<std::size_t>(decided[i])];
+                const Zone& zone = rules.zoneOfRule(static_cast<std::size_t>(decided[i]));
                 zoneId = &rule.zone;
                 rows.setLastingText(column::ZoneId, rule.zone);
-                rows.setLastingText(column::ZoneName, zone->nameZh);
-                rows.setLastingText(column::SuggestedUse, zone->useZh);
+                rows.setLastingText(column::ZoneName, zone.nameZh);
+                rows.setLastingText(column::SuggestedUse, zone.useZh);
                 rows.setLastingText(column::ZoneRule, rule.id);
             }
             ClassifySummary::ZoneTotal*& totalOf =
@@ -788,8 +784,8 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
         const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided)];
         e.ruleId = rule.id;
         e.zone = rule.zone;
-        e.zoneName = rules.zone(rule.zone)->nameZh;
-        e.suggestedUse = rules.zone(rule.zone)->useZh;
+        e.zoneName = rules.zoneOfRule(static_cast<std::size_t>(decided)).nameZh;
+        e.suggestedUse = rules.zoneOfRule(static_cast<std::size_t>(decided)).useZh;
     }
     e.village = details.villageName + " " + details.villageCode;
     e.villageRule = details.villageRule;

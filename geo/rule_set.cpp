@@ -365,6 +365,8 @@ RuleSet RuleSet::load(const std::string& path, const std::set<std::string>& code
                     ctx.fail(rule.id, "can never match: rule '" + earlier.id + "' (line " +
                                           std::to_string(earlier.line) +
                                           ") before it already takes every parcel it could take");
+            set.m_ruleZone.push_back(
+                static_cast<std::size_t>(set.zone(rule.zone) - set.m_zones.data()));
             set.m_rules.push_back(std::move(rule));
         }
         if (set.m_rules.empty())

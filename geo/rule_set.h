@@ -91,6 +91,8 @@ public:
     const std::vector<Zone>& zones() const noexcept { return m_zones; }
     const std::vector<ZoneRule>& rules() const noexcept { return m_rules; }
     const Zone* zone(const std::string& id) const noexcept;
+    // The zone of rules()[rule], found once when the rules were read (not by name per parcel).
+    const Zone& zoneOfRule(std::size_t rule) const { return m_zones[m_ruleZone[rule]]; }
     const ZoneRule* rule(const std::string& id) const noexcept;
 
     // The first matching rule (index into rules()), or -1. Rules whose data is missing are
@@ -128,6 +130,7 @@ private:
     std::string m_name, m_path;
     std::vector<Zone> m_zones;
     std::vector<ZoneRule> m_rules;
+    std::vector<std::size_t> m_ruleZone; // per rule: its zone in m_zones
 };
 
 // The asset statuses counted idle when a rule file names none (idle.asset_idle_values): 闲置.

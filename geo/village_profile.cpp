@@ -356,10 +356,6 @@ RowBatch idleItemRows(const std::string& project, const ClassificationInputs& in
         in.funds.begin(), in.funds.end(), [](const FundRow& f) { return f.idle > 0; }));
     RowBatch rows;
     rows.reset(idleItemFields.size(), idleParcels + idleAssets.size() + idleFunds);
-    // Each rule's zone, looked up once rather than by name for every row.
-    std::vector<const Zone*> zoneOfRule;
-    for (const ZoneRule& rule : rules.rules())
-        zoneOfRule.push_back(rules.zone(rule.zone));
     auto add = [&](const char* category, std::string_view id, const std::string& name, int village,
                    int parcel, std::optional<double> mu, const std::string& status,
                    const std::string& since, const std::string& rule) {
@@ -371,10 +367,10 @@ RowBatch idleItemRows(const std::string& project, const ClassificationInputs& in
             rows.setText(VillageName, in.villages[static_cast<std::size_t>(village)].name);
         }
         if (parcel >= 0 && decided[static_cast<std::size_t>(parcel)] >= 0) {
-            const Zone* zone =
-                zoneOfRule[static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)])];
-            rows.setText(ZoneName, zone->nameZh);
-            rows.setText(SuggestedUse, zone->useZh);
+            const Zone& zone = rules.zoneOfRule(
+                static_cast<std::size_t>(decided[static_cast<std::size_t>(parcel)]));
+            rows.setText(ZoneName, zone.nameZh);
+            rows.setText(SuggestedUse, zone.useZh);
         }
         if (mu)
             rows.setReal(AreaMu, *mu);
@@ -423,14 +419,6 @@ void writeIdleItems(ProjectStore& store, const RowBatch& rows) {
     const auto table = store.replaceTable("idle_items", idleItemFields);
     table->addRows(rows);
     table->finish();
-}
-
-void writeIdleItems(ProjectStore& store, const ClassificationInputs& in, const RuleSet& rules,
-                    const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const IdleReasons& idleRule,
-                    const std::vector<int>& assetParcels) {
-    writeIdleItems(store, idleItemRows(store.path(), in, rules, villages, decided, idle, idleRule,
-                                       assetParcels));
 }
 
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,

@@ -73,12 +73,6 @@ RowBatch idleItemRows(const std::string& project, const ClassificationInputs& in
                       const IdleReasons& idleRule, const std::vector<int>& assetParcels);
 // Replaces `idle_items` with `rows` (idleItemRows's), inside the caller's transaction.
 void writeIdleItems(ProjectStore& store, const RowBatch& rows);
-// Both at once: replaces `idle_items` (inside the caller's transaction); nothing is written when
-// `assetParcels` are not those of the idle assets.
-void writeIdleItems(ProjectStore& store, const ClassificationInputs& inputs, const RuleSet& rules,
-                    const VillageAssignment& villages, const std::vector<int>& decided,
-                    const std::vector<bool>& idle, const IdleReasons& idleRule,
-                    const std::vector<int>& assetParcels);
 void writeVillageProfiles(ProjectStore& store, const RuleSet& rules,
                           const std::vector<VillageProfile>& profiles,
                           const VillageAssignment& villages);

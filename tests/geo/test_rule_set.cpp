@@ -209,3 +209,17 @@ TEST_CASE("broken rule files name the file, the line and the rule", "[rule_set]"
     CHECK_THROWS_WITH(geo::RuleSet::load("/nonexistent/rules.json", codes()),
                       Catch::Contains("/nonexistent/rules.json"));
 }
+
+TEST_CASE("Each rule's zone is the one it names, found without a look-up by name", "[rule_set]") {
+    const geo::RuleSet& rules = defaults();
+    REQUIRE(rules.rules().size() > 3);
+    for (std::size_t r = 0; r < rules.rules().size(); ++r) {
+        const geo::Zone& zone = rules.zoneOfRule(r);
+        CHECK(zone.id == rules.rules()[r].zone);
+        CHECK(&zone == rules.zone(rules.rules()[r].zone));
+    }
+    // A copy of the rules answers from its own zones, not the original's.
+    const geo::RuleSet copy = rules;
+    for (std::size_t r = 0; r < copy.rules().size(); ++r)
+        CHECK(&copy.zoneOfRule(r) == copy.zone(copy.rules()[r].zone));
+}

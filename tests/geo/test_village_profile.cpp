@@ -100,12 +100,14 @@ TEST_CASE("idle assets are placed on the parcel that contains them", "[village_p
         geo::Transaction transaction(*store);
         const std::vector<int> assetParcels = geo::idleAssetParcels(in, rules);
         // Places found for other assets are refused.
-        CHECK_THROWS_AS(geo::writeIdleItems(*store, in, rules, villages, std::vector<int>(n, -1),
-                                            std::vector<bool>(n, false), geo::IdleReasons(n),
-                                            std::vector<int>(assetParcels.size() + 1, -1)),
+        CHECK_THROWS_AS(geo::idleItemRows(path, in, rules, villages, std::vector<int>(n, -1),
+                                          std::vector<bool>(n, false), geo::IdleReasons(n),
+                                          std::vector<int>(assetParcels.size() + 1, -1)),
                         geo::Error);
-        geo::writeIdleItems(*store, in, rules, villages, std::vector<int>(n, -1),
-                            std::vector<bool>(n, false), geo::IdleReasons(n), assetParcels);
+        geo::writeIdleItems(*store,
+                            geo::idleItemRows(path, in, rules, villages, std::vector<int>(n, -1),
+                                              std::vector<bool>(n, false), geo::IdleReasons(n),
+                                              assetParcels));
         transaction.commit();
         store->finish();
     }
