@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "geo/parcel_classes_view.h"
+
 namespace geo {
 namespace {
 
@@ -24,13 +26,16 @@ std::vector<std::string> splitLayerList(const std::string& value) {
 }
 
 const std::vector<std::string>& classificationTables() {
+    // parcel_classes is a view over the last three (a table in projects classified before
+    // tianmu kept its names apart); either way it goes.
     static const std::vector<std::string> tables = {
-        "parcel_classes", "idle_items", "transfer_flags", "village_stats", "village_mismatches"};
+        parcelClassesView,    "idle_items",          "transfer_flags", "village_stats",
+        "village_mismatches", parcelClassCodesTable, zonesTable,       villageReasonsTable};
     return tables;
 }
 
 bool hasClassification(ProjectStore& store) {
-    return store.hasLayer("parcel_classes");
+    return store.hasLayer(parcelClassesView);
 }
 
 std::string describeClassification(ProjectStore& store) {

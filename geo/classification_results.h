@@ -13,8 +13,9 @@
 
 namespace geo {
 
-// The tables classify writes: parcel_classes, idle_items, transfer_flags, village_stats,
-// village_mismatches.
+// The tables classify writes: parcel_classes (a view), idle_items, transfer_flags,
+// village_stats, village_mismatches, and the tables behind parcel_classes
+// (geo/parcel_classes_view.h).
 const std::vector<std::string>& classificationTables();
 
 bool hasClassification(ProjectStore& store);

@@ -31,6 +31,7 @@
 #include "geo/gdal_session.h"
 #include "geo/idle_flag_field.h"
 #include "geo/idle_reasons.h"
+#include "geo/parcel_classes_view.h"
 #include "geo/parcel_details.h"
 #include "geo/river_distance.h"
 #include "geo/row_pipe.h"
@@ -44,22 +45,17 @@
 namespace geo {
 namespace {
 
-constexpr const char* resultsTable = "parcel_classes";
 const std::string unclassified = "unclassified";
 
-// Columns of parcel_classes, in the order of their fields in classifyProject.
+// Columns of parcel_class_codes, in the order of their fields in classifyProject.
 namespace column {
 enum : int {
     ParcelFid,
-    Bsm,
-    Dlbm,
     ZoneId,
-    ZoneName,
-    SuggestedUse,
     ZoneRule,
     VillageCode,
-    VillageName,
-    VillageRule,
+    VillageStatsFid,
+    VillageReason,
     Idle,
     IdleRule,
     Transferred,
@@ -597,16 +593,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
 
     // A parcel's row has the parcel's FID: found by it (identify, the QGIS views, reports)
     // through the primary key, with no index to keep as a million rows go in.
+    // The names of the codes are kept apart (geo/parcel_classes_view.h): parcel_classes
+    // shows them with the codes.
     const std::vector<FieldSpec> resultFields = {{"PARCEL_FID", OFTInteger64, false, true},
-                                                 {"BSM", OFTString},
-                                                 {"DLBM", OFTString},
                                                  {"ZONE", OFTString},
-                                                 {"ZONE_NAME", OFTString},
-                                                 {"SUGGESTED_USE", OFTString},
                                                  {"ZONE_RULE", OFTString},
                                                  {"VILLAGE_CODE", OFTString},
-                                                 {"VILLAGE_NAME", OFTString},
-                                                 {"VILLAGE_RULE", OFTString},
+                                                 {"VILLAGE_STATS_FID", OFTInteger64},
+                                                 {"VILLAGE_REASON", OFTInteger64},
                                                  {"IDLE", OFTInteger},
                                                  {"IDLE_RULE", OFTString},
                                                  {"TRANSFERRED", OFTInteger},
@@ -619,7 +613,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                                                  {"REL_ELEV", OFTReal},
                                                  {"RIVER_DIST", OFTReal},
                                                  {"RIVER_HEIGHT", OFTReal}};
-    const std::unique_ptr<RowWriter> out = store->replaceTable(resultsTable, resultFields);
+    const std::unique_ptr<RowWriter> out = store->replaceTable(parcelClassCodesTable, resultFields);
     std::map<std::string, ClassifySummary::ZoneTotal> totals;
     // Each rule's zone total, found in `totals` at its first parcel rather than at every parcel
     // (the last slot for unclassified parcels).
@@ -657,16 +651,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             const ParcelRecord& p = in.parcels[i];
             const double mu = Area::squareMetres(p.areaM2).inMu();
             rows.setInteger(column::ParcelFid, p.fid);
-            rows.setLastingText(column::Bsm, p.id);
-            rows.setLastingText(column::Dlbm, p.landUse);
             const std::string* zoneId = &unclassified;
             if (decided[i] >= 0) {
                 const ZoneRule& rule = rules.rules()[static_cast<std::size_t>(decided[i])];
-                const Zone& zone = rules.zoneOfRule(static_cast<std::size_t>(decided[i]));
                 zoneId = &rule.zone;
                 rows.setLastingText(column::ZoneId, rule.zone);
-                rows.setLastingText(column::ZoneName, zone.nameZh);
-                rows.setLastingText(column::SuggestedUse, zone.useZh);
                 rows.setLastingText(column::ZoneRule, rule.id);
             }
             ClassifySummary::ZoneTotal*& totalOf =
@@ -678,13 +667,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             ++total.parcels;
             total.mu += mu;
             if (villages.village[i] >= 0) {
-                const VillageRecord& v = in.villages[static_cast<std::size_t>(villages.village[i])];
-                rows.setLastingText(column::VillageCode, v.code);
-                rows.setLastingText(column::VillageName, v.name);
+                const auto v = static_cast<std::size_t>(villages.village[i]);
+                rows.setLastingText(column::VillageCode, in.villages[v].code);
+                // village_stats has a row per village, in their order (writeVillageProfiles)
+                rows.setInteger(column::VillageStatsFid, static_cast<std::int64_t>(v + 1));
             } else if (!p.villageCode.empty()) {
                 rows.setLastingText(column::VillageCode, p.villageCode);
             }
-            rows.setLastingText(column::VillageRule, villages.rule(i));
+            rows.setInteger(column::VillageReason, villages.reason[i] + 1); // village_reasons' FID
             rows.setInteger(column::Idle, idle[i] ? 1 : 0);
             if (idle[i]) {
                 rows.setLastingText(column::IdleRule, idleRule[i]);
@@ -722,6 +712,9 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         n > 0 ? profilesLater.get()
               : profileVillages(in, rules, villages, decided, idle, transfers, riverDistance);
     writeVillageProfiles(*store, rules, profiles, villages);
+    writeZones(*store, rules);
+    writeVillageReasons(*store, villages.reasons);
+    createParcelClassesView(*store);
     markClassificationCurrent(*store, o.rules);
     transaction.commit();
 
@@ -756,19 +749,36 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
     auto store = openGeoPackageProject(project);
     const RuleSet rules =
         RuleSet::load(rulesPath, loadLandUseCodes(landUseCodes), parcelFieldNames(*store));
-    OGRLayer* results = store->layer(resultsTable);
-    if (!results)
+    OGRLayer* results = store->layer(parcelClassesView);
+    OGRLayer* parcels = store->layer("parcels");
+    if (!results || !parcels)
         throw InputError("has not been classified yet; run: tianmu classify --project " + project,
                          {project, {}, {}, {}});
-    results->SetAttributeFilter(("BSM = " + sqlText(parcelId)).c_str());
-    results->ResetReading();
-    OGRFeatureUniquePtr row(results->GetNextFeature());
+    // The parcel by its id, then its classification by its FID: parcel_classes shows the
+    // parcel's BSM, but finding it there would look up every parcel's.
+    long long fid = -1;
+    parcels->SetAttributeFilter(("BSM = " + sqlText(parcelId)).c_str());
+    parcels->ResetReading();
+    for (OGRFeatureUniquePtr parcel(parcels->GetNextFeature()); parcel && fid < 0;
+         parcel.reset(parcels->GetNextFeature())) {
+        // A row's FID is its parcel's (classify writes them so); a project classified long ago
+        // may not have them aligned, and is searched.
+        OGRFeatureUniquePtr row(results->GetFeature(parcel->GetFID()));
+        if (!row || row->GetFieldAsInteger64("PARCEL_FID") != parcel->GetFID()) {
+            results->SetAttributeFilter(
+                ("PARCEL_FID = " + std::to_string(parcel->GetFID())).c_str());
+            results->ResetReading();
+            row.reset(results->GetNextFeature());
+        }
+        if (row)
+            fid = row->GetFieldAsInteger64("PARCEL_FID");
+    }
+    parcels->SetAttributeFilter(nullptr);
     results->SetAttributeFilter(nullptr);
-    if (!row)
+    if (fid < 0)
         throw InputError("has no parcel with BSM " + parcelId +
                              "; check the id (tianmu info shows sample values)",
-                         {project, resultsTable, {}, {}});
-    const long long fid = row->GetFieldAsInteger64("PARCEL_FID");
+                         {project, parcelClassesView, {}, {}});
     store.reset();
     // The facts as the identify panel reads them: one way to the same chain.
     const GDALDatasetUniquePtr dataset = openVector(project);

@@ -319,13 +319,16 @@ public:
         };
         const bool styles = hasLayer("layer_styles");
         // The views first: SQLite keeps a view whose table is gone, and QGIS would then find a
-        // layer that cannot be read.
+        // layer that cannot be read. A name given may itself be a view.
         std::vector<std::string> views;
         if (OGRLayer* all = m_ds->ExecuteSQL(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'view'", nullptr, nullptr)) {
-            for (const auto& row : *all)
-                if (readsAny(row->GetFieldAsString(1), names))
-                    views.emplace_back(row->GetFieldAsString(0));
+            for (const auto& row : *all) {
+                const std::string view = row->GetFieldAsString(0);
+                if (readsAny(row->GetFieldAsString(1), names) ||
+                    std::find(names.begin(), names.end(), view) != names.end())
+                    views.push_back(view);
+            }
             m_ds->ReleaseResultSet(all);
         }
         for (const std::string& view : views) {
@@ -337,7 +340,7 @@ public:
             m_tablesBehindGdal = true; // GDAL still lists the view: see commit()
         }
         for (const std::string& name : names)
-            if (hasLayer(name)) {
+            if (std::find(views.begin(), views.end(), name) == views.end() && hasLayer(name)) {
                 if (styles) // a style saved for the table itself (QGIS can store one)
                     run("DELETE FROM layer_styles WHERE f_table_name = " + sqlText(name), name);
                 m_layersCreated = true; // a rollback brings the table back: see rollback()
@@ -347,6 +350,25 @@ public:
 
 private:
     // Whether a view's SQL names one of `tables` as a whole identifier.
+    void replaceView(const std::string& name, const std::string& select,
+                     const std::string& description) override {
+        dropTables({name}); // a view of that name, or the table an older tianmu wrote there
+        auto run = [&](const std::string& sql) {
+            const GdalMessageCollector messages;
+            CPLErrorReset();
+            m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+            if (CPLGetLastErrorType() == CE_Failure)
+                throw Error("cannot write the view " + name + " (" + lastMessage(messages) + ")",
+                            {m_path, name, {}, {}});
+        };
+        run("CREATE VIEW " + sqlIdentifier(name) + " AS " + select);
+        run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+            "last_change) VALUES (" +
+            sqlText(name) + ", 'attributes', " + sqlText(name) + ", " + sqlText(description) +
+            ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
+        m_tablesBehindGdal = true; // GDAL lists the view once the project is reopened: commit()
+    }
+
     static bool readsAny(const std::string& sql, const std::vector<std::string>& tables) {
         auto lower = [](std::string s) {
             for (char& c : s)

@@ -95,7 +95,13 @@ public:
     // through recreateLayer(); a store may write faster.
     virtual std::unique_ptr<RowWriter> replaceTable(const std::string& name,
                                                     const std::vector<FieldSpec>& fields);
-    // Drops these tables where present, with every view that reads one of them and the
+    // Drops the table or view `name` if present and makes it a view without geometry that
+    // reads `select` (an SQL SELECT over the project's tables, which must list `fid` first),
+    // registered as a layer so that GDAL and QGIS list it. Call it between begin() and
+    // commit(); the layer is readable through layer() after that commit.
+    virtual void replaceView(const std::string& name, const std::string& select,
+                             const std::string& description) = 0;
+    // Drops these tables (or views) where present, with every view that reads one of them and the
     // styles stored for those views (layer_styles), inside the caller's transaction: results
     // that no longer describe the project's layers go, and nothing is left that reads them.
     virtual void dropTables(const std::vector<std::string>& names) = 0;

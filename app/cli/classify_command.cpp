@@ -82,7 +82,9 @@ int runClassifyCommand(const QStringList& arguments) {
                                      "villages by location and types each village. Results replace "
                                      "the previous ones in the project "
                                      "(tables parcel_classes, idle_items, transfer_flags, "
-                                     "village_stats, village_mismatches), each with "
+                                     "village_stats, village_mismatches; parcel_classes is a "
+                                     "view over parcel_class_codes, zones and village_reasons), "
+                                     "each with "
                                      "the rule that decided it, and writes the map styles into "
                                      "layer_styles (views parcel_zones, village_types) so the "
                                      "project opens coloured in QGIS.");

@@ -12,6 +12,7 @@
 #include <ogrsf_frmts.h>
 
 #include "geo/error.h"
+#include "geo/report/report_source.h"
 
 namespace app {
 namespace {
@@ -122,11 +123,12 @@ ReportMapData loadReportMapData(const std::string& projectPath, const std::strin
         throw geo::InputError("has not been classified yet; run: tianmu classify --project " +
                                   projectPath,
                               {projectPath, {}, {}, {}});
-    const OGRFeatureDefn* defn = classes->GetLayerDefn();
-    const int bsm = defn->GetFieldIndex("BSM"), zone = defn->GetFieldIndex("ZONE"),
-              village = defn->GetFieldIndex("VILLAGE_CODE"),
-              transferred = defn->GetFieldIndex("TRANSFERRED"), idle = defn->GetFieldIndex("IDLE"),
-              mu = defn->GetFieldIndex("AREA_MU"), name = defn->GetFieldIndex("VILLAGE_NAME");
+    // Only what the map draws: parcel_classes is a view, and each name it shows is a lookup.
+    const std::vector<int> f =
+        geo::report::readOnly(*classes, {"BSM", "ZONE", "VILLAGE_CODE", "TRANSFERRED", "IDLE",
+                                         "AREA_MU", "VILLAGE_NAME"});
+    const int bsm = f[0], zone = f[1], village = f[2], transferred = f[3], idle = f[4], mu = f[5],
+              name = f[6];
     for (auto&& c : *classes) {
         const auto it = byId.find(c->GetFieldAsString(bsm));
         if (it == byId.end())

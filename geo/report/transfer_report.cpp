@@ -127,6 +127,10 @@ void aggregateInDatabase(const ReportSource& source, const std::string& areaExpr
     OGRLayer& parcels = source.layer("parcels");
     const std::string classesFid = *classes.GetFIDColumn() ? classes.GetFIDColumn() : "fid";
     const std::string parcelsFid = *parcels.GetFIDColumn() ? parcels.GetFIDColumn() : "fid";
+    // The parcel's own land-use code, already joined: parcel_classes (a view) shows the same
+    // DLBM, but would look it up in parcels once more for every row.
+    const std::string landUse =
+        parcels.GetLayerDefn()->GetFieldIndex("DLBM") >= 0 ? "p.DLBM" : "c.DLBM";
     GIntBig first = 0, last = -1;
     {
         const ResultSet range = source.query(sqlMinMax("parcel_classes", classesFid));
@@ -154,8 +158,8 @@ void aggregateInDatabase(const ReportSource& source, const std::string& areaExpr
                                   std::to_string(from) + " AND " + std::to_string(to) +
                                   villageFilter;
         const std::string land = "SELECT c.VILLAGE_CODE, SUM(" + areaExpression +
-                                 "), SUM(CASE WHEN c.DLBM >= '01' " + "AND c.DLBM < '02' THEN " +
-                                 areaExpression + " END)" + from_ + " GROUP BY 1";
+                                 "), SUM(CASE WHEN " + landUse + " >= '01' AND " + landUse +
+                                 " < '02' THEN " + areaExpression + " END)" + from_ + " GROUP BY 1";
         const std::string transferred =
             "SELECT c.VILLAGE_CODE, c.ZONE, MIN(c.ZONE_NAME), c.LZFS, COUNT(*), SUM(" +
             areaExpression + ")" + from_ + " AND c.TRANSFERRED = 1 GROUP BY 1, 2, 4";

@@ -13,18 +13,21 @@ TransfersOnDay transfersOnDay(const ReportSource& source, const std::string& day
     // analyseTransfers needs the parcels' ids only: the areas it also reads serve its
     // area-mismatch flags, which reports take from the classification.
     ClassificationInputs in;
-    OGRLayer& classes = source.layer("parcel_classes");
-    const std::vector<int> f = readOnly(classes, {"PARCEL_FID", "BSM"});
-    if (f[0] < 0 || f[1] < 0)
-        throw InputError("parcel_classes lacks PARCEL_FID or BSM; classify the project again: "
-                         "tianmu classify --project " +
-                             source.path(),
-                         {source.path(), "parcel_classes", {}, {}});
-    classes.ResetReading();
-    for (auto&& c : classes) {
+    source.layer("parcel_classes"); // classified, or the error that says to classify
+    // The classified parcels are the project's parcels (new parcels remove the
+    // classification), read from their own table: parcel_classes shows their BSM too, but as
+    // a view it would look each one up there.
+    OGRLayer& parcels = source.layer("parcels");
+    const std::vector<int> f = readOnly(parcels, {"BSM"});
+    if (f[0] < 0)
+        throw InputError("parcels lack BSM, the parcel id the transfer ledger names; import "
+                         "the parcels again with a mapping profile that gives it",
+                         {source.path(), "parcels", {}, {}});
+    parcels.ResetReading();
+    for (auto&& row : parcels) {
         ParcelRecord p;
-        p.fid = c->GetFieldAsInteger64(f[0]);
-        p.id = textOf(*c, f[1]);
+        p.fid = row->GetFID();
+        p.id = textOf(*row, f[0]);
         in.parcels.push_back(std::move(p));
     }
     if (OGRLayer* ledger = source.optionalLayer("transfers"))

@@ -44,8 +44,9 @@ std::string property(const std::string& project, const std::string& key) {
     return value(project, "SELECT value FROM tianmu_project WHERE key = '" + key + "'");
 }
 
-const char* const resultTables[] = {"parcel_classes", "idle_items", "transfer_flags",
-                                    "village_stats", "village_mismatches"};
+const char* const resultTables[] = {"parcel_classes", "idle_items",         "transfer_flags",
+                                    "village_stats",  "village_mismatches", "parcel_class_codes",
+                                    "zones",          "village_reasons"};
 
 // Everything classify wrote, as one string: equal before and after means untouched.
 std::string results(const std::string& project) {
@@ -63,7 +64,8 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
           "[cli][import]") {
     const std::string project = classifiedCopy();
     const QString p = QString::fromStdString(project);
-    REQUIRE(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "2");
+    // parcel_classes (over parcel_class_codes), and the QGIS views parcel_zones, village_types
+    REQUIRE(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "3");
     // Every table classify added to the sample, but the project's bookkeeping and the styles'
     // table (which also holds the layers' own styles), is one the removal knows: a new results
     // table must be added there.
@@ -75,8 +77,8 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
                 "WHERE table_name NOT IN ('audit_log', 'import_issues', 'tianmu_imports', "
                 "'tianmu_project', 'layer_styles') AND '" +
                     sampleTables + "' NOT LIKE '%,' || table_name || ',%' ORDER BY table_name)") ==
-          "idle_items,parcel_classes,parcel_zones,transfer_flags,village_mismatches,"
-          "village_stats,village_types");
+          "idle_items,parcel_class_codes,parcel_classes,parcel_zones,transfer_flags,"
+          "village_mismatches,village_reasons,village_stats,village_types,zones");
     REQUIRE(value(project, "SELECT count(*) FROM layer_styles WHERE f_table_name IN "
                            "('parcel_zones', 'village_types')") != "0");
     const std::string parcelsBefore = value(project, "SELECT count(*) FROM parcels");
@@ -94,7 +96,7 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
                                           surveyor("cgcs2000/DLTB.shp")});
         CHECK(r.exitCode == 3);
         CHECK(results(project) == before);
-        CHECK(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "2");
+        CHECK(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "3");
     }
 
     SECTION("an accepted import says what it replaced and removes the results") {
@@ -159,7 +161,7 @@ TEST_CASE("new parcels remove the classification made from the old ones, and not
               value(project, "SELECT count(*) FROM parcel_classes"));
         CHECK(value(project, "SELECT count(*) FROM parcels p JOIN parcel_classes c ON c.fid = "
                              "p.fid WHERE c.BSM IS NOT p.BSM") == "0");
-        CHECK(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "2");
+        CHECK(value(project, "SELECT count(*) FROM sqlite_master WHERE type = 'view'") == "3");
     }
 }
 

@@ -92,8 +92,11 @@ TEST_CASE("every imported parcel gets a zone, a village and the rule that decide
         if (zone == "riverbank")
             CHECK(f->GetFieldAsDouble("RIVER_DIST") <= 120.0);
         if (std::string(f->GetFieldAsString("VILLAGE_RULE")).find("lies in no village") !=
-            std::string::npos)
+            std::string::npos) {
             ++withoutVillage;
+        }
+        // every parcel's village is named, this one's by its code
+        CHECK_FALSE(std::string(f->GetFieldAsString("VILLAGE_NAME")).empty());
     }
     CHECK(withoutVillage == 1); // the parcel planted outside every village, placed by its ZLDWDM
     CHECK(ds->GetLayerByName("village_mismatches")->GetFeatureCount() == 0);
@@ -106,7 +109,7 @@ TEST_CASE("every imported parcel gets a zone, a village and the rule that decide
                                          "ON c.fid = p.fid") ==
           std::to_string(ds->GetLayerByName("parcels")->GetFeatureCount()));
     CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM sqlite_master WHERE type = "
-                                         "'index' AND tbl_name = 'parcel_classes'") == "0");
+                                         "'index' AND tbl_name = 'parcel_class_codes'") == "0");
 }
 
 TEST_CASE("a parcel's class row has the parcel's FID, also where the parcels' FIDs have gaps",

@@ -165,8 +165,10 @@ TEST_CASE("classification rows out of parcel order are still joined right", "[at
         GDALDatasetUniquePtr ds(
             GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
         REQUIRE(ds);
-        ds->ExecuteSQL("UPDATE parcel_classes SET fid = fid + 1000000", nullptr, nullptr);
+        ds->ExecuteSQL("UPDATE parcel_class_codes SET fid = fid + 1000000", nullptr, nullptr);
     }
+    REQUIRE(testing::projectValue(project, "SELECT COUNT(*) FROM parcel_classes WHERE fid = "
+                                           "PARCEL_FID") == "0");
     AttributeTableModel model;
     REQUIRE(model.setProject(QString::fromStdString(project)));
     const int zone = model.columnOfField("ZONE_NAME");
