@@ -307,15 +307,23 @@ public:
                                      nullptr, nullptr));
     }
 
+    void replaceView(const std::string& name, const std::string& select,
+                     const std::string& description) override {
+        dropTables({name}); // a view of that name, or the table an older tianmu wrote there
+        const std::string failure = "cannot write the view " + name;
+        execute("CREATE VIEW " + sqlIdentifier(name) + " AS " + select, failure, name);
+        execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
+                "last_change) VALUES (" +
+                    sqlText(name) + ", 'attributes', " + sqlText(name) + ", " +
+                    sqlText(description) + ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))",
+                failure, name);
+        m_tablesBehindGdal = true; // GDAL lists the view once the project is reopened: commit()
+    }
+
     void dropTables(const std::vector<std::string>& names) override {
         // Runs one statement of the removal; a failure stops it (the caller rolls back).
         auto run = [&](const std::string& sql, const std::string& what) {
-            const GdalMessageCollector messages;
-            CPLErrorReset();
-            m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-            if (CPLGetLastErrorType() == CE_Failure)
-                throw Error("cannot remove " + what + " (" + lastMessage(messages) + ")",
-                            {m_path, what, {}, {}});
+            execute(sql, "cannot remove " + what, what);
         };
         const bool styles = hasLayer("layer_styles");
         // The views first: SQLite keeps a view whose table is gone, and QGIS would then find a
@@ -349,26 +357,17 @@ public:
     }
 
 private:
-    // Whether a view's SQL names one of `tables` as a whole identifier.
-    void replaceView(const std::string& name, const std::string& select,
-                     const std::string& description) override {
-        dropTables({name}); // a view of that name, or the table an older tianmu wrote there
-        auto run = [&](const std::string& sql) {
-            const GdalMessageCollector messages;
-            CPLErrorReset();
-            m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-            if (CPLGetLastErrorType() == CE_Failure)
-                throw Error("cannot write the view " + name + " (" + lastMessage(messages) + ")",
-                            {m_path, name, {}, {}});
-        };
-        run("CREATE VIEW " + sqlIdentifier(name) + " AS " + select);
-        run("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
-            "last_change) VALUES (" +
-            sqlText(name) + ", 'attributes', " + sqlText(name) + ", " + sqlText(description) +
-            ", strftime('%Y-%m-%dT%H:%M:%fZ','now'))");
-        m_tablesBehindGdal = true; // GDAL lists the view once the project is reopened: commit()
+    // Runs one SQL statement inside the caller's transaction; a failure throws `failure`, with
+    // GDAL's reason, naming `layer`.
+    void execute(const std::string& sql, const std::string& failure, const std::string& layer) {
+        const GdalMessageCollector messages;
+        CPLErrorReset();
+        m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (CPLGetLastErrorType() == CE_Failure)
+            throw Error(failure + " (" + lastMessage(messages) + ")", {m_path, layer, {}, {}});
     }
 
+    // Whether a view's SQL names one of `tables` as a whole identifier.
     static bool readsAny(const std::string& sql, const std::vector<std::string>& tables) {
         auto lower = [](std::string s) {
             for (char& c : s)

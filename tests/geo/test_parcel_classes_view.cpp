@@ -18,6 +18,7 @@
 #include "geo/project_edit_session.h"
 #include "geo/project_store.h"
 #include "support/classified_project.h"
+#include "support/edit_options.h"
 #include "support/project_value.h"
 #include "support/result_rows.h"
 #include "support/sample_fixture.h"
@@ -52,14 +53,6 @@ std::map<std::string, std::pair<std::string, std::string>> zonesOfRuleFile() {
         zones[z.at("id").get<std::string>()] = {z.at("name").at("zh").get<std::string>(),
                                                 z.at("suggested_use").at("zh").get<std::string>()};
     return zones;
-}
-
-geo::EditSessionOptions editOptions() {
-    geo::EditSessionOptions o;
-    o.transferModes = geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json"));
-    o.user = "tester";
-    o.today = "2026-06-30";
-    return o;
 }
 
 // Turns a classified project into one as an older tianmu left it: parcel_classes a table
@@ -178,7 +171,7 @@ TEST_CASE("a project classified by an older tianmu is edited and classified agai
     const long long fid = std::stoll(projectValue(
         project, "SELECT PARCEL_FID FROM parcel_classes WHERE IDLE = 0 ORDER BY fid LIMIT 1"));
     {
-        auto session = geo::ProjectEditSession::open(project, editOptions());
+        auto session = geo::ProjectEditSession::open(project, testing::sampleEditOptions());
         session->apply(geo::MarkIdle{{fid}, true});
         session->save();
     }
@@ -210,7 +203,7 @@ TEST_CASE("an edit of the view's project writes to parcel_class_codes and shows 
         std::to_string(fid);
     const std::string namesBefore = projectValue(project, names);
     {
-        auto session = geo::ProjectEditSession::open(project, editOptions());
+        auto session = geo::ProjectEditSession::open(project, testing::sampleEditOptions());
         session->apply(geo::MarkIdle{{fid}, true});
         session->save();
     }

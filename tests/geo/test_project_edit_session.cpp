@@ -18,6 +18,7 @@
 #include "geo/project_edit_session.h"
 #include "support/classified_project.h"
 #include "support/dataset_digest.h"
+#include "support/edit_options.h"
 #include "support/field_issues.h"
 #include "support/sample_fixture.h"
 
@@ -26,11 +27,7 @@ namespace {
 using testing::hasIssue;
 
 geo::EditSessionOptions options() {
-    geo::EditSessionOptions o;
-    o.transferModes = geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json"));
-    o.user = "tester";
-    o.today = "2026-06-30";
-    return o;
+    return testing::sampleEditOptions("tester");
 }
 
 // The first value of an SQL query on the project, read through GDAL on its own connection.

@@ -23,16 +23,13 @@
 #include "app/gui/transfer_form.h"
 #include "gui/gui_test_support.h"
 #include "support/classified_project.h"
+#include "support/edit_options.h"
 #include "support/sample_fixture.h"
 
 namespace {
 
 geo::EditSessionOptions options() {
-    geo::EditSessionOptions o;
-    o.transferModes = geo::loadTransferModes(testing::sourcePath("data/profiles/transfers.json"));
-    o.user = "gui-tester";
-    o.today = "2026-06-30";
-    return o;
+    return testing::sampleEditOptions("gui-tester");
 }
 
 // Clicks `button` of the message box once it is shown (the box runs its own event loop).
