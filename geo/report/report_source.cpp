@@ -23,7 +23,7 @@ ReportSource::ReportSource(const std::string& path)
                              " --as parcels DLTB.shp",
                          {path, {}, {}, {}});
     OGRLayer* classes = optionalLayer("parcel_classes");
-    if (!classes || (classes->GetFeatureCount() == 0 && layer("parcels").GetFeatureCount() > 0))
+    if (!classes || (!hasRows(*classes) && hasRows(layer("parcels"))))
         throw InputError("has not been classified yet; run: tianmu classify --project " + path,
                          {path, {}, {}, {}});
 
@@ -109,6 +109,16 @@ std::vector<Source> ReportSource::sources() const {
 const VillageInfo* ReportSource::village(const std::string& code) const {
     const auto it = m_byCode.find(code);
     return it == m_byCode.end() ? nullptr : &m_villages[it->second];
+}
+
+bool hasRows(OGRLayer& layer) {
+    // The first row, not the count: parcel_classes is a view, which SQLite counts row by row.
+    readOnly(layer, {});
+    layer.ResetReading();
+    const bool any = OGRFeatureUniquePtr(layer.GetNextFeature()) != nullptr;
+    layer.ResetReading();
+    layer.SetIgnoredFields(nullptr);
+    return any;
 }
 
 std::vector<int> readOnly(OGRLayer& layer, const std::vector<std::string>& fields, bool geometry) {

@@ -60,6 +60,9 @@ private:
     std::map<std::string, std::size_t> m_byCode;
 };
 
+// Whether `layer` has a row (reads at most one, without its fields).
+bool hasRows(OGRLayer& layer);
+
 // Makes `layer` read only `fields` (and its geometry when `geometry`): the others are
 // ignored, so the driver does not fetch them. Returns their indices, -1 for a missing one.
 std::vector<int> readOnly(OGRLayer& layer, const std::vector<std::string>& fields,

@@ -277,6 +277,21 @@ TEST_CASE("report: bad input exits 3 with the reason and leaves no file", "[cli]
     CHECK(r.exitCode == 3);
     CHECK(r.err.contains("tianmu classify --project"));
     CHECK(leftNothing(out));
+    // A classification whose rows are gone (emptied by another tool) counts as none.
+    const QString emptied = output("emptied.gpkg");
+    fs::copy_file(project().toStdString(), emptied.toStdString(),
+                  fs::copy_options::overwrite_existing);
+    {
+        GDALAllRegister();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(emptied.toStdString().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("DELETE FROM parcel_class_codes", nullptr, nullptr);
+    }
+    r = tianmu({"report", "--project", emptied, "--kind", "transfer", "--out", out});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.contains("has not been classified yet"));
+    CHECK(leftNothing(out));
     // An unknown village code.
     r = tianmu({"report", "--project", project(), "--kind", "transfer", "--out", out, "--village",
                 "430999999999"});
