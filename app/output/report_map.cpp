@@ -198,11 +198,26 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
     const double line = target.width() / (crowded ? 1500 : 400);
     std::vector<std::size_t> highlighted;
     for (std::size_t i = 0; i < d.parcels.featureCount(); ++i) {
+        const bool own = mine(i);
+        // The legend counts every parcel of the village or county, also one that lies off the
+        // map (outside every village boundary), so that it agrees with the report's table.
+        if (own) {
+            auto& z = zoneTotals[d.zone[i]];
+            ++z.first;
+            z.second += d.areaMu[i];
+            if (d.transferred[i]) {
+                ++transferredCount;
+                transferredMu += d.areaMu[i];
+            }
+            if (d.idle[i]) {
+                ++idleCount;
+                idleMu += d.areaMu[i];
+            }
+        }
         const geo::Extent& e = d.boxes[i];
         if (e.maxX < view.left() || e.minX > view.right() || e.maxY < view.top() ||
             e.minY > view.bottom())
             continue;
-        const bool own = mine(i);
         const QPainterPath path = pathOf(d.parcels, i, t);
         QColor fill = d.zones.categoryFor(d.zone[i]).fill;
         if (!own)
@@ -212,21 +227,13 @@ ReportMapResult drawReportMap(QPainter& painter, const QRectF& target,
         painter.drawPath(path);
         if (!own)
             continue;
-        auto& z = zoneTotals[d.zone[i]];
-        ++z.first;
-        z.second += d.areaMu[i];
         if (d.transferred[i]) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(hatch);
             painter.drawPath(path);
-            ++transferredCount;
-            transferredMu += d.areaMu[i];
         }
-        if (d.idle[i]) {
+        if (d.idle[i])
             highlighted.push_back(i);
-            ++idleCount;
-            idleMu += d.areaMu[i];
-        }
     }
     // Rivers over the parcels, as in the map window: surfaces, then lines by stream order.
     // The style's widths are screen pixels; one is taken as 1/700 of the map's width (a map

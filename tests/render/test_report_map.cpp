@@ -4,12 +4,19 @@
 // written next to the build for a look.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <map>
+
 #include <QImage>
 #include <QPainter>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include "app/output/report_map.h"
 #include "app/render/theme_catalog.h"
 #include "support/classified_sample.h"
+#include "support/project_value.h"
 #include "support/sample_fixture.h"
 
 namespace {
@@ -67,4 +74,55 @@ TEST_CASE("report map: the parcels hatched as transferred are the report's", "[r
                                           [](const app::LegendEntry& e) { return e.label == "T"; });
     REQUIRE(transferred != result.legend.end());
     CHECK(transferred->count == 7);
+}
+
+TEST_CASE("report map: the county's legend counts every classified parcel, also one off the map",
+          "[render][report]") {
+    // A parcel moved 20 km east, off the map of the villages (as a parcel surveyed outside every
+    // village boundary is), keeps its classification row.
+    const std::string project = testing::temporaryDirectory() + "/off-the-map.gpkg";
+    std::filesystem::copy_file(testing::classifiedSampleCounty(), project);
+    {
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* parcels = ds->GetLayerByName("parcels");
+        OGRFeatureUniquePtr parcel(parcels->GetFeature(1));
+        REQUIRE(parcel);
+        OGRGeometry* shape = parcel->GetGeometryRef();
+        REQUIRE(shape);
+        OGRPolygon* polygon = wkbFlatten(shape->getGeometryType()) == wkbMultiPolygon
+                                  ? shape->toMultiPolygon()->getGeometryRef(0)
+                                  : shape->toPolygon();
+        for (OGRLinearRing* ring : *polygon)
+            for (int i = 0; i < ring->getNumPoints(); ++i)
+                ring->setPoint(i, ring->getX(i) + 20000.0, ring->getY(i));
+        REQUIRE(parcels->SetFeature(parcel.get()) == OGRERR_NONE);
+    }
+    const app::ReportMapData data =
+        app::loadReportMapData(project, testing::sourcePath("styles/zones.json"));
+    REQUIRE(data.villages.featureCount() > 0);
+    REQUIRE(data.boxes[0].minX > data.villages.extent.maxX); // off the villages' map
+    QImage image(1000, 800, QImage::Format_RGB32);
+    QPainter painter(&image);
+    const app::ReportMapResult result =
+        app::drawReportMap(painter, QRectF(0, 0, 1000, 800), {&data, "", false, "T", "I"});
+    std::map<std::string, long long> counted;
+    long long zones = 0;
+    for (const app::LegendEntry& e : result.legend) {
+        counted[e.label.toStdString()] = e.count;
+        if (e.label != "T" && e.label != "I")
+            zones += e.count;
+    }
+    CHECK(zones == std::stoll(testing::projectValue(project, "SELECT COUNT(*) FROM parcels")));
+    const std::string zoneOfMoved =
+        testing::projectValue(project, "SELECT ZONE FROM parcel_classes WHERE fid = 1");
+    const std::string label = data.zones.categoryFor(zoneOfMoved).labelZh.toStdString();
+    CHECK(counted[label] ==
+          std::stoll(testing::projectValue(
+              project, "SELECT COUNT(*) FROM parcel_classes WHERE ZONE = '" + zoneOfMoved + "'")));
+    CHECK(counted["T"] == std::stoll(testing::projectValue(
+                              project, "SELECT SUM(TRANSFERRED) FROM parcel_classes")));
+    CHECK(counted["I"] ==
+          std::stoll(testing::projectValue(project, "SELECT SUM(IDLE) FROM parcel_classes")));
 }
