@@ -15,6 +15,7 @@
 
 #include "app/output/report_map.h"
 #include "app/render/theme_catalog.h"
+#include "geo/gdal_session.h"
 #include "support/classified_sample.h"
 #include "support/project_value.h"
 #include "support/sample_fixture.h"
@@ -82,6 +83,7 @@ TEST_CASE("report map: the county's legend counts every classified parcel, also 
     // village boundary is), keeps its classification row.
     const std::string project = testing::temporaryDirectory() + "/off-the-map.gpkg";
     std::filesystem::copy_file(testing::classifiedSampleCounty(), project);
+    geo::initialiseGdal();
     {
         GDALDatasetUniquePtr ds(
             GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
