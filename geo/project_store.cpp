@@ -309,8 +309,17 @@ public:
 
     void replaceView(const std::string& name, const std::string& select,
                      const std::string& description) override {
-        dropTables({name}); // a view of that name, or the table an older tianmu wrote there
         const std::string failure = "cannot write the view " + name;
+        // Only `name` itself goes, not as dropTables would with the views that read it: those
+        // (parcel_zones reads parcel_classes) read the new view by its name, and keep the
+        // QGIS styles stored for them.
+        if (isView(name)) {
+            execute("DROP VIEW " + sqlIdentifier(name), failure, name);
+            execute("DELETE FROM gpkg_contents WHERE table_name = " + sqlText(name), failure, name);
+        } else if (hasLayer(name)) { // the table an older tianmu wrote there
+            m_layersCreated = true;  // a rollback brings the table back: see rollback()
+            dropLayer(name);
+        }
         execute("CREATE VIEW " + sqlIdentifier(name) + " AS " + select, failure, name);
         execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                 "last_change) VALUES (" +
@@ -365,6 +374,17 @@ private:
         m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
         if (CPLGetLastErrorType() == CE_Failure)
             throw Error(failure + " (" + lastMessage(messages) + ")", {m_path, layer, {}, {}});
+    }
+
+    bool isView(const std::string& name) const {
+        const std::string sql =
+            "SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = " + sqlText(name);
+        OGRLayer* result = m_ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (!result)
+            return false;
+        const bool found = OGRFeatureUniquePtr(result->GetNextFeature()) != nullptr;
+        m_ds->ReleaseResultSet(result);
+        return found;
     }
 
     // Whether a view's SQL names one of `tables` as a whole identifier.

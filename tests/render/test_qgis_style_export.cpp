@@ -371,3 +371,30 @@ TEST_CASE("QGIS opens the project with its default styles and draws the zones", 
     }
     CHECK(zonesSeen >= 6);
 }
+
+TEST_CASE("classifying again from the window keeps the QGIS views and their styles", "[qgis]") {
+    // The window classifies without writing the styles: the views that read the results must
+    // read the new ones, by name, and keep what QGIS stored for them.
+    const std::string project = copyOfClassified();
+    app::writeQgisStyles(project, shipped());
+    const auto before = readStyles(project);
+    REQUIRE(find(before, "parcel_zones", "tianmu zones"));
+    const std::string zonesBefore = testing::projectValue(
+        project, "SELECT group_concat(ZONE, ',') FROM (SELECT ZONE FROM parcel_zones ORDER BY "
+                 "OGC_FID)");
+
+    geo::ClassifyOptions options;
+    options.project = project;
+    options.rules = testing::sourcePath("data/rules/lingling-five-zones.json");
+    options.landUseCodes = testing::sourcePath("data/landuse/gbt21010-2017.json");
+    options.asOf = "2026-06-30";
+    geo::classifyProject(options);
+
+    CHECK(readStyles(project).size() == before.size());
+    CHECK(find(readStyles(project), "parcel_zones", "tianmu zones"));
+    CHECK(featureCount(project, "parcel_zones") == featureCount(project, "parcels"));
+    CHECK(testing::projectValue(project, "SELECT group_concat(ZONE, ',') FROM (SELECT ZONE FROM "
+                                         "parcel_zones ORDER BY OGC_FID)") == zonesBefore);
+    CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name IN "
+                                         "('parcel_zones', 'parcel_classes')") == "2");
+}
