@@ -352,7 +352,17 @@ fi
 # report-project.gpkg beside county.gpkg, so the ellipsoidal AREA_ELL comes from a real import.
 reportProject="$dataset/report-project.gpkg"
 prepareReportProject() {
-    [[ -f $reportProject ]] && return 0
+    if [[ -f $reportProject ]]; then
+        # Cached by a tianmu from before parcel_classes became a view over parcel_class_codes:
+        # classified again, so that the report reads what classify writes today.
+        if ogrinfo -ro -q -sql "SELECT type FROM sqlite_master WHERE name = 'parcel_classes'" \
+            "$reportProject" | grep -q '= table'; then
+            echo "== classifying the cached $reportProject again (written by an older tianmu)" >&2
+            "$bin/tianmu" classify --project "$reportProject" --as-of "$asOf" >/dev/null ||
+                die "classifying $reportProject again failed"
+        fi
+        return 0
+    fi
     echo "== making the classified project $reportProject (import and classify, minutes for 1M)" >&2
     local partial="$dataset/report-project.partial.gpkg" log="$dataset/report-project.log"
     rm -f "$partial" "$partial.partial"
