@@ -13,10 +13,9 @@ TransfersOnDay transfersOnDay(const ReportSource& source, const std::string& day
     // analyseTransfers needs the parcels' ids only: the areas it also reads serve its
     // area-mismatch flags, which reports take from the classification.
     ClassificationInputs in;
-    source.layer("parcel_classes"); // classified, or the error that says to classify
-    // The classified parcels are the project's parcels (new parcels remove the
-    // classification), read from their own table: parcel_classes shows their BSM too, but as
-    // a view it would look each one up there.
+    // The classified parcels are the project's parcels (new parcels remove the classification,
+    // and ReportSource refuses a project without one), read from their own table:
+    // parcel_classes shows their BSM too, but as a view it would look each one up there.
     OGRLayer& parcels = source.layer("parcels");
     const std::vector<int> f = readOnly(parcels, {"BSM"});
     if (f[0] < 0)
