@@ -421,13 +421,31 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     const auto riverPoints = std::make_unique_for_overwrite<std::array<double, 2>[]>(
         wantRiverPoints ? n : std::size_t{0});
     std::vector<double> riverElevation(wantRiverPoints && !demFitsInMemory ? n : 0, NAN);
-    // The numbers the rows store, NaN where a fact is missing: the whole ParcelFacts of a
-    // million parcels (144 bytes each, strings the rules alone need) cost their memory's page
-    // faults and the row maker's cache misses.
-    struct StoredFacts {
-        double meanElevation, meanSlope, relativeElevation, riverDistance, riverHeight;
+    // The numbers the rows store, NaN where a fact is missing. Only the heights above the
+    // river are kept from the zones (the DEM sample they need is not at hand when the rows are
+    // made); the rest are worked out again from the terrain, the villages' lowest points and
+    // the river distances, exactly as the zones worked them out. A copy of every fact, 40 bytes
+    // a parcel, was 40 MB of fresh memory at a million parcels, and fresh memory is dear on the
+    // virtual machines we run on (see app/huge_pages.h).
+    const auto riverHeight = std::make_unique_for_overwrite<double[]>(n);
+    // Parcel i's facts from the terrain (none without a DEM), for the zones and for the rows
+    // alike, so that the rows store what the rules saw.
+    struct TerrainFacts {
+        std::optional<double> meanElevation, meanSlope, relativeElevation;
     };
-    const auto stored = std::make_unique_for_overwrite<StoredFacts[]>(n);
+    auto terrainFacts = [&](std::size_t i) {
+        TerrainFacts t;
+        if (terrain.empty())
+            return t;
+        t.meanSlope = finite(terrain[i].meanSlope);
+        t.meanElevation = finite(terrain[i].meanElevation);
+        const std::size_t v = villages.village[i] < 0
+                                  ? in.villages.size()
+                                  : static_cast<std::size_t>(villages.village[i]);
+        if (t.meanElevation && std::isfinite(villageLowest[v]))
+            t.relativeElevation = *t.meanElevation - villageLowest[v];
+        return t;
+    };
     std::vector<int> decided(n, -1);
     auto decideChunk = [&](std::size_t c, const DemInMemory* grid, GDALDataset* dem) {
         const std::size_t begin = c == 0 ? 0 : chunkEnd[c - 1], end = chunkEnd[c];
@@ -473,13 +491,10 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     if (in.hasRivers)
                         f.riverDistance = riverDistances[i];
                     if (!terrain.empty()) {
-                        f.meanSlope = finite(terrain[i].meanSlope);
-                        f.meanElevation = finite(terrain[i].meanElevation);
-                        const std::size_t v = villages.village[i] < 0
-                                                  ? in.villages.size()
-                                                  : static_cast<std::size_t>(villages.village[i]);
-                        if (f.meanElevation && std::isfinite(villageLowest[v]))
-                            f.relativeElevation = *f.meanElevation - villageLowest[v];
+                        const TerrainFacts t = terrainFacts(i);
+                        f.meanSlope = t.meanSlope;
+                        f.meanElevation = t.meanElevation;
+                        f.relativeElevation = t.relativeElevation;
                         const double riverZ =
                             grid ? grid->at(riverPoints[i][0], riverPoints[i][1])
                                  : (riverElevation.empty() ? NAN : riverElevation[i]);
@@ -488,12 +503,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     }
                     decided[i] = rules.classify(f);
                     f.attributes.swap(attributes);
-                    const auto number = [](const std::optional<double>& v) {
-                        return v && std::isfinite(*v) ? *v : NAN;
-                    };
-                    stored[i] = {number(f.meanElevation), number(f.meanSlope),
-                                 number(f.relativeElevation), number(f.riverDistance),
-                                 number(f.riverHeight)};
+                    riverHeight[i] =
+                        f.riverHeight && std::isfinite(*f.riverHeight) ? *f.riverHeight : NAN;
                 }
             },
             threads);
@@ -691,13 +702,17 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             }
             rows.setText(column::TransferRule, t.rule());
             rows.setReal(column::AreaMu, mu);
-            const StoredFacts& facts = stored[i];
-            for (const auto& [column, value] : {std::pair{column::MeanElev, facts.meanElevation},
-                                                {column::MeanSlope, facts.meanSlope},
-                                                {column::RelElev, facts.relativeElevation},
-                                                {column::RiverDist, facts.riverDistance},
-                                                {column::RiverHeight, facts.riverHeight}})
-                if (!std::isnan(value))
+            const TerrainFacts facts = terrainFacts(i);
+            const auto number = [](const std::optional<double>& v) {
+                return v.value_or(NAN);
+            };
+            for (const auto& [column, value] :
+                 {std::pair{column::MeanElev, number(facts.meanElevation)},
+                  {column::MeanSlope, number(facts.meanSlope)},
+                  {column::RelElev, number(facts.relativeElevation)},
+                  {column::RiverDist, in.hasRivers ? riverDistances[i] : NAN},
+                  {column::RiverHeight, riverHeight[i]}})
+                if (std::isfinite(value))
                     rows.setReal(column, value);
             rows.addRow();
         }

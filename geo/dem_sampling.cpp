@@ -99,8 +99,18 @@ std::optional<DemInMemory> DemInMemory::prepare(GDALDataset& dem, std::size_t ma
         return grid; // no pixel: every point samples NaN, as with sampleDem
     grid.m_width = dem.GetRasterXSize();
     grid.m_height = dem.GetRasterYSize();
-    grid.m_elevation.resize(pixels);
+    grid.m_narrow = std::make_unique_for_overwrite<float[]>(pixels);
+    grid.m_rowStored.assign(static_cast<std::size_t>(grid.m_height), false);
     return grid;
+}
+
+void DemInMemory::widen() {
+    const std::size_t width = static_cast<std::size_t>(m_width);
+    m_wide = std::make_unique_for_overwrite<double[]>(width * static_cast<std::size_t>(m_height));
+    for (std::size_t row = 0; row < m_rowStored.size(); ++row)
+        if (m_rowStored[row]) // the others hold nothing yet
+            std::copy_n(m_narrow.get() + row * width, width, m_wide.get() + row * width);
+    m_narrow.reset();
 }
 
 void DemInMemory::copyRows(int firstRow, int rows, const double* elevations) {
@@ -110,18 +120,44 @@ void DemInMemory::copyRows(int firstRow, int rows, const double* elevations) {
                         std::to_string(m_height) + " rows",
                     {});
     const std::size_t width = static_cast<std::size_t>(m_width);
-    std::copy_n(elevations, static_cast<std::size_t>(rows) * width,
-                m_elevation.begin() + static_cast<std::ptrdiff_t>(std::size_t(firstRow) * width));
-    m_rowsStored += rows;
+    const std::size_t count = static_cast<std::size_t>(rows) * width;
+    const std::size_t at = std::size_t(firstRow) * width;
+    if (m_narrow) {
+        std::size_t k = 0;
+        for (; k < count; ++k) {
+            const double v = elevations[k];
+            const auto narrow = static_cast<float>(v);
+            if (static_cast<double>(narrow) != v && !std::isnan(v))
+                break;
+            m_narrow[at + k] = narrow;
+        }
+        if (k < count)
+            widen(); // the rows being stored are copied again below, as doubles
+    }
+    if (m_wide)
+        std::copy_n(elevations, count, m_wide.get() + at);
+    for (int row = firstRow; row < firstRow + rows; ++row)
+        if (!m_rowStored[static_cast<std::size_t>(row)]) {
+            m_rowStored[static_cast<std::size_t>(row)] = true;
+            ++m_rowsStored;
+        }
 }
 
 std::optional<DemInMemory> DemInMemory::load(GDALDataset& dem, const std::string& name,
                                              std::size_t maxPixels) {
     std::optional<DemInMemory> grid = prepare(dem, maxPixels);
     if (grid && grid->m_height > 0) {
-        readElevationRows(*dem.GetRasterBand(1), name, 0, grid->m_height, grid->m_width,
-                          grid->m_elevation.data());
-        grid->m_rowsStored = grid->m_height;
+        // A strip at a time, through the same check as the sweep's rows: the whole band as
+        // doubles would be twice the grid's memory again.
+        constexpr int stripRows = 256;
+        std::vector<double> strip;
+        for (int first = 0; first < grid->m_height; first += stripRows) {
+            const int rows = std::min(stripRows, grid->m_height - first);
+            strip.resize(static_cast<std::size_t>(rows) * static_cast<std::size_t>(grid->m_width));
+            readElevationRows(*dem.GetRasterBand(1), name, first, rows, grid->m_width,
+                              strip.data());
+            grid->copyRows(first, rows, strip.data());
+        }
     }
     return grid;
 }
@@ -131,8 +167,9 @@ double DemInMemory::at(double x, double y) const noexcept {
     const double row = std::floor((y - m_transform[3]) / m_transform[5]);
     if (!(col >= 0 && row >= 0 && col < m_width && row < m_height)) // true for NaN
         return std::numeric_limits<double>::quiet_NaN();
-    return m_elevation[static_cast<std::size_t>(row) * static_cast<std::size_t>(m_width) +
-                       static_cast<std::size_t>(col)];
+    const std::size_t at = static_cast<std::size_t>(row) * static_cast<std::size_t>(m_width) +
+                           static_cast<std::size_t>(col);
+    return m_narrow ? static_cast<double>(m_narrow[at]) : m_wide[at];
 }
 
 } // namespace geo

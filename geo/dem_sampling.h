@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,10 +49,19 @@ public:
     double at(double x, double y) const noexcept;
 
 private:
+    // Keeps doubles from now on: a value came that a float does not hold exactly.
+    void widen();
+
     double m_transform[6] = {0, 1, 0, 0, 0, -1};
     int m_width = 0, m_height = 0;
     int m_rowsStored = 0;
-    std::vector<double> m_elevation; // row by row; no-data as NaN, scale and offset applied
+    // Row by row; no-data as NaN, scale and offset applied. As floats while every value is one
+    // exactly (a Float32 DEM without scale or offset, as tianmu imports them: half the memory,
+    // and the same answers), else as doubles. Left unset until stored: a grid's pages are first
+    // touched by the thread that fills them, and not zeroed on the way.
+    std::unique_ptr<float[]> m_narrow;
+    std::unique_ptr<double[]> m_wide;
+    std::vector<bool> m_rowStored;
 };
 
 } // namespace geo

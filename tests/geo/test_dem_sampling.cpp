@@ -150,3 +150,32 @@ TEST_CASE("a DEM held in memory samples what sampleDem samples", "[dem_sampling]
     CHECK_FALSE(geo::DemInMemory::load(*plain, "test DEM", 700 * 40 - 1));
     CHECK(geo::DemInMemory::load(*plain, "test DEM", 700 * 40));
 }
+
+TEST_CASE("a DEM held in memory keeps elevations a float cannot hold exactly", "[dem_sampling]") {
+    geo::initialiseGdal();
+    // Whole metres in the first 300 rows (a float holds them; the grid starts out as floats),
+    // tenths below (it does not: the grid must turn to doubles and keep the rows it already
+    // has). More than one strip of rows is read before the first tenth comes.
+    auto ds = raster(600, 50, GDT_Float64);
+    std::vector<double> lower(300 * 50);
+    for (std::size_t k = 0; k < lower.size(); ++k)
+        lower[k] = 100.1 + 0.1 * double(k % 97);
+    REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 300, 50, 300, lower.data(), 50, 300,
+                                           GDT_Float64, 0, 0, nullptr) == CE_None);
+    const auto p = points(*ds, 4000);
+    const std::vector<double> expected = geo::sampleDem(*ds, "test DEM", p);
+    const std::optional<geo::DemInMemory> grid = geo::DemInMemory::load(*ds, "test DEM", 1000000);
+    REQUIRE(grid);
+    REQUIRE(grid->complete());
+    int upper = 0, tenths = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        INFO("point " << p[i][0] << ", " << p[i][1]);
+        const double got = grid->at(p[i][0], p[i][1]);
+        CHECK((got == expected[i] || (std::isnan(got) && std::isnan(expected[i]))));
+        if (!std::isnan(got))
+            (got == std::floor(got) ? upper : tenths) += 1;
+    }
+    CHECK(upper > 1000);  // rows stored before the grid widened are still there
+    CHECK(tenths > 1000); // and the tenths are exact: a float would be off in the 6th digit
+    CHECK(grid->at(1000 + 5, 9000 - 10 * 300 - 5) == 100.1); // first pixel of row 300
+}
