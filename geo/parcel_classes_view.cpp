@@ -76,7 +76,13 @@ void createParcelClassesView(ProjectStore& store) {
                                           defn->GetFieldIndex("BSM") >= 0,
                                           defn->GetFieldIndex("DLBM") >= 0),
                       "The classification of each parcel, written by tianmu classify: "
-                      "parcel_class_codes with the names of its codes");
+                      "parcel_class_codes with the names of its codes",
+                      "parcel_classes 是田亩的分类结果，不能在这里修改：请在田亩中用“编辑 › "
+                      "编辑本项目”标记闲置或添加流转记录（修改记入审计日志），分区由规则文件在"
+                      "分类时决定。 parcel_classes is tianmu's classification and cannot be "
+                      "edited here: mark parcels idle or add transfer records in tianmu (Edit › "
+                      "Edit this project), which keeps the audit log; zones come from the rule "
+                      "file when tianmu classifies.");
 }
 
 std::string writableParcelClassesTable(ProjectStore& store) {

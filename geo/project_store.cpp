@@ -15,6 +15,7 @@
 #include "geo/geopackage_bulk_writer.h"
 #include "geo/geopackage_rtree.h"
 #include "geo/ogr_row_writer.h"
+#include "geo/read_only_view.h"
 #include "geo/sql_quoting.h"
 
 namespace geo {
@@ -308,7 +309,7 @@ public:
     }
 
     void replaceView(const std::string& name, const std::string& select,
-                     const std::string& description) override {
+                     const std::string& description, const std::string& readOnlyMessage) override {
         const std::string failure = "cannot write the view " + name;
         // Only `name` itself goes, not as dropTables would with the views that read it: those
         // (parcel_zones reads parcel_classes) read the new view by its name, and keep the
@@ -321,6 +322,8 @@ public:
             dropLayer(name);
         }
         execute("CREATE VIEW " + sqlIdentifier(name) + " AS " + select, failure, name);
+        for (const std::string& trigger : readOnlyViewTriggers(name, readOnlyMessage))
+            execute(trigger, failure, name);
         execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                 "last_change) VALUES (" +
                     sqlText(name) + ", 'attributes', " + sqlText(name) + ", " +

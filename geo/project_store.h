@@ -98,9 +98,12 @@ public:
     // Drops the table or view `name` if present and makes it a view without geometry that
     // reads `select` (an SQL SELECT over the project's tables, which must list `fid` first),
     // registered as a layer so that GDAL and QGIS list it. Call it between begin() and
-    // commit(); the layer is readable through layer() after that commit.
+    // commit(); the layer is readable through layer() after that commit. Edits through the
+    // view (e.g. in QGIS) fail with `readOnlyMessage`, which should say where they belong
+    // (geo/read_only_view.h).
     virtual void replaceView(const std::string& name, const std::string& select,
-                             const std::string& description) = 0;
+                             const std::string& description,
+                             const std::string& readOnlyMessage) = 0;
     // Drops these tables (or views) where present, with every view that reads one of them and the
     // styles stored for those views (layer_styles), inside the caller's transaction: results
     // that no longer describe the project's layers go, and nothing is left that reads them.

@@ -13,6 +13,7 @@
 #include "geo/error.h"
 #include "geo/gdal_session.h"
 #include "geo/project_store.h"
+#include "geo/read_only_view.h"
 #include "geo/sql_quoting.h"
 
 namespace app {
@@ -211,6 +212,15 @@ void createView(Project& project, const CategoryStyle& theme) {
                  geo::sqlIdentifier(theme.layer()) + " AS l LEFT JOIN " +
                  geo::sqlIdentifier(theme.table()) + " AS t ON t." + geo::sqlIdentifier(tableKey) +
                  " = l." + geo::sqlIdentifier(layerKey));
+    // QGIS offers to edit it; the edit would fail on saving with GDAL's "failed to prepare".
+    for (const std::string& trigger : geo::readOnlyViewTriggers(
+             view, view + " 是田亩为 QGIS 样式生成的视图，不能在这里修改：请修改 " + theme.layer() +
+                       " 图层，分类结果请在田亩中编辑（编辑 › 编辑本项目）。 " + view +
+                       " is a view tianmu made for QGIS styles and cannot be edited "
+                       "here: edit the " +
+                       theme.layer() +
+                       " layer, and the classification in tianmu (Edit › Edit this project)."))
+        project.exec(trigger);
     project.exec("INSERT INTO gpkg_contents (table_name, data_type, identifier, description, "
                  "last_change, min_x, min_y, max_x, max_y, srs_id) SELECT " +
                  geo::sqlText(view) + ", 'features', " + geo::sqlText(view) + ", " +

@@ -229,7 +229,8 @@ TEST_CASE("a view replaced in a transaction that rolls back is as it was",
     {
         auto store = geo::openGeoPackageProject(project);
         geo::Transaction t(*store);
-        store->replaceView("parcel_classes", "SELECT fid, ZONE FROM parcel_class_codes", "probe");
+        store->replaceView("parcel_classes", "SELECT fid, ZONE FROM parcel_class_codes", "probe",
+                           "read-only");
         store->dropTables({"zones"});
         // no commit: the transaction rolls back
     }
@@ -239,7 +240,8 @@ TEST_CASE("a view replaced in a transaction that rolls back is as it was",
     {
         auto store = geo::openGeoPackageProject(project);
         geo::Transaction t(*store);
-        store->replaceView("probe_view", "SELECT fid, ZONE FROM parcel_class_codes", "probe");
+        store->replaceView("probe_view", "SELECT fid, ZONE FROM parcel_class_codes", "probe",
+                           "read-only");
         t.commit();
     }
     GDALDatasetUniquePtr ds = geo::openVector(project);
@@ -250,6 +252,44 @@ TEST_CASE("a view replaced in a transaction that rolls back is as it was",
     // A bad SELECT is refused with the view's name, inside the caller's transaction.
     auto store = geo::openGeoPackageProject(project);
     geo::Transaction t(*store);
-    CHECK_THROWS_WITH(store->replaceView("broken", "SELEC nothing", "x"),
+    CHECK_THROWS_WITH(store->replaceView("broken", "SELEC nothing", "x", "read-only"),
                       Catch::Contains("cannot write the view broken"));
+}
+
+TEST_CASE("edits of parcel_classes through GDAL, as QGIS makes them, fail with where they belong",
+          "[classifier][parcel_classes]") {
+    const std::string project = testing::copyOfClassifiedProject();
+    const std::vector<std::string> before = allRows(project);
+    const std::string codesBefore = projectValue(
+        project, "SELECT COUNT(*) || ' ' || SUM(IDLE) || ' ' || group_concat(ZONE, '') FROM "
+                 "parcel_class_codes");
+    GDALDatasetUniquePtr ds(GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName("parcel_classes");
+    REQUIRE(layer);
+    const geo::GdalMessageCollector quiet; // the failures below are expected
+    auto refusal = [&](OGRErr err) {
+        CHECK(err != OGRERR_NONE);
+        return std::string(CPLGetLastErrorMsg());
+    };
+    const OGRFeatureUniquePtr first(layer->GetNextFeature());
+    REQUIRE(first);
+    first->SetField("ZONE", "water");
+    first->SetField("IDLE", first->GetFieldAsInteger("IDLE") == 1 ? 0 : 1);
+    CPLErrorReset();
+    const std::string updated = refusal(layer->SetFeature(first.get()));
+    CHECK_THAT(updated, Catch::Contains("cannot be edited here") &&
+                            Catch::Contains("Edit this project") && Catch::Contains("编辑本项目"));
+    CPLErrorReset();
+    CHECK_THAT(refusal(layer->DeleteFeature(first->GetFID())),
+               Catch::Contains("cannot be edited here"));
+    OGRFeature added(layer->GetLayerDefn());
+    added.SetField("ZONE", "water");
+    CPLErrorReset();
+    CHECK_THAT(refusal(layer->CreateFeature(&added)), Catch::Contains("cannot be edited here"));
+    ds.reset();
+    // Nothing changed, in the view or in the table behind it.
+    CHECK(allRows(project) == before);
+    CHECK(projectValue(project, "SELECT COUNT(*) || ' ' || SUM(IDLE) || ' ' || "
+                                "group_concat(ZONE, '') FROM parcel_class_codes") == codesBefore);
 }

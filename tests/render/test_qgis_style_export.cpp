@@ -372,6 +372,50 @@ TEST_CASE("QGIS opens the project with its default styles and draws the zones", 
     CHECK(zonesSeen >= 6);
 }
 
+namespace {
+
+// What GDAL (and so QGIS) says when asked to change the first feature of `layer` (the update
+// must fail), and the layer's features afterwards, to check that nothing changed.
+std::string refusedUpdate(const std::string& project, const std::string& layerName) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    OGRLayer* layer = ds->GetLayerByName(layerName.c_str());
+    REQUIRE(layer);
+    const OGRFeatureUniquePtr first(layer->GetNextFeature());
+    REQUIRE(first);
+    for (int i = 0; i < first->GetFieldCount(); ++i)
+        if (first->GetFieldDefnRef(i)->GetType() == OFTString)
+            first->SetField(i, "changed in QGIS");
+    const geo::GdalMessageCollector quiet;
+    CPLErrorReset();
+    CHECK(layer->SetFeature(first.get()) != OGRERR_NONE);
+    return CPLGetLastErrorMsg();
+}
+
+std::string everyRow(const std::string& project, const std::string& view) {
+    return testing::projectValue(project, "SELECT group_concat(r, '|') FROM (SELECT quote(" +
+                                              std::string(view == "parcel_zones" ? "ZONE" : "fid") +
+                                              ") || quote(geom) AS r FROM " + view + ")");
+}
+
+} // namespace
+
+TEST_CASE("QGIS cannot change tianmu's views and is told which layer to edit instead", "[qgis]") {
+    const std::string project = copyOfClassified();
+    app::writeQgisStyles(project, shipped());
+    for (const auto& [view, source] :
+         {std::pair{"parcel_zones", "parcels"}, std::pair{"village_types", "villages"}}) {
+        INFO(view);
+        const std::string before = everyRow(project, view);
+        const std::string message = refusedUpdate(project, view);
+        CHECK_THAT(message, Catch::Contains(std::string(view) + " is a view tianmu made for QGIS "
+                                                                "styles and cannot be edited") &&
+                                Catch::Contains(std::string("edit the ") + source + " layer") &&
+                                Catch::Contains(std::string("请修改 ") + source + " 图层"));
+        CHECK(everyRow(project, view) == before);
+    }
+}
+
 TEST_CASE("classifying again from the window keeps the QGIS views and their styles", "[qgis]") {
     // The window classifies without writing the styles: the views that read the results must
     // read the new ones, by name, and keep what QGIS stored for them.
@@ -397,4 +441,8 @@ TEST_CASE("classifying again from the window keeps the QGIS views and their styl
                                          "parcel_zones ORDER BY OGC_FID)") == zonesBefore);
     CHECK(testing::projectValue(project, "SELECT COUNT(*) FROM gpkg_contents WHERE table_name IN "
                                          "('parcel_zones', 'parcel_classes')") == "2");
+    // Both views still refuse edits, each with its own message.
+    CHECK_THAT(refusedUpdate(project, "parcel_zones"), Catch::Contains("edit the parcels layer"));
+    CHECK_THAT(refusedUpdate(project, "parcel_classes"),
+               Catch::Contains("parcel_classes is tianmu's classification"));
 }
