@@ -206,8 +206,8 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         throw InputError("project not found; create it with tianmu import",
                          {o.project, {}, {}, {}});
     auto store = openGeoPackageProject(o.project);
-    const RuleSet rules =
-        RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFieldNames(*store));
+    const std::set<std::string> parcelFields = parcelFieldNames(*store);
+    const RuleSet rules = RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFields);
     ClassifySummary summary;
 
     progress("reading the project", 0.0);
@@ -233,6 +233,13 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     if (in.fundIdleFieldMissing)
         noSuchField("funds table", rules.fundIdleField, "idle.fund_idle_field",
                     "no village has idle funds", in.fundFieldNames);
+    // The transfer ledger names its parcels by their BSM (DKBM): without it every row would be
+    // flagged as naming no parcel, and no parcel counted as transferred, with nothing said.
+    if (!in.transfers.empty() && !parcelFields.count("BSM"))
+        summary.warnings.push_back(
+            "the parcels have no BSM field, the parcel id the transfer ledger names (DKBM), "
+            "so no ledger row finds its parcel and no parcel counts as transferred; import "
+            "the parcels again with a mapping profile that gives BSM");
 
     // Villages by location need only the parcels and the villages: they are found beside the
     // terrain sweep, whose serial parts (planning, reading strips) leave a core idle. The
@@ -772,6 +779,10 @@ ParcelExplanation explainParcel(const std::string& project, const std::string& r
     // The parcel by its id, then its classification by its FID: parcel_classes shows the
     // parcel's BSM, but finding it there would look up every parcel's.
     long long fid = -1;
+    if (parcels->GetLayerDefn()->GetFieldIndex("BSM") < 0)
+        throw InputError("the parcels have no BSM field, the parcel id explain finds a parcel "
+                         "by; import the parcels again with a mapping profile that gives it",
+                         {project, "parcels", {}, {}});
     parcels->SetAttributeFilter(("BSM = " + sqlText(parcelId)).c_str());
     parcels->ResetReading();
     for (OGRFeatureUniquePtr parcel(parcels->GetNextFeature()); parcel && fid < 0;

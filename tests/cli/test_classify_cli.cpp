@@ -2,7 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
+#include <gdal_priv.h>
+
+#include "geo/gdal_session.h"
 #include "support/classified_project.h"
 #include "support/dataset_digest.h"
 #include "support/project_value.h"
@@ -120,4 +124,51 @@ TEST_CASE("tianmu explain --village tries every village type in order and says w
     CHECK(unknown.exitCode == 3);
     CHECK(unknown.err.contains("'no-such-village'"));
     CHECK(unknown.err.contains(QString::fromUtf8("唐家村")));
+}
+
+TEST_CASE("parcels without BSM: classify warns, explain and another day's report refuse",
+          "[cli][classify]") {
+    // Another tool dropped the parcel id from the parcels (tianmu's import always writes it).
+    const std::string path = testing::temporaryDirectory() + "/no-bsm.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), path);
+    {
+        geo::initialiseGdal();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* parcels = ds->GetLayerByName("parcels");
+        REQUIRE(parcels);
+        REQUIRE(parcels->DeleteField(parcels->GetLayerDefn()->GetFieldIndex("BSM")) == OGRERR_NONE);
+    }
+    const QString project = QString::fromStdString(path);
+    const std::string ledgerRows = testing::projectValue(path, "SELECT COUNT(*) FROM transfers");
+    REQUIRE(std::stoll(ledgerRows) > 0);
+
+    // Classify still zones every parcel, and says why no parcel is transferred.
+    const Run classify = tianmu({"classify", "--project", project, "--as-of", "2026-06-30"});
+    INFO(classify.err.toStdString());
+    REQUIRE(classify.exitCode == 0);
+    CHECK(classify.out.contains("the parcels have no BSM field"));
+    CHECK(classify.out.contains("no parcel counts as transferred"));
+    CHECK(testing::projectValue(path, "SELECT COUNT(*) || ' ' || COUNT(BSM) || ' ' || "
+                                      "COUNT(ZONE_NAME) || ' ' || SUM(TRANSFERRED) FROM "
+                                      "parcel_classes") ==
+          testing::projectValue(path, "SELECT COUNT(*) FROM parcels") + " 0 " +
+              testing::projectValue(path, "SELECT COUNT(*) FROM parcels") + " 0");
+    CHECK(testing::projectValue(path, "SELECT COUNT(*) FROM transfer_flags WHERE KIND = "
+                                      "'no_parcel'") == ledgerRows);
+
+    // Explain finds parcels by BSM: it says the field is missing, not that the id is wrong.
+    const Run explain = tianmu({"explain", "--project", project, "--parcel", "430999000000000002"});
+    CHECK(explain.exitCode == 3);
+    CHECK(explain.err.contains("the parcels have no BSM field"));
+    CHECK_FALSE(explain.err.contains("failed to prepare")); // no GDAL message leaks out
+    CHECK_FALSE(explain.err.contains("has no parcel with BSM"));
+
+    // A transfer report on another day reads the ledger's parcels by BSM: refused, no file.
+    const QString out = QString::fromStdString(testing::temporaryDirectory() + "/other-day.csv");
+    const Run report = tianmu({"report", "--project", project, "--kind", "transfer", "--as-of",
+                               "2025-01-01", "--lang", "zh", "--out", out});
+    CHECK(report.exitCode == 3);
+    CHECK(report.err.contains("parcels lack BSM"));
+    CHECK_FALSE(std::filesystem::exists(out.toStdString()));
 }
