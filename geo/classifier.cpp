@@ -208,6 +208,13 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     auto store = openGeoPackageProject(o.project);
     const std::set<std::string> parcelFields = parcelFieldNames(*store);
     const RuleSet rules = RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFields);
+    // Without the land-use code every land-use test fails: nearly every parcel would land in
+    // the last zone, with nothing said.
+    if (rules.usesLandUse() && !parcelFields.count("DLBM"))
+        throw InputError("the parcels have no DLBM field, the land-use code the rule file's "
+                         "land_use tests read; import the parcels again with a mapping profile "
+                         "that gives DLBM (nothing was written)",
+                         {o.project, "parcels", {}, {}});
     ClassifySummary summary;
 
     progress("reading the project", 0.0);

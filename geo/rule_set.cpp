@@ -311,6 +311,11 @@ bool Condition::needsRivers() const {
            std::any_of(any.begin(), any.end(), [](const Condition& c) { return c.needsRivers(); });
 }
 
+bool Condition::needsLandUse() const {
+    return !landUse.empty() || !landUseNot.empty() ||
+           std::any_of(any.begin(), any.end(), [](const Condition& c) { return c.needsLandUse(); });
+}
+
 const std::vector<std::string>& defaultAssetIdleValues() {
     static const std::vector<std::string> values{"闲置"};
     return values;
@@ -505,6 +510,11 @@ bool RuleSet::villageTypesUse(const std::string& metric) const {
 bool RuleSet::usesDem() const {
     return std::any_of(m_rules.begin(), m_rules.end(),
                        [](const ZoneRule& r) { return r.when.needsDem(); });
+}
+
+bool RuleSet::usesLandUse() const {
+    return std::any_of(m_rules.begin(), m_rules.end(),
+                       [](const ZoneRule& r) { return r.when.needsLandUse(); });
 }
 
 bool RuleSet::usesRivers() const {

@@ -41,6 +41,7 @@ struct Condition {
 
     bool needsDem() const;
     bool needsRivers() const;
+    bool needsLandUse() const;
 };
 
 struct Zone {
@@ -104,6 +105,7 @@ public:
 
     bool usesDem() const;
     bool usesRivers() const;
+    bool usesLandUse() const; // a rule tests the parcels' land-use code (DLBM)
     // Whether a village type tests `metric` (e.g. centre_road_distance_m).
     bool villageTypesUse(const std::string& metric) const;
 

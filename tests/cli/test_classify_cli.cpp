@@ -172,3 +172,28 @@ TEST_CASE("parcels without BSM: classify warns, explain and another day's report
     CHECK(report.err.contains("parcels lack BSM"));
     CHECK_FALSE(std::filesystem::exists(out.toStdString()));
 }
+
+TEST_CASE("parcels without DLBM are refused by classify, and nothing is written",
+          "[cli][classify]") {
+    // Without the land-use code every land-use test fails and nearly every parcel would be
+    // "other": classify refuses rather than write that.
+    const std::string path = testing::temporaryDirectory() + "/no-dlbm.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), path);
+    {
+        geo::initialiseGdal();
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* parcels = ds->GetLayerByName("parcels");
+        REQUIRE(parcels);
+        REQUIRE(parcels->DeleteField(parcels->GetLayerDefn()->GetFieldIndex("DLBM")) ==
+                OGRERR_NONE);
+    }
+    const std::uint64_t before = testing::fileDigest(path);
+    const Run r =
+        tianmu({"classify", "--project", QString::fromStdString(path), "--as-of", "2026-06-30"});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.contains(QString::fromStdString(path)));
+    CHECK(r.err.contains("the parcels have no DLBM field"));
+    CHECK(r.err.contains("nothing was written"));
+    CHECK(testing::fileDigest(path) == before);
+}
