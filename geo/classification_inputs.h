@@ -16,7 +16,7 @@ namespace geo {
 struct ParcelRecord {
     long long fid = 0;
     CompactText id;          // BSM
-    std::string landUse;     // DLBM (a few characters: inside the std::string)
+    CompactText landUse;     // DLBM
     CompactText villageCode; // ZLDWDM as surveyed
     double areaM2 = 0.0;     // ellipsoidal (AREA_ELL), else TBMJ
     double netShare = 1.0; // TBDLMJ / TBMJ: the share left after the field-ridge (田坎) deduction

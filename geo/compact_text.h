@@ -3,6 +3,9 @@
 // inline buffer (15 bytes): at a million parcels that was two million small blocks, each a
 // malloc, a free and its share of fresh 4 KiB pages (measured: 1.5 % of classification's CPU
 // in page faults under those mallocs alone, on a machine where a fault costs 11 µs).
+// It is 24 bytes, its length in the last of them (the length once sat after the text and made
+// it 32 with padding; a land-use code, DLBM, is one too, instead of a 32-byte std::string:
+// a parcel record went from 120 bytes to 96, 24 MB less fresh memory at a million parcels).
 #pragma once
 
 #include <cstddef>
@@ -47,14 +50,19 @@ public:
     CompactText& operator=(const char* text) { return *this = std::string_view(text); }
 
     std::string_view view() const noexcept {
-        return onHeap() ? std::string_view(m_data.heap.data, m_data.heap.size)
-                        : std::string_view(m_data.text, m_size);
+        if (onHeap()) {
+            const Heap h = heap();
+            return std::string_view(h.data, h.size);
+        }
+        return std::string_view(m_bytes, static_cast<unsigned char>(m_bytes[tagAt]));
     }
     operator std::string_view() const noexcept { return view(); } // NOLINT: reads as text
     std::string str() const { return std::string(view()); }
-    std::size_t size() const noexcept { return onHeap() ? m_data.heap.size : m_size; }
+    std::size_t size() const noexcept {
+        return onHeap() ? heap().size : static_cast<unsigned char>(m_bytes[tagAt]);
+    }
     bool empty() const noexcept { return size() == 0; }
-    bool onHeap() const noexcept { return m_size == heapMark; }
+    bool onHeap() const noexcept { return static_cast<unsigned char>(m_bytes[tagAt]) == heapMark; }
 
     friend bool operator==(const CompactText& a, const CompactText& b) noexcept {
         return a.view() == b.view();
@@ -74,6 +82,20 @@ public:
 
 private:
     static constexpr unsigned char heapMark = 0xFF;
+    static constexpr std::size_t tagAt = inlineCapacity; // the last byte: length or heapMark
+
+    struct Heap {
+        char* data;
+        std::size_t size;
+    };
+    // A heap block's pointer and size sit in the first 16 bytes; copied in and out with
+    // memcpy, as the bytes are not a Heap object.
+    Heap heap() const noexcept {
+        Heap h;
+        std::memcpy(&h, m_bytes, sizeof h);
+        return h;
+    }
+    void setTag(unsigned char tag) noexcept { m_bytes[tagAt] = static_cast<char>(tag); }
 
     void assign(std::string_view text) {
         if (text.size() <= inlineCapacity) {
@@ -83,36 +105,34 @@ private:
                 std::memcpy(copy, text.data(), text.size());
             release();
             if (!text.empty())
-                std::memcpy(m_data.text, copy, text.size());
-            m_size = static_cast<unsigned char>(text.size());
+                std::memcpy(m_bytes, copy, text.size());
+            setTag(static_cast<unsigned char>(text.size()));
             return;
         }
         char* data = new char[text.size()];
         std::memcpy(data, text.data(), text.size());
         release();
-        m_data.heap = {data, text.size()};
-        m_size = heapMark;
+        const Heap h{data, text.size()};
+        std::memcpy(m_bytes, &h, sizeof h);
+        setTag(heapMark);
     }
     void take(CompactText& other) noexcept {
-        m_data = other.m_data;
-        m_size = other.m_size;
-        other.m_size = 0;
+        std::memcpy(m_bytes, other.m_bytes, sizeof m_bytes);
+        other.setTag(0);
     }
     void release() noexcept {
         if (onHeap())
-            delete[] m_data.heap.data;
-        m_size = 0;
+            delete[] heap().data;
+        setTag(0);
     }
 
-    struct Heap {
-        char* data;
-        std::size_t size;
-    };
-    union Data {
-        char text[inlineCapacity];
-        Heap heap;
-    } m_data{};
-    unsigned char m_size = 0; // the inline length, or heapMark
+    // Inline: the text in [0, inlineCapacity), its length in the last byte. On the heap: a
+    // Heap at the start, heapMark in the last byte. 24 bytes in all, aligned for the pointer.
+    alignas(alignof(Heap)) char m_bytes[inlineCapacity + 1] = {};
+    static_assert(inlineCapacity < heapMark && sizeof(Heap) <= inlineCapacity);
 };
+
+static_assert(sizeof(CompactText) == CompactText::inlineCapacity + 1,
+              "the length shares the text's 24 bytes");
 
 } // namespace geo

@@ -295,7 +295,7 @@ std::string describeRange(const Range& r) {
     return s.str();
 }
 
-bool landUseMatches(const std::string& code, const std::string& pattern) noexcept {
+bool landUseMatches(std::string_view code, std::string_view pattern) noexcept {
     if (!pattern.empty() && pattern.back() == '*')
         return code.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
     return code == pattern;

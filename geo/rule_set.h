@@ -141,7 +141,7 @@ const std::vector<std::string>& defaultAssetIdleValues();
 inline constexpr const char* defaultIdleFlagField = "SFXZ";
 
 // Whether a land-use code matches a pattern: exact, or a prefix ending in '*'.
-bool landUseMatches(const std::string& code, const std::string& pattern) noexcept;
+bool landUseMatches(std::string_view code, std::string_view pattern) noexcept;
 
 // A range as the reasons say it: "between 0.5 and 2", "at least 0.5", "at most 300" (the
 // numbers as an ostream prints them; app/i18n/geo_text translates these words).

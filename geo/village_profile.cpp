@@ -275,7 +275,7 @@ std::vector<VillageProfile> profileVillages(const ClassificationInputs& in, cons
             p.idleMu += mu;
         if (transfers.parcel(i).active)
             p.transferredMu += mu;
-        const std::string& code = in.parcels[i].landUse;
+        const std::string_view code = in.parcels[i].landUse;
         if (landUseMatches(code, "02*") || landUseMatches(code, "1104*"))
             cashCrop[v] += mu;
     }
@@ -356,7 +356,7 @@ RowBatch idleItemRows(const std::string& project, const ClassificationInputs& in
         in.funds.begin(), in.funds.end(), [](const FundRow& f) { return f.idle > 0; }));
     RowBatch rows;
     rows.reset(idleItemFields.size(), idleParcels + idleAssets.size() + idleFunds);
-    auto add = [&](const char* category, std::string_view id, const std::string& name, int village,
+    auto add = [&](const char* category, std::string_view id, std::string_view name, int village,
                    int parcel, std::optional<double> mu, const std::string& status,
                    const std::string& since, const std::string& rule) {
         rows.setText(Category, category);
