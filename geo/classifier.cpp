@@ -79,6 +79,12 @@ std::set<std::string> parcelFieldNames(ProjectStore& store) {
     return names;
 }
 
+// Whether the parcels have field `name`, ignoring case as OGR and the readers do.
+bool parcelsHaveField(ProjectStore& store, const char* name) {
+    OGRLayer* parcels = store.layer("parcels");
+    return parcels && parcels->GetLayerDefn()->GetFieldIndex(name) >= 0;
+}
+
 bool isIdleFlag(const std::string& value) {
     return value == "1" || value == "是" || value == "Y" || value == "y" || value == "true";
 }
@@ -206,11 +212,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         throw InputError("project not found; create it with tianmu import",
                          {o.project, {}, {}, {}});
     auto store = openGeoPackageProject(o.project);
-    const std::set<std::string> parcelFields = parcelFieldNames(*store);
-    const RuleSet rules = RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFields);
+    const RuleSet rules =
+        RuleSet::load(o.rules, loadLandUseCodes(o.landUseCodes), parcelFieldNames(*store));
     // Without the land-use code every land-use test fails: nearly every parcel would land in
     // the last zone, with nothing said.
-    if (rules.usesLandUse() && !parcelFields.count("DLBM"))
+    if (rules.usesLandUse() && !parcelsHaveField(*store, "DLBM"))
         throw InputError("the parcels have no DLBM field, the land-use code the rule file's "
                          "land_use tests read; import the parcels again with a mapping profile "
                          "that gives DLBM (nothing was written)",
@@ -242,7 +248,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     "no village has idle funds", in.fundFieldNames);
     // The transfer ledger names its parcels by their BSM (DKBM): without it every row would be
     // flagged as naming no parcel, and no parcel counted as transferred, with nothing said.
-    if (!in.transfers.empty() && !parcelFields.count("BSM"))
+    if (!in.transfers.empty() && !parcelsHaveField(*store, "BSM"))
         summary.warnings.push_back(
             "the parcels have no BSM field, the parcel id the transfer ledger names (DKBM), "
             "so no ledger row finds its parcel and no parcel counts as transferred; import "
@@ -440,7 +446,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // made); the rest are worked out again from the terrain, the villages' lowest points and
     // the river distances, exactly as the zones worked them out. A copy of every fact, 40 bytes
     // a parcel, was 40 MB of fresh memory at a million parcels, and fresh memory is dear on the
-    // virtual machines we run on (see app/huge_pages.h).
+    // virtual machines we run on (tests/bench/README.md, seventeenth session).
     const auto riverHeight = std::make_unique_for_overwrite<double[]>(n);
     // Parcel i's facts from the terrain (none without a DEM), for the zones and for the rows
     // alike, so that the rows store what the rules saw.

@@ -196,4 +196,27 @@ TEST_CASE("parcels without DLBM are refused by classify, and nothing is written"
     CHECK(r.err.contains("the parcels have no DLBM field"));
     CHECK(r.err.contains("nothing was written"));
     CHECK(testing::fileDigest(path) == before);
+
+    // A field named in lower case is the same field, as for OGR: classified as usual.
+    const std::string lower = testing::temporaryDirectory() + "/lower-dlbm.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), lower);
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(lower.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        OGRLayer* parcels = ds->GetLayerByName("parcels");
+        REQUIRE(parcels);
+        // Through another name: GDAL takes DLBM and dlbm for one name.
+        for (const char* name : {"LAND_USE_TMP", "dlbm"}) {
+            OGRFieldDefn renamed(name, OFTString);
+            const int index = parcels->GetLayerDefn()->GetFieldIndex(
+                std::string(name) == "dlbm" ? "LAND_USE_TMP" : "DLBM");
+            REQUIRE(parcels->AlterFieldDefn(index, &renamed, ALTER_NAME_FLAG) == OGRERR_NONE);
+        }
+    }
+    const Run lowerCase =
+        tianmu({"classify", "--project", QString::fromStdString(lower), "--as-of", "2026-06-30"});
+    INFO(lowerCase.err.toStdString());
+    CHECK(lowerCase.exitCode == 0);
+    CHECK(std::stoll(testing::projectValue(
+              lower, "SELECT COUNT(*) FROM parcel_classes WHERE ZONE = 'forest'")) > 0);
 }
