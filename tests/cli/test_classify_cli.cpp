@@ -1,8 +1,11 @@
-// `tianmu classify` and `tianmu explain` on an imported sample project.
+// `tianmu classify` and `tianmu explain` on an imported sample project, and on parcels another
+// tool left without the fields classify reads.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <string>
+#include <utility>
 
 #include <gdal_priv.h>
 
@@ -24,6 +27,28 @@ Run tianmu(const QStringList& arguments) {
 
 QString samplePath(const char* relative) {
     return QString::fromStdString(testing::sourcePath("data/sample/") + relative);
+}
+
+// A copy of the sample county, in a new folder, whose parcels another tool changed with
+// `change` (given the open parcels layer); its path.
+template <typename Change>
+std::string sampleCountyChanged(const std::string& name, Change change) {
+    const std::string path = testing::temporaryDirectory() + "/" + name;
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), path);
+    geo::initialiseGdal();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    REQUIRE(ds);
+    OGRLayer* parcels = ds->GetLayerByName("parcels");
+    REQUIRE(parcels);
+    change(*parcels);
+    return path;
+}
+
+// The sample county with field `field` dropped from its parcels.
+std::string sampleCountyWithout(const char* field, const std::string& name) {
+    return sampleCountyChanged(name, [&](OGRLayer& parcels) {
+        REQUIRE(parcels.DeleteField(parcels.GetLayerDefn()->GetFieldIndex(field)) == OGRERR_NONE);
+    });
 }
 
 } // namespace
@@ -129,16 +154,7 @@ TEST_CASE("tianmu explain --village tries every village type in order and says w
 TEST_CASE("parcels without BSM: classify warns, explain and another day's report refuse",
           "[cli][classify]") {
     // Another tool dropped the parcel id from the parcels (tianmu's import always writes it).
-    const std::string path = testing::temporaryDirectory() + "/no-bsm.gpkg";
-    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), path);
-    {
-        geo::initialiseGdal();
-        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        OGRLayer* parcels = ds->GetLayerByName("parcels");
-        REQUIRE(parcels);
-        REQUIRE(parcels->DeleteField(parcels->GetLayerDefn()->GetFieldIndex("BSM")) == OGRERR_NONE);
-    }
+    const std::string path = sampleCountyWithout("BSM", "no-bsm.gpkg");
     const QString project = QString::fromStdString(path);
     const std::string ledgerRows = testing::projectValue(path, "SELECT COUNT(*) FROM transfers");
     REQUIRE(std::stoll(ledgerRows) > 0);
@@ -177,17 +193,7 @@ TEST_CASE("parcels without DLBM are refused by classify, and nothing is written"
           "[cli][classify]") {
     // Without the land-use code every land-use test fails and nearly every parcel would be
     // "other": classify refuses rather than write that.
-    const std::string path = testing::temporaryDirectory() + "/no-dlbm.gpkg";
-    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), path);
-    {
-        geo::initialiseGdal();
-        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        OGRLayer* parcels = ds->GetLayerByName("parcels");
-        REQUIRE(parcels);
-        REQUIRE(parcels->DeleteField(parcels->GetLayerDefn()->GetFieldIndex("DLBM")) ==
-                OGRERR_NONE);
-    }
+    const std::string path = sampleCountyWithout("DLBM", "no-dlbm.gpkg");
     const std::uint64_t before = testing::fileDigest(path);
     const Run r =
         tianmu({"classify", "--project", QString::fromStdString(path), "--as-of", "2026-06-30"});
@@ -198,21 +204,15 @@ TEST_CASE("parcels without DLBM are refused by classify, and nothing is written"
     CHECK(testing::fileDigest(path) == before);
 
     // A field named in lower case is the same field, as for OGR: classified as usual.
-    const std::string lower = testing::temporaryDirectory() + "/lower-dlbm.gpkg";
-    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), lower);
-    {
-        GDALDatasetUniquePtr ds(GDALDataset::Open(lower.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-        REQUIRE(ds);
-        OGRLayer* parcels = ds->GetLayerByName("parcels");
-        REQUIRE(parcels);
+    const std::string lower = sampleCountyChanged("lower-dlbm.gpkg", [](OGRLayer& parcels) {
         // Through another name: GDAL takes DLBM and dlbm for one name.
-        for (const char* name : {"LAND_USE_TMP", "dlbm"}) {
-            OGRFieldDefn renamed(name, OFTString);
-            const int index = parcels->GetLayerDefn()->GetFieldIndex(
-                std::string(name) == "dlbm" ? "LAND_USE_TMP" : "DLBM");
-            REQUIRE(parcels->AlterFieldDefn(index, &renamed, ALTER_NAME_FLAG) == OGRERR_NONE);
+        for (const auto& [from, to] :
+             {std::pair{"DLBM", "LAND_USE_TMP"}, {"LAND_USE_TMP", "dlbm"}}) {
+            OGRFieldDefn renamed(to, OFTString);
+            REQUIRE(parcels.AlterFieldDefn(parcels.GetLayerDefn()->GetFieldIndex(from), &renamed,
+                                           ALTER_NAME_FLAG) == OGRERR_NONE);
         }
-    }
+    });
     const Run lowerCase =
         tianmu({"classify", "--project", QString::fromStdString(lower), "--as-of", "2026-06-30"});
     INFO(lowerCase.err.toStdString());
