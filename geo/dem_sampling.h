@@ -45,7 +45,8 @@ public:
     bool complete() const noexcept { return m_rowsStored == m_height; }
 
     // The elevation of the pixel (x, y) lies in; NaN off the raster, for a NaN point, on a
-    // no-data pixel, and everywhere on a DEM that is not north-up.
+    // no-data pixel, and everywhere on a DEM that is not north-up. Only for a complete() grid:
+    // a row not stored yet holds nothing meaningful (it is not zeroed).
     double at(double x, double y) const noexcept;
 
 private:
