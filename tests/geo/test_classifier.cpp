@@ -2,9 +2,13 @@
 // results against what the generator planted and against the facts stored with each parcel.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
+#include <numbers>
 #include <set>
 #include <thread>
 
@@ -437,6 +441,31 @@ TEST_CASE("height above the river is taken at the river point nearest to the par
           Approx(parcel->GetFieldAsDouble("MEAN_ELEV") - riverElevation).margin(1e-4));
     CHECK(parcel->GetFieldAsDouble("RIVER_HEIGHT") > 30.0);
     CHECK(std::string(parcel->GetFieldAsString("ZONE")) == "hill");
+    // The terrain the row stores, from the DEM's pixels whose centres lie inside the
+    // parallelogram (between its south edge y = 203 + (x - 2) / 20 and its north edge 30 m
+    // above, for 2 < x < 602): their mean, and the height above the lowest of them (the parcel
+    // is its village's only one).
+    double sum = 0.0, lowest = std::numeric_limits<double>::infinity();
+    int inside = 0;
+    for (int row = 0; row < 80; ++row)
+        for (int col = 0; col < 120; ++col) {
+            const double x = -200.0 + 10.0 * (col + 0.5), y = 600.0 - 10.0 * (row + 0.5);
+            const double south = 203.0 + (x - 2.0) / 20.0;
+            if (x <= 2.0 || x >= 602.0 || y <= south || y >= south + 30.0)
+                continue;
+            const double z = static_cast<float>(slopeElevation(east + x, north + y));
+            sum += z;
+            lowest = std::min(lowest, z);
+            ++inside;
+        }
+    REQUIRE(inside > 100);
+    const double mean = sum / inside;
+    CHECK(parcel->GetFieldAsDouble("MEAN_ELEV") == Approx(mean).margin(1e-6));
+    CHECK(parcel->GetFieldAsDouble("REL_ELEV") == Approx(mean - lowest).margin(1e-6));
+    CHECK(parcel->GetFieldAsDouble("REL_ELEV") > 1.0);
+    // 6.4° everywhere on this plane: atan(hypot(0.05, 0.1)).
+    CHECK(parcel->GetFieldAsDouble("MEAN_SLOPE") ==
+          Approx(std::atan(std::hypot(0.05, 0.1)) * 180.0 / std::numbers::pi).margin(1e-3));
 }
 
 TEST_CASE("rivers without the rules' grade field all count; rivers below the grade are left out",
