@@ -31,6 +31,7 @@
 #include "geo/gdal_session.h"
 #include "geo/idle_flag_field.h"
 #include "geo/idle_reasons.h"
+#include "geo/offered_work.h"
 #include "geo/parcel_classes_view.h"
 #include "geo/parcel_details.h"
 #include "geo/river_distance.h"
@@ -373,26 +374,29 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // The river searches and the rules are pure and read-only: run them on all cores. The DEM
     // reads between them stay on one thread (GDAL handles are not shared).
     const unsigned workers = std::max(1U, std::min(4U, std::thread::hardware_concurrency()));
-    // Calls `work(first, end)` over [begin, end) on `threads` threads (0: `workers`), a block
-    // at a time (blocks, not single parcels, so that neighbouring parcels share caches). Each
-    // thread takes the next block when done with one, so none waits for a slower one. No
-    // exceptions cross: the work is plain arithmetic on shared read-only data and writes to
-    // its own slots.
+    // How far the zones are: parcels [0, decidedUpTo) are decided. The row maker waits on it.
+    struct ZonesSoFar {
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::size_t decidedUpTo = 0;
+        bool demRead = false; // every DEM read of the zones is done
+        bool failed = false;
+        std::atomic<bool> stop = false; // the saving failed: no need to go on
+    } zonesSoFar;
+    // The zones' parallel work, which the row maker joins while it waits for the zones (see
+    // awaitDecided): once the rows it can make are written, its core would otherwise be idle
+    // while the last chunk is searched on one thread.
+    OfferedWork zonesWork;
+    // Calls `work(first, end)` over [begin, end) on `threads` threads (0: `workers`) and on
+    // the row maker when it waits, a block at a time (blocks, not single parcels, so that
+    // neighbouring parcels share caches). Each thread takes the next block when done with one,
+    // so none waits for a slower one. No exceptions cross: the work is plain arithmetic on
+    // shared read-only data and writes to its own slots.
     auto inParallel = [&](std::size_t begin, std::size_t end, auto&& work, unsigned threads = 0) {
-        threads = threads > 0 ? threads : workers;
-        constexpr std::size_t block = 1024;
-        std::atomic<std::size_t> next = begin;
-        auto run = [&] {
-            for (std::size_t first = next.fetch_add(block); first < end;
-                 first = next.fetch_add(block))
-                work(first, std::min(end, first + block));
-        };
-        std::vector<std::thread> helpers;
-        for (unsigned w = 1; w < threads; ++w)
-            helpers.emplace_back(run);
-        run();
-        for (std::thread& t : helpers)
-            t.join();
+        zonesWork.run(begin, end, 1024, threads > 0 ? threads : workers, work, [&] {
+            const std::lock_guard lock(zonesSoFar.mutex);
+            zonesSoFar.changed.notify_all();
+        });
     };
     // The zones are worked out a chunk of consecutive parcels (in storage order) at a time, so
     // that the rows of a finished chunk are written while the next chunk's rivers are searched:
@@ -529,15 +533,6 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             },
             threads);
     };
-    // How far the zones are: parcels [0, decidedUpTo) are decided. The row maker waits on it.
-    struct ZonesSoFar {
-        std::mutex mutex;
-        std::condition_variable changed;
-        std::size_t decidedUpTo = 0;
-        bool demRead = false; // every DEM read of the zones is done
-        bool failed = false;
-        std::atomic<bool> stop = false; // the saving failed: no need to go on
-    } zonesSoFar;
     std::shared_future<void> zonesDone =
         std::async(std::launch::async, [&] {
             try {
@@ -590,14 +585,22 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::atomic<bool>& stop;
         ~StopZones() { stop = true; }
     } stopZones{zonesSoFar.stop};
-    // Blocks until parcel i is decided; rethrows the zones thread's exception if it failed.
+    // Blocks until parcel i is decided, doing blocks of the zones' work meanwhile; rethrows the
+    // zones thread's exception if it failed.
     auto awaitDecided = [&, zonesDone](std::size_t i) {
-        std::unique_lock lock(zonesSoFar.mutex);
-        zonesSoFar.changed.wait(lock,
-                                [&] { return zonesSoFar.decidedUpTo > i || zonesSoFar.failed; });
-        if (zonesSoFar.decidedUpTo > i)
-            return zonesSoFar.decidedUpTo;
-        lock.unlock();
+        for (;;) {
+            {
+                std::unique_lock lock(zonesSoFar.mutex);
+                zonesSoFar.changed.wait(lock, [&] {
+                    return zonesSoFar.decidedUpTo > i || zonesSoFar.failed || zonesWork.hasWork();
+                });
+                if (zonesSoFar.decidedUpTo > i)
+                    return zonesSoFar.decidedUpTo;
+                if (zonesSoFar.failed)
+                    break;
+            }
+            zonesWork.help();
+        }
         zonesDone.get(); // throws the zones thread's exception
         throw Error("the zones stopped without a reason", {o.project, {}, {}, {}});
     };
