@@ -8,11 +8,13 @@
 // a parcel record went from 120 bytes to 96, 24 MB less fresh memory at a million parcels).
 #pragma once
 
+#include <compare>
 #include <cstddef>
 #include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace geo {
 
@@ -75,6 +77,26 @@ public:
     }
     friend bool operator==(const CompactText& a, const char* b) noexcept {
         return a.view() == std::string_view(b);
+    }
+    // In byte order, as std::string compares: ISO dates (a contract's start and end) compare as
+    // the days they name.
+    friend auto operator<=>(const CompactText& a, const CompactText& b) noexcept {
+        return a.view() <=> b.view();
+    }
+    friend auto operator<=>(const CompactText& a, std::string_view b) noexcept {
+        return a.view() <=> b;
+    }
+    friend auto operator<=>(const CompactText& a, const std::string& b) noexcept {
+        return a.view() <=> std::string_view(b);
+    }
+    friend auto operator<=>(const CompactText& a, const char* b) noexcept {
+        return a.view() <=> std::string_view(b);
+    }
+    friend std::string operator+(std::string a, const CompactText& b) {
+        return std::move(a.append(b.view()));
+    }
+    friend std::string operator+(const CompactText& a, std::string_view b) {
+        return std::string(a.view()).append(b);
     }
     friend std::ostream& operator<<(std::ostream& out, const CompactText& text) {
         return out << text.view();

@@ -138,12 +138,12 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
         const std::uint32_t parcelIndex = named.ofRow(r).parcel;
         if (parcelIndex == none) {
             status.flags.push_back(
-                {t.contract, t.parcel, "no_parcel",
+                {t.contract.str(), t.parcel.str(), "no_parcel",
                  "the ledger names parcel " + t.parcel + ", which is not in the project"});
             continue;
         }
         if (t.end < t.start) {
-            status.flags.push_back({t.contract, t.parcel, "bad_dates",
+            status.flags.push_back({t.contract.str(), t.parcel.str(), "bad_dates",
                                     "ends " + t.end + " before it starts " + t.start});
             continue;
         }
@@ -158,13 +158,13 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                 "contract area %.2f 亩, mapped %.2f 亩 net of ridges (%+.1f %%, tolerance %.0f %%)",
                 t.areaMu, mapped, 100.0 * (t.areaMu - mapped) / mapped,
                 100.0 * rules.transferAreaTolerance);
-            status.flags.push_back({t.contract, t.parcel, "area_mismatch", detail});
+            status.flags.push_back({t.contract.str(), t.parcel.str(), "area_mismatch", detail});
         }
         if (t.end < asOf)
-            status.flags.push_back({t.contract, t.parcel, "expired", "ended " + t.end});
+            status.flags.push_back({t.contract.str(), t.parcel.str(), "expired", "ended " + t.end});
         else if (t.end <= soon && t.start <= asOf)
             status.flags.push_back(
-                {t.contract, t.parcel, "expiring",
+                {t.contract.str(), t.parcel.str(), "expiring",
                  "ends " + t.end + ", within " + std::to_string(rules.expiringMonths) + " months"});
     }
 
@@ -185,8 +185,8 @@ TransferStatus analyseTransfers(const ClassificationInputs& in, const RuleSet& r
                 if (contracts[a]->contract != contracts[b]->contract &&
                     contracts[a]->start <= contracts[b]->end &&
                     contracts[b]->start <= contracts[a]->end)
-                    status.flags.push_back({contracts[b]->contract, contracts[b]->parcel,
-                                            "overlapping_contracts",
+                    status.flags.push_back({contracts[b]->contract.str(),
+                                            contracts[b]->parcel.str(), "overlapping_contracts",
                                             "overlaps contract " + contracts[a]->contract + " (" +
                                                 contracts[a]->start + ".." + contracts[a]->end +
                                                 ") on the same parcel; counted once"});

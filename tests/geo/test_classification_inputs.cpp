@@ -470,9 +470,9 @@ TEST_CASE("the transfer ledger reads whole after a report left the layer reading
     REQUIRE(rows.size() == expected.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
         INFO("row " << i);
-        CHECK(std::vector<std::string>{rows[i].contract, rows[i].parcel, rows[i].mode,
-                                       rows[i].start, rows[i].end,
-                                       rows[i].transferee} == expected[i]);
+        CHECK(std::vector<std::string>{rows[i].contract.str(), rows[i].parcel.str(),
+                                       rows[i].mode.str(), rows[i].start.str(), rows[i].end.str(),
+                                       rows[i].transferee.str()} == expected[i]);
     }
     // And the layer reads every field again afterwards.
     ledger->ResetReading();

@@ -67,3 +67,20 @@ TEST_CASE("compact text copies, moves and reassigns without losing or sharing it
         REQUIRE(texts[static_cast<std::size_t>(i)] ==
                 (i % 2 ? longText : shortText) + std::to_string(i));
 }
+
+TEST_CASE("compact text orders and joins as std::string does", "[compact_text]") {
+    // Dates as a ledger writes them, one inline and one as long as to go on the heap.
+    const std::string dates[] = {"2019-12-31", "2020-01-01", "2020-01-01 (signed again later)",
+                                 "2026-06-30", ""};
+    for (const std::string& a : dates)
+        for (const std::string& b : dates) {
+            INFO("'" << a << "' against '" << b << "'");
+            const geo::CompactText ca(a), cb(b);
+            CHECK((ca < cb) == (a < b));
+            CHECK((ca <= b) == (a <= b));
+            CHECK((ca > b.c_str()) == (a > b));
+            CHECK((a.c_str() >= cb) == (a >= b));
+            CHECK(("contract " + ca) == "contract " + a);
+            CHECK((ca + " ends") == a + " ends");
+        }
+}

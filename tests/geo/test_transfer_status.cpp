@@ -66,7 +66,7 @@ TEST_CASE("every ledger row finds the first parcel with its id, and only those t
     std::map<std::size_t, int> running; // parcel → contracts covering 2026-06-30
     std::size_t unknown = 0;
     for (const geo::TransferRow& t : in.transfers) {
-        const auto found = first.find(t.parcel);
+        const auto found = first.find(t.parcel.str());
         if (found == first.end()) {
             ++unknown;
             continue;
