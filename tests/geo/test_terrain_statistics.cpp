@@ -551,6 +551,38 @@ TEST_CASE("the sweep keeps the DEM it read, pixel for pixel as a fresh read give
     VSIUnlink("/vsimem/terrain_keep.tif");
 }
 
+TEST_CASE("the sweep lets go of the DEM blocks it has read past", "[terrain_statistics]") {
+    // 640 x 640 pixels of Float32 in 64 x 64 blocks: 1.6 MB decoded, 16 kB a block.
+    DemSpec spec;
+    spec.width = 640;
+    spec.height = 640;
+    spec.type = GDT_Float32;
+    auto dem = makeDem("/vsimem/terrain_cache.tif", spec,
+                       fill(spec, [](int c, int r) { return 100 + (c % 7) - (r % 5); }));
+    const geo::FlatLayer layer = testing::flatLayerOf({{spec.pixelBox(0, 0, 639, 639)}});
+    for (int threads : {1, 2}) {
+        INFO("threads " << threads);
+        const GIntBig before = GDALGetCacheUsed64();
+        const std::vector<geo::TerrainStatistics> stats =
+            geo::computeTerrainStatistics(*dem, layer, geo::TerrainOptions{threads, 64, {}});
+        // At most the block rows of the last strip and its margin are left in the cache, not the
+        // whole DEM that was read.
+        CHECK(GDALGetCacheUsed64() - before <= 2 * 10 * 64 * 64 * 4);
+        REQUIRE(stats.size() == 1);
+        CHECK(stats[0].pixels == 640U * 640U);
+        // Rows cycle through 100 - r % 5 + c % 7: the means of c % 7 over 640 columns and of
+        // r % 5 over 640 rows, worked out here.
+        double columns = 0, rows = 0;
+        for (int i = 0; i < 640; ++i) {
+            columns += i % 7;
+            rows += i % 5;
+        }
+        CHECK(stats[0].meanElevation == Approx(100 + columns / 640 - rows / 640).epsilon(1e-12));
+    }
+    dem.reset();
+    VSIUnlink("/vsimem/terrain_cache.tif");
+}
+
 TEST_CASE("progress is reported per strip, and cancelling returns nothing",
           "[terrain_statistics]") {
     DemSpec spec;
