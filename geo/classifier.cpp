@@ -40,6 +40,7 @@
 #include "geo/spatial_order.h"
 #include "geo/sql_quoting.h"
 #include "geo/terrain_statistics.h"
+#include "geo/thread_priority.h"
 #include "geo/transfer_status.h"
 #include "geo/village_profile.h"
 
@@ -533,8 +534,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
             },
             threads);
     };
+    // The zones' threads, and the profiles' and idle items' below, give way to the writing of
+    // the rows: once rows can be written, their end is the command's, and a share of the
+    // writer's core given to work that is not waited for only delays it.
     std::shared_future<void> zonesDone =
         std::async(std::launch::async, [&] {
+            giveWayToOtherThreads(); // and the search threads it starts
             try {
                 GDALDatasetUniquePtr dem;
                 const DemInMemory* grid = nullptr;
@@ -673,10 +678,12 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                 // another thread while the last rows are made and written.
                 if (decidedUpTo == n) {
                     profilesLater = std::async(std::launch::async, [&] {
+                        giveWayToOtherThreads();
                         return profileVillages(in, rules, villages, decided, idle, transfers,
                                                riverDistance);
                     });
                     idleItemsLater = std::async(std::launch::async, [&] {
+                        giveWayToOtherThreads();
                         return idleItemRows(o.project, in, rules, villages, decided, idle, idleRule,
                                             idleAssetParcels(in, rules));
                     });
