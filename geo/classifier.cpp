@@ -263,14 +263,17 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
         std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
     // Transfers and idle marks need only the inputs too: worked out beside the terrain sweep
     // as well, in the time the villages leave. (Beside the zones, as before, they took cores
-    // the river searches need, while the sweep's serial parts left one idle.) The work is
-    // pure: an exception (a bug) comes back through get().
+    // the river searches need, while the sweep's serial parts left one idle.) They give way to
+    // the sweep and the villages, which are waited for as soon as the sweep ends; these are not
+    // until the rows are written. The work is pure: an exception (a bug) comes back through
+    // get().
     struct Bookkeeping {
         TransferStatus transfers;
         std::vector<bool> idle;
         IdleReasons idleRule;
     };
     std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
+        giveWayToOtherThreads();
         IdleMarks marks = markIdle(in, rules);
         return Bookkeeping{analyseTransfers(in, rules, o.asOf), std::move(marks.idle),
                            std::move(marks.rule)};
