@@ -261,22 +261,25 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // work is pure: an exception (a bug) comes back through get().
     std::future<VillageAssignment> villagesLater =
         std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
-    // Transfers and idle marks need only the inputs too: worked out beside the terrain sweep
-    // as well, in the time the villages leave. (Beside the zones, as before, they took cores
-    // the river searches need, while the sweep's serial parts left one idle.) They give way to
-    // the sweep and the villages, which are waited for as soon as the sweep ends; these are not
-    // until the rows are written. The work is pure: an exception (a bug) comes back through
-    // get().
+    // Transfers, idle marks and the parcels under the idle assets need only the inputs too:
+    // worked out beside the terrain sweep as well, in the time the villages leave. (The idle
+    // assets' parcels, a pass over every parcel's vertices, were found with the idle items'
+    // rows once every zone was decided, and came last: the saving waited for them.) (Beside the
+    // zones, as before, they took cores the river searches need, while the sweep's serial parts
+    // left one idle.) They give way to the sweep and the villages, which are waited for as soon as
+    // the sweep ends; these are not until the rows are written. The work is pure: an exception (a
+    // bug) comes back through get().
     struct Bookkeeping {
         TransferStatus transfers;
         std::vector<bool> idle;
         IdleReasons idleRule;
+        std::vector<int> assetParcels; // per idle asset, as idleItemRows takes them
     };
     std::future<Bookkeeping> bookkeeping = std::async(std::launch::async, [&] {
         giveWayToOtherThreads();
         IdleMarks marks = markIdle(in, rules);
         return Bookkeeping{analyseTransfers(in, rules, o.asOf), std::move(marks.idle),
-                           std::move(marks.rule)};
+                           std::move(marks.rule), idleAssetParcels(in, rules)};
     });
     // Terrain per parcel, exactly over the DEM pixels each covers.
     std::vector<TerrainStatistics> terrain;
@@ -614,7 +617,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     };
 
     progress("idle three-assets and transfers", 0.8);
-    const auto [transfers, idle, idleRule] = bookkeeping.get();
+    const auto [transfers, idle, idleRule, assetParcels] = bookkeeping.get();
     summary.transferFlags = static_cast<long long>(transfers.flags.size());
 
     progress("saving", 0.85);
@@ -688,7 +691,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                     idleItemsLater = std::async(std::launch::async, [&] {
                         giveWayToOtherThreads();
                         return idleItemRows(o.project, in, rules, villages, decided, idle, idleRule,
-                                            idleAssetParcels(in, rules));
+                                            assetParcels);
                     });
                 }
             }
@@ -754,7 +757,7 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     writeIdleItems(*store, idleItemsLater.valid()
                                ? idleItemsLater.get()
                                : idleItemRows(o.project, in, rules, villages, decided, idle,
-                                              idleRule, idleAssetParcels(in, rules)));
+                                              idleRule, assetParcels));
     zonesDone.get();
     const std::vector<VillageProfile> profiles =
         n > 0 ? profilesLater.get()
