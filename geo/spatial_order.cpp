@@ -16,13 +16,20 @@ std::vector<std::uint32_t> spatialOrder(const FlatLayer& shapes) {
         return (v | (v << 1)) & 0x55555555ULL;
     };
     std::vector<std::uint32_t> key(n, 0);
-    for (std::size_t i = 0; i < n; ++i)
+    // Each feature's first vertex is a cache miss (features lie a few hundred bytes apart, not
+    // at a stride the processor foresees): asked for well ahead, the misses overlap.
+    constexpr std::size_t ahead = 16;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i + ahead < n)
+            __builtin_prefetch(shapes.xy.data() +
+                               2 * std::size_t(shapes.partStart[shapes.featurePart[i + ahead]]));
         if (shapes.featurePart[i] != shapes.featurePart[i + 1]) {
             const std::uint32_t v = shapes.partStart[shapes.featurePart[i]];
             const auto x = static_cast<std::uint64_t>((shapes.xy[2 * v] - all.minX) * sx);
             const auto y = static_cast<std::uint64_t>((shapes.xy[2 * v + 1] - all.minY) * sy);
             key[i] = static_cast<std::uint32_t>(spread(x) | (spread(y) << 1));
         }
+    }
     // By key, equal keys in index order: a radix sort, 16 bits a pass (stable, so the low half
     // sorted first stays in order under the high half), a few times faster than std::sort.
     std::vector<std::uint32_t> order(n), swapped(n);
