@@ -728,6 +728,11 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
                 ++summary.idleParcels;
                 summary.idleMu += mu;
             }
+            // The ledger row behind a parcel's transfer lies anywhere in the ledger: asked for
+            // a few parcels ahead, it is in the cache when its mode and code are copied.
+            if (i + 16 < n)
+                if (const TransferRow* ahead = transfers.parcel(i + 16).by)
+                    __builtin_prefetch(ahead);
             const ParcelTransfer& t = transfers.parcel(i);
             rows.setInteger(column::Transferred, t.active ? 1 : 0);
             if (t.active) {
