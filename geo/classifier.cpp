@@ -261,14 +261,14 @@ ClassifySummary classifyProject(const ClassifyOptions& o) {
     // work is pure: an exception (a bug) comes back through get().
     std::future<VillageAssignment> villagesLater =
         std::async(std::launch::async, [&] { return assignVillages(in, rules.villageByLocation); });
-    // Transfers, idle marks and the parcels under the idle assets need only the inputs too:
-    // worked out beside the terrain sweep as well, in the time the villages leave. (The idle
-    // assets' parcels, a pass over every parcel's vertices, were found with the idle items'
-    // rows once every zone was decided, and came last: the saving waited for them.) (Beside the
-    // zones, as before, they took cores the river searches need, while the sweep's serial parts
-    // left one idle.) They give way to the sweep and the villages, which are waited for as soon as
-    // the sweep ends; these are not until the rows are written. The work is pure: an exception (a
-    // bug) comes back through get().
+    // Transfers, idle marks and the parcels under the idle assets need only the inputs too, and
+    // are worked out beside the terrain sweep as well, in the time the villages leave:
+    // - beside the zones they took cores the river searches need;
+    // - the idle assets' parcels (a pass over every parcel's vertices) came last when they were
+    //   found with the idle items' rows, after every zone: the saving waited for them.
+    // They give way to the sweep and the villages, which are waited for as soon as the sweep
+    // ends; these are not until the rows are written. The work is pure: an exception (a bug)
+    // comes back through get().
     struct Bookkeeping {
         TransferStatus transfers;
         std::vector<bool> idle;

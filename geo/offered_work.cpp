@@ -1,6 +1,7 @@
 #include "geo/offered_work.h"
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -19,18 +20,26 @@ void OfferedWork::run(std::size_t begin, std::size_t end, std::size_t block, uns
         const std::lock_guard lock(m_mutex);
         m_offer = &offer;
     }
+    // Withdrawn on every way out, once no helper is left in a block: they refer to `offer`.
+    struct Withdraw {
+        OfferedWork& owner;
+        ~Withdraw() {
+            std::unique_lock lock(owner.m_mutex);
+            owner.m_offer = nullptr;
+            owner.m_helpersGone.wait(lock, [&] { return owner.m_helping == 0; });
+        }
+    } withdraw{*this};
     if (offered)
         offered();
-    std::vector<std::thread> others;
-    for (unsigned t = 1; t < threads; ++t)
-        others.emplace_back([&] { doBlocks(offer); });
+    std::vector<std::jthread> others; // joined before the offer is withdrawn
+    for (unsigned t = 1; t < threads; ++t) {
+        try {
+            others.emplace_back([&] { doBlocks(offer); });
+        } catch (const std::system_error&) {
+            break; // no more threads to be had: those there are do every block
+        }
+    }
     doBlocks(offer);
-    for (std::thread& t : others)
-        t.join();
-    // Every block is taken; a helper may still be in its last one, which refers to `offer`.
-    std::unique_lock lock(m_mutex);
-    m_offer = nullptr;
-    m_helpersGone.wait(lock, [&] { return m_helping == 0; });
 }
 
 bool OfferedWork::help() {

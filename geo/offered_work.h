@@ -17,10 +17,10 @@ public:
     using Work = std::function<void(std::size_t first, std::size_t last)>;
 
     // Calls `work` over [begin, end) a block at a time on `threads` threads (this one among
-    // them) and on every thread that calls help() meanwhile; each takes the next block when
-    // done with one. `offered`, when given, is called once the blocks are on offer (to wake a
-    // thread that may help). Returns when every block is done. One run at a time; `work` must
-    // not throw (it is plain arithmetic on data that stays put).
+    // them; fewer when the system gives no more) and on every thread that calls help() meanwhile;
+    // each takes the next block when done with one. `offered`, when given, is called once the
+    // blocks are on offer (to wake a thread that may help). Returns when every block is done. One
+    // run at a time; `work` must not throw (it is plain arithmetic on data that stays put).
     void run(std::size_t begin, std::size_t end, std::size_t block, unsigned threads,
              const Work& work, const std::function<void()>& offered = {});
 
