@@ -405,17 +405,18 @@ int chooseStripRows(GDALRasterBand& band, int width, int height, int requested) 
     return std::clamp(rows, 1, height);
 }
 
-// Drops from GDAL's block cache the decoded blocks that hold only rows above `row`. The sweep
-// reads every row from GDAL once, in order (the rows a strip shares with the one before are
-// copied), so those blocks are never asked for again; kept, the cache came to hold the whole
-// DEM, 28 MB of fresh memory at the benchmark's county (tests/bench/README.md).
-void dropBlocksAbove(GDALRasterBand& band, int row) {
+// Drops from GDAL's block cache the decoded blocks that hold only rows above `row`, after rows
+// [readFrom, row) were read. The sweep reads every row from GDAL once, in order (the rows a
+// strip shares with the one before are copied), so those blocks are never asked for again;
+// kept, the cache came to hold the whole DEM, 28 MB of fresh memory at the benchmark's county
+// (tests/bench/README.md). Blocks wholly above the previous read were dropped after it.
+void dropBlocksAbove(GDALRasterBand& band, int readFrom, int row) {
     int blockX = 0, blockY = 0;
     band.GetBlockSize(&blockX, &blockY);
     if (blockX <= 0 || blockY <= 0)
         return;
     const int columns = (band.GetXSize() + blockX - 1) / blockX;
-    for (int y = 0; (y + 1) * blockY <= row; ++y)
+    for (int y = std::max(0, readFrom - 1) / blockY; (y + 1) * blockY <= row; ++y)
         for (int x = 0; x < columns; ++x)
             band.FlushBlock(x, y, FALSE); // not written: the DEM is opened read-only
 }
@@ -441,7 +442,7 @@ void readStrip(GDALRasterBand& band, const std::string& name, const Grid& g, int
     const int rows = s.bufferLast - readFrom;
     double* target = s.elevation.data() + std::size_t(readFrom - s.bufferFirst) * width;
     readElevationRows(band, name, readFrom, rows, g.width, target);
-    dropBlocksAbove(band, s.bufferLast);
+    dropBlocksAbove(band, readFrom, s.bufferLast);
     if (keep) // each row is read once: the rows shared with `previous` were copied above
         keep->copyRows(readFrom, rows, target);
 }

@@ -17,9 +17,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// Spins until `flag` is set or two seconds pass (a test must not hang when the code is wrong).
+// Spins until `flag` is set or ten seconds pass: long enough for a loaded CI machine to schedule
+// the other thread, short enough that a test does not hang when the code is wrong.
 bool waitFor(const std::atomic<bool>& flag) {
-    const auto until = std::chrono::steady_clock::now() + 2s;
+    const auto until = std::chrono::steady_clock::now() + 10s;
     while (!flag && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(1ms);
     return flag;

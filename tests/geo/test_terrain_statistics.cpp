@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 #include <numbers>
+#include <utility>
 #include <vector>
 
 #include <cpl_vsi.h>
@@ -560,11 +561,12 @@ TEST_CASE("the sweep lets go of the DEM blocks it has read past", "[terrain_stat
     auto dem = makeDem("/vsimem/terrain_cache.tif", spec,
                        fill(spec, [](int c, int r) { return 100 + (c % 7) - (r % 5); }));
     const geo::FlatLayer layer = testing::flatLayerOf({{spec.pixelBox(0, 0, 639, 639)}});
-    for (int threads : {1, 2}) {
-        INFO("threads " << threads);
+    // Strips of whole blocks, and strips that end inside blocks.
+    for (const auto& [threads, stripRows] : {std::pair{1, 64}, {2, 64}, {1, 7}, {2, 100}}) {
+        INFO("threads " << threads << ", strip rows " << stripRows);
         const GIntBig before = GDALGetCacheUsed64();
         const std::vector<geo::TerrainStatistics> stats =
-            geo::computeTerrainStatistics(*dem, layer, geo::TerrainOptions{threads, 64, {}});
+            geo::computeTerrainStatistics(*dem, layer, geo::TerrainOptions{threads, stripRows, {}});
         // At most the block rows of the last strip and its margin are left in the cache, not the
         // whole DEM that was read.
         CHECK(GDALGetCacheUsed64() - before <= 2 * 10 * 64 * 64 * 4);
