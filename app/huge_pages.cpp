@@ -42,13 +42,15 @@ void followHeapTop() noexcept {
 }
 
 // The heap's policy, set before main (see app/huge_pages.h): blocks under 32 MiB come from the
-// heap, which grows 256 MiB at a time, and all of it is advised for huge pages.
+// heap, which grows 256 MiB at a time, and all of it is advised for huge pages. Every thread
+// allocates from that one heap (malloc's main arena), so that what one phase's threads free,
+// the next phase's threads use again.
 struct HeapPolicy {
     HeapPolicy() noexcept {
         // Freed memory stays in the heap (the top is not trimmed) until releaseFreeMemory.
         if (mallopt(M_MMAP_THRESHOLD, int(app::heapBlockMax)) == 0 ||
             mallopt(M_TOP_PAD, int(app::heapGrowth)) == 0 ||
-            mallopt(M_TRIM_THRESHOLD, int(app::heapKeepMax)) == 0)
+            mallopt(M_TRIM_THRESHOLD, int(app::heapKeepMax)) == 0 || mallopt(M_ARENA_MAX, 1) == 0)
             return; // the defaults stay: mapped a small page at a time
         // A block larger than the heap's free top makes it grow by the pad at once.
         void* probe = std::malloc(std::size_t(1) << 20);

@@ -16,6 +16,13 @@
 // to 0.9 s: 4.90 s to 4.45 s, the mean of six alternating runs. The heap keeps what is freed
 // in it for the next blocks; releaseFreeMemory gives its free pages back, and the window calls
 // it after each long job. The top of the heap is not given back by itself (up to heapKeepMax).
+//
+// Threads allocate from that same heap: by default glibc gives each new thread an arena of its
+// own (up to eight per core), a mapping that is neither advised nor shared, so that memory one
+// phase's threads freed was fresh memory again for the next phase's. With one arena, classify
+// at a million parcels used 0.2 s less CPU (user 5.11 to 4.91 s, system 0.57 to 0.50 s) and ran
+// 2 % faster, medians of ten alternating runs. Small blocks still need no lock: glibc keeps a
+// per-thread cache of them.
 #pragma once
 
 #include <cstddef>

@@ -10,6 +10,7 @@
 #include <new>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/process_memory.h"
@@ -133,4 +134,26 @@ TEST_CASE("memory freed into the heap goes back to the system when asked", "[hug
     INFO("resident " << held / 1048576 << " MiB with the blocks, " << after / 1048576
                      << " MiB after");
     CHECK(after + (std::size_t(150) << 20) < held);
+}
+
+TEST_CASE("blocks allocated on other threads come from the same advised heap", "[huge_pages]") {
+    if (!app::newAdvisesHugePages || !kernelHasHugePages()) {
+        SUCCEED("no huge pages here: AddressSanitizer's allocator, or a kernel without them");
+        return;
+    }
+    // A block of each size class the phases of classify use: a string, a buffer, a strip.
+    for (const std::size_t size : {std::size_t(100), std::size_t(64) << 10, std::size_t(1) << 20}) {
+        INFO("a block of " << size << " bytes");
+        std::unique_ptr<char[]> block;
+        std::thread([&] { block.reset(new char[size]); }).join();
+        // In a thread's own arena it would lie in a mapping without the advice.
+        CHECK(mappingFlags(block.get()).find(" hg ") != std::string::npos);
+        // And what a thread frees, this thread is given again (blocks beyond malloc's
+        // per-thread cache of small ones, which keeps a few of each size for its own thread).
+        void* const address = block.get();
+        std::thread([&] { block.reset(); }).join();
+        block.reset(new char[size]);
+        if (size > 1024)
+            CHECK(block.get() == address);
+    }
 }
