@@ -22,10 +22,17 @@
 namespace geo {
 namespace {
 
-void appendPart(FlatLayer& out, const OGRSimpleCurve& curve, bool isRing) {
+// Whether rings keep the vertex that closes them (a repeat of the first). Parcels' do not (see
+// ClassificationInputs::parcelShapes); the other layers' keep it.
+enum class Closing { Kept, Dropped };
+
+void appendPart(FlatLayer& out, const OGRSimpleCurve& curve, bool isRing, Closing closing) {
     out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
     out.partIsRing.push_back(isRing ? 1 : 0);
-    const int n = curve.getNumPoints();
+    int n = curve.getNumPoints();
+    if (isRing && closing == Closing::Dropped && n >= 4 && curve.getX(0) == curve.getX(n - 1) &&
+        curve.getY(0) == curve.getY(n - 1))
+        --n;
     for (int i = 0; i < n; ++i) {
         const double x = curve.getX(i), y = curve.getY(i);
         out.xy.push_back(x);
@@ -34,30 +41,30 @@ void appendPart(FlatLayer& out, const OGRSimpleCurve& curve, bool isRing) {
     }
 }
 
-void appendParts(FlatLayer& out, const OGRGeometry& geom) {
+void appendParts(FlatLayer& out, const OGRGeometry& geom, Closing closing) {
     switch (wkbFlatten(geom.getGeometryType())) {
     case wkbPolygon:
         for (const OGRLinearRing* r : *geom.toPolygon())
-            appendPart(out, *r, true);
+            appendPart(out, *r, true, closing);
         break;
     case wkbLineString:
-        appendPart(out, *geom.toLineString(), false);
+        appendPart(out, *geom.toLineString(), false, closing);
         break;
     case wkbMultiPolygon:
     case wkbMultiLineString:
     case wkbGeometryCollection:
         for (const OGRGeometry* part : *geom.toGeometryCollection())
-            appendParts(out, *part);
+            appendParts(out, *part, closing);
         break;
     default:
         break;
     }
 }
 
-void appendRings(FlatLayer& out, const OGRGeometry* g) {
+void appendRings(FlatLayer& out, const OGRGeometry* g, Closing closing = Closing::Kept) {
     out.featurePart.push_back(static_cast<std::uint32_t>(out.partStart.size()));
     if (g)
-        appendParts(out, *g);
+        appendParts(out, *g, closing);
 }
 
 void closeLayer(FlatLayer& layer) {
@@ -156,7 +163,7 @@ void readParcels(OGRLayer& parcels, const std::vector<std::string>& attributeFie
             r.netShare = *net / *gross;
         for (std::size_t a = 0; a < attributeFields.size(); ++a)
             out.attributes.push_back(field(*f, attributeIndex[a]));
-        appendRings(out.shapes, f->GetGeometryRef());
+        appendRings(out.shapes, f->GetGeometryRef(), Closing::Dropped);
         out.records.push_back(std::move(r));
     }
     if (fids)

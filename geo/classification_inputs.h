@@ -64,7 +64,12 @@ struct ClassificationInputs {
     const std::string& attribute(std::size_t parcel, std::size_t field) const {
         return parcelAttributes[parcel * parcelAttributeFields.size() + field];
     }
-    FlatLayer parcelShapes; // feature i is parcels[i]
+    // Feature i is parcels[i]. Its rings are stored open: the vertex that closes a ring (a
+    // repeat of its first) is left out, as every edge walk here wraps from the last vertex to
+    // the first anyway. At a million parcels that is one vertex in fifteen: 16 MB less to
+    // read into fresh memory, and one degenerate edge less per parcel in every pass over
+    // them (the DEM's rows, the village lines, the river searches), with the same answers.
+    FlatLayer parcelShapes;
     std::vector<VillageRecord> villages;
     FlatLayer villageShapes;
     FlatLayer rivers;

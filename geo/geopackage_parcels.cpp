@@ -32,7 +32,8 @@ bool appendPolygon(WkbCursor& in, int ordinates, FlatLayer& out) {
         std::uint32_t points = 0;
         if (!in.u32(points) || std::size_t(points) * std::size_t(ordinates) * 8 > in.remaining())
             return false;
-        out.partStart.push_back(static_cast<std::uint32_t>(out.xy.size() / 2));
+        const std::size_t ringStart = out.xy.size();
+        out.partStart.push_back(static_cast<std::uint32_t>(ringStart / 2));
         out.partIsRing.push_back(1);
         for (std::uint32_t i = 0; i < points; ++i) {
             const double x = in.f64(), y = in.f64();
@@ -42,6 +43,11 @@ bool appendPolygon(WkbCursor& in, int ordinates, FlatLayer& out) {
             out.xy.push_back(y);
             out.extent.include(x, y);
         }
+        // Stored open, as from OGR (ClassificationInputs::parcelShapes): the vertex that
+        // closes the ring repeats its first.
+        if (points >= 4 && out.xy[ringStart] == out.xy[out.xy.size() - 2] &&
+            out.xy[ringStart + 1] == out.xy.back())
+            out.xy.resize(out.xy.size() - 2);
     }
     return true;
 }

@@ -330,6 +330,59 @@ TEST_CASE("the sample county reads the same straight from SQLite as through OGR"
                 read(project, geo::ParcelReading::Ogr, fields));
 }
 
+TEST_CASE("parcel rings are read open: every vertex of the file but the one closing a ring",
+          "[classification_inputs]") {
+    geo::initialiseGdal();
+    const std::string project = testing::temporaryDirectory() + "/county.gpkg";
+    std::filesystem::copy_file(testing::sourcePath("data/sample/county.gpkg"), project);
+    for (const auto reading : {geo::ParcelReading::Fastest, geo::ParcelReading::Ogr}) {
+        INFO((reading == geo::ParcelReading::Fastest ? "straight from SQLite" : "through OGR"));
+        const geo::ClassificationInputs in = read(project, reading, {"SFXZ"});
+        const geo::FlatLayer& shapes = in.parcelShapes;
+        // The rings as GDAL reads them from the file, parcel by parcel.
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(project.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        REQUIRE(ds);
+        OGRLayer* parcels = ds->GetLayerByName("parcels");
+        REQUIRE(parcels);
+        std::size_t i = 0, closedInFile = 0;
+        for (const auto& f : *parcels) {
+            REQUIRE(i < shapes.featureCount());
+            REQUIRE(in.parcels[i].fid == f->GetFID());
+            std::vector<const OGRLinearRing*> rings;
+            if (const OGRGeometry* g = f->GetGeometryRef()) {
+                if (wkbFlatten(g->getGeometryType()) == wkbPolygon)
+                    for (const OGRLinearRing* r : *g->toPolygon())
+                        rings.push_back(r);
+                else if (wkbFlatten(g->getGeometryType()) == wkbMultiPolygon)
+                    for (const OGRPolygon* p : *g->toMultiPolygon())
+                        for (const OGRLinearRing* r : *p)
+                            rings.push_back(r);
+            }
+            REQUIRE(shapes.featurePart[i + 1] - shapes.featurePart[i] == rings.size());
+            for (std::size_t k = 0; k < rings.size(); ++k) {
+                const OGRLinearRing& r = *rings[k];
+                const std::uint32_t part = shapes.featurePart[i] + static_cast<std::uint32_t>(k);
+                const std::uint32_t first = shapes.partStart[part],
+                                    end = shapes.partStart[part + 1];
+                const bool closed = r.getNumPoints() >= 4 &&
+                                    r.getX(0) == r.getX(r.getNumPoints() - 1) &&
+                                    r.getY(0) == r.getY(r.getNumPoints() - 1);
+                closedInFile += closed ? 1 : 0;
+                REQUIRE(end - first ==
+                        static_cast<std::uint32_t>(r.getNumPoints() - (closed ? 1 : 0)));
+                for (std::uint32_t v = first; v < end; ++v) {
+                    CHECK(shapes.xy[2 * v] == r.getX(static_cast<int>(v - first)));
+                    CHECK(shapes.xy[2 * v + 1] == r.getY(static_cast<int>(v - first)));
+                }
+            }
+            ++i;
+        }
+        CHECK(i == shapes.featureCount());
+        CHECK(closedInFile > 0);
+    }
+}
+
 TEST_CASE("parcels whose fids span all 64 bits read in order, as through OGR",
           "[classification_inputs]") {
     geo::initialiseGdal();

@@ -84,3 +84,45 @@ TEST_CASE("containment and interior points", "[flat_geometry]") {
     CHECK(geo::sameCoordinates(l, 0, l, 0));
     CHECK_FALSE(geo::sameCoordinates(l, 0, l, 1));
 }
+
+TEST_CASE("interior points are the same for a ring stored open or closed", "[flat_geometry]") {
+    // Classification stores parcel rings open (ClassificationInputs::parcelShapes): the same
+    // shapes without the vertex that repeats the first. The centroid is taken relative to the
+    // first vertex, so the edge back to it adds nothing, stored or not. An L (centroid outside
+    // it), a square, a triangle and a square around a pond.
+    const std::vector<const char*> closed = {
+        "POLYGON ((0 0, 10 0, 10 1, 1 1, 1 10, 0 10, 0 0))",
+        "POLYGON ((3 4, 13 4, 13 14, 3 14, 3 4))",
+        "POLYGON ((0 0, 6 0, 0 3, 0 0))",
+        "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2))",
+    };
+    const geo::FlatLayer withClosing = layerOf(closed);
+    geo::FlatLayer open = withClosing;
+    // Each ring without its last vertex.
+    open.xy.clear();
+    open.partStart.clear();
+    for (std::size_t part = 0; part + 1 < withClosing.partStart.size(); ++part) {
+        open.partStart.push_back(static_cast<std::uint32_t>(open.xy.size() / 2));
+        open.xy.insert(open.xy.end(), withClosing.xy.begin() + 2 * withClosing.partStart[part],
+                       withClosing.xy.begin() + 2 * (withClosing.partStart[part + 1] - 1));
+    }
+    open.partStart.push_back(static_cast<std::uint32_t>(open.xy.size() / 2));
+    REQUIRE(open.vertexCount() + open.partStart.size() - 1 == withClosing.vertexCount());
+    for (std::size_t f = 0; f < closed.size(); ++f) {
+        INFO(closed[f]);
+        double x = 0, y = 0, ox = 0, oy = 0;
+        REQUIRE(geo::interiorPoint(withClosing, f, x, y));
+        REQUIRE(geo::interiorPoint(open, f, ox, oy));
+        CHECK(ox == x);
+        CHECK(oy == y);
+        CHECK(geo::featureContains(open, f, ox, oy));
+    }
+    // The square's centroid, the triangle's (the mean of its corners).
+    double x = 0, y = 0;
+    REQUIRE(geo::interiorPoint(open, 1, x, y));
+    CHECK(x == Approx(8.0));
+    CHECK(y == Approx(9.0));
+    REQUIRE(geo::interiorPoint(open, 2, x, y));
+    CHECK(x == Approx(2.0));
+    CHECK(y == Approx(1.0));
+}
