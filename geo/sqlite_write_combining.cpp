@@ -22,24 +22,32 @@ constexpr sqlite3_int64 bufferBytes = 64 * 1024;
 
 std::atomic<std::uint64_t> pagesGathered{0};
 std::atomic<std::uint64_t> writesIssued{0};
+std::atomic<std::uint64_t> readsServed{0};
+std::atomic<std::uint64_t> blocksRead{0};
 
 sqlite3_vfs* underlying = nullptr; // the default VFS found at installation
 sqlite3_vfs combining{};           // ours: a copy of it with xOpen and the rest forwarded
 
-// A main database file: the underlying file, and the writes gathered for it.
+// A main database file: the underlying file, the writes gathered for it and, for a file opened
+// read-only, the block last read ahead.
 struct GatheringFile {
     sqlite3_file base; // first: SQLite sees a GatheringFile as a sqlite3_file
     sqlite3_file* real = nullptr;
     std::unique_ptr<unsigned char[]> buffer; // allocated at the first write
     sqlite3_int64 start = 0;                 // file offset of buffer[0]
     sqlite3_int64 used = 0;                  // bytes gathered
-    int lost = SQLITE_OK; // a failed flush no call could report yet (see xShmBarrier)
+    int lost = SQLITE_OK;   // a failed flush no call could report yet (see xShmBarrier)
+    bool readAhead = false; // opened read-only: page reads are served from blocks read ahead
+    std::unique_ptr<unsigned char[]> block; // allocated at the first read
+    sqlite3_int64 blockStart = 0;           // file offset of block[0]
+    sqlite3_int64 blockBytes = 0;           // bytes held; 0: none
 
     static GatheringFile& of(sqlite3_file* f) { return *reinterpret_cast<GatheringFile*>(f); }
 
-    // Writes what is gathered; SQLITE_OK when there was nothing to write. A failure not yet
-    // reported is reported now.
+    // Writes what is gathered and forgets the block read ahead; SQLITE_OK when there was
+    // nothing to write. A failure not yet reported is reported now.
     int flush() {
+        blockBytes = 0; // another connection may change the file once this one's lock goes
         if (lost != SQLITE_OK)
             return std::exchange(lost, SQLITE_OK);
         if (used == 0)
@@ -78,6 +86,34 @@ int gatheringRead(sqlite3_file* file, void* out, int bytes, sqlite3_int64 offset
     if (g.overlaps(offset, bytes))
         if (const int rc = g.flush(); rc != SQLITE_OK)
             return rc;
+    if (g.readAhead && bytes > 0 && bytes <= bufferBytes) {
+        // A page of the block read ahead: copied from it. The block lasts only while this
+        // connection holds its lock (flush() forgets it at every lock change), when no other
+        // connection can write the file.
+        if (offset >= g.blockStart && offset + bytes <= g.blockStart + g.blockBytes) {
+            std::memcpy(out, g.block.get() + (offset - g.blockStart), std::size_t(bytes));
+            ++readsServed;
+            return SQLITE_OK;
+        }
+        // Else the aligned block holding it, read at once: SQLite reads a table's pages mostly
+        // in order, a syscall each, and a syscall is dear on a virtual machine.
+        if (!g.block)
+            g.block.reset(new (std::nothrow) unsigned char[bufferBytes]);
+        const sqlite3_int64 start = offset / bufferBytes * bufferBytes;
+        if (g.block && offset + bytes <= start + bufferBytes) {
+            g.blockBytes = 0;
+            // A block past the end of the file reads short: then only the page is read.
+            if (g.real->pMethods->xRead(g.real, g.block.get(), int(bufferBytes), start) ==
+                SQLITE_OK) {
+                ++blocksRead;
+                g.blockStart = start;
+                g.blockBytes = bufferBytes;
+                std::memcpy(out, g.block.get() + (offset - start), std::size_t(bytes));
+                ++readsServed;
+                return SQLITE_OK;
+            }
+        }
+    }
     return g.real->pMethods->xRead(g.real, out, bytes, offset);
 }
 
@@ -169,6 +205,7 @@ int combiningOpen(sqlite3_vfs*, sqlite3_filename name, sqlite3_file* file, int f
     auto* g = new (file) GatheringFile;
     g->base.pMethods = &gatheringMethodsOfVersion[std::clamp(real->pMethods->iVersion, 1, 3) - 1];
     g->real = real;
+    g->readAhead = (flags & SQLITE_OPEN_READONLY) != 0;
     return SQLITE_OK;
 }
 
@@ -265,7 +302,7 @@ const bool installedBeforeMain = (installSqliteWriteCombining(), true);
 } // namespace
 
 SqliteWriteCounts sqliteWriteCounts() {
-    return {pagesGathered.load(), writesIssued.load()};
+    return {pagesGathered.load(), writesIssued.load(), readsServed.load(), blocksRead.load()};
 }
 
 } // namespace geo

@@ -19,6 +19,17 @@
 //   crash a moment earlier would have left, which the journal rolls back;
 // - a write that fails later (a full disk) is reported by the call that flushed it, which
 //   SQLite treats as the failed write it is and rolls the transaction back.
+//
+// Reads are the mirror image. A connection opened read-only (tianmu's own, which read a million
+// parcels, the transfer ledger and the drawing data straight from the GeoPackage) reads its
+// pages one syscall each, 134,000 of them for a million parcels. Its file reads the aligned
+// 64 KiB block around a page instead and answers the next pages from it, for as long as the
+// connection keeps its lock: the block is forgotten at every lock change and at every other
+// call that flushes, so a page is never older than the transaction reading it (another
+// connection can only write the file while this one holds no lock; in WAL mode each
+// transaction begins with the shared-memory calls, which forget it too). A block the file
+// ends inside is not kept: that page is read on its own. Classify at a million parcels:
+// system CPU 0.74 -> 0.55 s, fastest of eight runs 2.93 -> 2.77 s.
 #pragma once
 
 #include <cstdint>
@@ -34,6 +45,8 @@ void installSqliteWriteCombining();
 struct SqliteWriteCounts {
     std::uint64_t pagesGathered = 0; // writes SQLite asked for that went into a buffer
     std::uint64_t writesIssued = 0;  // writes of gathered buffers made to files
+    std::uint64_t readsServed = 0;   // reads of read-only files answered from a block
+    std::uint64_t blocksRead = 0;    // blocks read ahead from read-only files
 };
 SqliteWriteCounts sqliteWriteCounts();
 

@@ -24,9 +24,9 @@ namespace {
 
 struct Connection {
     sqlite3* db = nullptr;
-    explicit Connection(const std::string& path, const char* vfs = nullptr) {
-        REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                vfs) == SQLITE_OK);
+    explicit Connection(const std::string& path, const char* vfs = nullptr,
+                        int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) {
+        REQUIRE(sqlite3_open_v2(path.c_str(), &db, flags, vfs) == SQLITE_OK);
     }
     ~Connection() { sqlite3_close(db); }
     int exec(const std::string& sql) const {
@@ -212,4 +212,73 @@ TEST_CASE("GDAL's GeoPackage connections write through the gathering VFS", "[sql
     CHECK(plain.text("SELECT COUNT(*) FROM notes") == "5000");
     CHECK(plain.text("SELECT TEXT FROM notes WHERE fid = 4000") ==
           "note 3999" + std::string(100, '.'));
+}
+
+TEST_CASE("a read-only connection reads pages from blocks read ahead, and never a stale one",
+          "[sqlite-vfs]") {
+    geo::installSqliteWriteCombining();
+    for (const std::string journal : {"delete", "wal"}) {
+        INFO("journal mode " << journal);
+        const std::string path =
+            testing::temporaryDirectory() + "/read-ahead-" + journal + ".sqlite";
+        constexpr int rows = 40000; // about 1,400 pages
+        const Connection writer(path);
+        REQUIRE(writer.text("PRAGMA journal_mode = " + journal) == journal);
+        // A small table first, in the file's first block with its header; then a long one.
+        REQUIRE(writer.exec("CREATE TABLE small (k INTEGER PRIMARY KEY, v INTEGER)") == SQLITE_OK);
+        REQUIRE(writer.exec("INSERT INTO small VALUES (1, 0)") == SQLITE_OK);
+        REQUIRE(writer.exec("CREATE TABLE t (i INTEGER PRIMARY KEY, square INTEGER, word TEXT)") ==
+                SQLITE_OK);
+        REQUIRE(writer.exec(insertRows(1, rows)) == SQLITE_OK);
+        // The pages in the file itself, where the reader reads them, not in the log.
+        const auto settle = [&] {
+            if (journal == "wal")
+                REQUIRE(writer.exec("PRAGMA wal_checkpoint(TRUNCATE)") == SQLITE_OK);
+        };
+        settle();
+
+        const geo::SqliteWriteCounts before = geo::sqliteWriteCounts();
+        const Connection reader(path, nullptr, SQLITE_OPEN_READONLY);
+        // A small cache, so that the scans read every page from the file.
+        REQUIRE(reader.exec("PRAGMA cache_size = 10") == SQLITE_OK);
+        CHECK(reader.text("SELECT COUNT(*) FROM t") == std::to_string(rows));
+        CHECK(reader.text("SELECT SUM(length(word)) FROM t") == expectedLengthSum(1, rows));
+        CHECK(reader.text("SELECT square FROM t WHERE i = 31337") ==
+              std::to_string(31337LL * 31337LL));
+        const geo::SqliteWriteCounts after = geo::sqliteWriteCounts();
+        const auto served = after.readsServed - before.readsServed;
+        const auto blocks = after.blocksRead - before.blocksRead;
+        INFO(served << " page reads served from " << blocks << " blocks");
+        CHECK(served > 2000);       // two scans of 1,400 pages, and the lookup
+        CHECK(blocks * 8 < served); // a block of 64 KiB holds 16 pages
+
+        // The writer changes the small table between the reader's transactions, each of which
+        // reads only the first block (the header and that table): the reader sees each change,
+        // never the block it read before.
+        for (int round = 1; round <= 3; ++round) {
+            REQUIRE(writer.exec("UPDATE small SET v = " + std::to_string(round)) == SQLITE_OK);
+            settle();
+            CHECK(reader.text("SELECT v FROM small WHERE k = 1") == std::to_string(round));
+        }
+        // Rows added at the end of the file (its last block was read short before).
+        REQUIRE(writer.exec(insertRows(rows + 1, rows + 500)) == SQLITE_OK);
+        settle();
+        CHECK(reader.text("SELECT COUNT(*) FROM t") == std::to_string(rows + 500));
+        CHECK(reader.text("SELECT MAX(i) FROM t") == std::to_string(rows + 500));
+        CHECK(reader.text("PRAGMA integrity_check") == "ok");
+    }
+}
+
+TEST_CASE("a read-only connection reads a file shorter than a block", "[sqlite-vfs]") {
+    geo::installSqliteWriteCombining();
+    const std::string path = testing::temporaryDirectory() + "/small.sqlite";
+    {
+        const Connection writer(path);
+        REQUIRE(writer.exec("CREATE TABLE t (i INTEGER PRIMARY KEY, word TEXT)") == SQLITE_OK);
+        REQUIRE(writer.exec("INSERT INTO t VALUES (1, 'one'), (2, 'two')") == SQLITE_OK);
+    }
+    REQUIRE(std::filesystem::file_size(path) < 64 * 1024);
+    const Connection reader(path, nullptr, SQLITE_OPEN_READONLY);
+    CHECK(reader.text("SELECT group_concat(word, ',') FROM t") == "one,two");
+    CHECK(reader.text("PRAGMA integrity_check") == "ok");
 }
