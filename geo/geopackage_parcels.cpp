@@ -1,6 +1,7 @@
 #include "geo/geopackage_parcels.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -35,13 +36,22 @@ bool appendPolygon(WkbCursor& in, int ordinates, FlatLayer& out) {
         const std::size_t ringStart = out.xy.size();
         out.partStart.push_back(static_cast<std::uint32_t>(ringStart / 2));
         out.partIsRing.push_back(1);
-        for (std::uint32_t i = 0; i < points; ++i) {
-            const double x = in.f64(), y = in.f64();
-            for (int d = 2; d < ordinates; ++d)
-                in.f64(); // Z and M: classification reads x and y only, as it does from OGR
-            out.xy.push_back(x);
-            out.xy.push_back(y);
-            out.extent.include(x, y);
+        if (ordinates == 2 && in.little && std::endian::native == std::endian::little) {
+            // x, y, x, y, … as they lie in the blob: copied at once.
+            out.xy.resize(ringStart + 2 * std::size_t(points));
+            std::memcpy(out.xy.data() + ringStart, in.p, 16 * std::size_t(points));
+            in.p += 16 * std::size_t(points);
+            for (std::size_t k = ringStart; k < out.xy.size(); k += 2)
+                out.extent.include(out.xy[k], out.xy[k + 1]);
+        } else {
+            for (std::uint32_t i = 0; i < points; ++i) {
+                const double x = in.f64(), y = in.f64();
+                for (int d = 2; d < ordinates; ++d)
+                    in.f64(); // Z and M: classification reads x and y only, as it does from OGR
+                out.xy.push_back(x);
+                out.xy.push_back(y);
+                out.extent.include(x, y);
+            }
         }
         // Stored open, as from OGR (ClassificationInputs::parcelShapes): the vertex that
         // closes the ring repeats its first.
