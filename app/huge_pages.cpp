@@ -47,10 +47,13 @@ void followHeapTop() noexcept {
 // the next phase's threads use again.
 struct HeapPolicy {
     HeapPolicy() noexcept {
+        // One arena for every thread. On its own: were it refused, each thread would have its
+        // own arena as before, and the main heap's advice below still holds.
+        mallopt(M_ARENA_MAX, 1);
         // Freed memory stays in the heap (the top is not trimmed) until releaseFreeMemory.
         if (mallopt(M_MMAP_THRESHOLD, int(app::heapBlockMax)) == 0 ||
             mallopt(M_TOP_PAD, int(app::heapGrowth)) == 0 ||
-            mallopt(M_TRIM_THRESHOLD, int(app::heapKeepMax)) == 0 || mallopt(M_ARENA_MAX, 1) == 0)
+            mallopt(M_TRIM_THRESHOLD, int(app::heapKeepMax)) == 0)
             return; // the defaults stay: mapped a small page at a time
         // A block larger than the heap's free top makes it grow by the pad at once.
         void* probe = std::malloc(std::size_t(1) << 20);

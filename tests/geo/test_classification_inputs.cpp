@@ -123,6 +123,10 @@ std::string awkwardProject(const std::string& extraType = {}, OGRFieldType areaT
             "POLYGON EMPTY",
             "MULTIPOLYGON EMPTY",
             "POLYGON ((0.1 0.2,1e-300 3.141592653589793,2.718281828459045 1e15,0.1 0.2))",
+            // Rings whose closing vertex both readers keep: one not closed, one too short to
+            // be a ring without it.
+            "POLYGON ((0 0,5 0,5 5,0 5))",
+            "POLYGON ((0 0,5 5,0 0))",
             nullptr,
         };
         const double reals[] = {
@@ -433,6 +437,23 @@ TEST_CASE("awkward values and shapes read the same straight from SQLite as throu
     // The fixture holds what it should: holes, NULLs beside empty texts, many-digit reals.
     CHECK(ogr.attribute(1, 1) != ogr.attribute(0, 1));
     CHECK(ogr.parcelShapes.featurePart[2] - ogr.parcelShapes.featurePart[1] == 4);
+    // A ring that is not closed, and one of three vertices, keep every vertex (the closing one
+    // is left out of the other rings, which repeat their first).
+    const geo::FlatLayer& shapes = fast.parcelShapes;
+    std::size_t unclosed = 0, short3 = 0;
+    for (std::size_t part = 0; part + 1 < shapes.partStart.size(); ++part) {
+        const std::uint32_t v = shapes.partStart[part], n = shapes.partStart[part + 1] - v;
+        const auto at = [&](std::uint32_t k, double x, double y) {
+            return shapes.xy[2 * (v + k)] == x && shapes.xy[2 * (v + k) + 1] == y;
+        };
+        if (n == 4 && at(0, 0, 0) && at(1, 5, 0) && at(2, 5, 5) && at(3, 0, 5))
+            ++unclosed;
+        if (n == 3 && at(0, 0, 0) && at(1, 5, 5) && at(2, 0, 0))
+            ++short3;
+        CHECK_FALSE((n >= 4 && at(n - 1, shapes.xy[2 * v], shapes.xy[2 * v + 1])));
+    }
+    CHECK(unclosed > 0);
+    CHECK(short3 > 0);
 }
 
 TEST_CASE("shapes and fields the direct reading leaves to OGR read the same",
